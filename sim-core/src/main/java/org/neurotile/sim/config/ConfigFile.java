@@ -35,8 +35,9 @@ public final class ConfigFile {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException(name + ": is a directory; expected a YAML or JSON configuration file");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, name);
+        final String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name + ": file not found");
         } catch (CharacterCodingException e) {
@@ -44,6 +45,7 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new InvalidInputException(name + ": cannot read file (" + e.getMessage() + ")", e);
         }
+        return parse(text, name);
     }
 
     /** Parses configuration text; {@code fileName} is what error messages call it. */

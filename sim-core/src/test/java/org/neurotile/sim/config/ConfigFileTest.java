@@ -76,6 +76,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void nonUtf8FileIsRejected(@TempDir Path dir) throws IOException {
+        final Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+        assertEquals(file + ": not UTF-8 text", errorOf(() -> ConfigFile.load(file)));
+    }
+
+    @Test
     void topLevelListIsRejected() {
         assertEquals("list.yaml:1: top level must be a mapping of keys to values, got a list",
                 errorOf(() -> ConfigFile.parse("- a\n- b\n", "list.yaml")));
