@@ -16,7 +16,8 @@ public sealed interface TraceRecorder permits ChromeTraceRecorder, DisabledTrace
 
     /**
      * The id of the track {@code name} within {@code group} (e.g. group {@code tile[3,4]}, track
-     * {@code mac}), created on first use; the same pair always gives the same id.
+     * {@code mac}), created on first use; the same pair always gives the same id. The disabled
+     * recorder returns 0 for every pair.
      */
     int track(String group, String name);
 
