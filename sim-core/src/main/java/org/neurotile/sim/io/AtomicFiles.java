@@ -1,0 +1,45 @@
+package org.neurotile.sim.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes output files so that readers never see a partial file: the content goes to a temporary
+ * file in the same directory, which is then moved over the target.
+ */
+public final class AtomicFiles {
+
+    /** Writes content to a {@link Writer}; the writer is closed by {@link AtomicFiles}. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /** Writes {@code target} as UTF-8 text, replacing it atomically where the file system allows. */
+    public static void writeUtf8(Path target, Content content) throws IOException {
+        final Path absolute = target.toAbsolutePath();
+        final Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        final Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.writeTo(writer);
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
