@@ -1,0 +1,24 @@
+package org.neurotile.workloads;
+
+import java.util.Objects;
+
+/**
+ * One fully connected layer: {@code neurons} outputs, each with a row of incoming weights and a bias.
+ * A layer that is not {@code trainable} keeps its weights (e.g. a frozen layer in transfer learning).
+ *
+ * <p>Sizes are {@code int} because they index arrays; derived counts such as weights are {@code long}.
+ */
+public record LayerSpec(int neurons, Activation activation, boolean trainable) {
+
+    public LayerSpec {
+        Objects.requireNonNull(activation, "activation");
+        if (neurons < 1) {
+            throw new IllegalArgumentException("a layer needs at least one neuron, got " + neurons);
+        }
+    }
+
+    /** A trainable layer. */
+    public static LayerSpec of(int neurons, Activation activation) {
+        return new LayerSpec(neurons, activation, true);
+    }
+}

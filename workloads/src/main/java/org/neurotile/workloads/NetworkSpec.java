@@ -1,0 +1,81 @@
+package org.neurotile.workloads;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A fully connected network: input size n_0 and layers 1..L (hidden layers, then the output layer).
+ * The output layer feeds softmax + cross-entropy, so its own activation must be identity.
+ *
+ * <p>Layers are numbered as in the learning-rules spec: {@code neurons(0)} is the input size and
+ * {@code neurons(layerCount())} the number of outputs.
+ */
+public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
+
+    public NetworkSpec {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a network needs a name");
+        }
+        if (inputSize < 1) {
+            throw new IllegalArgumentException("network '" + name + "': input size must be >= 1, got " + inputSize);
+        }
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("network '" + name + "' needs at least one layer");
+        }
+        final Activation output = layers.get(layers.size() - 1).activation();
+        if (output != Activation.IDENTITY) {
+            throw new IllegalArgumentException("network '" + name + "': the output layer feeds softmax +"
+                    + " cross-entropy, so its activation must be identity, got " + output.id());
+        }
+    }
+
+    /** L, the number of layers with weights (the input is not a layer). */
+    public int layerCount() {
+        return layers.size();
+    }
+
+    /** n_l: the input size for l = 0, else the neurons of layer l (1-based). */
+    public int neurons(int l) {
+        return l == 0 ? inputSize : layer(l).neurons();
+    }
+
+    /** Layer l, 1-based as in the spec. */
+    public LayerSpec layer(int l) {
+        if (l < 1 || l > layers.size()) {
+            throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + layers.size());
+        }
+        return layers.get(l - 1);
+    }
+
+    /** |W_l| = n_l * n_{l-1}, biases not included. */
+    public long weights(int l) {
+        return (long) neurons(l) * neurons(l - 1);
+    }
+
+    /** The forward weights of all trainable layers, biases not included. */
+    public long totalTrainableWeights() {
+        long total = 0;
+        for (int l = 1; l <= layerCount(); l++) {
+            if (layer(l).trainable()) {
+                total += weights(l);
+            }
+        }
+        return total;
+    }
+
+    /** n_L, the number of classes the network scores. */
+    public int outputs() {
+        return neurons(layerCount());
+    }
+
+    /** The layer sizes input first, e.g. {@code 784-400-10}. */
+    public String describe() {
+        return Stream.concat(Stream.of(inputSize), layers.stream().map(LayerSpec::neurons))
+                .map(String::valueOf)
+                .collect(Collectors.joining("-"));
+    }
+}

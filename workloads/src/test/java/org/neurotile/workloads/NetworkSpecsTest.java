@@ -1,0 +1,149 @@
+package org.neurotile.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurotile.sim.InvalidInputException;
+
+class NetworkSpecsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private String error(String name, String text) throws IOException {
+        final Path file = write(name, text);
+        return assertThrows(InvalidInputException.class, () -> NetworkSpecs.load(file)).getMessage();
+    }
+
+    @Test
+    void minimalFileGivesReluHiddenIdentityOutputAndTheFileName() throws IOException {
+        final NetworkSpec network = NetworkSpecs.load(write("small.yaml", "input: 784\nlayers: [400, 10]\n"));
+        assertEquals("small", network.name());
+        assertEquals("784-400-10", network.describe());
+        assertEquals(Activation.RELU, network.layer(1).activation());
+        assertEquals(Activation.IDENTITY, network.layer(2).activation());
+    }
+
+    @Test
+    void hiddenActivationAndOverridesApplyToTheirLayers() throws IOException {
+        final NetworkSpec network = NetworkSpecs.load(write("n.yaml", """
+                name: tanh-net
+                input: 8
+                layers: [6, 4, 2]
+                hidden-activation: tanh
+                overrides:
+                  1: {trainable: false}
+                  2: {activation: sigmoid}
+                """));
+        assertEquals("tanh-net", network.name());
+        assertEquals(new LayerSpec(6, Activation.TANH, false), network.layer(1));
+        assertEquals(new LayerSpec(4, Activation.SIGMOID, true), network.layer(2));
+        assertEquals(new LayerSpec(2, Activation.IDENTITY, true), network.layer(3));
+    }
+
+    @Test
+    void jsonFileIsReadToo() throws IOException {
+        final NetworkSpec network = NetworkSpecs.load(write("n.json", "{\"input\": 3, \"layers\": [2]}"));
+        assertEquals("3-2", network.describe());
+    }
+
+    @Test
+    void outputLayerMayBeFrozen() throws IOException {
+        final NetworkSpec network = NetworkSpecs.load(write("n.yaml",
+                "input: 3\nlayers: [2]\noverrides:\n  1: {trainable: false}\n"));
+        assertFalse(network.layer(1).trainable());
+    }
+
+    @Test
+    void unknownTopLevelKeyNamesFileLineAndNearestKey() throws IOException {
+        final String message = error("n.yaml", "input: 3\nlayer: [2]\n");
+        assertEquals(dir.resolve("n.yaml") + ":2: unknown key 'layer' (did you mean 'layers'? valid keys:"
+                + " hidden-activation, input, layers, name, overrides)", message);
+    }
+
+    @Test
+    void unknownOverrideKeyNamesItsDottedPathAndLine() throws IOException {
+        final String message = error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  1:\n    activaton: tanh\n");
+        assertEquals(dir.resolve("n.yaml") + ":5: unknown key 'overrides.1.activaton' (did you mean 'activation'?"
+                + " valid keys: activation, trainable)", message);
+    }
+
+    @Test
+    void missingLayersIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":1: missing required key 'layers' (a list of neurons per layer,"
+                + " output layer last, e.g. [400, 10])", error("n.yaml", "input: 3\n"));
+    }
+
+    @Test
+    void missingInputIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":1: missing required key 'input' (an integer in [1, 2147483647])",
+                error("n.yaml", "layers: [2]\n"));
+    }
+
+    @Test
+    void emptyLayerListIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":2: key 'layers' must list at least one layer (the output layer)",
+                error("n.yaml", "input: 3\nlayers: []\n"));
+    }
+
+    @Test
+    void zeroLayerSizeIsAnErrorAtItsLine() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'layers' element 2 must be a number in [1, 2147483647], got '0'",
+                error("n.yaml", "input: 3\nlayers:\n  - 4\n  - 0\n"));
+    }
+
+    @Test
+    void fractionalLayerSizeIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":2: key 'layers' element 1 must be a whole number of neurons, got 2.5",
+                error("n.yaml", "input: 3\nlayers: [2.5, 2]\n"));
+    }
+
+    @Test
+    void unknownActivationListsValidOnes() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":3: key 'hidden-activation' has unknown value 'tahn' (did you mean"
+                + " 'tanh'? valid: relu, tanh, sigmoid, identity)",
+                error("n.yaml", "input: 3\nlayers: [4, 2]\nhidden-activation: tahn\n"));
+    }
+
+    @Test
+    void nonIdentityOutputOverrideIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'overrides.2.activation' must be identity for the output layer"
+                + " (layer 2): softmax + cross-entropy follow it",
+                error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  2: {activation: relu}\n"));
+    }
+
+    @Test
+    void overrideOfMissingLayerIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'overrides.3' is outside the network: expected a layer number"
+                + " in 1..2", error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  3: {trainable: false}\n"));
+    }
+
+    @Test
+    void nonNumericOverrideKeyIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'overrides.first' is not a layer number: expected a layer"
+                + " number in 1..2",
+                error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  first: {trainable: false}\n"));
+    }
+
+    @Test
+    void sameLayerOverriddenTwiceIsAnError() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":5: key 'overrides.01' overrides layer 1 again (first as '1')",
+                error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  1: {trainable: false}\n  01: {}\n"));
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        final Path missing = dir.resolve("none.yaml");
+        assertEquals(missing + ": file not found",
+                assertThrows(InvalidInputException.class, () -> NetworkSpecs.load(missing)).getMessage());
+    }
+}
