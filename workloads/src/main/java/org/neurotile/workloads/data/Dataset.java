@@ -1,0 +1,115 @@
+package org.neurotile.workloads.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * Labelled examples in memory: example e's inputs are {@code inputSize} floats at offset
+ * {@code e * inputSize} of one flat array, so copying an example is one array copy.
+ *
+ * <p>Sizes are {@code int}: they index Java arrays, which caps a data set at about 2^31 input values.
+ */
+public final class Dataset {
+    private final String source;
+    private final int inputSize;
+    private final int classes;
+    private final float[] inputs;
+    private final int[] labels;
+
+    /** Takes ownership of the arrays; the loaders in this package have already checked the values. */
+    Dataset(String source, int inputSize, int classes, float[] inputs, int[] labels) {
+        this.source = Objects.requireNonNull(source, "source");
+        if (inputSize < 1 || classes < 1) {
+            throw new IllegalArgumentException("input size and classes must be >= 1, got " + inputSize + " and "
+                    + classes);
+        }
+        if ((long) labels.length * inputSize != inputs.length) {
+            throw new IllegalArgumentException(inputs.length + " input values do not make " + labels.length
+                    + " examples of " + inputSize);
+        }
+        for (int e = 0; e < labels.length; e++) {
+            if (labels[e] < 0 || labels[e] >= classes) {
+                throw new IllegalArgumentException("example " + e + " has label " + labels[e] + " outside 0.."
+                        + (classes - 1));
+            }
+        }
+        this.inputSize = inputSize;
+        this.classes = classes;
+        this.inputs = inputs;
+        this.labels = labels;
+    }
+
+    /** A data set holding copies of {@code inputs} (example after example) and {@code labels}. */
+    public static Dataset of(String source, int inputSize, int classes, float[] inputs, int[] labels) {
+        return new Dataset(source, inputSize, classes, inputs.clone(), labels.clone());
+    }
+
+    /** Where the examples came from (a file, or a description of generated data), for messages. */
+    public String source() {
+        return source;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** The number of examples. */
+    public int size() {
+        return labels.length;
+    }
+
+    public float input(int example, int i) {
+        if (i < 0 || i >= inputSize) {
+            throw new IndexOutOfBoundsException("input " + i + " outside 0.." + (inputSize - 1));
+        }
+        return inputs[offset(example) + i];
+    }
+
+    /** Copies example {@code example}'s inputs to the start of {@code into}. */
+    public void copyInput(int example, float[] into) {
+        System.arraycopy(inputs, offset(example), into, 0, inputSize);
+    }
+
+    public int label(int example) {
+        return labels[example];
+    }
+
+    /** How many examples each class has, indexed by label. */
+    public long[] classCounts() {
+        final long[] counts = new long[classes];
+        for (final int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** Fails, naming both sizes, unless the examples fit {@code network}'s input and output layers. */
+    public void requireMatches(NetworkSpec network) {
+        final String networkName = "network '" + network.name() + "' (" + network.describe() + ")";
+        if (network.inputSize() != inputSize) {
+            throw new InvalidInputException("data set " + source + " has " + inputSize + " inputs per example but "
+                    + networkName + " expects " + network.inputSize());
+        }
+        if (network.outputs() != classes) {
+            throw new InvalidInputException("data set " + source + " has " + classes + " classes but " + networkName
+                    + " has " + network.outputs() + " outputs");
+        }
+    }
+
+    private int offset(int example) {
+        Objects.checkIndex(example, labels.length);
+        return example * inputSize;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + source + ", " + size() + " x " + inputSize + ", " + classes + " classes, per class "
+                + Arrays.toString(classCounts()) + "]";
+    }
+}

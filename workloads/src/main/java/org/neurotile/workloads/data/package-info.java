@@ -1,0 +1,2 @@
+/** Labelled data sets held in memory: synthetic, IDX (MNIST) and CSV. */
+package org.neurotile.workloads.data;
