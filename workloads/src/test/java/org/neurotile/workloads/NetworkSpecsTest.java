@@ -102,6 +102,12 @@ class NetworkSpecsTest {
     }
 
     @Test
+    void layerGivenAsAMappingIsAnErrorAtItsLine() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":3: key 'layers' element 1 must be a number in [1, 2147483647], got a"
+                + " mapping", error("n.yaml", "input: 3\nlayers:\n  - {neurons: 4}\n"));
+    }
+
+    @Test
     void fractionalLayerSizeIsAnError() throws IOException {
         assertEquals(dir.resolve("n.yaml") + ":2: key 'layers' element 1 must be a whole number of neurons, got 2.5",
                 error("n.yaml", "input: 3\nlayers: [2.5, 2]\n"));

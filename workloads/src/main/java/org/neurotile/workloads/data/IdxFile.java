@@ -103,8 +103,13 @@ public final class IdxFile {
     }
 
     private static String describe(int magic) {
-        return "unsigned bytes in " + (magic & 0xff) + (magic == IMAGES_MAGIC ? " dimensions, count x rows x columns"
-                : magic == LABELS_MAGIC ? " dimension, one label per example" : " dimensions");
+        return "unsigned bytes in " + dimensions(magic) + (magic == IMAGES_MAGIC ? ", count x rows x columns"
+                : magic == LABELS_MAGIC ? ", one label per example" : "");
+    }
+
+    private static String dimensions(int magic) {
+        final int count = magic & 0xff;
+        return count + (count == 1 ? " dimension" : " dimensions");
     }
 
     private static String hint(int magic) {
@@ -112,7 +117,7 @@ public final class IdxFile {
             return "; not an IDX file";
         }
         final String type = TYPE_NAMES.get((magic >>> 8) & 0xff);
-        return type == null ? "" : "; this file holds " + type + " elements in " + (magic & 0xff) + " dimensions"
+        return type == null ? "" : "; this file holds " + type + " elements in " + dimensions(magic)
                 + (type.equals("unsigned byte") ? "" : ", and only unsigned bytes are supported");
     }
 

@@ -72,7 +72,7 @@ class IdxDatasetTest {
     void labelsFileGivenAsImagesIsAWrongMagicNumber() throws IOException {
         final Path labelsFile = write(dir.resolve("l"), labels(1));
         assertEquals(labelsFile + ": wrong magic number 0x00000801 (expected 0x00000803: unsigned bytes in 3"
-                + " dimensions, count x rows x columns); this file holds unsigned byte elements in 1 dimensions",
+                + " dimensions, count x rows x columns); this file holds unsigned byte elements in 1 dimension",
                 error(labelsFile, labelsFile));
     }
 
