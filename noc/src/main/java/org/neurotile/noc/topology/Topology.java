@@ -8,7 +8,8 @@ import java.util.Objects;
  * <p>Tiles form a {@code width() x height()} grid; tile index {@code y * width + x} (row-major).
  * Routers {@code 0..tileCount()-1} are the tiles' own routers (router t serves tile t); a topology may
  * add routers after them. Links are directed, with dense ids {@code 0..linkCount()-1} in an order
- * fixed by the topology's shape. Accessors do not allocate, so routing can call them per hop.
+ * fixed by the topology's shape. The link, router and hop accessors do not allocate, so routing can
+ * call them per hop.
  */
 public sealed interface Topology permits Mesh2D, Torus2D, Ring, Tree {
 
