@@ -1,0 +1,183 @@
+package org.neurotile.noc.routing;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Objects;
+import org.neurotile.noc.topology.Topology;
+
+/**
+ * One packet sent from a source tile to several destination tiles: the union of the routed unicast
+ * paths. Where paths part, the router copies the packet; every link carries it once. Accessors do not
+ * allocate (except {@link #links()}, which returns a copy).
+ */
+public final class MulticastTree {
+    private final int sourceTile;
+    private final int destinationCount;
+    /** Tree links in breadth-first order from the source: a link comes after the one feeding its router. */
+    private final int[] links;
+    /** Routers the packet visits, ascending; the per-router arrays below are indexed like it. */
+    private final int[] routers;
+    private final int[] outStart;
+    private final int[] outLinks;
+    private final boolean[] ejects;
+
+    private MulticastTree(int sourceTile, int destinationCount, int[] links, int[] routers, int[] outStart,
+            int[] outLinks, boolean[] ejects) {
+        this.sourceTile = sourceTile;
+        this.destinationCount = destinationCount;
+        this.links = links;
+        this.routers = routers;
+        this.outStart = outStart;
+        this.outLinks = outLinks;
+        this.ejects = ejects;
+    }
+
+    /**
+     * Builds the tree in time and memory proportional to the topology's size plus the summed path lengths.
+     *
+     * @param destTiles distinct tiles; may include {@code srcTile}, which then ejects at the source router
+     * @throws IllegalArgumentException if a destination is repeated or a tile is out of range
+     * @throws IllegalStateException if the routing's paths from the source do not form a tree
+     */
+    public static MulticastTree build(Topology topology, Routing routing, int srcTile, int[] destTiles) {
+        final int tiles = topology.tileCount();
+        Objects.checkIndex(srcTile, tiles);
+        final BitSet isDestination = new BitSet(tiles);
+        for (final int dst : destTiles) {
+            Objects.checkIndex(dst, tiles);
+            if (isDestination.get(dst)) {
+                throw new IllegalArgumentException("destination tile " + dst + " is given more than once");
+            }
+            isDestination.set(dst);
+        }
+        // incoming[r]: the tree link entering router r, or -1; a second, different one means no tree.
+        final int[] incoming = new int[topology.routerCount()];
+        Arrays.fill(incoming, -1);
+        int linkCount = 0;
+        for (final int dst : destTiles) {
+            int at = srcTile;
+            int hops = 0;
+            for (int link = routing.nextLink(at, dst); link != -1; link = routing.nextLink(at, dst)) {
+                if (++hops > topology.linkCount()) {
+                    throw new IllegalStateException(routing.name() + " on " + topology.spec()
+                            + " does not reach tile " + dst + " from tile " + srcTile);
+                }
+                final int to = topology.linkTo(link);
+                if (incoming[to] == -1) {
+                    if (to == srcTile) {
+                        throw notATree(topology, routing, srcTile, to);
+                    }
+                    incoming[to] = link;
+                    linkCount++;
+                } else if (incoming[to] != link) {
+                    throw notATree(topology, routing, srcTile, to);
+                }
+                at = to;
+            }
+        }
+        return assemble(topology, srcTile, destTiles.length, isDestination, incoming, linkCount);
+    }
+
+    /** The tree to every tile, or every tile but the source. */
+    public static MulticastTree broadcast(Topology topology, Routing routing, int srcTile, boolean includeSource) {
+        Objects.checkIndex(srcTile, topology.tileCount());
+        final int[] destinations = new int[topology.tileCount() - (includeSource ? 0 : 1)];
+        int next = 0;
+        for (int tile = 0; tile < topology.tileCount(); tile++) {
+            if (includeSource || tile != srcTile) {
+                destinations[next++] = tile;
+            }
+        }
+        return build(topology, routing, srcTile, destinations);
+    }
+
+    private static MulticastTree assemble(Topology topology, int srcTile, int destinationCount,
+            BitSet isDestination, int[] incoming, int linkCount) {
+        final int[] routers = new int[linkCount + 1];
+        int next = 0;
+        for (int r = 0; r < incoming.length; r++) {
+            if (incoming[r] != -1 || r == srcTile) {
+                routers[next++] = r;
+            }
+        }
+        final int[] outStart = new int[routers.length + 1];
+        for (int r = 0; r < incoming.length; r++) {
+            if (incoming[r] != -1) {
+                outStart[Arrays.binarySearch(routers, topology.linkFrom(incoming[r])) + 1]++;
+            }
+        }
+        for (int i = 0; i < routers.length; i++) {
+            outStart[i + 1] += outStart[i];
+        }
+        final int[] outLinks = new int[linkCount];
+        final int[] fill = Arrays.copyOf(outStart, routers.length);
+        for (int r = 0; r < incoming.length; r++) {
+            if (incoming[r] != -1) {
+                outLinks[fill[Arrays.binarySearch(routers, topology.linkFrom(incoming[r]))]++] = incoming[r];
+            }
+        }
+        for (int i = 0; i < routers.length; i++) {
+            Arrays.sort(outLinks, outStart[i], outStart[i + 1]);
+        }
+        final boolean[] ejects = new boolean[routers.length];
+        for (int i = 0; i < routers.length; i++) {
+            ejects[i] = routers[i] < topology.tileCount() && isDestination.get(routers[i]);
+        }
+        final int[] breadthFirst = new int[linkCount];
+        int queued = 0;
+        for (int head = -1; head < queued; head++) {
+            final int router = head < 0 ? srcTile : topology.linkTo(breadthFirst[head]);
+            final int i = Arrays.binarySearch(routers, router);
+            for (int j = outStart[i]; j < outStart[i + 1]; j++) {
+                breadthFirst[queued++] = outLinks[j];
+            }
+        }
+        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, ejects);
+    }
+
+    private static IllegalStateException notATree(Topology topology, Routing routing, int srcTile, int router) {
+        return new IllegalStateException(routing.name() + " on " + topology.spec() + " reaches router "
+                + topology.routerName(router) + " by two ways from tile " + srcTile + ", so its paths form no tree");
+    }
+
+    public int sourceTile() {
+        return sourceTile;
+    }
+
+    public int destinationCount() {
+        return destinationCount;
+    }
+
+    /** Links in the tree; each carries the packet once. */
+    public int linkCount() {
+        return links.length;
+    }
+
+    /** The {@code i}-th tree link in breadth-first order from the source. */
+    public int link(int i) {
+        return links[i];
+    }
+
+    /** A copy of the tree links in breadth-first order from the source. */
+    public int[] links() {
+        return links.clone();
+    }
+
+    /** How many tree links leave {@code router}: the copies it sends on (0 if the packet never gets there). */
+    public int outLinkCount(int router) {
+        final int i = Arrays.binarySearch(routers, router);
+        return i < 0 ? 0 : outStart[i + 1] - outStart[i];
+    }
+
+    /** The {@code i}-th tree link leaving {@code router}, by ascending link id. */
+    public int outLink(int router, int i) {
+        Objects.checkIndex(i, outLinkCount(router));
+        return outLinks[outStart[Arrays.binarySearch(routers, router)] + i];
+    }
+
+    /** Whether a destination tile is at {@code router}, so the packet ejects there. */
+    public boolean ejectsAt(int router) {
+        final int i = Arrays.binarySearch(routers, router);
+        return i >= 0 && ejects[i];
+    }
+}

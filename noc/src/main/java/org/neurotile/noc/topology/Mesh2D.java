@@ -1,0 +1,92 @@
+package org.neurotile.noc.topology;
+
+import java.util.Objects;
+
+/** A 2-D mesh: each tile router links to its up to 4 grid neighbours in both directions. */
+public final class Mesh2D implements Topology {
+    private final int width;
+    private final int height;
+    private final LinkTable links;
+
+    /** Use {@link Topologies#parse} for user input; this checks only what a caller could get wrong. */
+    public Mesh2D(int width, int height) {
+        Topologies.checkGrid(width, height);
+        this.width = width;
+        this.height = height;
+        this.links = GridLinks.build(width, height, false);
+    }
+
+    @Override
+    public String spec() {
+        return "mesh:" + width + "x" + height;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public int routerCount() {
+        return tileCount();
+    }
+
+    @Override
+    public int linkCount() {
+        return links.linkCount();
+    }
+
+    @Override
+    public int linkFrom(int link) {
+        return links.from(link);
+    }
+
+    @Override
+    public int linkTo(int link) {
+        return links.to(link);
+    }
+
+    @Override
+    public int link(int fromRouter, int toRouter) {
+        return links.find(fromRouter, toRouter);
+    }
+
+    @Override
+    public int outLinkCount(int router) {
+        return links.outLinkCount(router);
+    }
+
+    @Override
+    public int outLink(int router, int i) {
+        return links.outLink(router, i);
+    }
+
+    @Override
+    public int minimalHops(int srcTile, int dstTile) {
+        Objects.checkIndex(srcTile, tileCount());
+        Objects.checkIndex(dstTile, tileCount());
+        final int dx = Math.abs(srcTile % width - dstTile % width);
+        final int dy = Math.abs(srcTile / width - dstTile / width);
+        return dx + dy;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Mesh2D that && that.width == width && that.height == height;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * width + height;
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}
