@@ -108,9 +108,10 @@ public final class Simulation {
             throw new IllegalStateException("run() called from inside an event handler");
         }
         running = true;
-        long lastEvent = eventsDispatched + maxEvents;
+        long remaining = maxEvents;
         try {
-            while (eventsDispatched < lastEvent && queue.advance(endCycles)) {
+            while (remaining > 0 && queue.advance(endCycles)) {
+                remaining--;
                 int target = EventQueue.tagOfRank(queue.pop());
                 eventsDispatched++;
                 handlers[target].handle(queue.poppedPayload());

@@ -131,4 +131,17 @@ class SimulationTest {
         assertEquals(20, sim.nowCycles());
         assertEquals(2, sim.pendingEvents());
     }
+
+    @Test
+    void runAfterAnEarlierRunDispatchesWhatIsStillPending() {
+        Simulation sim = new Simulation();
+        List<Long> seen = new ArrayList<>();
+        EventTarget target = sim.register("t", seen::add);
+        sim.scheduleAt(target, 1, 1);
+        sim.scheduleAt(target, 5, 5);
+        sim.runUntil(2);
+        sim.scheduleAt(target, 3, 3);
+        sim.run();
+        assertEquals(List.of(1L, 3L, 5L), seen);
+    }
 }

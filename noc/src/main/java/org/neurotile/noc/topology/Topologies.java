@@ -68,6 +68,20 @@ public final class Topologies {
         }
     }
 
+    /** Parses an array shape {@code WxH}, as the command line's {@code --array} gives it. */
+    public static GridShape parseArray(String text) {
+        final String[] dims = text.strip().split("x", -1);
+        if (dims.length == 2 && NUMBER.matcher(dims[0]).matches() && NUMBER.matcher(dims[1]).matches()) {
+            final long width = Long.parseLong(dims[0]);
+            final long height = Long.parseLong(dims[1]);
+            if (width >= 1 && height >= 1 && width * height <= MAX_TILES) {
+                return new GridShape((int) width, (int) height);
+            }
+        }
+        throw new InvalidInputException("invalid array '" + oneLine(text) + "': expected WxH with W, H >= 1 and at most "
+                + MAX_TILES + " tiles, e.g. 32x32");
+    }
+
     /** For the topologies' constructors, which take sizes from code rather than from the user. */
     static void checkGrid(int width, int height) {
         if (width < 1 || height < 1 || (long) width * height > MAX_TILES) {

@@ -77,4 +77,17 @@ class TopologiesTest {
     void largestSupportedArrayIsAccepted() {
         assertEquals(Topologies.MAX_TILES, Topologies.parse("ring:1048576").tileCount());
     }
+
+    @Test
+    void arrayShapeParsesWidthByHeight() {
+        assertEquals(new GridShape(32, 16), Topologies.parseArray("32x16"));
+    }
+
+    @Test
+    void malformedArrayShapeIsOneLineWithAnExample() {
+        for (String bad : new String[] {"0x4", "4", "4x", "axb", "4x4x4"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Topologies.parseArray(bad));
+            assertTrue(e.getMessage().contains("e.g. 32x32"), e.getMessage());
+        }
+    }
 }

@@ -1,0 +1,99 @@
+package org.neurotile.noc;
+
+import org.neurotile.sim.InvalidInputException;
+
+/**
+ * Timing and sizing of the network-on-chip. The defaults describe a classic input-queued router:
+ * a three-stage pipeline (route compute, switch allocation, switch traversal), one-cycle links,
+ * 16-byte flits and links that move one flit per cycle.
+ *
+ * @param flitBytes bytes per flit
+ * @param linkWidthBytes bytes a link (and an injection or ejection channel) moves per cycle
+ * @param headerBytes bytes of header added to every packet's payload before it is split into flits
+ * @param routerDelayCycles cycles from a head flit's arrival at a router until it may leave
+ * @param linkDelayCycles cycles a flit takes on a router-to-router link
+ * @param injectionCycles cycles from a tile's network interface into its router
+ * @param ejectionCycles cycles from a router out to its tile's network interface
+ * @param maxPacketBytes largest payload of one packet
+ * @param multicast how packets to several tiles travel
+ */
+public record NocParameters(
+        int flitBytes,
+        int linkWidthBytes,
+        int headerBytes,
+        long routerDelayCycles,
+        long linkDelayCycles,
+        long injectionCycles,
+        long ejectionCycles,
+        int maxPacketBytes,
+        MulticastMode multicast) {
+
+    public static final NocParameters DEFAULTS =
+            new NocParameters(16, 16, 8, 3, 1, 1, 1, 4096, MulticastMode.TREE);
+
+    public NocParameters {
+        positive("flitBytes", flitBytes);
+        positive("linkWidthBytes", linkWidthBytes);
+        nonNegative("headerBytes", headerBytes);
+        nonNegative("routerDelayCycles", routerDelayCycles);
+        nonNegative("linkDelayCycles", linkDelayCycles);
+        nonNegative("injectionCycles", injectionCycles);
+        nonNegative("ejectionCycles", ejectionCycles);
+        positive("maxPacketBytes", maxPacketBytes);
+        if (multicast == null) {
+            throw new InvalidInputException("multicast must be one of: tree, unicast");
+        }
+    }
+
+    /** Flits of a packet with this payload: payload plus header, rounded up to whole flits. */
+    public int flits(int payloadBytes) {
+        return Math.toIntExact(Math.max(1, ceilDiv((long) payloadBytes + headerBytes, flitBytes)));
+    }
+
+    /** Cycles a packet of this payload occupies each channel it crosses. */
+    public long serializationCycles(int payloadBytes) {
+        return ceilDiv((long) flits(payloadBytes) * flitBytes, linkWidthBytes);
+    }
+
+    /**
+     * Latency of a packet on an idle network, from the cycle it is sent to the cycle its last flit
+     * reaches the destination tile: {@code injection + (hops + 1) * router + hops * link + ejection
+     * + (serialization - 1)}. The head crosses hops + 1 routers and hops links; the rest of the
+     * packet follows it, one link width per cycle.
+     */
+    public long zeroLoadLatencyCycles(int hops, int payloadBytes) {
+        return injectionCycles + (hops + 1L) * routerDelayCycles + hops * linkDelayCycles + ejectionCycles
+                + serializationCycles(payloadBytes) - 1;
+    }
+
+    public NocParameters withRouterDelayCycles(long cycles) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, cycles, linkDelayCycles,
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+    }
+
+    public NocParameters withLinkDelayCycles(long cycles) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, cycles,
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+    }
+
+    public NocParameters withMulticast(MulticastMode mode) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
+                injectionCycles, ejectionCycles, maxPacketBytes, mode);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static void positive(String key, long value) {
+        if (value <= 0) {
+            throw new InvalidInputException(key + " must be a positive integer, got " + value);
+        }
+    }
+
+    private static void nonNegative(String key, long value) {
+        if (value < 0) {
+            throw new InvalidInputException(key + " must be zero or a positive integer, got " + value);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.neurotile.noc.traffic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.neurotile.noc.Destinations;
+import org.neurotile.noc.Network;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.routing.Routing;
+import org.neurotile.noc.topology.Topology;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.Simulation;
+import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.sim.stats.Histogram;
+import org.neurotile.sim.stats.Statistics;
+
+/**
+ * Synthetic traffic on a network alone: for each load point, a fresh simulation warms up, measures
+ * over a window, stops injecting, and runs until every packet is delivered, so the latency of every
+ * packet sent in the window is known (none is cut off).
+ */
+public final class TrafficExperiment {
+    private static final double SATURATION_SHORTFALL = 0.05;
+    private static final long TAG_MEASURED = 1;
+    private static final long TAG_UNMEASURED = 0;
+
+    private final Topology topology;
+    private final Routing routing;
+    private final NocParameters parameters;
+    private final String patternSpec;
+
+    public TrafficExperiment(Topology topology, Routing routing, NocParameters parameters, String patternSpec) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.patternSpec = Objects.requireNonNull(patternSpec, "patternSpec");
+        TrafficPatterns.parse(patternSpec, topology); // fail early on a bad pattern
+    }
+
+    /** Payload that makes a packet exactly {@code packetFlits} flits long, header included. */
+    public int payloadBytes(int packetFlits) {
+        return Math.max(0, packetFlits * parameters.flitBytes() - parameters.headerBytes());
+    }
+
+    /** Runs the load points on {@code threads} threads; results are in input order and do not depend on it. */
+    public List<LoadPoint> sweep(List<LoadSettings> points, int threads) {
+        if (threads <= 1 || points.size() <= 1) {
+            List<LoadPoint> results = new ArrayList<>();
+            for (LoadSettings point : points) {
+                results.add(run(point, new Statistics()));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, points.size()));
+        try {
+            List<Future<LoadPoint>> futures = new ArrayList<>();
+            for (LoadSettings point : points) {
+                futures.add(pool.submit(() -> run(point, new Statistics())));
+            }
+            List<LoadPoint> results = new ArrayList<>();
+            for (Future<LoadPoint> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one load point, counting into {@code statistics}. */
+    public LoadPoint run(LoadSettings settings, Statistics statistics) {
+        int payloadBytes = payloadBytes(settings.packetFlits());
+        if (payloadBytes > parameters.maxPacketBytes()) {
+            throw new InvalidInputException("a packet of " + settings.packetFlits()
+                    + " flits carries " + payloadBytes + " bytes, over maxPacketBytes " + parameters.maxPacketBytes());
+        }
+        Simulation simulation = new Simulation();
+        RandomStreams streams = new RandomStreams(settings.seed());
+        Network network = new Network(simulation, topology, routing, parameters, statistics);
+        TrafficPattern pattern = TrafficPatterns.parse(patternSpec, topology);
+        int tiles = topology.tileCount();
+        long windowStart = settings.warmupCycles();
+        long windowEnd = windowStart + settings.measureCycles();
+        int flits = parameters.flits(payloadBytes);
+        Histogram latency = statistics.scope("traffic").histogram("latencyCycles");
+        Window window = new Window();
+
+        network.setDeliveryListener((tag, source, destination, sentCycles, bytes) -> {
+            long now = simulation.nowCycles();
+            window.deliveries++;
+            if (now >= windowStart && now < windowEnd) {
+                window.acceptedFlits += flits;
+            }
+            if (tag == TAG_MEASURED) {
+                latency.record(now - sentCycles);
+                window.measuredDeliveries++;
+            }
+        });
+        TrafficSource.PacketStarter starter = (tile, now) -> {
+            UniformRandomProvider random = window.randoms[tile];
+            Destinations destinations = pattern.next(tile, random);
+            boolean measured = now >= windowStart && now < windowEnd;
+            if (measured) {
+                window.offeredFlits += flits;
+                window.expectedFlits += (long) flits * destinations.count(tiles);
+            }
+            network.send(tile, destinations, payloadBytes, measured ? TAG_MEASURED : TAG_UNMEASURED);
+        };
+        window.randoms = new UniformRandomProvider[tiles];
+        List<TrafficSource> sources = new ArrayList<>();
+        for (int tile = 0; tile < tiles; tile++) {
+            if (!pattern.sends(tile)) {
+                continue;
+            }
+            String path = "traffic.source" + topology.routerName(tile);
+            window.randoms[tile] = streams.stream(path + ".destinations");
+            sources.add(new TrafficSource(simulation, path, tile, streams.stream(path + ".injection"),
+                    settings.packetProbabilityPerCycle(), windowEnd, starter));
+        }
+        sources.forEach(TrafficSource::begin);
+        long lastEvent = simulation.run();
+
+        double nodeCycles = (double) tiles * settings.measureCycles();
+        double offered = window.offeredFlits / nodeCycles;
+        double accepted = window.acceptedFlits / nodeCycles;
+        double expected = window.expectedFlits / nodeCycles;
+        boolean saturated = window.acceptedFlits < (1 - SATURATION_SHORTFALL) * window.expectedFlits;
+        return new LoadPoint(settings.rateFlitsPerNodeCycle(), offered, accepted, expected,
+                latency.count() == 0 ? Double.NaN : latency.mean(),
+                latency.count() == 0 ? Double.NaN : latency.percentile(50),
+                latency.count() == 0 ? Double.NaN : latency.percentile(99),
+                window.measuredDeliveries, saturated, window.deliveries, lastEvent, simulation.eventsDispatched());
+    }
+
+    /** Mutable tallies of one run, touched only by that run's thread. */
+    private static final class Window {
+        long offeredFlits;
+        long expectedFlits;
+        long acceptedFlits;
+        long measuredDeliveries;
+        long deliveries;
+        UniformRandomProvider[] randoms;
+    }
+}

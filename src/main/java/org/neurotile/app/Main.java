@@ -1,0 +1,50 @@
+package org.neurotile.app;
+
+import java.io.PrintWriter;
+import org.neurotile.sim.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code neurotile} command. */
+@Command(name = "neurotile",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Simulates training neural networks on arrays of neuron tiles joined by a network-on-chip.",
+        subcommands = {NocCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status for bad input: a config, argument or data file that is not valid. */
+    static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine command = exception.getCommandLine();
+            err.println(command.getCommandName() + ": " + exception.getMessage()
+                    + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (exception instanceof InvalidInputException) {
+                err.println(command.getCommandName() + ": " + exception.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,197 @@
+package org.neurotile.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.routing.Routing;
+import org.neurotile.noc.routing.Routings;
+import org.neurotile.noc.topology.Topologies;
+import org.neurotile.noc.topology.Topology;
+import org.neurotile.noc.traffic.LoadPoint;
+import org.neurotile.noc.traffic.LoadSettings;
+import org.neurotile.noc.traffic.TrafficExperiment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code neurotile noc}: the network-on-chip alone under synthetic traffic. */
+@Command(name = "noc",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs synthetic traffic on a network-on-chip and measures offered vs accepted throughput and packet "
+                    + "latency at each injection rate.",
+            "Prints a table and writes noc.csv, noc.json and config.json (the resolved configuration) to --out."})
+final class NocCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML or JSON file with any of the settings below (camelCase keys, e.g. routerDelayCycles); "
+                    + "options given on the command line override it.")
+    private Path config;
+
+    @Option(names = "--topology", paramLabel = "SPEC",
+            description = "mesh:WxH, torus:WxH, ring:N or ring:WxH, tree:K:WxH; without a size, --array is used "
+                    + "(default: mesh:8x8).")
+    private String topology;
+
+    @Option(names = "--array", paramLabel = "WxH", description = "Tile grid for a topology given without size (default: 8x8).")
+    private String array;
+
+    @Option(names = "--routing", paramLabel = "NAME",
+            description = "xy or yx (mesh, torus), ring, updown (tree); default: the topology's own.")
+    private String routing;
+
+    @Option(names = "--traffic", paramLabel = "PATTERN",
+            description = "uniform, transpose, bit-complement, hotspot[:FRACTION], broadcast[:TILE], all-to-all "
+                    + "(default: uniform).")
+    private String traffic;
+
+    @Option(names = "--rates", split = ",", paramLabel = "R",
+            description = "Injection rates in flits per node per cycle, each in (0, 1] (default: 0.05,0.1,0.2,0.3,0.4).")
+    private List<Double> rates;
+
+    @Option(names = "--packet-flits", paramLabel = "N", description = "Flits per packet, header included (default: 4).")
+    private Integer packetFlits;
+
+    @Option(names = "--flit-bytes", paramLabel = "B", description = "Bytes per flit (default: 16).")
+    private Integer flitBytes;
+
+    @Option(names = "--link-width", paramLabel = "B", description = "Bytes a link moves per cycle (default: 16).")
+    private Integer linkWidthBytes;
+
+    @Option(names = "--header-bytes", paramLabel = "B", description = "Header bytes per packet (default: 8).")
+    private Integer headerBytes;
+
+    @Option(names = "--router-delay", paramLabel = "CYCLES",
+            description = "Router pipeline delay per hop (default: 3, a classic input-queued router).")
+    private Long routerDelayCycles;
+
+    @Option(names = "--link-delay", paramLabel = "CYCLES", description = "Delay of a router-to-router link (default: 1).")
+    private Long linkDelayCycles;
+
+    @Option(names = "--injection-delay", paramLabel = "CYCLES", description = "Tile to router (default: 1).")
+    private Long injectionCycles;
+
+    @Option(names = "--ejection-delay", paramLabel = "CYCLES", description = "Router to tile (default: 1).")
+    private Long ejectionCycles;
+
+    @Option(names = "--max-packet-bytes", paramLabel = "B", description = "Largest packet payload (default: 4096).")
+    private Integer maxPacketBytes;
+
+    @Option(names = "--multicast", paramLabel = "MODE",
+            description = "tree (copied where routes part) or unicast (one packet per destination) (default: tree).")
+    private String multicast;
+
+    @Option(names = "--warmup", paramLabel = "CYCLES", description = "Cycles before measuring (default: 1000).")
+    private Long warmupCycles;
+
+    @Option(names = "--measure", paramLabel = "CYCLES", description = "Measurement window (default: 10000).")
+    private Long measureCycles;
+
+    @Option(names = "--seed", description = "Seed of every random stream (default: 1).")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Load points run in parallel; results do not depend on it (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/noc).")
+    private Path out = Path.of("out", "noc");
+
+    @Override
+    public Integer call() throws Exception {
+        NocSettings settings = resolve();
+        Topology network = Topologies.parse(settings.topology(), Optional.of(Topologies.parseArray(settings.array())));
+        Routing route = settings.routing().isEmpty()
+                ? Routings.defaultFor(network) : Routings.create(settings.routing(), network);
+        NocParameters parameters = settings.network();
+        TrafficExperiment experiment = new TrafficExperiment(network, route, parameters, settings.traffic());
+        List<LoadSettings> points = new ArrayList<>();
+        for (double rate : settings.rates()) {
+            points.add(new LoadSettings(rate, settings.packetFlits(), settings.warmupCycles(),
+                    settings.measureCycles(), settings.seed()));
+        }
+        NocReport.checkWritable(out);
+        List<LoadPoint> results = experiment.sweep(points, settings.threads());
+        PrintWriter printer = spec.commandLine().getOut();
+        NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
+                results);
+        report.printTable(printer);
+        report.write(out);
+        printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json");
+        return 0;
+    }
+
+    private NocSettings resolve() {
+        NocSettingsBuilder builder = new NocSettingsBuilder();
+        if (config != null) {
+            NocConfigFile.apply(config, builder);
+        }
+        if (topology != null) {
+            builder.topology = topology;
+        }
+        if (array != null) {
+            builder.array = array;
+        }
+        if (routing != null) {
+            builder.routing = routing;
+        }
+        if (traffic != null) {
+            builder.traffic = traffic;
+        }
+        if (rates != null) {
+            builder.rates = rates;
+        }
+        if (packetFlits != null) {
+            builder.packetFlits = packetFlits;
+        }
+        if (flitBytes != null) {
+            builder.flitBytes = flitBytes;
+        }
+        if (linkWidthBytes != null) {
+            builder.linkWidthBytes = linkWidthBytes;
+        }
+        if (headerBytes != null) {
+            builder.headerBytes = headerBytes;
+        }
+        if (routerDelayCycles != null) {
+            builder.routerDelayCycles = routerDelayCycles;
+        }
+        if (linkDelayCycles != null) {
+            builder.linkDelayCycles = linkDelayCycles;
+        }
+        if (injectionCycles != null) {
+            builder.injectionCycles = injectionCycles;
+        }
+        if (ejectionCycles != null) {
+            builder.ejectionCycles = ejectionCycles;
+        }
+        if (maxPacketBytes != null) {
+            builder.maxPacketBytes = maxPacketBytes;
+        }
+        if (multicast != null) {
+            builder.multicast = multicast;
+        }
+        if (warmupCycles != null) {
+            builder.warmupCycles = warmupCycles;
+        }
+        if (measureCycles != null) {
+            builder.measureCycles = measureCycles;
+        }
+        if (seed != null) {
+            builder.seed = seed;
+        }
+        if (threads != null) {
+            builder.threads = threads;
+        }
+        return builder.build();
+    }
+}

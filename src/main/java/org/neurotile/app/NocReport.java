@@ -1,0 +1,89 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neurotile.noc.routing.Routing;
+import org.neurotile.noc.topology.Topology;
+import org.neurotile.noc.traffic.LoadPoint;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.io.AtomicFiles;
+
+/** The table, CSV and JSON of a {@code neurotile noc} run. */
+final class NocReport {
+    private static final String[] COLUMNS = {"rate", "offered", "accepted", "expected", "latency_mean",
+        "latency_p50", "latency_p99", "packets", "saturated"};
+
+    private final NocSettings settings;
+    private final Topology topology;
+    private final Routing routing;
+    private final int payloadBytes;
+    private final List<LoadPoint> points;
+
+    NocReport(NocSettings settings, Topology topology, Routing routing, int payloadBytes, List<LoadPoint> points) {
+        this.settings = settings;
+        this.topology = topology;
+        this.routing = routing;
+        this.payloadBytes = payloadBytes;
+        this.points = points;
+    }
+
+    /** Fails before any simulation if the output directory cannot be made or written. */
+    static void checkWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidInputException("--out " + directory + ": cannot create the directory (" + e + ")");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new InvalidInputException("--out " + directory + ": the directory is not writable");
+        }
+    }
+
+    void printTable(PrintWriter out) {
+        out.printf(Locale.ROOT, "%s, routing %s, traffic %s, %d-flit packets (%d B payload + %d B header)%n",
+                topology.spec(), routing.name(), settings.traffic(), settings.packetFlits(), payloadBytes,
+                settings.network().headerBytes());
+        out.printf(Locale.ROOT, "router %d cycles, link %d cycles, %d B/cycle links, multicast %s; "
+                        + "window %d cycles after %d warm-up; throughput in flits/node/cycle, latency in cycles%n",
+                settings.network().routerDelayCycles(), settings.network().linkDelayCycles(),
+                settings.network().linkWidthBytes(), settings.network().multicast().id(),
+                settings.measureCycles(), settings.warmupCycles());
+        out.printf(Locale.ROOT, "%6s %9s %9s %9s %9s %7s %7s %9s %s%n",
+                "rate", "offered", "accepted", "expected", "mean", "p50", "p99", "packets", "");
+        for (LoadPoint p : points) {
+            out.printf(Locale.ROOT, "%6.3f %9.4f %9.4f %9.4f %9.1f %7.0f %7.0f %9d %s%n",
+                    p.rateFlitsPerNodeCycle(), p.offeredFlitsPerNodeCycle(), p.acceptedFlitsPerNodeCycle(),
+                    p.expectedFlitsPerNodeCycle(), p.meanLatencyCycles(), p.p50LatencyCycles(),
+                    p.p99LatencyCycles(), p.packetsMeasured(), p.saturated() ? "saturated" : "");
+        }
+    }
+
+    void write(Path directory) throws IOException {
+        AtomicFiles.writeUtf8(directory.resolve("noc.csv"), writer -> {
+            writer.write(String.join(",", COLUMNS) + "\n");
+            for (LoadPoint p : points) {
+                writer.write(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%d,%b%n",
+                        p.rateFlitsPerNodeCycle(), p.offeredFlitsPerNodeCycle(), p.acceptedFlitsPerNodeCycle(),
+                        p.expectedFlitsPerNodeCycle(), p.meanLatencyCycles(), p.p50LatencyCycles(),
+                        p.p99LatencyCycles(), p.packetsMeasured(), p.saturated()));
+            }
+        });
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("topology", topology.spec());
+        document.put("routing", routing.name());
+        document.put("payloadBytes", payloadBytes);
+        document.put("config", settings.asConfig());
+        document.put("points", points);
+        AtomicFiles.writeUtf8(directory.resolve("noc.json"), writer -> json.writeValue(writer, document));
+        AtomicFiles.writeUtf8(directory.resolve("config.json"), writer -> json.writeValue(writer, settings.asConfig()));
+    }
+}

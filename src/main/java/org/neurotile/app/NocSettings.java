@@ -1,0 +1,67 @@
+package org.neurotile.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurotile.noc.MulticastMode;
+import org.neurotile.noc.NocParameters;
+
+/**
+ * Everything a {@code neurotile noc} run depends on, fully resolved. Defaults are declared here
+ * and nowhere else; a config file overrides them and command-line options override the file.
+ *
+ * @param routing a routing name, or empty for the topology's default
+ */
+record NocSettings(
+        String topology,
+        String array,
+        String routing,
+        String traffic,
+        List<Double> rates,
+        int packetFlits,
+        NocParameters network,
+        long warmupCycles,
+        long measureCycles,
+        long seed,
+        int threads) {
+
+    static final NocSettings DEFAULTS = new NocSettings("mesh:8x8", "8x8", "", "uniform",
+            List.of(0.05, 0.1, 0.2, 0.3, 0.4), 4, NocParameters.DEFAULTS, 1_000, 10_000, 1,
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+    /** Keys of the config file, in the order they are written. */
+    static final List<String> KEYS = List.of("topology", "array", "routing", "traffic", "rates", "packetFlits",
+            "flitBytes", "linkWidthBytes", "headerBytes", "routerDelayCycles", "linkDelayCycles", "injectionCycles",
+            "ejectionCycles", "maxPacketBytes", "multicast", "warmupCycles", "measureCycles", "seed");
+
+    /**
+     * The resolved configuration under the config file's keys: fed back with {@code --config} it
+     * reproduces the run. The thread count is left out because it does not change any number.
+     */
+    Map<String, Object> asConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("topology", topology);
+        config.put("array", array);
+        config.put("routing", routing);
+        config.put("traffic", traffic);
+        config.put("rates", rates);
+        config.put("packetFlits", packetFlits);
+        config.put("flitBytes", network.flitBytes());
+        config.put("linkWidthBytes", network.linkWidthBytes());
+        config.put("headerBytes", network.headerBytes());
+        config.put("routerDelayCycles", network.routerDelayCycles());
+        config.put("linkDelayCycles", network.linkDelayCycles());
+        config.put("injectionCycles", network.injectionCycles());
+        config.put("ejectionCycles", network.ejectionCycles());
+        config.put("maxPacketBytes", network.maxPacketBytes());
+        config.put("multicast", network.multicast().id());
+        config.put("warmupCycles", warmupCycles);
+        config.put("measureCycles", measureCycles);
+        config.put("seed", seed);
+        return config;
+    }
+
+    static MulticastMode multicast(String name) {
+        return MulticastMode.byName(name);
+    }
+}

@@ -1,0 +1,84 @@
+package org.neurotile.app;
+
+import java.util.List;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.sim.InvalidInputException;
+
+/** Starts from {@link NocSettings#DEFAULTS}; a config file and then command-line options override. */
+final class NocSettingsBuilder {
+    String topology;
+    String array;
+    String routing;
+    String traffic;
+    List<Double> rates;
+    int packetFlits;
+    int flitBytes;
+    int linkWidthBytes;
+    int headerBytes;
+    long routerDelayCycles;
+    long linkDelayCycles;
+    long injectionCycles;
+    long ejectionCycles;
+    int maxPacketBytes;
+    String multicast;
+    long warmupCycles;
+    long measureCycles;
+    long seed;
+    int threads;
+
+    NocSettingsBuilder() {
+        NocSettings d = NocSettings.DEFAULTS;
+        NocParameters n = d.network();
+        topology = d.topology();
+        array = d.array();
+        routing = d.routing();
+        traffic = d.traffic();
+        rates = d.rates();
+        packetFlits = d.packetFlits();
+        flitBytes = n.flitBytes();
+        linkWidthBytes = n.linkWidthBytes();
+        headerBytes = n.headerBytes();
+        routerDelayCycles = n.routerDelayCycles();
+        linkDelayCycles = n.linkDelayCycles();
+        injectionCycles = n.injectionCycles();
+        ejectionCycles = n.ejectionCycles();
+        maxPacketBytes = n.maxPacketBytes();
+        multicast = n.multicast().id();
+        warmupCycles = d.warmupCycles();
+        measureCycles = d.measureCycles();
+        seed = d.seed();
+        threads = d.threads();
+    }
+
+    NocSettings build() {
+        if (rates.isEmpty()) {
+            throw new InvalidInputException("rates: give at least one rate in (0, 1]");
+        }
+        for (double rate : rates) {
+            if (!(rate > 0 && rate <= 1)) {
+                throw new InvalidInputException("rates: " + rate + " is outside (0, 1] flits per node per cycle");
+            }
+        }
+        if (packetFlits <= 0) {
+            throw new InvalidInputException("packet-flits must be a positive integer, got " + packetFlits);
+        }
+        if (warmupCycles < 0) {
+            throw new InvalidInputException("warmup must be zero or more cycles, got " + warmupCycles);
+        }
+        if (measureCycles <= 0) {
+            throw new InvalidInputException("measure must be a positive number of cycles, got " + measureCycles);
+        }
+        if (threads <= 0) {
+            throw new InvalidInputException("threads must be a positive integer, got " + threads);
+        }
+        NocParameters network = new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles,
+                linkDelayCycles, injectionCycles, ejectionCycles, maxPacketBytes, NocSettings.multicast(multicast));
+        long payload = (long) packetFlits * flitBytes - headerBytes;
+        if (payload > maxPacketBytes) {
+            throw new InvalidInputException("packet-flits " + packetFlits + " makes a " + payload
+                    + "-byte payload, over maxPacketBytes " + maxPacketBytes);
+        }
+        return new NocSettings(topology, array, routing, traffic, List.copyOf(rates), packetFlits, network,
+                warmupCycles, measureCycles, seed, threads);
+    }
+}
