@@ -11,7 +11,7 @@ import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.routing.Routings;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.noc.topology.Topology;
-import org.neurotile.noc.traffic.LoadPoint;
+import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
@@ -106,6 +106,11 @@ final class NocCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/noc).")
     private Path out = Path.of("out", "noc");
 
+    @Option(names = "--stats",
+            description = "Also write every statistic of each rate (per link bytes, flits and busy cycles; latency "
+                    + "histograms) to stats/rate-R.csv and .json.")
+    private boolean writeStatistics;
+
     @Override
     public Integer call() throws Exception {
         NocSettings settings = resolve();
@@ -120,13 +125,17 @@ final class NocCommand implements Callable<Integer> {
                     settings.measureCycles(), settings.seed()));
         }
         NocReport.checkWritable(out);
-        List<LoadPoint> results = experiment.sweep(points, settings.threads());
+        List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
         PrintWriter printer = spec.commandLine().getOut();
         NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
-                results);
+                runs.stream().map(LoadRun::point).toList());
         report.printTable(printer);
+        if (writeStatistics) {
+            report.writeStatistics(out.resolve("stats"), runs);
+        }
         report.write(out);
-        printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json");
+        printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json"
+                + (writeStatistics ? ", stats/" : ""));
         return 0;
     }
 

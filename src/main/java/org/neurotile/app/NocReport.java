@@ -13,8 +13,11 @@ import java.util.Map;
 import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.noc.traffic.LoadPoint;
+import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.sim.stats.StatsCsvWriter;
+import org.neurotile.sim.stats.StatsJsonWriter;
 
 /** The table, CSV and JSON of a {@code neurotile noc} run. */
 final class NocReport {
@@ -63,6 +66,15 @@ final class NocReport {
                     p.rateFlitsPerNodeCycle(), p.offeredFlitsPerNodeCycle(), p.acceptedFlitsPerNodeCycle(),
                     p.expectedFlitsPerNodeCycle(), p.meanLatencyCycles(), p.p50LatencyCycles(),
                     p.p99LatencyCycles(), p.packetsMeasured(), p.saturated() ? "saturated" : "");
+        }
+    }
+
+    /** One CSV and one JSON file of every statistic per rate, named by the rate. */
+    void writeStatistics(Path directory, List<LoadRun> runs) throws IOException {
+        for (LoadRun run : runs) {
+            String name = "rate-" + run.point().rateFlitsPerNodeCycle();
+            new StatsCsvWriter().write(run.statistics(), directory.resolve(name + ".csv"));
+            new StatsJsonWriter().write(run.statistics(), directory.resolve(name + ".json"));
         }
     }
 

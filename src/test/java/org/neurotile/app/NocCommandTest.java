@@ -45,6 +45,17 @@ class NocCommandTest {
     }
 
     @Test
+    void statsOptionWritesEveryStatisticPerRate() throws IOException {
+        Path out = dir.resolve("run");
+        CommandLineRunner result = CommandLineRunner.run(with(SMALL, "--stats", "--out", out.toString()));
+        assertEquals(0, result.status(), result.err());
+        String csv = Files.readString(out.resolve("stats").resolve("rate-0.05.csv"));
+        assertTrue(csv.contains("noc.link[0].busyCycles,counter,"), csv);
+        assertTrue(csv.contains("noc.latencyCycles,histogram,"), csv);
+        assertTrue(Files.exists(out.resolve("stats").resolve("rate-0.2.json")));
+    }
+
+    @Test
     void theWrittenConfigReproducesTheRun() throws IOException {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");

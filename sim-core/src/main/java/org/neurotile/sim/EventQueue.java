@@ -7,7 +7,8 @@ import java.util.Arrays;
  * sequence.
  *
  * <p>Times are whole cycles, so the near future is a timing wheel: one bucket per cycle for the next
- * {@link #WHEEL_CYCLES} cycles, each bucket a list in insertion order, and a bitmap to skip empty
+ * {@link #WHEEL_CYCLES} cycles, each bucket a chain of fixed-size chunks filled in insertion order
+ * (so appending and draining a bucket walk memory sequentially), and a bitmap to skip empty
  * buckets. Events further ahead wait in a {@link FarEventHeap}. When the clock reaches a cycle, its
  * bucket and the far events of that cycle move into the {@link CurrentBatch}, which orders them by
  * rank and sequence. All state is in primitive arrays recycled through free lists: once grown to the
@@ -18,16 +19,19 @@ final class EventQueue {
     private static final int WHEEL_MASK = WHEEL_CYCLES - 1;
     private static final int NONE = -1;
 
-    // Wheel events, interleaved by slot so that one event is one cache line access:
-    // [rank, sequence, payload, next slot in the bucket].
-    private static final int STRIDE = 4;
-    private long[] slots;
-    private int[] freeSlots;
-    private int freeCount;
-    private int slotsInUse;
+    // Wheel events live in chunks of CHUNK_EVENTS, each event [rank, sequence, payload].
+    private static final int CHUNK_EVENTS = 16;
+    private static final int EVENT_LONGS = 3;
+    private static final int CHUNK_LONGS = CHUNK_EVENTS * EVENT_LONGS;
+    private long[] chunkEvents;
+    private int[] chunkNext;
+    private int[] freeChunks;
+    private int freeChunkCount;
+    private int chunksCreated;
 
     private final int[] bucketHead = new int[WHEEL_CYCLES];
     private final int[] bucketTail = new int[WHEEL_CYCLES];
+    private final int[] bucketTailFill = new int[WHEEL_CYCLES];
     private final long[] occupied = new long[WHEEL_CYCLES / Long.SIZE];
     private int wheelEvents;
 
@@ -37,9 +41,10 @@ final class EventQueue {
     private long nextSequence;
 
     EventQueue(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        slots = new long[capacity * STRIDE];
-        freeSlots = new int[capacity];
+        int chunks = Math.max(16, initialCapacity / CHUNK_EVENTS);
+        chunkEvents = new long[chunks * CHUNK_LONGS];
+        chunkNext = new int[chunks];
+        freeChunks = new int[chunks];
         Arrays.fill(bucketHead, NONE);
         Arrays.fill(bucketTail, NONE);
     }
@@ -118,33 +123,44 @@ final class EventQueue {
     }
 
     private void addToWheel(int bucket, long eventRank, long eventSequence, long eventPayload) {
-        int slot = allocateSlot();
-        int base = slot * STRIDE;
-        slots[base] = eventRank;
-        slots[base + 1] = eventSequence;
-        slots[base + 2] = eventPayload;
-        slots[base + 3] = NONE;
-        int tail = bucketTail[bucket];
-        if (tail == NONE) {
-            bucketHead[bucket] = slot;
+        int chunk = bucketTail[bucket];
+        int fill = bucketTailFill[bucket];
+        if (chunk == NONE) {
+            chunk = allocateChunk();
+            bucketHead[bucket] = chunk;
+            bucketTail[bucket] = chunk;
+            fill = 0;
             occupied[bucket >>> 6] |= 1L << bucket;
-        } else {
-            slots[tail * STRIDE + 3] = slot;
+        } else if (fill == CHUNK_EVENTS) {
+            int next = allocateChunk();
+            chunkNext[chunk] = next;
+            chunk = next;
+            bucketTail[bucket] = chunk;
+            fill = 0;
         }
-        bucketTail[bucket] = slot;
+        int base = chunk * CHUNK_LONGS + fill * EVENT_LONGS;
+        chunkEvents[base] = eventRank;
+        chunkEvents[base + 1] = eventSequence;
+        chunkEvents[base + 2] = eventPayload;
+        bucketTailFill[bucket] = fill + 1;
         wheelEvents++;
     }
 
     private void loadBucket(int bucket) {
-        int slot = bucketHead[bucket];
-        while (slot != NONE) {
-            int base = slot * STRIDE;
-            current.add(slots[base], slots[base + 1], slots[base + 2]);
-            int following = (int) slots[base + 3];
-            freeSlots[freeCount++] = slot;
-            slotsInUse--;
-            wheelEvents--;
-            slot = following;
+        int chunk = bucketHead[bucket];
+        int tail = bucketTail[bucket];
+        while (true) {
+            int count = chunk == tail ? bucketTailFill[bucket] : CHUNK_EVENTS;
+            int base = chunk * CHUNK_LONGS;
+            for (int i = 0; i < count; i++, base += EVENT_LONGS) {
+                current.add(chunkEvents[base], chunkEvents[base + 1], chunkEvents[base + 2]);
+            }
+            wheelEvents -= count;
+            freeChunks[freeChunkCount++] = chunk;
+            if (chunk == tail) {
+                break;
+            }
+            chunk = chunkNext[chunk];
         }
         bucketHead[bucket] = NONE;
         bucketTail[bucket] = NONE;
@@ -168,17 +184,17 @@ final class EventQueue {
         throw new IllegalStateException("wheel holds " + wheelEvents + " events but no bucket is marked");
     }
 
-    private int allocateSlot() {
-        if (freeCount > 0) {
-            slotsInUse++;
-            return freeSlots[--freeCount];
+    private int allocateChunk() {
+        if (freeChunkCount > 0) {
+            return freeChunks[--freeChunkCount];
         }
-        int slot = slotsInUse++;
-        if (slot == freeSlots.length) {
-            int capacity = slot * 2;
-            slots = Arrays.copyOf(slots, capacity * STRIDE);
-            freeSlots = Arrays.copyOf(freeSlots, capacity);
+        int chunk = chunksCreated++;
+        if (chunk == chunkNext.length) {
+            int capacity = chunk * 2;
+            chunkEvents = Arrays.copyOf(chunkEvents, capacity * CHUNK_LONGS);
+            chunkNext = Arrays.copyOf(chunkNext, capacity);
+            freeChunks = Arrays.copyOf(freeChunks, capacity);
         }
-        return slot;
+        return chunk;
     }
 }

@@ -49,21 +49,26 @@ public final class TrafficExperiment {
 
     /** Runs the load points on {@code threads} threads; results are in input order and do not depend on it. */
     public List<LoadPoint> sweep(List<LoadSettings> points, int threads) {
+        return sweepWithStatistics(points, threads).stream().map(LoadRun::point).toList();
+    }
+
+    /** As {@link #sweep}, keeping each run's statistics. */
+    public List<LoadRun> sweepWithStatistics(List<LoadSettings> points, int threads) {
         if (threads <= 1 || points.size() <= 1) {
-            List<LoadPoint> results = new ArrayList<>();
+            List<LoadRun> results = new ArrayList<>();
             for (LoadSettings point : points) {
-                results.add(run(point, new Statistics()));
+                results.add(runKeepingStatistics(point));
             }
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, points.size()));
         try {
-            List<Future<LoadPoint>> futures = new ArrayList<>();
+            List<Future<LoadRun>> futures = new ArrayList<>();
             for (LoadSettings point : points) {
-                futures.add(pool.submit(() -> run(point, new Statistics())));
+                futures.add(pool.submit(() -> runKeepingStatistics(point)));
             }
-            List<LoadPoint> results = new ArrayList<>();
-            for (Future<LoadPoint> future : futures) {
+            List<LoadRun> results = new ArrayList<>();
+            for (Future<LoadRun> future : futures) {
                 results.add(future.get());
             }
             return results;
@@ -78,6 +83,12 @@ public final class TrafficExperiment {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private LoadRun runKeepingStatistics(LoadSettings settings) {
+        Statistics statistics = new Statistics();
+        LoadPoint point = run(settings, statistics);
+        return new LoadRun(point, statistics.snapshot());
     }
 
     /** Runs one load point, counting into {@code statistics}. */
