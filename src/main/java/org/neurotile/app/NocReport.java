@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.noc.traffic.LoadPoint;
@@ -54,18 +55,19 @@ final class NocReport {
         out.printf(Locale.ROOT, "%s, routing %s, traffic %s, %d-flit packets (%d B payload + %d B header)%n",
                 topology.spec(), routing.name(), settings.traffic(), settings.packetFlits(), payloadBytes,
                 settings.network().headerBytes());
-        out.printf(Locale.ROOT, "router %d cycles, link %d cycles, %d B/cycle links, multicast %s; "
-                        + "window %d cycles after %d warm-up; throughput in flits/node/cycle, latency in cycles%n",
-                settings.network().routerDelayCycles(), settings.network().linkDelayCycles(),
-                settings.network().linkWidthBytes(), settings.network().multicast().id(),
+        NocParameters n = settings.network();
+        out.printf(Locale.ROOT, "delays in cycles: router %d, link %d, injection %d, ejection %d; %d B/cycle links; "
+                        + "multicast %s%n", n.routerDelayCycles(), n.linkDelayCycles(), n.injectionCycles(),
+                n.ejectionCycles(), n.linkWidthBytes(), n.multicast().id());
+        out.printf(Locale.ROOT, "window %d cycles after %d warm-up; throughput in flits/node/cycle, latency in cycles%n",
                 settings.measureCycles(), settings.warmupCycles());
-        out.printf(Locale.ROOT, "%6s %9s %9s %9s %9s %7s %7s %9s %s%n",
-                "rate", "offered", "accepted", "expected", "mean", "p50", "p99", "packets", "");
+        out.printf(Locale.ROOT, "%6s %9s %9s %9s %9s %7s %7s %9s%n",
+                "rate", "offered", "accepted", "expected", "mean", "p50", "p99", "packets");
         for (LoadPoint p : points) {
-            out.printf(Locale.ROOT, "%6.3f %9.4f %9.4f %9.4f %9.1f %7.0f %7.0f %9d %s%n",
+            out.printf(Locale.ROOT, "%6.3f %9.4f %9.4f %9.4f %9.1f %7.0f %7.0f %9d%s%n",
                     p.rateFlitsPerNodeCycle(), p.offeredFlitsPerNodeCycle(), p.acceptedFlitsPerNodeCycle(),
                     p.expectedFlitsPerNodeCycle(), p.meanLatencyCycles(), p.p50LatencyCycles(),
-                    p.p99LatencyCycles(), p.packetsMeasured(), p.saturated() ? "saturated" : "");
+                    p.p99LatencyCycles(), p.packetsMeasured(), p.saturated() ? "  saturated" : "");
         }
     }
 
