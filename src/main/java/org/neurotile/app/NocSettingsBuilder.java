@@ -50,6 +50,7 @@ final class NocSettingsBuilder {
         threads = d.threads();
     }
 
+    /** Checks what no other part checks; packet size and windows are checked by the traffic settings. */
     NocSettings build() {
         if (rates.isEmpty()) {
             throw new InvalidInputException("rates: give at least one rate in (0, 1]");
@@ -58,15 +59,6 @@ final class NocSettingsBuilder {
             if (!(rate > 0 && rate <= 1)) {
                 throw new InvalidInputException("rates: " + rate + " is outside (0, 1] flits per node per cycle");
             }
-        }
-        if (packetFlits <= 0) {
-            throw new InvalidInputException("packet-flits must be a positive integer, got " + packetFlits);
-        }
-        if (warmupCycles < 0) {
-            throw new InvalidInputException("warmup must be zero or more cycles, got " + warmupCycles);
-        }
-        if (measureCycles <= 0) {
-            throw new InvalidInputException("measure must be a positive number of cycles, got " + measureCycles);
         }
         if (threads <= 0) {
             throw new InvalidInputException("threads must be a positive integer, got " + threads);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * row 1 right to left, and so on, so consecutive ring positions are grid neighbours. The link closing
  * the ring joins the snake's last tile back to tile (0,0).
  */
-public final class Ring implements Topology {
+public final class Ring extends LinkedTopology {
     private final int width;
     private final int height;
     private final int[] tileAt;
@@ -53,6 +53,11 @@ public final class Ring implements Topology {
     }
 
     @Override
+    LinkTable links() {
+        return links;
+    }
+
+    @Override
     public String spec() {
         return height == 1 ? "ring:" + width : "ring:" + width + "x" + height;
     }
@@ -73,36 +78,6 @@ public final class Ring implements Topology {
     }
 
     @Override
-    public int linkCount() {
-        return links.linkCount();
-    }
-
-    @Override
-    public int linkFrom(int link) {
-        return links.from(link);
-    }
-
-    @Override
-    public int linkTo(int link) {
-        return links.to(link);
-    }
-
-    @Override
-    public int link(int fromRouter, int toRouter) {
-        return links.find(fromRouter, toRouter);
-    }
-
-    @Override
-    public int outLinkCount(int router) {
-        return links.outLinkCount(router);
-    }
-
-    @Override
-    public int outLink(int router, int i) {
-        return links.outLink(router, i);
-    }
-
-    @Override
     public int minimalHops(int srcTile, int dstTile) {
         Objects.checkIndex(srcTile, tileAt.length);
         Objects.checkIndex(dstTile, tileAt.length);
@@ -118,10 +93,5 @@ public final class Ring implements Topology {
     @Override
     public int hashCode() {
         return 37 * width + height;
-    }
-
-    @Override
-    public String toString() {
-        return spec();
     }
 }

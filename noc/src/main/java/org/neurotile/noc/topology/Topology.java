@@ -11,7 +11,7 @@ import java.util.Objects;
  * fixed by the topology's shape. The link, router and hop accessors do not allocate, so routing can
  * call them per hop.
  */
-public sealed interface Topology permits Mesh2D, Torus2D, Ring, Tree {
+public sealed interface Topology permits LinkedTopology {
 
     /** The canonical spec that {@link Topologies#parse} turns back into an equal topology. */
     String spec();

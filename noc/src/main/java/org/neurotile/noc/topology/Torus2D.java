@@ -3,7 +3,7 @@ package org.neurotile.noc.topology;
 import java.util.Objects;
 
 /** A 2-D torus: a mesh plus wrap-around links joining the ends of every row and column. */
-public final class Torus2D implements Topology {
+public final class Torus2D extends LinkedTopology {
     private final int width;
     private final int height;
     private final LinkTable links;
@@ -14,6 +14,11 @@ public final class Torus2D implements Topology {
         this.width = width;
         this.height = height;
         this.links = GridLinks.build(width, height, true);
+    }
+
+    @Override
+    LinkTable links() {
+        return links;
     }
 
     @Override
@@ -37,36 +42,6 @@ public final class Torus2D implements Topology {
     }
 
     @Override
-    public int linkCount() {
-        return links.linkCount();
-    }
-
-    @Override
-    public int linkFrom(int link) {
-        return links.from(link);
-    }
-
-    @Override
-    public int linkTo(int link) {
-        return links.to(link);
-    }
-
-    @Override
-    public int link(int fromRouter, int toRouter) {
-        return links.find(fromRouter, toRouter);
-    }
-
-    @Override
-    public int outLinkCount(int router) {
-        return links.outLinkCount(router);
-    }
-
-    @Override
-    public int outLink(int router, int i) {
-        return links.outLink(router, i);
-    }
-
-    @Override
     public int minimalHops(int srcTile, int dstTile) {
         Objects.checkIndex(srcTile, tileCount());
         Objects.checkIndex(dstTile, tileCount());
@@ -83,10 +58,5 @@ public final class Torus2D implements Topology {
     @Override
     public int hashCode() {
         return 31 * width + height;
-    }
-
-    @Override
-    public String toString() {
-        return spec();
     }
 }

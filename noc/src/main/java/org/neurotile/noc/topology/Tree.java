@@ -11,7 +11,7 @@ import java.util.Objects;
  * child are joined by a link each way: child c's up link has id 2c, its down link 2c+1 (the root,
  * numbered last, has neither).
  */
-public final class Tree implements Topology {
+public final class Tree extends LinkedTopology {
     private final int width;
     private final int height;
     private final int arity;
@@ -96,6 +96,11 @@ public final class Tree implements Topology {
     }
 
     @Override
+    LinkTable links() {
+        return links;
+    }
+
+    @Override
     public String spec() {
         return "tree:" + arity + ":" + (height == 1 ? Integer.toString(width) : width + "x" + height);
     }
@@ -116,21 +121,6 @@ public final class Tree implements Topology {
     }
 
     @Override
-    public int linkCount() {
-        return links.linkCount();
-    }
-
-    @Override
-    public int linkFrom(int link) {
-        return links.from(link);
-    }
-
-    @Override
-    public int linkTo(int link) {
-        return links.to(link);
-    }
-
-    @Override
     public int link(int fromRouter, int toRouter) {
         final int routers = routerCount();
         if (fromRouter < 0 || fromRouter >= routers || toRouter < 0 || toRouter >= routers) {
@@ -140,16 +130,6 @@ public final class Tree implements Topology {
             return 2 * fromRouter;
         }
         return parent(toRouter) == fromRouter ? 2 * toRouter + 1 : -1;
-    }
-
-    @Override
-    public int outLinkCount(int router) {
-        return links.outLinkCount(router);
-    }
-
-    @Override
-    public int outLink(int router, int i) {
-        return links.outLink(router, i);
     }
 
     /** Up to the lowest common ancestor and down again. */
@@ -178,10 +158,5 @@ public final class Tree implements Topology {
     @Override
     public int hashCode() {
         return (41 * width + height) * 43 + arity;
-    }
-
-    @Override
-    public String toString() {
-        return spec();
     }
 }
