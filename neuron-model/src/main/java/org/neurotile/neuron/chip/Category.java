@@ -1,0 +1,51 @@
+package org.neurotile.neuron.chip;
+
+/**
+ * What the chip counts. Memory categories are words of the tile's memory; {@code wordsMoved} are
+ * the neuron-level words of the spec (what a neuron must send or receive); the byte categories are
+ * what the hardware moves.
+ */
+public enum Category {
+    WEIGHT_READS("weightReads"),
+    WEIGHT_WRITES("weightWrites"),
+    FEEDBACK_READS("feedbackReads"),
+    FEEDBACK_WRITES("feedbackWrites"),
+    ACTIVATION_READS("activationReads"),
+    ACTIVATION_WRITES("activationWrites"),
+    ERROR_READS("errorReads"),
+    OPTIMIZER_READS("optimizerReads"),
+    OPTIMIZER_WRITES("optimizerWrites"),
+    MACS("macs"),
+    ADDS("adds"),
+    WORDS_MOVED("wordsMoved"),
+    BYTES_MOVED("bytesMoved"),
+    NOC_BYTES_INJECTED("nocBytesInjected"),
+    NOC_BYTE_HOPS("nocByteHops"),
+    OFF_CHIP_BYTES("offChipBytes");
+
+    private static final Category[] ALL = values();
+
+    private final String id;
+
+    Category(String id) {
+        this.id = id;
+    }
+
+    /** The name used in results and files, e.g. {@code weightReads}. */
+    public String id() {
+        return id;
+    }
+
+    /** Memory words a tile reads or writes for this category, 0 for the others. */
+    boolean isMemoryAccess() {
+        return ordinal() <= OPTIMIZER_WRITES.ordinal();
+    }
+
+    static int count() {
+        return ALL.length;
+    }
+
+    static Category of(int ordinal) {
+        return ALL[ordinal];
+    }
+}

@@ -1,0 +1,58 @@
+package org.neurotile.neuron.chip;
+
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * What a tile keeps in its memory, in bytes, by kind. Per neuron of layer l: its weight row and
+ * bias, its feedback row (as the rule stores it), the one activation word it keeps for its delta,
+ * and its optimizer state. Per tile and layer: the input vector h_{l-1}, which all the tile's
+ * neurons of that layer share for the forward pass and the update.
+ */
+public interface StorageModel {
+
+    long weightBytesPerNeuron(int layer);
+
+    long feedbackBytesPerNeuron(int layer);
+
+    long activationBytesPerNeuron(int layer);
+
+    long optimizerBytesPerNeuron(int layer);
+
+    /** Bytes a tile keeps once for each layer it holds neurons of: the layer's inputs. */
+    long inputBytesPerTile(int layer);
+
+    default long bytesPerNeuron(int layer) {
+        return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)
+                + optimizerBytesPerNeuron(layer);
+    }
+
+    /** Dense weights and biases, no feedback, plain SGD (no optimizer state). */
+    static StorageModel weightsOnly(NetworkSpec network, int wordBytes) {
+        return new StorageModel() {
+            @Override
+            public long weightBytesPerNeuron(int layer) {
+                return (network.neurons(layer - 1) + 1L) * wordBytes;
+            }
+
+            @Override
+            public long feedbackBytesPerNeuron(int layer) {
+                return 0;
+            }
+
+            @Override
+            public long activationBytesPerNeuron(int layer) {
+                return wordBytes;
+            }
+
+            @Override
+            public long optimizerBytesPerNeuron(int layer) {
+                return 0;
+            }
+
+            @Override
+            public long inputBytesPerTile(int layer) {
+                return (long) network.neurons(layer - 1) * wordBytes;
+            }
+        };
+    }
+}
