@@ -69,6 +69,10 @@ public final class Destinations {
         return tiles.clone();
     }
 
+    int[] listedTilesView() {
+        return tiles;
+    }
+
     int listedCount() {
         return tiles.length;
     }

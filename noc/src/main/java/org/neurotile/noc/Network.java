@@ -1,11 +1,13 @@
 package org.neurotile.noc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.neurotile.noc.routing.MulticastTree;
+import org.neurotile.noc.routing.Paths;
 import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.InPort;
@@ -168,6 +170,31 @@ public final class Network {
                 injectUnicast(sourceTile, destinations.listedTile(i), payloadBytes, tag);
             }
         }
+    }
+
+    /**
+     * Router-to-router links a message from {@code sourceTile} to {@code destinations} crosses: the
+     * links of its multicast tree, or in unicast mode the sum of the routes. Times the payload, it is
+     * the message's contribution to {@code noc.byteHops}.
+     */
+    public long linksCrossed(int sourceTile, Destinations destinations) {
+        checkTile(sourceTile);
+        if (destinations.isSingleTile()) {
+            return Paths.hops(topology, routing, sourceTile, destinations.listedTile(0));
+        }
+        if (parameters.multicast() == MulticastMode.TREE) {
+            return tree(sourceTile, destinations).linkCount();
+        }
+        long links = 0;
+        for (int destination = 0; destination < topology.tileCount(); destination++) {
+            boolean listed = destinations.isAll()
+                    ? destination != sourceTile || destinations.allIncludesSource()
+                    : Arrays.binarySearch(destinations.listedTilesView(), destination) >= 0;
+            if (listed) {
+                links += Paths.hops(topology, routing, sourceTile, destination);
+            }
+        }
+        return links;
     }
 
     private void injectUnicast(int source, int destination, int payloadBytes, long tag) {

@@ -17,6 +17,7 @@ class MulticastTrafficTest {
         assertEquals(63, h.deliveries.size());
         assertEquals(63L * PAYLOAD, h.counter("noc.byteHops"));
         assertEquals(PAYLOAD, h.counter("noc.bytesInjected"));
+        assertEquals(63, h.network.linksCrossed(0, Destinations.allOthers()));
     }
 
     @Test
@@ -30,6 +31,9 @@ class MulticastTrafficTest {
         }
         assertEquals(63, h.deliveries.size());
         assertEquals(hops * PAYLOAD, h.counter("noc.byteHops"));
+        assertEquals(hops, h.network.linksCrossed(0, Destinations.allOthers()));
+        assertEquals(hops - 1, h.network.linksCrossed(0, Destinations.tiles(java.util.stream.IntStream.range(2, 64)
+                .toArray())));
         assertEquals(63L * PAYLOAD, h.counter("noc.bytesInjected"));
     }
 

@@ -1,0 +1,132 @@
+package org.neurotile.neuron.chip;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One training example as the chip executes it: tasks (the work of one tile for one layer in one
+ * phase, with the counts of what it does) and messages between them. A task starts when every
+ * packet sent to it and every task it depends on has arrived or finished, and its tile is free;
+ * when it finishes it sends its messages. A rule builds the graph; the {@link ChipExecutor} times
+ * it on the network. The graph is the communication plan; counting and timing need nothing else.
+ */
+public final class TaskGraph {
+    /** The layer number of work that belongs to no layer, such as bringing the input onto the chip. */
+    public static final int NO_LAYER = 0;
+
+    final List<Task> tasks = new ArrayList<>();
+    final List<Message> messages = new ArrayList<>();
+
+    /** Work of one tile in one phase for one layer. */
+    static final class Task {
+        final int id;
+        final int tile;
+        final Phase phase;
+        final int layer;
+        final long[] counts = new long[Category.count()];
+        final List<Integer> successors = new ArrayList<>();
+        final List<Integer> messagesSent = new ArrayList<>();
+        int waitsFor;
+
+        Task(int id, int tile, Phase phase, int layer) {
+            this.id = id;
+            this.tile = tile;
+            this.phase = phase;
+            this.layer = layer;
+        }
+    }
+
+    /**
+     * Words from one task to tasks on other tiles, sent when the sender finishes.
+     *
+     * @param destinationTiles ascending, without the sender's own tile
+     * @param receivers the receiving task on each destination tile, aligned with destinationTiles
+     */
+    record Message(int sender, int[] destinationTiles, int[] receivers, long words) {
+        int receiverAt(int tile) {
+            return receivers[Arrays.binarySearch(destinationTiles, tile)];
+        }
+    }
+
+    public int addTask(int tile, Phase phase, int layer) {
+        if (tile < 0) {
+            throw new IllegalArgumentException("negative tile " + tile);
+        }
+        Task task = new Task(tasks.size(), tile, phase, layer);
+        tasks.add(task);
+        return task.id;
+    }
+
+    /** Adds to what a task does. */
+    public void count(int task, Category category, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("negative count " + amount + " of " + category.id());
+        }
+        tasks.get(task).counts[category.ordinal()] += amount;
+    }
+
+    /** {@code task} starts only after {@code predecessor} finished (no message: on-tile order). */
+    public void dependsOn(int task, int predecessor) {
+        tasks.get(predecessor).successors.add(task);
+        tasks.get(task).waitsFor++;
+    }
+
+    /**
+     * Sends {@code words} from {@code sender} to each receiver task when the sender finishes. A
+     * receiver on the sender's own tile gets the words locally, without the network; the others
+     * share one message, carried as a multicast.
+     */
+    public void send(int sender, int[] receivers, long words) {
+        if (words <= 0) {
+            throw new IllegalArgumentException("a message carries at least one word, got " + words);
+        }
+        Task from = tasks.get(sender);
+        int[][] byTile = new int[receivers.length][];
+        int remote = 0;
+        for (int receiver : receivers) {
+            Task to = tasks.get(receiver);
+            if (to.tile == from.tile) {
+                dependsOn(receiver, sender);
+            } else {
+                byTile[remote++] = new int[] {to.tile, receiver};
+            }
+        }
+        if (remote == 0) {
+            return;
+        }
+        int[][] sorted = Arrays.copyOf(byTile, remote);
+        Arrays.sort(sorted, (a, b) -> Integer.compare(a[0], b[0]));
+        int[] tiles = new int[remote];
+        int[] tasksAtTiles = new int[remote];
+        for (int i = 0; i < remote; i++) {
+            if (i > 0 && sorted[i][0] == sorted[i - 1][0]) {
+                throw new IllegalArgumentException("two receivers of one message on tile " + sorted[i][0]);
+            }
+            tiles[i] = sorted[i][0];
+            tasksAtTiles[i] = sorted[i][1];
+        }
+        messages.add(new Message(sender, tiles, tasksAtTiles, words));
+        from.messagesSent.add(messages.size() - 1);
+    }
+
+    public int taskCount() {
+        return tasks.size();
+    }
+
+    public int tileOf(int task) {
+        return tasks.get(task).tile;
+    }
+
+    public Phase phaseOf(int task) {
+        return tasks.get(task).phase;
+    }
+
+    public int layerOf(int task) {
+        return tasks.get(task).layer;
+    }
+
+    public long countOf(int task, Category category) {
+        return tasks.get(task).counts[category.ordinal()];
+    }
+}
