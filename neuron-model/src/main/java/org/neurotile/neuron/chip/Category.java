@@ -3,7 +3,9 @@ package org.neurotile.neuron.chip;
 /**
  * What the chip counts. Memory categories are words of the tile's memory; {@code wordsMoved} are
  * the neuron-level words of the spec (what a neuron must send or receive); the byte categories are
- * what the hardware moves.
+ * what the hardware moves. {@code errorWrites} and {@code elementwiseOps} (activation functions and
+ * their derivatives, softmax, learning-rate scaling: one per neuron) go beyond the spec's list, so
+ * that no work the tile does goes uncounted. See docs/counting.md.
  */
 public enum Category {
     WEIGHT_READS("weightReads"),
@@ -13,10 +15,12 @@ public enum Category {
     ACTIVATION_READS("activationReads"),
     ACTIVATION_WRITES("activationWrites"),
     ERROR_READS("errorReads"),
+    ERROR_WRITES("errorWrites"),
     OPTIMIZER_READS("optimizerReads"),
     OPTIMIZER_WRITES("optimizerWrites"),
     MACS("macs"),
     ADDS("adds"),
+    ELEMENTWISE_OPS("elementwiseOps"),
     WORDS_MOVED("wordsMoved"),
     BYTES_MOVED("bytesMoved"),
     NOC_BYTES_INJECTED("nocBytesInjected"),

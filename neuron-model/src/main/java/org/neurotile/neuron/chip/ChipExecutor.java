@@ -108,8 +108,8 @@ public final class ChipExecutor {
             TaskGraph.Task t = graph.tasks.get(task);
             long now = simulation.nowCycles();
             long begin = Math.max(now, tileBusyUntil[t.tile]);
-            long cycles = tile.phaseCycles(t.counts[Category.MACS.ordinal()] + t.counts[Category.ADDS.ordinal()],
-                    memoryWords(t.counts));
+            long cycles = tile.phaseCycles(t.counts[Category.MACS.ordinal()] + t.counts[Category.ADDS.ordinal()]
+                    + t.counts[Category.ELEMENTWISE_OPS.ordinal()], memoryWords(t.counts));
             tileBusyUntil[t.tile] = begin + cycles;
             startCycles[task] = begin;
             simulation.scheduleAt(finish, begin + cycles, task);

@@ -1,0 +1,106 @@
+package org.neurotile.neuron.chip;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The error and update phases of the direct-feedback family (dfa, sdfa, ssdfa): the output tile
+ * sends each tile only the output errors its neurons use — one multicast per distinct set of
+ * errors, so with dense dfa all of e goes to every hidden tile at once — and each output tile its
+ * own slice of e. Every trained layer then computes its deltas and updates in parallel.
+ *
+ * <p>Counts per tile and layer with c neurons, neuron i using k_i errors: the arriving errors
+ * written once and read once (reused by all c neurons), sum(k_i) feedback reads and MACs, one
+ * activation read and one elementwise op (f') per neuron; wordsMoved sum(k_i) (an output neuron:
+ * 1, its own error). Update: n_{l-1} weight reads, writes and MACs per neuron (plus the bias with
+ * biases), the inputs read once, one elementwise op (the learning rate) per neuron.
+ */
+public final class DirectFeedbackPlan {
+    private DirectFeedbackPlan() {
+    }
+
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
+                             PlanOptions options) {
+        NetworkSpec network = mapping.network();
+        int layers = network.layerCount();
+        List<Placement> placements = mapping.placements();
+        Map<List<Integer>, List<Integer>> receiversByErrorSet = new LinkedHashMap<>();
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            if (!network.layer(p.layer()).trainable()) {
+                continue;
+            }
+            int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+            graph.dependsOn(delta, forward.forwardTask(i));
+            long c = p.count();
+            if (p.layer() == layers) {
+                graph.count(delta, Category.ERROR_WRITES, c);
+                graph.count(delta, Category.ERROR_READS, c);
+                graph.count(delta, Category.WORDS_MOVED, c);
+                graph.send(forward.outputTask(), new int[] {delta}, c);
+            } else {
+                TreeSet<Integer> used = new TreeSet<>();
+                long connections = 0;
+                for (int position = p.first(); position < p.end(); position++) {
+                    int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
+                    connections += neuronErrors.length;
+                    for (int e : neuronErrors) {
+                        used.add(e);
+                    }
+                }
+                graph.count(delta, Category.ERROR_WRITES, used.size());
+                graph.count(delta, Category.ERROR_READS, used.size());
+                graph.count(delta, Category.FEEDBACK_READS, connections);
+                graph.count(delta, Category.MACS, connections);
+                graph.count(delta, Category.ACTIVATION_READS, c);
+                graph.count(delta, Category.ELEMENTWISE_OPS, c);
+                graph.count(delta, Category.WORDS_MOVED, connections);
+                receiversByErrorSet.computeIfAbsent(new ArrayList<>(used), k -> new ArrayList<>()).add(delta);
+            }
+            int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
+            graph.dependsOn(update, delta);
+            long inputs = network.neurons(p.layer() - 1);
+            long weights = c * inputs + (options.biases() ? c : 0);
+            graph.count(update, Category.WEIGHT_READS, weights);
+            graph.count(update, Category.WEIGHT_WRITES, weights);
+            graph.count(update, Category.MACS, weights);
+            graph.count(update, Category.ACTIVATION_READS, inputs);
+            graph.count(update, Category.ELEMENTWISE_OPS, c);
+        }
+        for (Map.Entry<List<Integer>, List<Integer>> set : receiversByErrorSet.entrySet()) {
+            int[] receivers = set.getValue().stream().mapToInt(Integer::intValue).toArray();
+            Arrays.sort(receivers);
+            sendPerTile(graph, forward.outputTask(), receivers, set.getKey().size());
+        }
+    }
+
+    /** One message to the receivers, but a tile with two receivers (two layers) gets two messages. */
+    private static void sendPerTile(TaskGraph graph, int sender, int[] receivers, long words) {
+        List<int[]> rounds = new ArrayList<>();
+        List<TreeSet<Integer>> tilesOfRound = new ArrayList<>();
+        for (int receiver : receivers) {
+            int tile = graph.tileOf(receiver);
+            int round = 0;
+            while (round < rounds.size() && tilesOfRound.get(round).contains(tile)) {
+                round++;
+            }
+            if (round == rounds.size()) {
+                rounds.add(new int[0]);
+                tilesOfRound.add(new TreeSet<>());
+            }
+            int[] previous = rounds.get(round);
+            int[] grown = Arrays.copyOf(previous, previous.length + 1);
+            grown[previous.length] = receiver;
+            rounds.set(round, grown);
+            tilesOfRound.get(round).add(tile);
+        }
+        for (int[] round : rounds) {
+            graph.send(sender, round, words);
+        }
+    }
+}
