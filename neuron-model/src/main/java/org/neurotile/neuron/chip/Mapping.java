@@ -1,8 +1,10 @@
 package org.neurotile.neuron.chip;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -42,6 +44,28 @@ public final class Mapping {
         int[][] order = new int[network.layerCount() + 1][];
         for (int l = 1; l <= network.layerCount(); l++) {
             order[l] = identity(network.neurons(l));
+        }
+        return ordered(network, storage, tileCount, memoryBytes, order);
+    }
+
+    /**
+     * Hidden neurons ordered by the errors they use (lexicographically, ties in index order), so that
+     * neurons using the same errors share a tile and each tile needs fewer distinct errors; the
+     * output layer in index order.
+     */
+    public static Mapping errorGrouped(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                       ErrorAssignment errors) {
+        int layers = network.layerCount();
+        int[][] order = new int[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            int[][] used = new int[network.neurons(l)][];
+            for (int i = 0; i < used.length; i++) {
+                used[i] = l == layers ? new int[0] : errors.errorsOf(l, i);
+            }
+            order[l] = IntStream.range(0, network.neurons(layer)).boxed()
+                    .sorted((a, b) -> Arrays.compare(used[a], used[b]))
+                    .mapToInt(Integer::intValue).toArray();
         }
         return ordered(network, storage, tileCount, memoryBytes, order);
     }

@@ -45,11 +45,19 @@ class DirectFeedbackPlanTest {
     }
 
     private static ExampleRun run(NetworkSpec net, String topology, long memoryBytes, ErrorAssignment errors) {
+        return run(net, topology, memoryBytes, errors, false);
+    }
+
+    private static ExampleRun run(NetworkSpec net, String topology, long memoryBytes, ErrorAssignment errors,
+                                  boolean errorGrouped) {
         Simulation simulation = new Simulation();
         Topology chip = Topologies.parse(topology);
         Network noc = new Network(simulation, chip, Routings.defaultFor(chip), NocParameters.DEFAULTS,
                 new Statistics());
-        Mapping mapping = Mapping.contiguous(net, StorageModel.weightsOnly(net, 4), chip.tileCount(), memoryBytes);
+        StorageModel storage = StorageModel.weightsOnly(net, 4);
+        Mapping mapping = errorGrouped
+                ? Mapping.errorGrouped(net, storage, chip.tileCount(), memoryBytes, errors)
+                : Mapping.contiguous(net, storage, chip.tileCount(), memoryBytes);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, NO_BIASES);
         DirectFeedbackPlan.build(graph, mapping, forward, errors, NO_BIASES);
@@ -97,5 +105,15 @@ class DirectFeedbackPlanTest {
         NetworkSpec net = network(20, List.of(40, 40, 10));
         assertEquals(run(net, "mesh:4x4", 2048, ErrorAssignment.all(10)).cycles(),
                 run(net, "mesh:4x4", 2048, ErrorAssignment.all(10)).cycles());
+    }
+
+    @Test
+    void errorGroupedMappingSendsEachTileFewerDistinctErrors() {
+        NetworkSpec net = network(20, List.of(40, 40, 10));
+        ExampleRun contiguous = run(net, "mesh:4x4", 2048, roundRobin(10, 1), false);
+        ExampleRun grouped = run(net, "mesh:4x4", 2048, roundRobin(10, 1), true);
+        assertTrue(grouped.total(Category.ERROR_WRITES, Phase.ERROR) < contiguous.total(Category.ERROR_WRITES, Phase.ERROR));
+        assertEquals(contiguous.total(Category.WORDS_MOVED), grouped.total(Category.WORDS_MOVED));
+        assertEquals(contiguous.total(Category.FEEDBACK_READS), grouped.total(Category.FEEDBACK_READS));
     }
 }
