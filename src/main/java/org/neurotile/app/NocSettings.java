@@ -46,6 +46,16 @@ record NocSettings(
         config.put("traffic", traffic);
         config.put("rates", rates);
         config.put("packetFlits", packetFlits);
+        config.putAll(networkConfig(network));
+        config.put("warmupCycles", warmupCycles);
+        config.put("measureCycles", measureCycles);
+        config.put("seed", seed);
+        return config;
+    }
+
+    /** The network parameters under their config-file keys. */
+    static Map<String, Object> networkConfig(NocParameters network) {
+        Map<String, Object> config = new LinkedHashMap<>();
         config.put("flitBytes", network.flitBytes());
         config.put("linkWidthBytes", network.linkWidthBytes());
         config.put("headerBytes", network.headerBytes());
@@ -55,9 +65,6 @@ record NocSettings(
         config.put("ejectionCycles", network.ejectionCycles());
         config.put("maxPacketBytes", network.maxPacketBytes());
         config.put("multicast", network.multicast().id());
-        config.put("warmupCycles", warmupCycles);
-        config.put("measureCycles", measureCycles);
-        config.put("seed", seed);
         return config;
     }
 

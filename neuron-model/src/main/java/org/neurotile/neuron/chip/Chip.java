@@ -1,0 +1,53 @@
+package org.neurotile.neuron.chip;
+
+import java.util.Objects;
+import org.neurotile.noc.Network;
+import org.neurotile.noc.routing.Routings;
+import org.neurotile.noc.topology.Topology;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.Simulation;
+import org.neurotile.sim.stats.Statistics;
+import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.NetworkSpec;
+
+/** Runs one training example of a network under a rule on a chip, in count mode. */
+public final class Chip {
+    private final ChipSpec spec;
+    private final Topology topology;
+
+    public Chip(ChipSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.topology = spec.buildTopology();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** What one example did: where the neurons went and what every task counted. */
+    public record Example(Mapping mapping, ExampleRun run) {
+    }
+
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
+        int wordBytes = spec.tile().wordBytes();
+        StorageModel storage = rule.storage(network, wordBytes);
+        Mapping mapping = switch (spec.mapping()) {
+            case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
+            case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),
+                    spec.tile().memoryBytes(), rule.errorAssignment(network)
+                            .orElseThrow(() -> new InvalidInputException("mapping 'error-grouped' "
+                                    + "needs a rule fed back from the output error (dfa, sdfa, ssdfa, ...), not '"
+                                    + rule.spec() + "'")));
+        };
+        Simulation simulation = new Simulation();
+        Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
+                new Statistics(), trace);
+        PlanOptions options = new PlanOptions(wordBytes, biases, 0);
+        TaskGraph graph = new TaskGraph();
+        ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
+        rule.planBackward(graph, mapping, forward, options);
+        ExampleRun run = new ChipExecutor(simulation, noc, spec.tile()).run(graph);
+        ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
+        return new Example(mapping, run);
+    }
+}

@@ -1,0 +1,27 @@
+package org.neurotile.neuron.chip;
+
+import java.util.Optional;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * A learning rule as the chip sees it: what its tiles store, which errors its neurons use, and its
+ * communication plan for the error and update phases. The forward pass is the same for every rule.
+ */
+public interface ChipRule {
+
+    /** The rule as given, with its options, e.g. {@code sdfa:k=4}. */
+    String spec();
+
+    StorageModel storage(NetworkSpec network, int wordBytes);
+
+    /** The output errors each hidden neuron uses, for rules fed back from the output error. */
+    Optional<ErrorAssignment> errorAssignment(NetworkSpec network);
+
+    /** Adds the error and update phases to a graph that holds the forward pass. */
+    void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);
+
+    /** The spec's closed form of the backward pass, where it has one for this rule on the array. */
+    default Optional<DirectFeedbackClosedForm> closedForm(NetworkSpec network) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package org.neurotile.neuron.chip;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * dfa, sdfa and ssdfa on the chip: each hidden neuron stores a feedback row over the output errors
+ * it uses and receives only those errors ({@link DirectFeedbackPlan}).
+ */
+public final class DirectFeedbackRule implements ChipRule {
+    private final String spec;
+    private final Function<NetworkSpec, ErrorAssignment> assignment;
+    private final int connectionsPerNeuron; // 0: all outputs (dense)
+    private final int indexBytes;
+
+    private DirectFeedbackRule(String spec, Function<NetworkSpec, ErrorAssignment> assignment,
+                               int connectionsPerNeuron, int indexBytes) {
+        this.spec = spec;
+        this.assignment = assignment;
+        this.connectionsPerNeuron = connectionsPerNeuron;
+        this.indexBytes = indexBytes;
+    }
+
+    /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e. */
+    public static DirectFeedbackRule dense() {
+        return new DirectFeedbackRule("dfa", network -> ErrorAssignment.all(network.outputs()), 0, 0);
+    }
+
+    /**
+     * Sparse feedback with k connections per neuron, stored as k (index, value) pairs.
+     *
+     * @param indexBytes bytes of one stored error index
+     */
+    public static DirectFeedbackRule sparse(String spec, int k, Function<NetworkSpec, ErrorAssignment> assignment,
+                                            int indexBytes) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        return new DirectFeedbackRule(spec, assignment, k, indexBytes);
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    private int connections(NetworkSpec network) {
+        return connectionsPerNeuron == 0 ? network.outputs() : connectionsPerNeuron;
+    }
+
+    @Override
+    public StorageModel storage(NetworkSpec network, int wordBytes) {
+        StorageModel weights = StorageModel.weightsOnly(network, wordBytes);
+        long perConnection = wordBytes + (connectionsPerNeuron == 0 ? 0 : indexBytes);
+        int outputLayer = network.layerCount();
+        return new StorageModel() {
+            @Override
+            public long weightBytesPerNeuron(int layer) {
+                return weights.weightBytesPerNeuron(layer);
+            }
+
+            @Override
+            public long feedbackBytesPerNeuron(int layer) {
+                boolean hiddenAndTrained = layer < outputLayer && network.layer(layer).trainable();
+                return hiddenAndTrained ? connections(network) * perConnection : 0;
+            }
+
+            @Override
+            public long activationBytesPerNeuron(int layer) {
+                return weights.activationBytesPerNeuron(layer);
+            }
+
+            @Override
+            public long optimizerBytesPerNeuron(int layer) {
+                return 0;
+            }
+
+            @Override
+            public long inputBytesPerTile(int layer) {
+                return weights.inputBytesPerTile(layer);
+            }
+        };
+    }
+
+    @Override
+    public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
+        return Optional.of(assignment.apply(network));
+    }
+
+    @Override
+    public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        DirectFeedbackPlan.build(graph, mapping, forward, assignment.apply(mapping.network()), options);
+    }
+
+    @Override
+    public Optional<DirectFeedbackClosedForm> closedForm(NetworkSpec network) {
+        return Optional.of(DirectFeedbackClosedForm.of(network, connections(network)));
+    }
+}

@@ -1,0 +1,140 @@
+package org.neurotile.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipRule;
+import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.config.ByteSize;
+import org.neurotile.sim.trace.ChromeTraceRecorder;
+import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.Workloads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code neurotile run}: one training example on the tile array, counted and timed. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs one training example of a network under a learning rule on an array of neuron tiles (count mode) "
+                    + "and reports what it costs: memory accesses, MACs, words and bytes moved, NoC traffic, cycles.",
+            "Prints a summary and writes result.json, counts.csv (one row per tile, layer and phase) and config.json "
+                    + "to --out."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--workload", paramLabel = "NAME|FILE",
+            description = "A catalog network (mnist-fc, cifar10-fc, alexnet-fc, ...) or a network file (default: mnist-fc).")
+    private String workload = "mnist-fc";
+
+    @Option(names = "--rule", description = "Learning rule: ${COMPLETION-CANDIDATES} (default: dfa).",
+            completionCandidates = RuleNames.class)
+    private String rule = "dfa";
+
+    @Option(names = "--compare", split = ",", paramLabel = "RULE",
+            description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
+    private List<String> compare;
+
+    @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
+    private String array = "32x32";
+
+    @Option(names = "--topology", paramLabel = "KIND",
+            description = "mesh, torus, ring or tree:K over the array (default: mesh).")
+    private String topology = "mesh";
+
+    @Option(names = "--tile-memory", paramLabel = "SIZE", description = "Memory per tile, e.g. 512KiB, 2MiB (default: 512KiB).")
+    private String tileMemory = "512KiB";
+
+    @Option(names = "--macs-per-cycle", paramLabel = "N", description = "MACs per tile per cycle (default: 16).")
+    private int macsPerCycle = TileParameters.DEFAULTS.macsPerCycle();
+
+    @Option(names = "--mapping", paramLabel = "NAME",
+            description = "contiguous or error-grouped (default: contiguous).")
+    private String mapping = "contiguous";
+
+    @Option(names = "--no-biases", negatable = false,
+            description = "Neurons without biases, the assumption of the spec's closed forms.")
+    private boolean noBiases;
+
+    @Option(names = "--trace", description = "Also write trace.json: each tile's tasks over time (Perfetto).")
+    private boolean trace;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/run).")
+    private Path out = Path.of("out", "run");
+
+    static final class RuleNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ChipRules.NAMES.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkSpec network = Workloads.resolve(workload);
+        List<String> rules = compare == null ? List.of(rule) : compare;
+        List<ChipRule> chipRules = rules.stream().map(ChipRules::parse).toList();
+        TileParameters defaults = TileParameters.DEFAULTS;
+        TileParameters tile = new TileParameters(ByteSize.parse(tileMemory), defaults.wordBytes(),
+                defaults.memoryPorts(), defaults.wordsPerCyclePerPort(), macsPerCycle, defaults.phaseOverheadCycles());
+        ChipSpec chipSpec = new ChipSpec(Topologies.parseArray(array), topology, NocParameters.DEFAULTS, tile,
+                ChipSpec.MappingKind.byName(mapping));
+        Chip chip = new Chip(chipSpec);
+        NocReport.checkWritable(out);
+        List<RunReport> reports = new ArrayList<>();
+        ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
+        for (ChipRule chipRule : chipRules) {
+            TraceRecorder tracer = recorder != null && reports.isEmpty() ? recorder : TraceRecorder.disabled();
+            Chip.Example example = chip.run(network, chipRule, !noBiases, tracer);
+            reports.add(new RunReport(chipRule.spec(), example, chipRule.closedForm(network).orElse(null),
+                    chip.topology(), tile.wordBytes()));
+        }
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.printf("%s (%s) on %s of %s tiles, %s, %d MACs/cycle, mapping %s%s%n", network.name(),
+                network.describe(), chip.topology().spec(), tileMemory, "float32 words", macsPerCycle, mapping,
+                noBiases ? ", no biases" : "");
+        RunReport.printTable(printer, rules, reports);
+        Map<String, Object> config = config(network, chipSpec);
+        for (int i = 0; i < reports.size(); i++) {
+            Path directory = reports.size() == 1 ? out : out.resolve(rules.get(i).replace(':', '_'));
+            Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
+            ruleConfig.put("rule", rules.get(i));
+            reports.get(i).writeResult(directory, ruleConfig);
+            reports.get(i).writeCounts(directory);
+        }
+        if (recorder != null) {
+            recorder.write(out.resolve("trace.json"));
+        }
+        printer.println("wrote " + out + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
+                + (recorder != null ? ", trace.json" : ""));
+        return 0;
+    }
+
+    private Map<String, Object> config(NetworkSpec network, ChipSpec chipSpec) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("workload", workload);
+        config.put("network", network.describe());
+        config.put("array", chipSpec.array().toString());
+        config.put("topology", chipSpec.buildTopology().spec());
+        config.put("tile", chipSpec.tile());
+        config.put("noc", NocSettings.networkConfig(chipSpec.network()));
+        config.put("mapping", chipSpec.mapping().id());
+        config.put("biases", !noBiases);
+        return config;
+    }
+}

@@ -1,0 +1,164 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neurotile.neuron.chip.Category;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.chip.DirectFeedbackClosedForm;
+import org.neurotile.neuron.chip.ExampleRun;
+import org.neurotile.neuron.chip.Mapping;
+import org.neurotile.neuron.chip.MemoryKind;
+import org.neurotile.neuron.chip.Phase;
+import org.neurotile.noc.topology.Topology;
+import org.neurotile.sim.io.AtomicFiles;
+
+/** The summary table, result.json and counts.csv of one rule's example on a chip. */
+final class RunReport {
+    private final String rule;
+    private final Chip.Example example;
+    private final CountSummary summary;
+    private final DirectFeedbackClosedForm closedForm; // null where the rule has none
+    private final Topology topology;
+    private final int wordBytes;
+
+    RunReport(String rule, Chip.Example example, DirectFeedbackClosedForm closedForm, Topology topology,
+              int wordBytes) {
+        this.rule = rule;
+        this.example = example;
+        this.summary = CountSummary.of(example.run(), wordBytes);
+        this.closedForm = closedForm;
+        this.topology = topology;
+        this.wordBytes = wordBytes;
+    }
+
+    CountSummary summary() {
+        return summary;
+    }
+
+    /** Simulated against closed form per category, in the closed form's terms (see docs/counting.md). */
+    Map<String, Map<String, Object>> closedFormComparison() {
+        Map<String, Map<String, Object>> comparison = new LinkedHashMap<>();
+        if (closedForm == null) {
+            return comparison;
+        }
+        ExampleRun run = example.run();
+        long reads = run.total(Category.WEIGHT_READS, Phase.UPDATE) + run.total(Category.FEEDBACK_READS);
+        long writes = run.total(Category.WEIGHT_WRITES);
+        long macs = run.total(Category.MACS) - run.total(Category.MACS, Phase.FORWARD);
+        long words = run.total(Category.WORDS_MOVED);
+        comparison.put("reads", entry(closedForm.reads(), reads));
+        comparison.put("writes", entry(closedForm.writes(), writes));
+        comparison.put("macs", entry(closedForm.macs(), macs));
+        comparison.put("wordsMoved", entry(closedForm.wordsMoved(), words));
+        return comparison;
+    }
+
+    private static Map<String, Object> entry(long expected, long simulated) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("closedForm", expected);
+        e.put("simulated", simulated);
+        e.put("difference", simulated - expected);
+        return e;
+    }
+
+    Map<String, Object> footprint() {
+        Mapping mapping = example.mapping();
+        Map<String, Object> footprint = new LinkedHashMap<>();
+        Map<String, Long> total = new LinkedHashMap<>();
+        Map<String, Long> largestTile = new LinkedHashMap<>();
+        for (MemoryKind kind : MemoryKind.values()) {
+            long sum = 0;
+            long max = 0;
+            for (int tile = 0; tile < mapping.tileCount(); tile++) {
+                long bytes = mapping.footprintBytes(tile, kind);
+                sum += bytes;
+                max = Math.max(max, bytes);
+            }
+            total.put(kind.id() + "Bytes", sum);
+            largestTile.put(kind.id() + "Bytes", max);
+        }
+        footprint.put("tilesUsed", mapping.tilesUsed());
+        footprint.put("total", total);
+        footprint.put("largestTile", largestTile);
+        return footprint;
+    }
+
+    void writeResult(Path directory, Map<String, Object> config) throws IOException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rule", rule);
+        result.put("cycles", summary.cycles());
+        result.put("totals", summary.totals());
+        result.put("byPhase", summary.byPhase());
+        result.put("byLayer", summary.byLayer());
+        result.put("footprint", footprint());
+        result.put("closedForm", closedFormComparison());
+        result.put("config", config);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeUtf8(directory.resolve("result.json"), writer -> json.writeValue(writer, result));
+    }
+
+    /** One row per task: tile, its coordinates, layer, phase, then every category. */
+    void writeCounts(Path directory) throws IOException {
+        ExampleRun run = example.run();
+        AtomicFiles.writeUtf8(directory.resolve("counts.csv"), writer -> {
+            StringBuilder header = new StringBuilder("tile,x,y,layer,phase,startCycles,finishCycles");
+            for (Category category : Category.values()) {
+                header.append(',').append(category.id());
+            }
+            writer.write(header.append('\n').toString());
+            for (int task = 0; task < run.taskCount(); task++) {
+                int tile = run.tileOf(task);
+                StringBuilder row = new StringBuilder();
+                row.append(tile).append(',').append(topology.coord(tile).x()).append(',')
+                        .append(topology.coord(tile).y()).append(',').append(run.layerOf(task)).append(',')
+                        .append(run.phaseOf(task).id()).append(',').append(run.startCycles(task)).append(',')
+                        .append(run.finishCycles(task));
+                for (Category category : Category.values()) {
+                    long value = category == Category.BYTES_MOVED
+                            ? run.count(task, Category.WORDS_MOVED) * wordBytes : run.count(task, category);
+                    row.append(',').append(value);
+                }
+                writer.write(row.append('\n').toString());
+            }
+        });
+    }
+
+    /** The categories a user reads first, one line each. */
+    static void printTable(PrintWriter out, List<String> rules, List<RunReport> reports) {
+        String[] rows = {"cycles", "macs", "weightReads", "weightWrites", "feedbackReads", "wordsMoved",
+            "nocBytesInjected", "nocByteHops", "offChipBytes"};
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "per example"));
+        for (String r : rules) {
+            header.append(String.format(Locale.ROOT, " %16s", r));
+        }
+        if (rules.size() > 1) {
+            header.append(String.format(Locale.ROOT, " %10s", "ratio"));
+        }
+        out.println(header);
+        for (String name : rows) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", name));
+            long first = 0;
+            long last = 0;
+            for (int i = 0; i < reports.size(); i++) {
+                CountSummary s = reports.get(i).summary();
+                long value = name.equals("cycles") ? s.cycles() : s.totals().get(name);
+                line.append(String.format(Locale.ROOT, " %,16d", value));
+                first = i == 0 ? value : first;
+                last = value;
+            }
+            if (reports.size() > 1) {
+                line.append(last == 0 ? String.format(Locale.ROOT, " %10s", "-")
+                        : String.format(Locale.ROOT, " %10.2f", (double) first / last));
+            }
+            out.println(line);
+        }
+    }
+}

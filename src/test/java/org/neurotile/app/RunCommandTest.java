@@ -1,0 +1,88 @@
+package org.neurotile.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private JsonNode result(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    }
+
+    @Test
+    void writesResultWithEverySectionAndCountsPerTask() throws IOException {
+        Path out = dir.resolve("run");
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-fc", "--array", "8x8",
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("mnist-fc (784-400-10) on mesh:8x8"), run.out());
+        JsonNode result = result(out);
+        for (String key : List.of("totals", "byPhase", "byLayer", "footprint", "closedForm", "config")) {
+            assertTrue(result.has(key), key);
+        }
+        assertEquals(400 * 10 + 10, result.get("totals").get("wordsMoved").asLong());
+        List<String> csv = Files.readAllLines(out.resolve("counts.csv"));
+        assertTrue(csv.get(0).startsWith("tile,x,y,layer,phase,"));
+        int macs = List.of(csv.get(0).split(",")).indexOf("macs");
+        long forwardMacs = csv.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> f[4].equals("forward"))
+                .mapToLong(f -> Long.parseLong(f[macs]))
+                .sum();
+        assertEquals(784 * 400 + 400 * 10, forwardMacs);
+    }
+
+    @Test
+    void withoutBiasesTheCountsMatchTheClosedForm() throws IOException {
+        Path out = dir.resolve("run");
+        CommandLineRunner run = CommandLineRunner.run("run", "--array", "8x8", "--no-biases", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        result(out).get("closedForm").forEach(entry -> assertEquals(0, entry.get("difference").asLong()));
+    }
+
+    @Test
+    void traceOptionWritesAChromeTrace() throws IOException {
+        Path out = dir.resolve("run");
+        assertEquals(0, CommandLineRunner.run("run", "--array", "4x4", "--trace", "--out", out.toString()).status());
+        JsonNode trace = new ObjectMapper().readTree(out.resolve("trace.json").toFile());
+        assertTrue(trace.get("traceEvents").size() > 0);
+    }
+
+    @Test
+    void aChipTooSmallSaysWhatWouldFit() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "alexnet-fc", "--array", "8x8",
+                "--out", dir.resolve("x").toString());
+        assertEquals(2, run.status());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("it needs 577 tiles of 512 KiB"), run.err());
+        assertFalse(Files.exists(dir.resolve("x").resolve("result.json")));
+    }
+
+    @Test
+    void unknownRuleAndWorkloadListTheValidOnes() {
+        CommandLineRunner rule = CommandLineRunner.run("run", "--rule", "bpp");
+        assertEquals(2, rule.status());
+        assertTrue(rule.err().contains("valid: dfa"), rule.err());
+        CommandLineRunner workload = CommandLineRunner.run("run", "--workload", "mnist-xx");
+        assertEquals(2, workload.status());
+        assertTrue(workload.err().contains("mnist-fc"), workload.err());
+    }
+
+    @Test
+    void badTileMemoryIsOneLine() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--tile-memory", "lots");
+        assertEquals(2, run.status());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}
