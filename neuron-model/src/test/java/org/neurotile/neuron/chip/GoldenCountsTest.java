@@ -1,0 +1,70 @@
+package org.neurotile.neuron.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.neurotile.noc.topology.GridShape;
+import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.NetworkCatalog;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * Golden counts of one example of every catalog network under every rule on the default chip, so
+ * that no change to the cost model goes unnoticed. A deliberate change regenerates them with
+ * {@code mvn test -pl neuron-model -Dtest=GoldenCountsTest -Dneurotile.golden.update=true} and is
+ * committed saying why.
+ */
+class GoldenCountsTest {
+    private static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
+    private static final boolean UPDATE = Boolean.getBoolean("neurotile.golden.update");
+    /** vgg16-fc's 478 MB of weights need more than the default 32x32 tiles of 512 KiB. */
+    private static final Map<String, GridShape> LARGER_ARRAYS = Map.of("vgg16-fc", new GridShape(40, 40));
+
+    static Stream<Arguments> cases() {
+        return NetworkCatalog.names().stream()
+                .flatMap(network -> ChipRules.NAMES.stream().map(rule -> Arguments.of(network, rule)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void countsMatchTheGoldenFile(String networkName, String rule) throws IOException {
+        NetworkSpec network = NetworkCatalog.get(networkName);
+        ChipSpec defaults = ChipSpec.DEFAULTS;
+        ChipSpec chip = new ChipSpec(LARGER_ARRAYS.getOrDefault(networkName, defaults.array()), defaults.topology(),
+                defaults.network(), defaults.tile(), defaults.mapping());
+        Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule), true, TraceRecorder.disabled());
+        CountSummary summary = CountSummary.of(example.run(), ChipSpec.DEFAULTS.tile().wordBytes());
+        Map<String, Object> golden = new LinkedHashMap<>();
+        golden.put("network", network.describe());
+        golden.put("rule", rule);
+        golden.put("chip", chip.buildTopology().spec());
+        golden.put("tilesUsed", example.mapping().tilesUsed());
+        golden.put("cycles", summary.cycles());
+        golden.put("totals", summary.totals());
+        golden.put("byPhase", summary.byPhase());
+        String actual = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(golden)
+                + System.lineSeparator();
+        Path file = DIRECTORY.resolve(networkName + "." + rule.replace(':', '_') + ".json");
+        if (UPDATE) {
+            Files.createDirectories(DIRECTORY);
+            Files.writeString(file, actual);
+            return;
+        }
+        if (!Files.exists(file)) {
+            fail("no golden file " + file + "; generate it with -Dneurotile.golden.update=true and commit it");
+        }
+        assertEquals(Files.readString(file), actual, "counts of " + networkName + " under " + rule
+                + " changed; if that is deliberate, regenerate the golden files and say why in the commit");
+    }
+}
