@@ -49,8 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
         boolean explicit = workloads != null;
         List<String> names = explicit ? workloads : List.copyOf(NetworkCatalog.names());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-22s %-8s %-11s %16s %16s  %s%n", "workload", "rule", "category", "closed form",
-                "simulated", "");
+        out.printf(Locale.ROOT, "%-22s %-8s %-11s %16s %16s%n", "workload", "rule", "category", "closed form",
+                "simulated");
         int failures = 0;
         int checked = 0;
         for (String name : names) {
