@@ -42,8 +42,8 @@ final class RunCommand implements Callable<Integer> {
             description = "A catalog network (mnist-fc, cifar10-fc, alexnet-fc, ...) or a network file (default: mnist-fc).")
     private String workload = "mnist-fc";
 
-    @Option(names = "--rule", description = "Learning rule: ${COMPLETION-CANDIDATES} (default: dfa).",
-            completionCandidates = RuleNames.class)
+    @Option(names = "--rule", paramLabel = "RULE",
+            description = "Learning rule: dfa, sdfa:k=K[,rank=R] or ssdfa (default: dfa).")
     private String rule = "dfa";
 
     @Option(names = "--compare", split = ",", paramLabel = "RULE",
@@ -71,24 +71,20 @@ final class RunCommand implements Callable<Integer> {
             description = "Neurons without biases, the assumption of the spec's closed forms.")
     private boolean noBiases;
 
+    @Option(names = "--seed", description = "Seed of the random feedback patterns (default: 1).")
+    private long seed = 1;
+
     @Option(names = "--trace", description = "Also write trace.json: each tile's tasks over time (Perfetto).")
     private boolean trace;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/run).")
     private Path out = Path.of("out", "run");
 
-    static final class RuleNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return ChipRules.NAMES.iterator();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         NetworkSpec network = Workloads.resolve(workload);
         List<String> rules = compare == null ? List.of(rule) : compare;
-        List<ChipRule> chipRules = rules.stream().map(ChipRules::parse).toList();
+        List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
         TileParameters defaults = TileParameters.DEFAULTS;
         TileParameters tile = new TileParameters(ByteSize.parse(tileMemory), defaults.wordBytes(),
                 defaults.memoryPorts(), defaults.wordsPerCyclePerPort(), macsPerCycle, defaults.phaseOverheadCycles());
@@ -135,6 +131,7 @@ final class RunCommand implements Callable<Integer> {
         config.put("noc", NocSettings.networkConfig(chipSpec.network()));
         config.put("mapping", chipSpec.mapping().id());
         config.put("biases", !noBiases);
+        config.put("seed", seed);
         return config;
     }
 }

@@ -131,7 +131,7 @@ final class RunReport {
         });
     }
 
-    /** The categories a user reads first, one line each. */
+    /** The categories a user reads first, one line each, with the first rule's ratio to each other rule. */
     static void printTable(PrintWriter out, List<String> rules, List<RunReport> reports) {
         String[] rows = {"cycles", "macs", "weightReads", "weightWrites", "feedbackReads", "wordsMoved",
             "nocBytesInjected", "nocByteHops", "offChipBytes"};
@@ -139,24 +139,23 @@ final class RunReport {
         for (String r : rules) {
             header.append(String.format(Locale.ROOT, " %16s", r));
         }
-        if (rules.size() > 1) {
-            header.append(String.format(Locale.ROOT, " %10s", "ratio"));
+        for (int i = 1; i < rules.size(); i++) {
+            String ratio = rules.get(0) + "/" + rules.get(i);
+            header.append(String.format(Locale.ROOT, " %" + Math.max(12, ratio.length()) + "s", ratio));
         }
         out.println(header);
         for (String name : rows) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", name));
-            long first = 0;
-            long last = 0;
+            long[] values = new long[reports.size()];
             for (int i = 0; i < reports.size(); i++) {
                 CountSummary s = reports.get(i).summary();
-                long value = name.equals("cycles") ? s.cycles() : s.totals().get(name);
-                line.append(String.format(Locale.ROOT, " %,16d", value));
-                first = i == 0 ? value : first;
-                last = value;
+                values[i] = name.equals("cycles") ? s.cycles() : s.totals().get(name);
+                line.append(String.format(Locale.ROOT, " %,16d", values[i]));
             }
-            if (reports.size() > 1) {
-                line.append(last == 0 ? String.format(Locale.ROOT, " %10s", "-")
-                        : String.format(Locale.ROOT, " %10.2f", (double) first / last));
+            for (int i = 1; i < values.length; i++) {
+                int width = Math.max(12, (rules.get(0) + "/" + rules.get(i)).length());
+                line.append(values[i] == 0 ? String.format(Locale.ROOT, " %" + width + "s", "-")
+                        : String.format(Locale.ROOT, " %" + width + ".2f", (double) values[0] / values[i]));
             }
             out.println(line);
         }

@@ -49,14 +49,14 @@ final class ValidateCommand implements Callable<Integer> {
         boolean explicit = workloads != null;
         List<String> names = explicit ? workloads : List.copyOf(NetworkCatalog.names());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-22s %-8s %-11s %16s %16s%n", "workload", "rule", "category", "closed form",
+        out.printf(Locale.ROOT, "%-22s %-9s %-11s %16s %16s%n", "workload", "rule", "category", "closed form",
                 "simulated");
         int failures = 0;
         int checked = 0;
         for (String name : names) {
             NetworkSpec network = Workloads.resolve(name);
-            for (String ruleName : ChipRules.NAMES) {
-                ChipRule rule = ChipRules.parse(ruleName);
+            for (String ruleName : ChipRules.EXAMPLES) {
+                ChipRule rule = ChipRules.parse(ruleName, 1);
                 if (rule.closedForm(network).isEmpty()) {
                     continue;
                 }
@@ -67,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
                     if (explicit) {
                         throw e;
                     }
-                    out.printf(Locale.ROOT, "%-22s %-8s skipped: does not fit %s%n", name, ruleName, array);
+                    out.printf(Locale.ROOT, "%-22s %-9s skipped: does not fit %s%n", name, ruleName, array);
                     continue;
                 }
                 RunReport report = new RunReport(ruleName, example, rule.closedForm(network).get(), chip.topology(),
@@ -78,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
                     boolean pass = expected == simulated;
                     failures += pass ? 0 : 1;
                     checked++;
-                    out.printf(Locale.ROOT, "%-22s %-8s %-11s %,16d %,16d  %s%n", name, ruleName, entry.getKey(),
+                    out.printf(Locale.ROOT, "%-22s %-9s %-11s %,16d %,16d  %s%n", name, ruleName, entry.getKey(),
                             expected, simulated, pass ? "pass" : "FAIL");
                 }
             }

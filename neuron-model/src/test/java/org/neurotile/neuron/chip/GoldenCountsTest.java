@@ -33,7 +33,7 @@ class GoldenCountsTest {
 
     static Stream<Arguments> cases() {
         return NetworkCatalog.names().stream()
-                .flatMap(network -> ChipRules.NAMES.stream().map(rule -> Arguments.of(network, rule)));
+                .flatMap(network -> ChipRules.EXAMPLES.stream().map(rule -> Arguments.of(network, rule)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -43,7 +43,7 @@ class GoldenCountsTest {
         ChipSpec defaults = ChipSpec.DEFAULTS;
         ChipSpec chip = new ChipSpec(LARGER_ARRAYS.getOrDefault(networkName, defaults.array()), defaults.topology(),
                 defaults.network(), defaults.tile(), defaults.mapping());
-        Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule), true, TraceRecorder.disabled());
+        Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule, 1), true, TraceRecorder.disabled());
         CountSummary summary = CountSummary.of(example.run(), ChipSpec.DEFAULTS.tile().wordBytes());
         Map<String, Object> golden = new LinkedHashMap<>();
         golden.put("network", network.describe());
