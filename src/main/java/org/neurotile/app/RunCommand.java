@@ -1,5 +1,7 @@
 package org.neurotile.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +14,9 @@ import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.TileParameters;
-import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.config.ByteSize;
+import org.neurotile.sim.io.AtomicFiles;
 import org.neurotile.sim.trace.ChromeTraceRecorder;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
@@ -50,22 +52,27 @@ final class RunCommand implements Callable<Integer> {
             description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
     private List<String> compare;
 
+    @Option(names = "--chip", paramLabel = "FILE",
+            description = "YAML or JSON file with every chip parameter (keys as in a run's chip.json); the options "
+                    + "below override it.")
+    private Path chipFile;
+
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
-    private String array = "32x32";
+    private String array;
 
     @Option(names = "--topology", paramLabel = "KIND",
             description = "mesh, torus, ring or tree:K over the array (default: mesh).")
-    private String topology = "mesh";
+    private String topology;
 
     @Option(names = "--tile-memory", paramLabel = "SIZE", description = "Memory per tile, e.g. 512KiB, 2MiB (default: 512KiB).")
-    private String tileMemory = "512KiB";
+    private String tileMemory;
 
     @Option(names = "--macs-per-cycle", paramLabel = "N", description = "MACs per tile per cycle (default: 16).")
-    private int macsPerCycle = TileParameters.DEFAULTS.macsPerCycle();
+    private Integer macsPerCycle;
 
     @Option(names = "--mapping", paramLabel = "NAME",
             description = "contiguous or error-grouped (default: contiguous).")
-    private String mapping = "contiguous";
+    private String mapping;
 
     @Option(names = "--no-biases", negatable = false,
             description = "Neurons without biases, the assumption of the spec's closed forms.")
@@ -85,11 +92,8 @@ final class RunCommand implements Callable<Integer> {
         NetworkSpec network = Workloads.resolve(workload);
         List<String> rules = compare == null ? List.of(rule) : compare;
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
-        TileParameters defaults = TileParameters.DEFAULTS;
-        TileParameters tile = new TileParameters(ByteSize.parse(tileMemory), defaults.wordBytes(),
-                defaults.memoryPorts(), defaults.wordsPerCyclePerPort(), macsPerCycle, defaults.phaseOverheadCycles());
-        ChipSpec chipSpec = new ChipSpec(Topologies.parseArray(array), topology, NocParameters.DEFAULTS, tile,
-                ChipSpec.MappingKind.byName(mapping));
+        ChipSpec chipSpec = chipSpec();
+        TileParameters tile = chipSpec.tile();
         Chip chip = new Chip(chipSpec);
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
@@ -101,9 +105,9 @@ final class RunCommand implements Callable<Integer> {
                     chip.topology(), tile.wordBytes()));
         }
         PrintWriter printer = spec.commandLine().getOut();
-        printer.printf("%s (%s) on %s of %s tiles, %s, %d MACs/cycle, mapping %s%s%n", network.name(),
-                network.describe(), chip.topology().spec(), tileMemory, "float32 words", macsPerCycle, mapping,
-                noBiases ? ", no biases" : "");
+        printer.printf("%s (%s) on %s of %s tiles, %d-byte words, %d MACs/cycle, mapping %s%s%n", network.name(),
+                network.describe(), chip.topology().spec(), RunReport.bytes(tile.memoryBytes()), tile.wordBytes(),
+                tile.macsPerCycle(), chipSpec.mapping().id(), noBiases ? ", no biases" : "");
         RunReport.printTable(printer, rules, reports);
         Map<String, Object> config = config(network, chipSpec);
         for (int i = 0; i < reports.size(); i++) {
@@ -112,6 +116,8 @@ final class RunCommand implements Callable<Integer> {
             ruleConfig.put("rule", rules.get(i));
             reports.get(i).writeResult(directory, ruleConfig);
             reports.get(i).writeCounts(directory);
+            AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
         }
         if (recorder != null) {
             recorder.write(out.resolve("trace.json"));
@@ -121,15 +127,23 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Defaults, then the chip file, then the options given. */
+    private ChipSpec chipSpec() {
+        ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(chipFile, ChipSpec.DEFAULTS);
+        TileParameters t = chip.tile();
+        TileParameters tile = new TileParameters(tileMemory == null ? t.memoryBytes() : ByteSize.parse(tileMemory),
+                t.wordBytes(), t.memoryPorts(), t.wordsPerCyclePerPort(),
+                macsPerCycle == null ? t.macsPerCycle() : macsPerCycle, t.phaseOverheadCycles());
+        return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
+                topology == null ? chip.topology() : topology, chip.network(), tile,
+                mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
+    }
+
     private Map<String, Object> config(NetworkSpec network, ChipSpec chipSpec) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
-        config.put("array", chipSpec.array().toString());
-        config.put("topology", chipSpec.buildTopology().spec());
-        config.put("tile", chipSpec.tile());
-        config.put("noc", NocSettings.networkConfig(chipSpec.network()));
-        config.put("mapping", chipSpec.mapping().id());
+        config.put("chip", ChipConfigFile.toConfig(chipSpec));
         config.put("biases", !noBiases);
         config.put("seed", seed);
         return config;

@@ -39,6 +39,18 @@ final class RunReport {
         this.wordBytes = wordBytes;
     }
 
+    /** Binary units: 512 KiB, 2 MiB. */
+    static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        long value = bytes;
+        int unit = 0;
+        while (value >= 1024 && value % 1024 == 0 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return value + " " + units[unit];
+    }
+
     CountSummary summary() {
         return summary;
     }

@@ -85,4 +85,38 @@ class RunCommandTest {
         assertEquals(2, run.status());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    @Test
+    void aChipFileSetsTheChipAndOptionsOverrideIt() throws IOException {
+        Path chip = dir.resolve("chip.yaml");
+        Files.writeString(chip, "array: 4x4\nmacsPerCycle: 32\ntileMemoryBytes: 1MiB\nrouterDelayCycles: 2\n");
+        Path out = dir.resolve("run");
+        CommandLineRunner run = CommandLineRunner.run("run", "--chip", chip.toString(), "--macs-per-cycle", "8",
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("on mesh:4x4 of 1 MiB tiles, 4-byte words, 8 MACs/cycle"), run.out());
+        JsonNode written = new ObjectMapper().readTree(out.resolve("chip.json").toFile());
+        assertEquals(2, written.get("routerDelayCycles").asInt());
+        assertEquals(8, written.get("macsPerCycle").asInt());
+    }
+
+    @Test
+    void theWrittenChipFileReproducesTheRun() throws IOException {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        assertEquals(0, CommandLineRunner.run("run", "--array", "6x6", "--tile-memory", "2MiB", "--rule", "ssdfa",
+                "--out", first.toString()).status());
+        assertEquals(0, CommandLineRunner.run("run", "--chip", first.resolve("chip.json").toString(), "--rule", "ssdfa",
+                "--out", second.toString()).status());
+        assertEquals(Files.readString(first.resolve("counts.csv")), Files.readString(second.resolve("counts.csv")));
+    }
+
+    @Test
+    void anUnknownChipKeyNamesTheFileLineAndNearestKey() throws IOException {
+        Path chip = dir.resolve("chip.yaml");
+        Files.writeString(chip, "array: 4x4\nmacs: 32\n");
+        CommandLineRunner run = CommandLineRunner.run("run", "--chip", chip.toString(), "--out", dir.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("chip.yaml:2: unknown key 'macs'"), run.err());
+    }
 }
