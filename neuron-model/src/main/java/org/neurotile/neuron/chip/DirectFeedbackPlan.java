@@ -1,6 +1,7 @@
 package org.neurotile.neuron.chip;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class DirectFeedbackPlan {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         List<Placement> placements = mapping.placements();
-        Map<List<Integer>, List<Integer>> receiversByErrorSet = new LinkedHashMap<>();
+        Map<BitSet, List<Integer>> receiversByErrorSet = new LinkedHashMap<>();
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             if (!network.layer(p.layer()).trainable()) {
@@ -44,23 +45,23 @@ public final class DirectFeedbackPlan {
                 graph.count(delta, Category.WORDS_MOVED, c);
                 graph.send(forward.outputTask(), new int[] {delta}, c);
             } else {
-                TreeSet<Integer> used = new TreeSet<>();
+                BitSet used = new BitSet(network.outputs());
                 long connections = 0;
                 for (int position = p.first(); position < p.end(); position++) {
                     int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
                     connections += neuronErrors.length;
                     for (int e : neuronErrors) {
-                        used.add(e);
+                        used.set(e);
                     }
                 }
-                graph.count(delta, Category.ERROR_WRITES, used.size());
-                graph.count(delta, Category.ERROR_READS, used.size());
+                graph.count(delta, Category.ERROR_WRITES, used.cardinality());
+                graph.count(delta, Category.ERROR_READS, used.cardinality());
                 graph.count(delta, Category.FEEDBACK_READS, connections);
                 graph.count(delta, Category.MACS, connections);
                 graph.count(delta, Category.ACTIVATION_READS, c);
                 graph.count(delta, Category.ELEMENTWISE_OPS, c);
                 graph.count(delta, Category.WORDS_MOVED, connections);
-                receiversByErrorSet.computeIfAbsent(new ArrayList<>(used), k -> new ArrayList<>()).add(delta);
+                receiversByErrorSet.computeIfAbsent(used, k -> new ArrayList<>()).add(delta);
             }
             int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
             graph.dependsOn(update, delta);
@@ -72,10 +73,10 @@ public final class DirectFeedbackPlan {
             graph.count(update, Category.ACTIVATION_READS, inputs);
             graph.count(update, Category.ELEMENTWISE_OPS, c);
         }
-        for (Map.Entry<List<Integer>, List<Integer>> set : receiversByErrorSet.entrySet()) {
+        for (Map.Entry<BitSet, List<Integer>> set : receiversByErrorSet.entrySet()) {
             int[] receivers = set.getValue().stream().mapToInt(Integer::intValue).toArray();
             Arrays.sort(receivers);
-            sendPerTile(graph, forward.outputTask(), receivers, set.getKey().size());
+            sendPerTile(graph, forward.outputTask(), receivers, set.getKey().cardinality());
         }
     }
 
