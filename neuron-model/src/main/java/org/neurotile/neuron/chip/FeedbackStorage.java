@@ -42,10 +42,12 @@ public final class FeedbackStorage {
      */
     public static StorageModel sparse(NetworkSpec network, int wordBytes, int connections, int indexBytes) {
         if (connections < 1 || connections > network.outputs()) {
-            throw new IllegalArgumentException("connections must be in 1.." + network.outputs() + ", got " + connections);
+            throw new IllegalArgumentException(
+                    "connections must be in 1.." + network.outputs() + ", got " + connections);
         }
         if (indexBytes < 1 || (indexBytes < 8 && network.outputs() > 1L << (8 * indexBytes))) {
-            throw new IllegalArgumentException(indexBytes + "-byte indices cannot address " + network.outputs() + " errors");
+            throw new IllegalArgumentException(
+                    indexBytes + "-byte indices cannot address " + network.outputs() + " errors");
         }
         boolean[] rows = FeedbackBlocks.directFeedback(network.layerCount()).computesDelta(network);
         long perRow = (long) connections * (wordBytes + indexBytes);

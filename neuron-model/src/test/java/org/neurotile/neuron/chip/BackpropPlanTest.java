@@ -125,10 +125,33 @@ class BackpropPlanTest {
         if (layers > 1 && PlanFixture.tilesDiffer(built.mapping(), layers, layers - 1)) {
             assertTrue(run.total(Category.NOC_BYTES_INJECTED, Phase.ERROR) > 0);
         }
+    }
+
+    @Property(tries = 40)
+    void eachHiddenNeuronMovesOnePartialSumPerTileOfTheLayerAbove(
+            @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 1, max = 20) Integer> sizes,
+            @ForAll @IntRange(min = 1, max = 20) int input,
+            @ForAll @IntRange(min = 16, max = 256) int memoryWords) {
+        NetworkSpec net = network(input, sizes);
+        PlanFixture.Built built = PlanFixture.run(net, "mesh:8x8", memoryWords * 16L, SEPARATE);
+        ExampleRun run = built.run();
         long partials = 0;
-        for (int l = 1; l < layers; l++) {
+        for (int l = 1; l < net.layerCount(); l++) {
             partials += (long) net.neurons(l) * built.mapping().placementsOf(l + 1).size();
         }
         assertEquals(net.outputs() + partials, run.total(Category.WORDS_MOVED));
+    }
+
+    @Property(tries = 40)
+    void theErrorReadsAndMultipliesEveryWeightAboveTheFirstLayerOnce(
+            @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 1, max = 20) Integer> sizes,
+            @ForAll @IntRange(min = 1, max = 20) int input,
+            @ForAll @IntRange(min = 16, max = 256) int memoryWords) {
+        NetworkSpec net = network(input, sizes);
+        PlanFixture.Built built = PlanFixture.run(net, "mesh:8x8", memoryWords * 16L, SEPARATE);
+        ExampleRun run = built.run();
+        assertEquals(net.totalTrainableWeights() - net.weights(1), run.total(Category.WEIGHT_READS, Phase.ERROR));
+        assertEquals(net.totalTrainableWeights() - net.weights(1), run.total(Category.MACS, Phase.ERROR));
+        assertEquals(net.totalTrainableWeights(), run.total(Category.WEIGHT_READS, Phase.UPDATE));
     }
 }

@@ -66,7 +66,8 @@ class BlockedFeedbackPlanTest {
                 DirectFeedbackPlan.build(graph, mapping, forward, ErrorAssignment.all(net.outputs()), options)).run();
         for (Category category : Category.values()) {
             for (Phase phase : Phase.values()) {
-                assertEquals(dfa.total(category, phase), blocked.total(category, phase), category.id() + " " + phase.id());
+                assertEquals(dfa.total(category, phase), blocked.total(category, phase),
+                        category.id() + " " + phase.id());
             }
         }
         assertEquals(dfa.taskCount(), blocked.taskCount());
