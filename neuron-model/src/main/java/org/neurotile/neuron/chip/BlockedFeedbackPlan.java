@@ -1,0 +1,91 @@
+package org.neurotile.neuron.chip;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The error and update phases of blocked dfa (see {@link FeedbackBlocks}), which with block size L
+ * is dense dfa and with block size 1 is fa. Each layer of block 0 gets e from the output task, as
+ * one multicast to all of them (the graph {@link DirectFeedbackPlan} builds for dense dfa); each
+ * layer m that is the source of a deeper block sends, from each of its tiles, that tile's slice of
+ * delta_m to every tile of the block, as one multicast. The layers of a block run in parallel; a
+ * block waits for the delta of the block above it, so blocks run one after another.
+ *
+ * <p>Counts per tile and layer with c neurons, whose source layer m has n_m neurons: the n_m
+ * arriving errors written once and read once (reused by all c neurons), c rows of feedback of n_m
+ * entries read ({@link FeedbackEncoding#rowWords} words each) and multiplied (c * n_m MACs, or
+ * additions with sign feedback), one activation read and one elementwise op (f') per neuron;
+ * wordsMoved n_m per trained neuron. Output layer and update as in {@link DirectFeedbackPlan}.
+ */
+public final class BlockedFeedbackPlan {
+    private BlockedFeedbackPlan() {
+    }
+
+    /** Blocked dfa with dense feedback. */
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, int blockSize,
+                             PlanOptions options) {
+        build(graph, mapping, forward, new FeedbackBlocks(mapping.network().layerCount(), blockSize),
+                FeedbackEncoding.DENSE, options);
+    }
+
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
+                             FeedbackEncoding encoding, PlanOptions options) {
+        NetworkSpec network = mapping.network();
+        int layers = network.layerCount();
+        boolean[] computesDelta = blocks.computesDelta(network);
+        List<Placement> placements = mapping.placements();
+        int[] deltaOf = new int[placements.size()];
+        List<List<Integer>> receiversOfSource = new ArrayList<>();
+        for (int l = 0; l <= layers; l++) {
+            receiversOfSource.add(new ArrayList<>());
+        }
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            int l = p.layer();
+            deltaOf[i] = -1;
+            if (!computesDelta[l]) {
+                continue;
+            }
+            boolean trained = network.layer(l).trainable();
+            int delta;
+            if (l == layers) {
+                delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
+            } else {
+                delta = graph.addTask(p.tile(), Phase.ERROR, l);
+                graph.dependsOn(delta, forward.forwardTask(i));
+                int source = blocks.sourceOf(l);
+                long errors = network.neurons(source);
+                long c = p.count();
+                graph.count(delta, Category.ERROR_WRITES, errors);
+                graph.count(delta, Category.ERROR_READS, errors);
+                graph.count(delta, Category.FEEDBACK_READS, c * encoding.rowWords(errors, options.wordBytes()));
+                graph.count(delta, encoding.productCategory(), c * errors);
+                graph.count(delta, Category.ACTIVATION_READS, c);
+                graph.count(delta, Category.ELEMENTWISE_OPS, c);
+                graph.count(delta, Category.WORDS_MOVED, trained ? c * errors : 0);
+                receiversOfSource.get(source).add(delta);
+            }
+            deltaOf[i] = delta;
+            if (trained) {
+                PlanSteps.update(graph, network, p, delta, false, options);
+            }
+        }
+        for (int source = layers; source >= 1; source--) {
+            int[] receivers = receiversOfSource.get(source).stream().mapToInt(Integer::intValue).toArray();
+            if (receivers.length == 0) {
+                continue;
+            }
+            if (source == layers) {
+                PlanSteps.sendPerTile(graph, forward.outputTask(), receivers, network.outputs());
+                continue;
+            }
+            for (int i = 0; i < placements.size(); i++) {
+                Placement p = placements.get(i);
+                if (p.layer() == source) {
+                    PlanSteps.sendPerTile(graph, deltaOf[i], receivers, p.count());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.neurotile.neuron.chip;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.neurotile.workloads.NetworkSpec;
+
+/** Steps the error and update plans share, with the counting conventions of {@link DirectFeedbackPlan}. */
+final class PlanSteps {
+    private PlanSteps() {
+    }
+
+    /**
+     * The delta task of an output-layer placement: its slice of e arrives from the output task,
+     * written once and read once; wordsMoved 1 per trained neuron (its own error).
+     */
+    static int outputDelta(TaskGraph graph, Placement p, int forwardTask, int outputTask, boolean trained) {
+        int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+        graph.dependsOn(delta, forwardTask);
+        long c = p.count();
+        graph.count(delta, Category.ERROR_WRITES, c);
+        graph.count(delta, Category.ERROR_READS, c);
+        graph.count(delta, Category.WORDS_MOVED, trained ? c : 0);
+        graph.send(outputTask, new int[] {delta}, c);
+        return delta;
+    }
+
+    /**
+     * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
+     * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron.
+     */
+    static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
+                      PlanOptions options) {
+        int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
+        graph.dependsOn(update, delta);
+        long c = p.count();
+        long inputs = network.neurons(p.layer() - 1);
+        long bias = options.biases() ? c : 0;
+        long weights = c * inputs + bias;
+        graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead ? bias : weights);
+        graph.count(update, Category.WEIGHT_WRITES, weights);
+        graph.count(update, Category.MACS, weights);
+        graph.count(update, Category.ACTIVATION_READS, inputs);
+        graph.count(update, Category.ELEMENTWISE_OPS, c);
+        return update;
+    }
+
+    /** One message to the receivers, but a tile with two receivers (two layers) gets two messages. */
+    static void sendPerTile(TaskGraph graph, int sender, int[] receivers, long words) {
+        List<int[]> rounds = new ArrayList<>();
+        List<TreeSet<Integer>> tilesOfRound = new ArrayList<>();
+        for (int receiver : receivers) {
+            int tile = graph.tileOf(receiver);
+            int round = 0;
+            while (round < rounds.size() && tilesOfRound.get(round).contains(tile)) {
+                round++;
+            }
+            if (round == rounds.size()) {
+                rounds.add(new int[0]);
+                tilesOfRound.add(new TreeSet<>());
+            }
+            int[] previous = rounds.get(round);
+            int[] grown = Arrays.copyOf(previous, previous.length + 1);
+            grown[previous.length] = receiver;
+            rounds.set(round, grown);
+            tilesOfRound.get(round).add(tile);
+        }
+        for (int[] round : rounds) {
+            graph.send(sender, round, words);
+        }
+    }
+}
