@@ -6,15 +6,17 @@ import java.util.Map;
 import org.neurotile.sim.InvalidInputException;
 
 /**
- * Learning rules the chip runs, created from a spec such as {@code dfa}, {@code ssdfa} or
- * {@code sdfa:k=4,rank=8}.
+ * Learning rules the chip runs, created from a spec such as {@code bp}, {@code ssdfa},
+ * {@code sdfa:k=4,rank=8} or {@code blocked-dfa:s=2}.
  */
 public final class ChipRules {
     /** A spec of every rule, with typical options: what golden files and validation cover. */
-    public static final List<String> EXAMPLES = List.of("dfa", "sdfa:k=4", "ssdfa");
+    public static final List<String> EXAMPLES =
+            List.of("bp", "fa", "dfa", "sdfa:k=4", "ssdfa", "binary-dfa", "blocked-dfa:s=2");
     /** Bytes of one stored error index of a sparse feedback row (up to 65,536 outputs). */
     public static final int INDEX_BYTES = 2;
-    private static final String FORMS = "dfa, sdfa:k=K[,rank=R], ssdfa";
+    private static final String FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
+            + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S";
 
     private ChipRules() {
     }
@@ -24,60 +26,125 @@ public final class ChipRules {
         String text = spec.strip();
         int colon = text.indexOf(':');
         String name = colon < 0 ? text : text.substring(0, colon);
-        Map<String, Integer> options = options(spec, colon < 0 ? "" : text.substring(colon + 1));
+        Options options = new Options(spec, colon < 0 ? "" : text.substring(colon + 1));
         switch (name) {
+            case "bp" -> {
+                options.only("reads");
+                String reads = options.choice("reads", "separate", List.of("separate", "shared"));
+                BackpropPlan.WeightReads mode = reads.equals("shared")
+                        ? BackpropPlan.WeightReads.SHARED : BackpropPlan.WeightReads.SEPARATE;
+                return new PlannedRule(text, FeedbackStorage::backprop,
+                        (graph, mapping, forward, o) -> BackpropPlan.build(graph, mapping, forward, mode, o));
+            }
+            case "fa" -> {
+                options.only();
+                return new PlannedRule(text, FeedbackStorage::feedbackAlignment, FeedbackAlignmentPlan::build);
+            }
             case "dfa" -> {
-                only(spec, options, List.of());
+                options.only();
                 return DirectFeedbackRule.dense();
             }
             case "ssdfa" -> {
-                only(spec, options, List.of());
+                options.only();
                 return DirectFeedbackRule.sparse("ssdfa", 1, network -> BalancedErrorAssignment.of(network, 1, 0, seed),
                         INDEX_BYTES);
             }
             case "sdfa" -> {
-                only(spec, options, List.of("k", "rank"));
-                Integer k = options.get("k");
-                if (k == null) {
-                    throw new InvalidInputException("rule '" + spec + "' needs k, the errors per neuron, e.g. sdfa:k=4");
-                }
-                int rank = options.getOrDefault("rank", 0);
-                if (options.containsKey("rank") && rank < 1) {
+                options.only("k", "rank");
+                int k = options.requiredInt("k", "the errors per neuron, e.g. sdfa:k=4");
+                int rank = options.intOr("rank", 0);
+                if (options.has("rank") && rank < 1) {
                     throw new InvalidInputException("rule '" + spec + "': rank must be at least 1");
                 }
                 return DirectFeedbackRule.sparse(text, k, network -> BalancedErrorAssignment.of(network, k, rank, seed),
                         INDEX_BYTES);
             }
+            case "binary-dfa" -> {
+                options.only("init");
+                options.choice("init", "random", List.of("random", "weights-product")); // values only, same costs
+                return new PlannedRule(text, FeedbackStorage::binary, BinaryFeedbackPlan::build);
+            }
+            case "blocked-dfa" -> {
+                options.only("s");
+                int s = options.requiredInt("s", "the layers per block, e.g. blocked-dfa:s=2");
+                if (s < 1) {
+                    throw new InvalidInputException("rule '" + spec + "': s must be at least 1");
+                }
+                return new PlannedRule(text, (network, wordBytes) -> FeedbackStorage.blocked(network, wordBytes,
+                        blocks(spec, network.layerCount(), s), FeedbackEncoding.DENSE),
+                        (graph, mapping, forward, o) -> BlockedFeedbackPlan.build(graph, mapping, forward,
+                                blocks(spec, mapping.network().layerCount(), s), FeedbackEncoding.DENSE, o));
+            }
             default -> throw new InvalidInputException("unknown rule '" + spec + "' (valid: " + FORMS + ")");
         }
     }
 
-    private static Map<String, Integer> options(String spec, String text) {
-        Map<String, Integer> options = new LinkedHashMap<>();
-        if (text.isEmpty()) {
-            return options;
+    private static FeedbackBlocks blocks(String spec, int layers, int s) {
+        if (s > layers) {
+            throw new InvalidInputException("rule '" + spec + "': s=" + s + " is more than the network's " + layers
+                    + " layers (valid: 1.." + layers + "; s = " + layers + " is dfa)");
         }
-        for (String option : text.split(",", -1)) {
-            int equals = option.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInputException("rule '" + spec + "': option '" + option + "' is not NAME=VALUE");
+        return new FeedbackBlocks(layers, s);
+    }
+
+    /** NAME=VALUE options after the colon, checked against what a rule takes. */
+    private static final class Options {
+        private final String spec;
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Options(String spec, String text) {
+            this.spec = spec;
+            if (text.isEmpty()) {
+                return;
             }
-            String key = option.substring(0, equals).strip();
+            for (String option : text.split(",", -1)) {
+                int equals = option.indexOf('=');
+                if (equals <= 0) {
+                    throw new InvalidInputException("rule '" + spec + "': option '" + option + "' is not NAME=VALUE");
+                }
+                values.put(option.substring(0, equals).strip(), option.substring(equals + 1).strip());
+            }
+        }
+
+        void only(String... valid) {
+            List<String> allowed = List.of(valid);
+            for (String key : values.keySet()) {
+                if (!allowed.contains(key)) {
+                    throw new InvalidInputException("rule '" + spec + "': unknown option '" + key + "' (valid: "
+                            + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ")");
+                }
+            }
+        }
+
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
+        int requiredInt(String key, String meaning) {
+            if (!has(key)) {
+                throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
+            }
+            return intOr(key, 0);
+        }
+
+        int intOr(String key, int otherwise) {
+            if (!has(key)) {
+                return otherwise;
+            }
             try {
-                options.put(key, Integer.parseInt(option.substring(equals + 1).strip()));
+                return Integer.parseInt(values.get(key));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("rule '" + spec + "': " + key + " must be a whole number");
             }
         }
-        return options;
-    }
 
-    private static void only(String spec, Map<String, Integer> options, List<String> valid) {
-        for (String key : options.keySet()) {
-            if (!valid.contains(key)) {
-                throw new InvalidInputException("rule '" + spec + "': unknown option '" + key + "' (valid: "
-                        + (valid.isEmpty() ? "none" : String.join(", ", valid)) + ")");
+        String choice(String key, String otherwise, List<String> valid) {
+            String value = values.getOrDefault(key, otherwise);
+            if (!valid.contains(value)) {
+                throw new InvalidInputException("rule '" + spec + "': " + key + "=" + value + " is not one of "
+                        + String.join(", ", valid));
             }
+            return value;
         }
     }
 }

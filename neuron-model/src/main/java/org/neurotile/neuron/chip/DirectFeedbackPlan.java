@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -36,72 +35,38 @@ public final class DirectFeedbackPlan {
             if (!network.layer(p.layer()).trainable()) {
                 continue;
             }
+            if (p.layer() == layers) {
+                PlanSteps.update(graph, network, p,
+                        PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true),
+                        false, options);
+                continue;
+            }
             int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
             graph.dependsOn(delta, forward.forwardTask(i));
             long c = p.count();
-            if (p.layer() == layers) {
-                graph.count(delta, Category.ERROR_WRITES, c);
-                graph.count(delta, Category.ERROR_READS, c);
-                graph.count(delta, Category.WORDS_MOVED, c);
-                graph.send(forward.outputTask(), new int[] {delta}, c);
-            } else {
-                BitSet used = new BitSet(network.outputs());
-                long connections = 0;
-                for (int position = p.first(); position < p.end(); position++) {
-                    int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
-                    connections += neuronErrors.length;
-                    for (int e : neuronErrors) {
-                        used.set(e);
-                    }
+            BitSet used = new BitSet(network.outputs());
+            long connections = 0;
+            for (int position = p.first(); position < p.end(); position++) {
+                int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
+                connections += neuronErrors.length;
+                for (int e : neuronErrors) {
+                    used.set(e);
                 }
-                graph.count(delta, Category.ERROR_WRITES, used.cardinality());
-                graph.count(delta, Category.ERROR_READS, used.cardinality());
-                graph.count(delta, Category.FEEDBACK_READS, connections);
-                graph.count(delta, Category.MACS, connections);
-                graph.count(delta, Category.ACTIVATION_READS, c);
-                graph.count(delta, Category.ELEMENTWISE_OPS, c);
-                graph.count(delta, Category.WORDS_MOVED, connections);
-                receiversByErrorSet.computeIfAbsent(used, k -> new ArrayList<>()).add(delta);
             }
-            int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
-            graph.dependsOn(update, delta);
-            long inputs = network.neurons(p.layer() - 1);
-            long weights = c * inputs + (options.biases() ? c : 0);
-            graph.count(update, Category.WEIGHT_READS, weights);
-            graph.count(update, Category.WEIGHT_WRITES, weights);
-            graph.count(update, Category.MACS, weights);
-            graph.count(update, Category.ACTIVATION_READS, inputs);
-            graph.count(update, Category.ELEMENTWISE_OPS, c);
+            graph.count(delta, Category.ERROR_WRITES, used.cardinality());
+            graph.count(delta, Category.ERROR_READS, used.cardinality());
+            graph.count(delta, Category.FEEDBACK_READS, connections);
+            graph.count(delta, Category.MACS, connections);
+            graph.count(delta, Category.ACTIVATION_READS, c);
+            graph.count(delta, Category.ELEMENTWISE_OPS, c);
+            graph.count(delta, Category.WORDS_MOVED, connections);
+            receiversByErrorSet.computeIfAbsent(used, k -> new ArrayList<>()).add(delta);
+            PlanSteps.update(graph, network, p, delta, false, options);
         }
         for (Map.Entry<BitSet, List<Integer>> set : receiversByErrorSet.entrySet()) {
             int[] receivers = set.getValue().stream().mapToInt(Integer::intValue).toArray();
             Arrays.sort(receivers);
-            sendPerTile(graph, forward.outputTask(), receivers, set.getKey().cardinality());
-        }
-    }
-
-    /** One message to the receivers, but a tile with two receivers (two layers) gets two messages. */
-    private static void sendPerTile(TaskGraph graph, int sender, int[] receivers, long words) {
-        List<int[]> rounds = new ArrayList<>();
-        List<TreeSet<Integer>> tilesOfRound = new ArrayList<>();
-        for (int receiver : receivers) {
-            int tile = graph.tileOf(receiver);
-            int round = 0;
-            while (round < rounds.size() && tilesOfRound.get(round).contains(tile)) {
-                round++;
-            }
-            if (round == rounds.size()) {
-                rounds.add(new int[0]);
-                tilesOfRound.add(new TreeSet<>());
-            }
-            int[] previous = rounds.get(round);
-            int[] grown = Arrays.copyOf(previous, previous.length + 1);
-            grown[previous.length] = receiver;
-            rounds.set(round, grown);
-            tilesOfRound.get(round).add(tile);
-        }
-        for (int[] round : rounds) {
-            graph.send(sender, round, words);
+            PlanSteps.sendPerTile(graph, forward.outputTask(), receivers, set.getKey().cardinality());
         }
     }
 }

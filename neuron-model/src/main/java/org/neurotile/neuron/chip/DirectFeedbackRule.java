@@ -51,36 +51,8 @@ public final class DirectFeedbackRule implements ChipRule {
 
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
-        StorageModel weights = StorageModel.weightsOnly(network, wordBytes);
-        long perConnection = wordBytes + (connectionsPerNeuron == 0 ? 0 : indexBytes);
-        int outputLayer = network.layerCount();
-        return new StorageModel() {
-            @Override
-            public long weightBytesPerNeuron(int layer) {
-                return weights.weightBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long feedbackBytesPerNeuron(int layer) {
-                boolean hiddenAndTrained = layer < outputLayer && network.layer(layer).trainable();
-                return hiddenAndTrained ? connections(network) * perConnection : 0;
-            }
-
-            @Override
-            public long activationBytesPerNeuron(int layer) {
-                return weights.activationBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long optimizerBytesPerNeuron(int layer) {
-                return 0;
-            }
-
-            @Override
-            public long inputBytesPerTile(int layer) {
-                return weights.inputBytesPerTile(layer);
-            }
-        };
+        return connectionsPerNeuron == 0 ? FeedbackStorage.directFeedback(network, wordBytes)
+                : FeedbackStorage.sparse(network, wordBytes, connectionsPerNeuron, indexBytes);
     }
 
     @Override

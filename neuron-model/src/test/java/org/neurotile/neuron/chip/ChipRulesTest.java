@@ -22,7 +22,9 @@ class ChipRulesTest {
 
     @Test
     void badSpecsAreOneLineAndSayWhatIsValid() {
-        assertMessage("bp", "valid: dfa, sdfa:k=K[,rank=R], ssdfa");
+        assertMessage("bpp", "valid: bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa");
+        assertMessage("blocked-dfa", "needs s");
+        assertMessage("bp:reads=twice", "reads=twice is not one of separate, shared");
         assertMessage("sdfa", "needs k");
         assertMessage("sdfa:k=four", "k must be a whole number");
         assertMessage("sdfa:k=2,depth=3", "unknown option 'depth' (valid: k, rank)");
@@ -34,5 +36,13 @@ class ChipRulesTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ChipRules.parse(spec, 1));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aBlockLargerThanTheNetworkIsRefusedNamingTheLayers() {
+        ChipRule rule = ChipRules.parse("blocked-dfa:s=9", 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> rule.storage(NetworkCatalog.get("mnist-fc"), 4));
+        assertTrue(e.getMessage().contains("s=9 is more than the network's 2 layers (valid: 1..2"), e.getMessage());
     }
 }

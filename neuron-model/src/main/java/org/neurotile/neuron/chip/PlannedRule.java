@@ -1,0 +1,31 @@
+package org.neurotile.neuron.chip;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.neurotile.workloads.NetworkSpec;
+
+/** A rule that needs no error assignment: its storage and its plan. */
+record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner)
+        implements ChipRule {
+
+    /** Adds a rule's error and update phases. */
+    @FunctionalInterface
+    interface Planner {
+        void plan(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);
+    }
+
+    @Override
+    public StorageModel storage(NetworkSpec network, int wordBytes) {
+        return storageModel.apply(network, wordBytes);
+    }
+
+    @Override
+    public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        planner.plan(graph, mapping, forward, options);
+    }
+}
