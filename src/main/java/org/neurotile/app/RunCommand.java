@@ -13,8 +13,10 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ByteSize;
 import org.neurotile.sim.io.AtomicFiles;
 import org.neurotile.sim.trace.ChromeTraceRecorder;
@@ -52,10 +54,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
     private List<String> compare;
 
-    @Option(names = "--chip", paramLabel = "FILE",
-            description = "YAML or JSON file with every chip parameter (keys as in a run's chip.json); the options "
-                    + "below override it.")
-    private Path chipFile;
+    @Option(names = "--chip", paramLabel = "FILE|processor",
+            description = "YAML or JSON file with every chip parameter (keys as in a run's chip.json), the options "
+                    + "below overriding it; or 'processor' for the memory-bound processor baseline.")
+    private String chipFile;
 
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
     private String array;
@@ -92,32 +94,42 @@ final class RunCommand implements Callable<Integer> {
         NetworkSpec network = Workloads.resolve(workload);
         List<String> rules = compare == null ? List.of(rule) : compare;
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
-        ChipSpec chipSpec = chipSpec();
+        boolean processor = "processor".equals(chipFile);
+        Chip chip = processor ? Chip.processor(processorSpec()) : new Chip(chipSpec());
+        ChipSpec chipSpec = chip.spec();
         TileParameters tile = chipSpec.tile();
-        Chip chip = new Chip(chipSpec);
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
         ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
         for (ChipRule chipRule : chipRules) {
             TraceRecorder tracer = recorder != null && reports.isEmpty() ? recorder : TraceRecorder.disabled();
             Chip.Example example = chip.run(network, chipRule, !noBiases, tracer);
-            reports.add(new RunReport(chipRule.spec(), example, chipRule.closedForm(network).orElse(null),
-                    chip.topology(), tile.wordBytes()));
+            reports.add(new RunReport(chipRule.spec(), example,
+                    chipRule.closedForm(network, processor).orElse(null), chip));
         }
         PrintWriter printer = spec.commandLine().getOut();
-        printer.printf("%s (%s) on %s of %s tiles, %d-byte words, %d MACs/cycle, mapping %s%s%n", network.name(),
-                network.describe(), chip.topology().spec(), RunReport.bytes(tile.memoryBytes()), tile.wordBytes(),
-                tile.macsPerCycle(), chipSpec.mapping().id(), noBiases ? ", no biases" : "");
+        if (processor) {
+            printer.printf("%s (%s) on the processor baseline: %d MACs/cycle, %d B/cycle off-chip memory, "
+                            + "%d-byte words%s%n", network.name(), network.describe(), tile.macsPerCycle(),
+                    tile.wordsPerCyclePerPort() * tile.wordBytes(), tile.wordBytes(), noBiases ? ", no biases" : "");
+        } else {
+            printer.printf("%s (%s) on %s of %s tiles, %d-byte words, %d MACs/cycle, mapping %s%s%n", network.name(),
+                    network.describe(), chip.topology().spec(), RunReport.bytes(tile.memoryBytes()), tile.wordBytes(),
+                    tile.macsPerCycle(), chipSpec.mapping().id(), noBiases ? ", no biases" : "");
+        }
         RunReport.printTable(printer, rules, reports);
-        Map<String, Object> config = config(network, chipSpec);
+        Map<String, Object> config = config(network, chip);
         for (int i = 0; i < reports.size(); i++) {
             Path directory = reports.size() == 1 ? out : out.resolve(rules.get(i).replace(':', '_'));
             Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
             ruleConfig.put("rule", rules.get(i));
             reports.get(i).writeResult(directory, ruleConfig);
             reports.get(i).writeCounts(directory);
-            AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
+            if (!processor) {
+                AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
+            }
         }
         if (recorder != null) {
             recorder.write(out.resolve("trace.json"));
@@ -127,9 +139,19 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    private ProcessorSpec processorSpec() {
+        ProcessorSpec d = ProcessorSpec.DEFAULTS;
+        if (array != null || topology != null || tileMemory != null || mapping != null) {
+            throw new InvalidInputException("--chip processor has no tiles: --array, --topology, --tile-memory and "
+                    + "--mapping do not apply (--macs-per-cycle does)");
+        }
+        return new ProcessorSpec(macsPerCycle == null ? d.macsPerCycle() : macsPerCycle, d.offChipBytesPerCycle(),
+                d.offChipBytes(), d.wordBytes(), d.phaseOverheadCycles());
+    }
+
     /** Defaults, then the chip file, then the options given. */
     private ChipSpec chipSpec() {
-        ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(chipFile, ChipSpec.DEFAULTS);
+        ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
         TileParameters t = chip.tile();
         TileParameters tile = new TileParameters(tileMemory == null ? t.memoryBytes() : ByteSize.parse(tileMemory),
                 t.wordBytes(), t.memoryPorts(), t.wordsPerCyclePerPort(),
@@ -139,13 +161,24 @@ final class RunCommand implements Callable<Integer> {
                 mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
     }
 
-    private Map<String, Object> config(NetworkSpec network, ChipSpec chipSpec) {
+    private Map<String, Object> config(NetworkSpec network, Chip chip) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
-        config.put("chip", ChipConfigFile.toConfig(chipSpec));
+        config.put("chip", chip.isProcessor() ? processorConfig(chip.spec().tile()) : ChipConfigFile.toConfig(chip.spec()));
         config.put("biases", !noBiases);
         config.put("seed", seed);
+        return config;
+    }
+
+    private static Map<String, Object> processorConfig(TileParameters tile) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("kind", "processor");
+        config.put("macsPerCycle", tile.macsPerCycle());
+        config.put("offChipBytesPerCycle", (long) tile.wordsPerCyclePerPort() * tile.wordBytes());
+        config.put("offChipBytes", tile.memoryBytes());
+        config.put("wordBytes", tile.wordBytes());
+        config.put("phaseOverheadCycles", tile.phaseOverheadCycles());
         return config;
     }
 }

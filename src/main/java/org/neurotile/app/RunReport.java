@@ -12,7 +12,7 @@ import java.util.Map;
 import org.neurotile.neuron.chip.Category;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.CountSummary;
-import org.neurotile.neuron.chip.DirectFeedbackClosedForm;
+import org.neurotile.neuron.chip.ClosedForm;
 import org.neurotile.neuron.chip.ExampleRun;
 import org.neurotile.neuron.chip.Mapping;
 import org.neurotile.neuron.chip.MemoryKind;
@@ -25,18 +25,19 @@ final class RunReport {
     private final String rule;
     private final Chip.Example example;
     private final CountSummary summary;
-    private final DirectFeedbackClosedForm closedForm; // null where the rule has none
+    private final ClosedForm closedForm; // null where the rule has none
     private final Topology topology;
     private final int wordBytes;
+    private final boolean processor;
 
-    RunReport(String rule, Chip.Example example, DirectFeedbackClosedForm closedForm, Topology topology,
-              int wordBytes) {
+    RunReport(String rule, Chip.Example example, ClosedForm closedForm, Chip chip) {
         this.rule = rule;
+        this.processor = chip.isProcessor();
         this.example = example;
+        this.wordBytes = chip.spec().tile().wordBytes();
         this.summary = CountSummary.of(example.run(), wordBytes);
         this.closedForm = closedForm;
-        this.topology = topology;
-        this.wordBytes = wordBytes;
+        this.topology = chip.topology();
     }
 
     /** Binary units: 512 KiB, 2 MiB. */
@@ -61,16 +62,22 @@ final class RunReport {
         if (closedForm == null) {
             return comparison;
         }
-        ExampleRun run = example.run();
-        long reads = run.total(Category.WEIGHT_READS, Phase.UPDATE) + run.total(Category.FEEDBACK_READS);
-        long writes = run.total(Category.WEIGHT_WRITES);
-        long macs = run.total(Category.MACS) - run.total(Category.MACS, Phase.FORWARD);
-        long words = run.total(Category.WORDS_MOVED);
+        long reads = backward(Category.WEIGHT_READS) + backward(Category.FEEDBACK_READS)
+                + (processor ? backward(Category.ACTIVATION_READS) : 0);
+        long writes = backward(Category.WEIGHT_WRITES);
+        long macs = backward(Category.MACS);
+        long words = backward(Category.WORDS_MOVED);
         comparison.put("reads", entry(closedForm.reads(), reads));
         comparison.put("writes", entry(closedForm.writes(), writes));
         comparison.put("macs", entry(closedForm.macs(), macs));
         comparison.put("wordsMoved", entry(closedForm.wordsMoved(), words));
         return comparison;
+    }
+
+    /** A category summed over the error and update phases, which the closed forms cover. */
+    private long backward(Category category) {
+        ExampleRun run = example.run();
+        return run.total(category, Phase.ERROR) + run.total(category, Phase.UPDATE);
     }
 
     private static Map<String, Object> entry(long expected, long simulated) {

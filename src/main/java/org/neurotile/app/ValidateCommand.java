@@ -45,41 +45,45 @@ final class ValidateCommand implements Callable<Integer> {
         ChipSpec defaults = ChipSpec.DEFAULTS;
         ChipSpec chipSpec = new ChipSpec(Topologies.parseArray(array), defaults.topology(), defaults.network(),
                 defaults.tile(), defaults.mapping());
-        Chip chip = new Chip(chipSpec);
+        // The processor's bp differs from its closed form by named effects (docs/counting.md): no exact claim.
+        List<Chip> chips = List.of(new Chip(chipSpec));
         boolean explicit = workloads != null;
         List<String> names = explicit ? workloads : List.copyOf(NetworkCatalog.names());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-22s %-9s %-11s %16s %16s%n", "workload", "rule", "category", "closed form",
-                "simulated");
+        out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %16s %16s%n", "workload", "rule", "chip", "category",
+                "closed form", "simulated");
         int failures = 0;
         int checked = 0;
         for (String name : names) {
             NetworkSpec network = Workloads.resolve(name);
-            for (String ruleName : ChipRules.EXAMPLES) {
-                ChipRule rule = ChipRules.parse(ruleName, 1);
-                if (rule.closedForm(network).isEmpty()) {
-                    continue;
-                }
-                Chip.Example example;
-                try {
-                    example = chip.run(network, rule, false, TraceRecorder.disabled());
-                } catch (MappingDoesNotFitException e) {
-                    if (explicit) {
-                        throw e;
+            for (Chip chip : chips) {
+                String chipName = chip.isProcessor() ? "processor" : chip.topology().spec();
+                for (String ruleName : ChipRules.EXAMPLES) {
+                    ChipRule rule = ChipRules.parse(ruleName, 1);
+                    if (rule.closedForm(network, chip.isProcessor()).isEmpty()) {
+                        continue;
                     }
-                    out.printf(Locale.ROOT, "%-22s %-9s skipped: does not fit %s%n", name, ruleName, array);
-                    continue;
-                }
-                RunReport report = new RunReport(ruleName, example, rule.closedForm(network).get(), chip.topology(),
-                        chipSpec.tile().wordBytes());
-                for (Map.Entry<String, Map<String, Object>> entry : report.closedFormComparison().entrySet()) {
-                    long expected = (Long) entry.getValue().get("closedForm");
-                    long simulated = (Long) entry.getValue().get("simulated");
-                    boolean pass = expected == simulated;
-                    failures += pass ? 0 : 1;
-                    checked++;
-                    out.printf(Locale.ROOT, "%-22s %-9s %-11s %,16d %,16d  %s%n", name, ruleName, entry.getKey(),
-                            expected, simulated, pass ? "pass" : "FAIL");
+                    Chip.Example example;
+                    try {
+                        example = chip.run(network, rule, false, TraceRecorder.disabled());
+                    } catch (MappingDoesNotFitException e) {
+                        if (explicit) {
+                            throw e;
+                        }
+                        out.printf(Locale.ROOT, "%-22s %-9s %-10s skipped: does not fit%n", name, ruleName, chipName);
+                        continue;
+                    }
+                    RunReport report = new RunReport(ruleName, example,
+                            rule.closedForm(network, chip.isProcessor()).get(), chip);
+                    for (Map.Entry<String, Map<String, Object>> entry : report.closedFormComparison().entrySet()) {
+                        long expected = (Long) entry.getValue().get("closedForm");
+                        long simulated = (Long) entry.getValue().get("simulated");
+                        boolean pass = expected == simulated;
+                        failures += pass ? 0 : 1;
+                        checked++;
+                        out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %,16d %,16d  %s%n", name, ruleName, chipName,
+                                entry.getKey(), expected, simulated, pass ? "pass" : "FAIL");
+                    }
                 }
             }
         }

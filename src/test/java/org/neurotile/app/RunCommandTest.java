@@ -119,4 +119,25 @@ class RunCommandTest {
         assertEquals(2, run.status());
         assertTrue(run.err().contains("chip.yaml:2: unknown key 'macs'"), run.err());
     }
+
+    @Test
+    void theProcessorBaselineReportsBpAgainstItsClosedForm() throws IOException {
+        Path out = dir.resolve("run");
+        CommandLineRunner run = CommandLineRunner.run("run", "--chip", "processor", "--rule", "bp", "--no-biases",
+                "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("on the processor baseline"), run.out());
+        JsonNode result = result(out);
+        assertEquals("processor", result.get("config").get("chip").get("kind").asText());
+        assertEquals(317_600, result.get("closedForm").get("writes").get("simulated").asLong());
+        assertEquals(0, result.get("closedForm").get("writes").get("difference").asLong());
+        assertFalse(Files.exists(out.resolve("chip.json")));
+    }
+
+    @Test
+    void tileOptionsDoNotApplyToTheProcessor() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--chip", "processor", "--array", "4x4");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--chip processor has no tiles"), run.err());
+    }
 }

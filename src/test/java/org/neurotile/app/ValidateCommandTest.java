@@ -11,7 +11,7 @@ class ValidateCommandTest {
     void everyClosedFormCategoryPassesForACatalogNetwork() {
         CommandLineRunner run = CommandLineRunner.run("validate", "--workload", "mnist-fc", "--array", "8x8");
         assertEquals(0, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("mnist-fc               ssdfa     wordsMoved"), run.out());
+        assertTrue(run.out().contains("mnist-fc               ssdfa     mesh:8x8   wordsMoved"), run.out());
         assertTrue(run.out().contains("12 passed, 0 failed"), run.out());
     }
 

@@ -14,10 +14,30 @@ import org.neurotile.workloads.NetworkSpec;
 public final class Chip {
     private final ChipSpec spec;
     private final Topology topology;
+    private final boolean processor;
 
     public Chip(ChipSpec spec) {
+        this(spec, false);
+    }
+
+    private Chip(ChipSpec spec, boolean processor) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.topology = spec.buildTopology();
+        this.processor = processor;
+    }
+
+    /** The memory-bound processor baseline (see {@link ProcessorSpec}). */
+    public static Chip processor(ProcessorSpec processor) {
+        return new Chip(processor.asChip(), true);
+    }
+
+    /** Whether this is the processor baseline rather than a tile array. */
+    public boolean isProcessor() {
+        return processor;
+    }
+
+    public ChipSpec spec() {
+        return spec;
     }
 
     public Topology topology() {
@@ -47,7 +67,29 @@ public final class Chip {
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
         rule.planBackward(graph, mapping, forward, options);
         ExampleRun run = new ChipExecutor(simulation, noc, spec.tile()).run(graph);
+        if (processor) {
+            chargeOffChipMemory(run, wordBytes);
+        }
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
         return new Example(mapping, run);
+    }
+
+    /**
+     * On the processor every memory word crosses the chip boundary; the words a neuron's update
+     * moves are those that cross it (the spec's words moved for a processor with separate memory).
+     */
+    private static void chargeOffChipMemory(ExampleRun run, int wordBytes) {
+        for (int task = 0; task < run.taskCount(); task++) {
+            long words = 0;
+            for (Category category : Category.values()) {
+                if (category.isMemoryAccess()) {
+                    words += run.count(task, category);
+                }
+            }
+            run.add(task, Category.OFF_CHIP_BYTES, words * wordBytes);
+            if (run.phaseOf(task) != Phase.FORWARD) {
+                run.add(task, Category.WORDS_MOVED, words - run.count(task, Category.WORDS_MOVED));
+            }
+        }
     }
 }

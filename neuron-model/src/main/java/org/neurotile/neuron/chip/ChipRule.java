@@ -20,8 +20,11 @@ public interface ChipRule {
     /** Adds the error and update phases to a graph that holds the forward pass. */
     void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);
 
-    /** The spec's closed form of the backward pass, where it has one for this rule on the array. */
-    default Optional<DirectFeedbackClosedForm> closedForm(NetworkSpec network) {
+    /**
+     * The spec's closed form of the backward pass, where it has one for this rule on this kind of
+     * chip: the dfa family on the spatial array, bp on the memory-bound processor.
+     */
+    default Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
         return Optional.empty();
     }
 }

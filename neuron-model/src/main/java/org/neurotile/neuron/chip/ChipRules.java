@@ -34,7 +34,8 @@ public final class ChipRules {
                 BackpropPlan.WeightReads mode = reads.equals("shared")
                         ? BackpropPlan.WeightReads.SHARED : BackpropPlan.WeightReads.SEPARATE;
                 return new PlannedRule(text, FeedbackStorage::backprop,
-                        (graph, mapping, forward, o) -> BackpropPlan.build(graph, mapping, forward, mode, o));
+                        (graph, mapping, forward, o) -> BackpropPlan.build(graph, mapping, forward, mode, o),
+                        ClosedForm::backpropOnProcessor);
             }
             case "fa" -> {
                 options.only();

@@ -66,7 +66,7 @@ public final class DirectFeedbackRule implements ChipRule {
     }
 
     @Override
-    public Optional<DirectFeedbackClosedForm> closedForm(NetworkSpec network) {
-        return Optional.of(DirectFeedbackClosedForm.of(network, connections(network)));
+    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+        return onProcessor ? Optional.empty() : Optional.of(ClosedForm.directFeedback(network, connections(network)));
     }
 }

@@ -45,6 +45,11 @@ public final class ExampleRun {
         return counts[task][category.ordinal()];
     }
 
+    /** Adds to a count; for accounting that depends on the kind of chip, after timing. */
+    void add(int task, Category category, long amount) {
+        counts[task][category.ordinal()] += amount;
+    }
+
     public long startCycles(int task) {
         return startCycles[task];
     }

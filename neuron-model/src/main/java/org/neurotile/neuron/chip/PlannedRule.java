@@ -2,11 +2,19 @@ package org.neurotile.neuron.chip;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.neurotile.workloads.NetworkSpec;
 
-/** A rule that needs no error assignment: its storage and its plan. */
-record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner)
-        implements ChipRule {
+/**
+ * A rule that needs no error assignment: its storage, its plan, and its closed form on the
+ * processor where the spec gives one.
+ */
+record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner,
+                   Function<NetworkSpec, ClosedForm> processorClosedForm) implements ChipRule {
+
+    PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner) {
+        this(spec, storageModel, planner, null);
+    }
 
     /** Adds a rule's error and update phases. */
     @FunctionalInterface
@@ -22,6 +30,12 @@ record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> s
     @Override
     public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+        return onProcessor && processorClosedForm != null
+                ? Optional.of(processorClosedForm.apply(network)) : Optional.empty();
     }
 
     @Override

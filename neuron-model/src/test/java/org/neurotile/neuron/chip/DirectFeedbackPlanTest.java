@@ -74,7 +74,7 @@ class DirectFeedbackPlanTest {
         int outputs = net.outputs();
         int connections = Math.min(k, outputs);
         ExampleRun run = run(net, "mesh:8x8", memoryBytes * 16L, roundRobin(outputs, connections));
-        DirectFeedbackClosedForm expected = DirectFeedbackClosedForm.of(net, connections);
+        ClosedForm expected = ClosedForm.directFeedback(net, connections);
         assertEquals(expected.reads(),
                 run.total(Category.WEIGHT_READS, Phase.UPDATE) + run.total(Category.FEEDBACK_READS));
         assertEquals(expected.writes(), run.total(Category.WEIGHT_WRITES));
