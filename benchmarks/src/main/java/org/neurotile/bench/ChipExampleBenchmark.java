@@ -37,7 +37,7 @@ public class ChipExampleBenchmark {
     @Param({"alexnet-fc", "mnist-fc", "mnist-deep-100x200"})
     public String workload;
 
-    @Param({"dfa", "ssdfa"})
+    @Param({"bp", "dfa", "ssdfa"})
     public String rule;
 
     private NetworkSpec network;
