@@ -1,0 +1,74 @@
+package org.neurotile.neuron.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.topology.GridShape;
+import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.Activation;
+import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.NetworkSpec;
+
+/** What every rule must do, on random networks and chips. */
+class RuleInvariantsTest {
+
+    @Provide
+    Arbitrary<String> rules() {
+        return Arbitraries.of("bp", "bp:reads=shared", "fa", "dfa", "sdfa:k=2", "ssdfa", "binary-dfa",
+                "blocked-dfa:s=1", "blocked-dfa:s=2");
+    }
+
+    private static NetworkSpec network(int input, List<Integer> sizes, int outputs) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int size : sizes) {
+            layers.add(LayerSpec.of(Math.max(size, outputs), Activation.RELU));
+        }
+        layers.add(LayerSpec.of(outputs, Activation.IDENTITY));
+        return new NetworkSpec("random", input, layers);
+    }
+
+    @Property(tries = 80)
+    void everyRuleUpdatesEveryWeightOnceAndSharesTheForwardPass(
+            @ForAll("rules") String rule,
+            @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 24) Integer> hidden,
+            @ForAll @IntRange(min = 1, max = 24) int input,
+            @ForAll @IntRange(min = 2, max = 6) int outputs,
+            @ForAll @IntRange(min = 2, max = 6) int side,
+            @ForAll boolean biases) {
+        NetworkSpec net = network(input, hidden, outputs);
+        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+            return;
+        }
+        ChipSpec spec = new ChipSpec(new GridShape(side, side), "mesh", NocParameters.DEFAULTS,
+                new TileParameters(1536, 4, 2, 4, 16, 4), ChipSpec.MappingKind.CONTIGUOUS);
+        Chip chip = new Chip(spec);
+        ExampleRun run;
+        try {
+            run = chip.run(net, ChipRules.parse(rule, 3), biases, TraceRecorder.disabled()).run();
+        } catch (MappingDoesNotFitException e) {
+            return;
+        }
+        long parameters = 0;
+        for (int l = 1; l <= net.layerCount(); l++) {
+            parameters += net.weights(l) + (biases ? net.neurons(l) : 0);
+        }
+        assertEquals(parameters, run.total(Category.WEIGHT_WRITES), "every weight written once");
+        assertEquals(parameters, run.total(Category.MACS, Phase.UPDATE), "one MAC per weight update");
+        // Forward MACs do not depend on the rule, whatever tiles the neurons went to.
+        long forward = 0;
+        for (int l = 1; l <= net.layerCount(); l++) {
+            forward += net.weights(l);
+        }
+        assertEquals(forward, run.total(Category.MACS, Phase.FORWARD));
+        assertEquals((input + 1L) * 4, run.total(Category.OFF_CHIP_BYTES), "the input and the label");
+    }
+}
