@@ -1,0 +1,77 @@
+package org.neurotile.neuron.math;
+
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * One forward pass: a_l = W_l h_{l-1} + c_l, h_l = f(a_l) (identity at the output), then
+ * softmax + cross-entropy: e = softmax(a_L) - onehot(label).
+ */
+public final class ForwardPass {
+    final double[][] preActivations; // a_l
+    final double[][] activations;    // h_l, h_0 = x
+    final double[] outputError;      // e
+    final double loss;
+
+    private ForwardPass(double[][] preActivations, double[][] activations, double[] outputError, double loss) {
+        this.preActivations = preActivations;
+        this.activations = activations;
+        this.outputError = outputError;
+        this.loss = loss;
+    }
+
+    public static ForwardPass run(Model model, double[] input, int label) {
+        NetworkSpec network = model.network();
+        int layers = network.layerCount();
+        if (input.length != network.inputSize()) {
+            throw new IllegalArgumentException("input of " + input.length + " values for " + network.inputSize());
+        }
+        double[][] a = new double[layers + 1][];
+        double[][] h = new double[layers + 1][];
+        h[0] = input.clone();
+        for (int l = 1; l <= layers; l++) {
+            int rows = network.neurons(l);
+            int columns = network.neurons(l - 1);
+            a[l] = new double[rows];
+            h[l] = new double[rows];
+            double[] w = model.weights[l];
+            for (int i = 0; i < rows; i++) {
+                double sum = model.biases[l][i];
+                int base = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    sum += w[base + j] * h[l - 1][j];
+                }
+                a[l][i] = sum;
+                h[l][i] = l == layers ? sum : network.layer(l).activation().apply(sum);
+            }
+        }
+        double[] output = a[layers];
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : output) {
+            max = Math.max(max, v);
+        }
+        double total = 0;
+        for (double v : output) {
+            total += Math.exp(v - max);
+        }
+        double[] e = new double[output.length];
+        for (int i = 0; i < output.length; i++) {
+            e[i] = Math.exp(output[i] - max) / total - (i == label ? 1 : 0);
+        }
+        double loss = -(output[label] - max - Math.log(total));
+        return new ForwardPass(a, h, e, loss);
+    }
+
+    public double loss() {
+        return loss;
+    }
+
+    /** A copy of e. */
+    public double[] outputError() {
+        return outputError.clone();
+    }
+
+    /** A copy of h_l (h_0 is the input). */
+    public double[] activations(int layer) {
+        return activations[layer].clone();
+    }
+}

@@ -1,0 +1,96 @@
+package org.neurotile.neuron.math;
+
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * One SGD step on one example: the deltas of the rule, then dW_l = delta_l h_{l-1}^T,
+ * dc_l = delta_l, W -= lr dW, c -= lr dc for every trained layer. The output layer's delta is e.
+ */
+public final class LearningStep {
+    private LearningStep() {
+    }
+
+    /** bp: delta_l = (W_{l+1}^T delta_{l+1}) * f'(a_l), with the weights of the forward pass. */
+    public static double[][] backprop(Model model, ForwardPass pass, double learningRate, boolean biases) {
+        NetworkSpec network = model.network();
+        int layers = network.layerCount();
+        double[][] delta = new double[layers + 1][];
+        delta[layers] = pass.outputError.clone();
+        for (int l = layers - 1; l >= 1; l--) {
+            int rows = network.neurons(l + 1);
+            int columns = network.neurons(l);
+            double[] w = model.weights[l + 1];
+            double[] d = new double[columns];
+            for (int i = 0; i < rows; i++) {
+                double di = delta[l + 1][i];
+                for (int j = 0; j < columns; j++) {
+                    d[j] += w[i * columns + j] * di;
+                }
+            }
+            scaleByDerivative(network, l, pass, d);
+            delta[l] = d;
+        }
+        update(model, pass, delta, learningRate, biases);
+        return delta;
+    }
+
+    /**
+     * The feedback family: delta_l = (B_l g) * f'(a_l), g the delta of layer source(l) (e for the
+     * output), computed from the output down so that every source is ready.
+     */
+    public static double[][] withFeedback(Model model, Feedback feedback, ForwardPass pass, double learningRate,
+                                          boolean biases) {
+        NetworkSpec network = model.network();
+        int layers = network.layerCount();
+        double[][] delta = new double[layers + 1][];
+        delta[layers] = pass.outputError.clone();
+        for (int l = layers - 1; l >= 1; l--) {
+            int source = feedback.source[l];
+            if (source == 0) {
+                continue;
+            }
+            double[] g = delta[source];
+            int columns = g.length;
+            double[] b = feedback.matrices[l];
+            double[] d = new double[network.neurons(l)];
+            for (int i = 0; i < d.length; i++) {
+                double sum = 0;
+                for (int j = 0; j < columns; j++) {
+                    sum += b[i * columns + j] * g[j];
+                }
+                d[i] = sum;
+            }
+            scaleByDerivative(network, l, pass, d);
+            delta[l] = d;
+        }
+        update(model, pass, delta, learningRate, biases);
+        return delta;
+    }
+
+    private static void scaleByDerivative(NetworkSpec network, int layer, ForwardPass pass, double[] d) {
+        for (int j = 0; j < d.length; j++) {
+            d[j] *= network.layer(layer).activation().derivative(pass.preActivations[layer][j]);
+        }
+    }
+
+    private static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
+        NetworkSpec network = model.network();
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (!network.layer(l).trainable() || delta[l] == null) {
+                continue;
+            }
+            int columns = network.neurons(l - 1);
+            double[] w = model.weights[l];
+            double[] h = pass.activations[l - 1];
+            for (int i = 0; i < delta[l].length; i++) {
+                double step = learningRate * delta[l][i];
+                for (int j = 0; j < columns; j++) {
+                    w[i * columns + j] -= step * h[j];
+                }
+                if (biases) {
+                    model.biases[l][i] -= step;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.neurotile.neuron.math;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The values of a network: W_l (n_l x n_{l-1}, row-major: row i is neuron i's incoming weights)
+ * and c_l per layer, in float64. Layers are numbered from 1 as in the spec; index 0 is unused.
+ */
+public final class Model {
+    private final NetworkSpec network;
+    final double[][] weights;
+    final double[][] biases;
+
+    private Model(NetworkSpec network, double[][] weights, double[][] biases) {
+        this.network = network;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    /**
+     * The spec's default initialisation: W_l uniform in [-1/sqrt(n_{l-1}), 1/sqrt(n_{l-1})] from the
+     * stream {@code weights.layer[l]}, biases zero.
+     */
+    public static Model initial(NetworkSpec network, long seed) {
+        RandomStreams streams = new RandomStreams(seed);
+        int layers = network.layerCount();
+        double[][] weights = new double[layers + 1][];
+        double[][] biases = new double[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            int rows = network.neurons(l);
+            int columns = network.neurons(l - 1);
+            double bound = 1 / Math.sqrt(columns);
+            weights[l] = uniform(streams.stream("weights.layer[" + l + "]"), rows * columns, bound);
+            biases[l] = new double[rows];
+        }
+        return new Model(network, weights, biases);
+    }
+
+    static double[] uniform(UniformRandomProvider random, int count, double bound) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (2 * random.nextDouble() - 1) * bound;
+        }
+        return values;
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    public Model copy() {
+        double[][] w = new double[weights.length][];
+        double[][] c = new double[biases.length][];
+        for (int l = 1; l < weights.length; l++) {
+            w[l] = weights[l].clone();
+            c[l] = biases[l].clone();
+        }
+        return new Model(network, w, c);
+    }
+
+    /** W_l[row][column]. */
+    public double weight(int layer, int row, int column) {
+        return weights[layer][row * network.neurons(layer - 1) + column];
+    }
+
+    /** A copy of W_l, row-major. */
+    public double[] weights(int layer) {
+        return weights[layer].clone();
+    }
+
+    /** A copy of c_l. */
+    public double[] biases(int layer) {
+        return biases[layer].clone();
+    }
+}
