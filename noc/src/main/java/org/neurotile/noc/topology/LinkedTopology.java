@@ -5,6 +5,31 @@ package org.neurotile.noc.topology;
  * only says how its links are laid out.
  */
 abstract sealed class LinkedTopology implements Topology permits Mesh2D, Torus2D, Ring, Tree {
+    final int width;
+    final int height;
+
+    /** Use {@link Topologies#parse} for user input; this checks only what a caller could get wrong. */
+    LinkedTopology(int width, int height) {
+        Topologies.checkGrid(width, height);
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    /** Every router serves a tile, unless the kind adds switches. */
+    @Override
+    public int routerCount() {
+        return tileCount();
+    }
 
     /** The table built by the constructor. */
     abstract LinkTable links();
@@ -37,6 +62,17 @@ abstract sealed class LinkedTopology implements Topology permits Mesh2D, Torus2D
     @Override
     public int outLink(int router, int i) {
         return links().outLink(router, i);
+    }
+
+    /** The spec is canonical: two topologies of one kind with one spec are the same network. */
+    @Override
+    public boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && ((Topology) other).spec().equals(spec());
+    }
+
+    @Override
+    public int hashCode() {
+        return spec().hashCode();
     }
 
     @Override

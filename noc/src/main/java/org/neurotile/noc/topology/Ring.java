@@ -8,17 +8,13 @@ import java.util.Objects;
  * the ring joins the snake's last tile back to tile (0,0).
  */
 public final class Ring extends LinkedTopology {
-    private final int width;
-    private final int height;
     private final int[] tileAt;
     private final int[] positionOf;
     private final LinkTable links;
 
     /** Use {@link Topologies#parse} for user input; this checks only what a caller could get wrong. */
     public Ring(int width, int height) {
-        Topologies.checkGrid(width, height);
-        this.width = width;
-        this.height = height;
+        super(width, height);
         final int n = width * height;
         this.tileAt = new int[n];
         this.positionOf = new int[n];
@@ -63,35 +59,10 @@ public final class Ring extends LinkedTopology {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int routerCount() {
-        return tileCount();
-    }
-
-    @Override
     public int minimalHops(int srcTile, int dstTile) {
         Objects.checkIndex(srcTile, tileAt.length);
         Objects.checkIndex(dstTile, tileAt.length);
         final int d = Math.abs(positionOf[srcTile] - positionOf[dstTile]);
         return Math.min(d, tileAt.length - d);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Ring that && that.width == width && that.height == height;
-    }
-
-    @Override
-    public int hashCode() {
-        return 37 * width + height;
     }
 }

@@ -12,8 +12,6 @@ import java.util.Objects;
  * numbered last, has neither).
  */
 public final class Tree extends LinkedTopology {
-    private final int width;
-    private final int height;
     private final int arity;
     /** The id of the first router at each level; one extra entry holds the router count. */
     private final int[] levelStart;
@@ -21,12 +19,10 @@ public final class Tree extends LinkedTopology {
 
     /** Use {@link Topologies#parse} for user input; this checks only what a caller could get wrong. */
     public Tree(int arity, int width, int height) {
-        Topologies.checkGrid(width, height);
+        super(width, height);
         if (arity < 2) {
             throw new IllegalArgumentException("tree arity must be >= 2, got " + arity);
         }
-        this.width = width;
-        this.height = height;
         this.arity = arity;
         final List<Integer> starts = new ArrayList<>();
         int start = 0;
@@ -106,16 +102,6 @@ public final class Tree extends LinkedTopology {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
     public int routerCount() {
         return levelStart[levelStart.length - 1];
     }
@@ -148,15 +134,5 @@ public final class Tree extends LinkedTopology {
         return router < tileCount()
                 ? coord(router).toString()
                 : "tree[" + level(router) + "," + indexInLevel(router) + "]";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Tree that && that.width == width && that.height == height && that.arity == arity;
-    }
-
-    @Override
-    public int hashCode() {
-        return (41 * width + height) * 43 + arity;
     }
 }
