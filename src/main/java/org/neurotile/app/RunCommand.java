@@ -15,6 +15,9 @@ import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.math.FunctionalStep;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.StateDump;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ByteSize;
@@ -23,6 +26,8 @@ import org.neurotile.sim.trace.ChromeTraceRecorder;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
+import org.neurotile.workloads.data.Dataset;
+import org.neurotile.workloads.data.SyntheticDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,6 +88,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the random feedback patterns (default: 1).")
     private long seed = 1;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "count (default) or functional: also compute the values of the step (float64), "
+                    + "on a seeded synthetic example; the counts are the same.")
+    private String mode = "count";
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "SGD learning rate of the step (default: 0.01).")
+    private double learningRate = 0.01;
+
+    @Option(names = "--dump-state", paramLabel = "DIR",
+            description = "Functional mode: write the step as NumPy .npy files and manifest.json (first rule).")
+    private Path dumpState;
+
     @Option(names = "--trace", description = "Also write trace.json: each tile's tasks over time (Perfetto).")
     private boolean trace;
 
@@ -92,6 +109,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NetworkSpec network = Workloads.resolve(workload);
+        if (!mode.equals("count") && !mode.equals("functional")) {
+            throw new InvalidInputException("--mode " + mode + " is not one of: count, functional");
+        }
+        boolean functional = mode.equals("functional") || dumpState != null;
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);
+        }
         List<String> rules = compare == null ? List.of(rule) : compare;
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
         boolean processor = "processor".equals(chipFile);
@@ -104,8 +128,16 @@ final class RunCommand implements Callable<Integer> {
         for (ChipRule chipRule : chipRules) {
             TraceRecorder tracer = recorder != null && reports.isEmpty() ? recorder : TraceRecorder.disabled();
             Chip.Example example = chip.run(network, chipRule, !noBiases, tracer);
-            reports.add(new RunReport(chipRule.spec(), example,
-                    chipRule.closedForm(network, processor).orElse(null), chip));
+            RunReport report = new RunReport(chipRule.spec(), example,
+                    chipRule.closedForm(network, processor).orElse(null), chip);
+            if (functional) {
+                FunctionalStep step = functionalStep(network, chipRule);
+                report.setFunctional(step);
+                if (dumpState != null && reports.isEmpty()) {
+                    StateDump.write(dumpState, step, chipRule.spec(), !noBiases);
+                }
+            }
+            reports.add(report);
         }
         PrintWriter printer = spec.commandLine().getOut();
         if (processor) {
@@ -139,6 +171,20 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The values of the step on one seeded synthetic example (streams under --seed). */
+    private FunctionalStep functionalStep(NetworkSpec network, ChipRule chipRule) {
+        Dataset data = new SyntheticDataset(seed, network.inputSize(), network.outputs(), 1).generate();
+        float[] values = new float[network.inputSize()];
+        data.copyInput(0, values);
+        double[] input = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            input[i] = values[i];
+        }
+        Model initial = Model.initial(network, seed);
+        return FunctionalStep.run(initial, chipRule.feedback(network, initial, seed), input, data.label(0),
+                learningRate, !noBiases);
+    }
+
     private ProcessorSpec processorSpec() {
         ProcessorSpec d = ProcessorSpec.DEFAULTS;
         if (array != null || topology != null || tileMemory != null || mapping != null) {
@@ -168,6 +214,8 @@ final class RunCommand implements Callable<Integer> {
         config.put("chip", chip.isProcessor() ? processorConfig(chip.spec().tile()) : ChipConfigFile.toConfig(chip.spec()));
         config.put("biases", !noBiases);
         config.put("seed", seed);
+        config.put("mode", dumpState != null ? "functional" : mode);
+        config.put("learningRate", learningRate);
         return config;
     }
 

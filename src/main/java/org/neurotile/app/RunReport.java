@@ -17,6 +17,7 @@ import org.neurotile.neuron.chip.ExampleRun;
 import org.neurotile.neuron.chip.Mapping;
 import org.neurotile.neuron.chip.MemoryKind;
 import org.neurotile.neuron.chip.Phase;
+import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.io.AtomicFiles;
 
@@ -29,6 +30,7 @@ final class RunReport {
     private final Topology topology;
     private final int wordBytes;
     private final boolean processor;
+    private FunctionalStep functional;
 
     RunReport(String rule, Chip.Example example, ClosedForm closedForm, Chip chip) {
         this.rule = rule;
@@ -50,6 +52,10 @@ final class RunReport {
             unit++;
         }
         return value + " " + units[unit];
+    }
+
+    void setFunctional(FunctionalStep step) {
+        this.functional = step;
     }
 
     CountSummary summary() {
@@ -119,6 +125,15 @@ final class RunReport {
         result.put("byLayer", summary.byLayer());
         result.put("footprint", footprint());
         result.put("closedForm", closedFormComparison());
+        if (functional != null) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("precision", "float64");
+            values.put("label", functional.label());
+            values.put("learningRate", functional.learningRate());
+            values.put("lossBefore", functional.pass().loss());
+            values.put("lossAfter", functional.lossAfter());
+            result.put("functional", values);
+        }
         result.put("config", config);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeUtf8(directory.resolve("result.json"), writer -> json.writeValue(writer, result));

@@ -140,4 +140,39 @@ class RunCommandTest {
         assertEquals(2, run.status());
         assertTrue(run.err().contains("--chip processor has no tiles"), run.err());
     }
+
+    @Test
+    void functionalModeCountsExactlyWhatCountModeCounts() throws IOException {
+        Path count = dir.resolve("count");
+        Path functional = dir.resolve("functional");
+        assertEquals(0, CommandLineRunner.run("run", "--array", "6x6", "--rule", "fa", "--out", count.toString()).status());
+        assertEquals(0, CommandLineRunner.run("run", "--array", "6x6", "--rule", "fa", "--mode", "functional",
+                "--out", functional.toString()).status());
+        assertEquals(Files.readString(count.resolve("counts.csv")), Files.readString(functional.resolve("counts.csv")));
+        JsonNode values = result(functional).get("functional");
+        assertTrue(values.get("lossAfter").asDouble() < values.get("lossBefore").asDouble(), values.toString());
+    }
+
+    @Test
+    void dumpStateWritesEveryLayersMatricesAndAManifest() throws IOException {
+        Path dump = dir.resolve("dump");
+        CommandLineRunner run = CommandLineRunner.run("run", "--array", "6x6", "--rule", "ssdfa", "--dump-state",
+                dump.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode manifest = new ObjectMapper().readTree(dump.resolve("manifest.json").toFile());
+        assertEquals("ssdfa", manifest.get("rule").asText());
+        JsonNode first = manifest.get("layers").get(0);
+        assertEquals(400, first.get("weightsAfter").get("shape").get(0).asInt());
+        assertEquals(784, first.get("weightsAfter").get("shape").get(1).asInt());
+        assertEquals("e", first.get("feedbackSource").asText());
+        assertTrue(Files.size(dump.resolve("layer1_weights_after.npy")) > 400 * 784 * 8);
+        assertTrue(Files.exists(dump.resolve("layer1_feedback.npy")));
+    }
+
+    @Test
+    void anUnknownModeIsOneLine() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--mode", "fast");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("--mode fast is not one of: count, functional"), run.err());
+    }
 }

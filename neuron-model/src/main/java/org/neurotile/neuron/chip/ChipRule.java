@@ -1,6 +1,8 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Optional;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -16,6 +18,12 @@ public interface ChipRule {
 
     /** The output errors each hidden neuron uses, for rules fed back from the output error. */
     Optional<ErrorAssignment> errorAssignment(NetworkSpec network);
+
+    /**
+     * The rule's fixed feedback matrices for the values of a step, drawn from {@code seed} (and, for
+     * an aligned start, the initial weights); empty for bp, which feeds back the forward weights.
+     */
+    Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed);
 
     /** Adds the error and update phases to a graph that holds the forward pass. */
     void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);

@@ -3,6 +3,7 @@ package org.neurotile.neuron.chip;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurotile.neuron.math.Feedback;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -35,11 +36,13 @@ public final class ChipRules {
                         ? BackpropPlan.WeightReads.SHARED : BackpropPlan.WeightReads.SEPARATE;
                 return new PlannedRule(text, FeedbackStorage::backprop,
                         (graph, mapping, forward, o) -> BackpropPlan.build(graph, mapping, forward, mode, o),
-                        ClosedForm::backpropOnProcessor);
+                        null, ClosedForm::backpropOnProcessor);
             }
             case "fa" -> {
                 options.only();
-                return new PlannedRule(text, FeedbackStorage::feedbackAlignment, FeedbackAlignmentPlan::build);
+                return new PlannedRule(text, FeedbackStorage::feedbackAlignment, FeedbackAlignmentPlan::build,
+                        (network, initial, s) -> Feedback.dense(network,
+                                FeedbackBlocks.feedbackAlignment(network.layerCount()), s));
             }
             case "dfa" -> {
                 options.only();
@@ -62,8 +65,11 @@ public final class ChipRules {
             }
             case "binary-dfa" -> {
                 options.only("init");
-                options.choice("init", "random", List.of("random", "weights-product")); // values only, same costs
-                return new PlannedRule(text, FeedbackStorage::binary, BinaryFeedbackPlan::build);
+                boolean aligned = options.choice("init", "random", List.of("random", "weights-product"))
+                        .equals("weights-product"); // changes the values only, not the costs
+                return new PlannedRule(text, FeedbackStorage::binary, BinaryFeedbackPlan::build,
+                        (network, initial, s) -> aligned ? Feedback.signOfWeightsProduct(network, initial)
+                                : Feedback.signOfRandom(network, s));
             }
             case "blocked-dfa" -> {
                 options.only("s");
@@ -74,7 +80,9 @@ public final class ChipRules {
                 return new PlannedRule(text, (network, wordBytes) -> FeedbackStorage.blocked(network, wordBytes,
                         blocks(spec, network.layerCount(), s), FeedbackEncoding.DENSE),
                         (graph, mapping, forward, o) -> BlockedFeedbackPlan.build(graph, mapping, forward,
-                                blocks(spec, mapping.network().layerCount(), s), FeedbackEncoding.DENSE, o));
+                                blocks(spec, mapping.network().layerCount(), s), FeedbackEncoding.DENSE, o),
+                        (network, initial, feedbackSeed) -> Feedback.dense(network,
+                                blocks(spec, network.layerCount(), s), feedbackSeed));
             }
             default -> throw new InvalidInputException("unknown rule '" + spec + "' (valid: " + FORMS + ")");
         }

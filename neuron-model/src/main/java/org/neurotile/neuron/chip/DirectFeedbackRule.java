@@ -2,6 +2,8 @@ package org.neurotile.neuron.chip;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -58,6 +60,13 @@ public final class DirectFeedbackRule implements ChipRule {
     @Override
     public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
         return Optional.of(assignment.apply(network));
+    }
+
+    @Override
+    public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
+        return Optional.of(connectionsPerNeuron == 0
+                ? Feedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed)
+                : Feedback.sparse(network, assignment.apply(network), connectionsPerNeuron, seed));
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.neurotile.neuron.chip;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -10,10 +12,18 @@ import org.neurotile.workloads.NetworkSpec;
  * processor where the spec gives one.
  */
 record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner,
-                   Function<NetworkSpec, ClosedForm> processorClosedForm) implements ChipRule {
+                   FeedbackFactory feedbackFactory, Function<NetworkSpec, ClosedForm> processorClosedForm)
+        implements ChipRule {
 
-    PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner) {
-        this(spec, storageModel, planner, null);
+    PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> storageModel, Planner planner,
+                FeedbackFactory feedbackFactory) {
+        this(spec, storageModel, planner, feedbackFactory, null);
+    }
+
+    /** Draws a rule's feedback matrices; null for bp. */
+    @FunctionalInterface
+    interface FeedbackFactory {
+        Feedback create(NetworkSpec network, Model initial, long seed);
     }
 
     /** Adds a rule's error and update phases. */
@@ -36,6 +46,12 @@ record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> s
     public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
         return onProcessor && processorClosedForm != null
                 ? Optional.of(processorClosedForm.apply(network)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
+        return feedbackFactory == null ? Optional.empty()
+                : Optional.of(feedbackFactory.create(network, initial, seed));
     }
 
     @Override

@@ -79,6 +79,44 @@ public final class Feedback {
         return dense;
     }
 
+    /**
+     * Binary dfa with an aligned start: the signs of D_l = (W_L W_{L-1} ... W_{l+1})^T, from the
+     * model's (initial) forward weights.
+     */
+    public static Feedback signOfWeightsProduct(NetworkSpec network, Model initial) {
+        Feedback feedback = empty(network, FeedbackBlocks.directFeedback(network.layerCount()));
+        int layers = network.layerCount();
+        int outputs = network.outputs();
+        double[] product = initial.weights(layers); // n_L x n_{L-1}: W_L
+        for (int l = layers - 1; l >= 1; l--) {
+            int columns = network.neurons(l);
+            if (l < layers - 1) {
+                double[] next = new double[outputs * columns];
+                int inner = network.neurons(l + 1);
+                double[] w = initial.weights[l + 1];
+                for (int r = 0; r < outputs; r++) {
+                    for (int k = 0; k < inner; k++) {
+                        double p = product[r * inner + k];
+                        for (int c = 0; c < columns; c++) {
+                            next[r * columns + c] += p * w[k * columns + c];
+                        }
+                    }
+                }
+                product = next;
+            }
+            if (feedback.source[l] != 0) {
+                double[] signs = new double[columns * outputs];
+                for (int i = 0; i < columns; i++) {
+                    for (int j = 0; j < outputs; j++) {
+                        signs[i * outputs + j] = product[j * columns + i] < 0 ? -1 : 1;
+                    }
+                }
+                feedback.matrices[l] = signs;
+            }
+        }
+        return feedback;
+    }
+
     /** The dense form of B_l (a copy), or null where layer l holds none. */
     public double[] matrix(int layer) {
         return matrices[layer] == null ? null : matrices[layer].clone();

@@ -1,0 +1,23 @@
+package org.neurotile.neuron.math;
+
+import java.util.Optional;
+
+/**
+ * The values of one training step (float64): the initial model from the seed, the forward pass,
+ * the rule's deltas and the SGD update; bp when there is no feedback.
+ */
+public record FunctionalStep(Model before, Model after, Optional<Feedback> feedback, double[] input, int label,
+                             double learningRate, ForwardPass pass, double[][] deltas, double lossAfter) {
+
+    public static FunctionalStep run(Model initial, Optional<Feedback> feedback, double[] input, int label,
+                                     double learningRate, boolean biases) {
+        Model after = initial.copy();
+        ForwardPass pass = ForwardPass.run(after, input, label);
+        double[][] deltas = feedback.isPresent()
+                ? LearningStep.withFeedback(after, feedback.get(), pass, learningRate, biases)
+                : LearningStep.backprop(after, pass, learningRate, biases);
+        double lossAfter = ForwardPass.run(after, input, label).loss();
+        return new FunctionalStep(initial, after, feedback, input.clone(), label, learningRate, pass, deltas,
+                lossAfter);
+    }
+}
