@@ -17,6 +17,7 @@ import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.StateDump;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
@@ -89,9 +90,13 @@ final class RunCommand implements Callable<Integer> {
     private long seed = 1;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "count (default) or functional: also compute the values of the step (float64), "
+            description = "count (default) or functional: also compute the values of the step, "
                     + "on a seeded synthetic example; the counts are the same.")
     private String mode = "count";
+
+    @Option(names = "--precision", paramLabel = "P",
+            description = "Functional mode: float32 (default; every operation rounded to float32) or float64.")
+    private String precision = "float32";
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "SGD learning rate of the step (default: 0.01).")
     private double learningRate = 0.01;
@@ -113,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--mode " + mode + " is not one of: count, functional");
         }
         boolean functional = mode.equals("functional") || dumpState != null;
+        Precision numbers = Precision.byName(precision);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);
         }
@@ -131,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = new RunReport(chipRule.spec(), example,
                     chipRule.closedForm(network, processor).orElse(null), chip);
             if (functional) {
-                FunctionalStep step = functionalStep(network, chipRule);
+                FunctionalStep step = functionalStep(network, chipRule, numbers);
                 report.setFunctional(step);
                 if (dumpState != null && reports.isEmpty()) {
                     StateDump.write(dumpState, step, chipRule.spec(), !noBiases);
@@ -172,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The values of the step on one seeded synthetic example (streams under --seed). */
-    private FunctionalStep functionalStep(NetworkSpec network, ChipRule chipRule) {
+    private FunctionalStep functionalStep(NetworkSpec network, ChipRule chipRule, Precision numbers) {
         Dataset data = new SyntheticDataset(seed, network.inputSize(), network.outputs(), 1).generate();
         float[] values = new float[network.inputSize()];
         data.copyInput(0, values);
@@ -180,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < values.length; i++) {
             input[i] = values[i];
         }
-        Model initial = Model.initial(network, seed);
+        Model initial = Model.initial(network, seed, numbers);
         return FunctionalStep.run(initial, chipRule.feedback(network, initial, seed), input, data.label(0),
                 learningRate, !noBiases);
     }
@@ -216,7 +222,14 @@ final class RunCommand implements Callable<Integer> {
         config.put("seed", seed);
         config.put("mode", dumpState != null ? "functional" : mode);
         config.put("learningRate", learningRate);
+        if (dumpState != null || mode.equals("functional")) {
+            config.put("precision", numbersId());
+        }
         return config;
+    }
+
+    private String numbersId() {
+        return Precision.byName(precision).id();
     }
 
     private static Map<String, Object> processorConfig(TileParameters tile) {

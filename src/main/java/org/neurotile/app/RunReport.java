@@ -127,7 +127,7 @@ final class RunReport {
         result.put("closedForm", closedFormComparison());
         if (functional != null) {
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("precision", "float64");
+            values.put("precision", functional.before().precision().id());
             values.put("label", functional.label());
             values.put("learningRate", functional.learningRate());
             values.put("lossBefore", functional.pass().loss());

@@ -165,8 +165,32 @@ class RunCommandTest {
         assertEquals(400, first.get("weightsAfter").get("shape").get(0).asInt());
         assertEquals(784, first.get("weightsAfter").get("shape").get(1).asInt());
         assertEquals("e", first.get("feedbackSource").asText());
-        assertTrue(Files.size(dump.resolve("layer1_weights_after.npy")) > 400 * 784 * 8);
+        assertEquals("float32", manifest.get("precision").asText());
+        assertEquals("float32", first.get("weightsAfter").get("dtype").asText());
+        long bytes = Files.size(dump.resolve("layer1_weights_after.npy"));
+        assertTrue(bytes > 400 * 784 * 4 && bytes < 400 * 784 * 8, "float32 weights take " + bytes + " bytes");
         assertTrue(Files.exists(dump.resolve("layer1_feedback.npy")));
+    }
+
+    @Test
+    void float64IsAnOptionOfTheDump() throws IOException {
+        Path dump = dir.resolve("dump64");
+        CommandLineRunner run = CommandLineRunner.run("run", "--array", "6x6", "--rule", "dfa", "--precision",
+                "float64", "--dump-state", dump.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode manifest = new ObjectMapper().readTree(dump.resolve("manifest.json").toFile());
+        assertEquals("float64", manifest.get("layers").get(0).get("weightsAfter").get("dtype").asText());
+        assertEquals("float64", result(dir.resolve("run")).get("functional").get("precision").asText());
+        assertTrue(Files.size(dump.resolve("layer1_weights_after.npy")) > 400 * 784 * 8);
+    }
+
+    @Test
+    void anUnknownPrecisionIsOneLine() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--mode", "functional", "--precision", "half",
+                "--out", dir.resolve("never").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unknown precision 'half' (valid: float32, float64)"), run.err());
+        assertTrue(Files.notExists(dir.resolve("never")));
     }
 
     @Test

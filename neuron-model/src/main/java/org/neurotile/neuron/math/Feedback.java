@@ -117,6 +117,20 @@ public final class Feedback {
         return feedback;
     }
 
+    /** The same feedback with every entry rounded to the precision (signs and zeros are exact). */
+    public Feedback rounded(Precision precision) {
+        double[][] copies = new double[matrices.length][];
+        for (int l = 0; l < matrices.length; l++) {
+            if (matrices[l] != null) {
+                copies[l] = matrices[l].clone();
+                for (int k = 0; k < copies[l].length; k++) {
+                    copies[l][k] = precision.round(copies[l][k]);
+                }
+            }
+        }
+        return new Feedback(source.clone(), copies);
+    }
+
     /** The dense form of B_l (a copy), or null where layer l holds none. */
     public double[] matrix(int layer) {
         return matrices[layer] == null ? null : matrices[layer].clone();

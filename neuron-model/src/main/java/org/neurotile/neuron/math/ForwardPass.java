@@ -21,6 +21,7 @@ public final class ForwardPass {
 
     public static ForwardPass run(Model model, double[] input, int label) {
         NetworkSpec network = model.network();
+        Precision p = model.precision();
         int layers = network.layerCount();
         if (input.length != network.inputSize()) {
             throw new IllegalArgumentException("input of " + input.length + " values for " + network.inputSize());
@@ -28,6 +29,9 @@ public final class ForwardPass {
         double[][] a = new double[layers + 1][];
         double[][] h = new double[layers + 1][];
         h[0] = input.clone();
+        for (int j = 0; j < h[0].length; j++) {
+            h[0][j] = p.round(h[0][j]);
+        }
         for (int l = 1; l <= layers; l++) {
             int rows = network.neurons(l);
             int columns = network.neurons(l - 1);
@@ -35,13 +39,9 @@ public final class ForwardPass {
             h[l] = new double[rows];
             double[] w = model.weights[l];
             for (int i = 0; i < rows; i++) {
-                double sum = model.biases[l][i];
-                int base = i * columns;
-                for (int j = 0; j < columns; j++) {
-                    sum += w[base + j] * h[l - 1][j];
-                }
+                double sum = p.round(p.dot(w, i * columns, h[l - 1], columns) + model.biases[l][i]);
                 a[l][i] = sum;
-                h[l][i] = l == layers ? sum : network.layer(l).activation().apply(sum);
+                h[l][i] = l == layers ? sum : p.round(network.layer(l).activation().apply(sum));
             }
         }
         double[] output = a[layers];
@@ -55,7 +55,7 @@ public final class ForwardPass {
         }
         double[] e = new double[output.length];
         for (int i = 0; i < output.length; i++) {
-            e[i] = Math.exp(output[i] - max) / total - (i == label ? 1 : 0);
+            e[i] = p.round(Math.exp(output[i] - max) / total - (i == label ? 1 : 0));
         }
         double loss = -(output[label] - max - Math.log(total));
         return new ForwardPass(a, h, e, loss);

@@ -12,12 +12,13 @@ public record FunctionalStep(Model before, Model after, Optional<Feedback> feedb
     public static FunctionalStep run(Model initial, Optional<Feedback> feedback, double[] input, int label,
                                      double learningRate, boolean biases) {
         Model after = initial.copy();
+        Optional<Feedback> rounded = feedback.map(f -> f.rounded(initial.precision()));
         ForwardPass pass = ForwardPass.run(after, input, label);
-        double[][] deltas = feedback.isPresent()
-                ? LearningStep.withFeedback(after, feedback.get(), pass, learningRate, biases)
+        double[][] deltas = rounded.isPresent()
+                ? LearningStep.withFeedback(after, rounded.get(), pass, learningRate, biases)
                 : LearningStep.backprop(after, pass, learningRate, biases);
         double lossAfter = ForwardPass.run(after, input, label).loss();
-        return new FunctionalStep(initial, after, feedback, input.clone(), label, learningRate, pass, deltas,
+        return new FunctionalStep(initial, after, rounded, input.clone(), label, learningRate, pass, deltas,
                 lossAfter);
     }
 }

@@ -13,6 +13,7 @@ public final class LearningStep {
     /** bp: delta_l = (W_{l+1}^T delta_{l+1}) * f'(a_l), with the weights of the forward pass. */
     public static double[][] backprop(Model model, ForwardPass pass, double learningRate, boolean biases) {
         NetworkSpec network = model.network();
+        Precision p = model.precision();
         int layers = network.layerCount();
         double[][] delta = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
@@ -22,12 +23,9 @@ public final class LearningStep {
             double[] w = model.weights[l + 1];
             double[] d = new double[columns];
             for (int i = 0; i < rows; i++) {
-                double di = delta[l + 1][i];
-                for (int j = 0; j < columns; j++) {
-                    d[j] += w[i * columns + j] * di;
-                }
+                p.axpy(d, delta[l + 1][i], w, i * columns, columns);
             }
-            scaleByDerivative(network, l, pass, d);
+            scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
         }
         update(model, pass, delta, learningRate, biases);
@@ -41,6 +39,7 @@ public final class LearningStep {
     public static double[][] withFeedback(Model model, Feedback feedback, ForwardPass pass, double learningRate,
                                           boolean biases) {
         NetworkSpec network = model.network();
+        Precision p = model.precision();
         int layers = network.layerCount();
         double[][] delta = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
@@ -54,27 +53,24 @@ public final class LearningStep {
             double[] b = feedback.matrices[l];
             double[] d = new double[network.neurons(l)];
             for (int i = 0; i < d.length; i++) {
-                double sum = 0;
-                for (int j = 0; j < columns; j++) {
-                    sum += b[i * columns + j] * g[j];
-                }
-                d[i] = sum;
+                d[i] = p.dot(b, i * columns, g, columns);
             }
-            scaleByDerivative(network, l, pass, d);
+            scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
         }
         update(model, pass, delta, learningRate, biases);
         return delta;
     }
 
-    private static void scaleByDerivative(NetworkSpec network, int layer, ForwardPass pass, double[] d) {
+    private static void scaleByDerivative(NetworkSpec network, int layer, ForwardPass pass, double[] d, Precision p) {
         for (int j = 0; j < d.length; j++) {
-            d[j] *= network.layer(layer).activation().derivative(pass.preActivations[layer][j]);
+            d[j] = p.round(d[j] * p.round(network.layer(layer).activation().derivative(pass.preActivations[layer][j])));
         }
     }
 
     private static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
         NetworkSpec network = model.network();
+        Precision p = model.precision();
         for (int l = 1; l <= network.layerCount(); l++) {
             if (!network.layer(l).trainable() || delta[l] == null) {
                 continue;
@@ -83,12 +79,10 @@ public final class LearningStep {
             double[] w = model.weights[l];
             double[] h = pass.activations[l - 1];
             for (int i = 0; i < delta[l].length; i++) {
-                double step = learningRate * delta[l][i];
-                for (int j = 0; j < columns; j++) {
-                    w[i * columns + j] -= step * h[j];
-                }
+                double step = p.round(p.round(learningRate) * delta[l][i]);
+                p.subtractScaled(w, i * columns, step, h, columns);
                 if (biases) {
-                    model.biases[l][i] -= step;
+                    model.biases[l][i] = p.round(model.biases[l][i] - step);
                 }
             }
         }

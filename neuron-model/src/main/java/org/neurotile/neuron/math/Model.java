@@ -10,11 +10,13 @@ import org.neurotile.workloads.NetworkSpec;
  */
 public final class Model {
     private final NetworkSpec network;
+    private final Precision precision;
     final double[][] weights;
     final double[][] biases;
 
-    private Model(NetworkSpec network, double[][] weights, double[][] biases) {
+    private Model(NetworkSpec network, Precision precision, double[][] weights, double[][] biases) {
         this.network = network;
+        this.precision = precision;
         this.weights = weights;
         this.biases = biases;
     }
@@ -24,6 +26,11 @@ public final class Model {
      * stream {@code weights.layer[l]}, biases zero.
      */
     public static Model initial(NetworkSpec network, long seed) {
+        return initial(network, seed, Precision.FLOAT64);
+    }
+
+    /** As {@link #initial(NetworkSpec, long)}, each weight rounded to the precision. */
+    public static Model initial(NetworkSpec network, long seed, Precision precision) {
         RandomStreams streams = new RandomStreams(seed);
         int layers = network.layerCount();
         double[][] weights = new double[layers + 1][];
@@ -33,9 +40,12 @@ public final class Model {
             int columns = network.neurons(l - 1);
             double bound = 1 / Math.sqrt(columns);
             weights[l] = uniform(streams.stream("weights.layer[" + l + "]"), rows * columns, bound);
+            for (int k = 0; k < weights[l].length; k++) {
+                weights[l][k] = precision.round(weights[l][k]);
+            }
             biases[l] = new double[rows];
         }
-        return new Model(network, weights, biases);
+        return new Model(network, precision, weights, biases);
     }
 
     static double[] uniform(UniformRandomProvider random, int count, double bound) {
@@ -50,6 +60,10 @@ public final class Model {
         return network;
     }
 
+    public Precision precision() {
+        return precision;
+    }
+
     public Model copy() {
         double[][] w = new double[weights.length][];
         double[][] c = new double[biases.length][];
@@ -57,7 +71,7 @@ public final class Model {
             w[l] = weights[l].clone();
             c[l] = biases[l].clone();
         }
-        return new Model(network, w, c);
+        return new Model(network, precision, w, c);
     }
 
     /** W_l[row][column]. */

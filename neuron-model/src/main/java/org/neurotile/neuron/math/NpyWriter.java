@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Writes NumPy {@code .npy} files (format 1.0): little-endian float64 ({@code <f8}) or int32
- * ({@code <i4}), C order, the header padded with spaces to a multiple of 64 bytes and ended by a
+ * Writes NumPy {@code .npy} files (format 1.0): little-endian float64 ({@code <f8}), float32
+ * ({@code <f4}) or int32 ({@code <i4}), C order, the header padded with spaces to a multiple of 64 bytes and ended by a
  * newline, as {@code numpy.load} expects.
  */
 public final class NpyWriter {
@@ -28,6 +28,20 @@ public final class NpyWriter {
             data.putDouble(v);
         }
         write(file, "<f8", shape, data.array());
+    }
+
+    /** Writes float32 values; each double must already be a float32 value (it is narrowed exactly). */
+    public static void writeFloats(Path file, double[] values, int... shape) throws IOException {
+        check(values.length, shape);
+        ByteBuffer data = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            float narrowed = (float) v;
+            if (narrowed != v && !Double.isNaN(v)) {
+                throw new IllegalArgumentException(v + " is not a float32 value");
+            }
+            data.putFloat(narrowed);
+        }
+        write(file, "<f4", shape, data.array());
     }
 
     public static void writeInts(Path file, int[] values, int... shape) throws IOException {

@@ -26,12 +26,14 @@ public final class StateDump {
         NetworkSpec network = step.before().network();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("rule", rule);
+        manifest.put("precision", step.before().precision().id());
         manifest.put("learningRate", step.learningRate());
         manifest.put("biases", biases);
         manifest.put("loss", "softmax-cross-entropy");
         manifest.put("lossBefore", step.pass().loss());
         manifest.put("lossAfter", step.lossAfter());
-        manifest.put("input", file(directory, "input.npy", step.input(), step.input().length));
+        Precision precision = step.before().precision();
+        manifest.put("input", file(directory, precision, "input.npy", step.input(), step.input().length));
         int[] label = {step.label()};
         NpyWriter.writeInts(directory.resolve("label.npy"), label, 1);
         manifest.put("label", entry("label.npy", "int32", 1));
@@ -43,16 +45,16 @@ public final class StateDump {
             layer.put("layer", l);
             layer.put("activation", l == network.layerCount() ? "identity" : network.layer(l).activation().id());
             layer.put("trainable", network.layer(l).trainable());
-            layer.put("weightsBefore", file(directory, "layer" + l + "_weights_before.npy", step.before().weights(l),
+            layer.put("weightsBefore", file(directory, precision, "layer" + l + "_weights_before.npy", step.before().weights(l),
                     rows, columns));
-            layer.put("biasesBefore", file(directory, "layer" + l + "_biases_before.npy", step.before().biases(l), rows));
-            layer.put("weightsAfter", file(directory, "layer" + l + "_weights_after.npy", step.after().weights(l),
+            layer.put("biasesBefore", file(directory, precision, "layer" + l + "_biases_before.npy", step.before().biases(l), rows));
+            layer.put("weightsAfter", file(directory, precision, "layer" + l + "_weights_after.npy", step.after().weights(l),
                     rows, columns));
-            layer.put("biasesAfter", file(directory, "layer" + l + "_biases_after.npy", step.after().biases(l), rows));
+            layer.put("biasesAfter", file(directory, precision, "layer" + l + "_biases_after.npy", step.after().biases(l), rows));
             if (step.feedback().isPresent() && step.feedback().get().matrix(l) != null) {
                 Feedback feedback = step.feedback().get();
                 int source = feedback.sourceOf(l);
-                layer.put("feedback", file(directory, "layer" + l + "_feedback.npy", feedback.matrix(l), rows,
+                layer.put("feedback", file(directory, precision, "layer" + l + "_feedback.npy", feedback.matrix(l), rows,
                         network.neurons(source)));
                 layer.put("feedbackSource", source == network.layerCount() ? "e" : "delta of layer " + source);
             }
@@ -63,10 +65,14 @@ public final class StateDump {
                 .writeValue(directory.resolve("manifest.json").toFile(), manifest);
     }
 
-    private static Map<String, Object> file(Path directory, String name, double[] values, int... shape)
-            throws IOException {
-        NpyWriter.writeDoubles(directory.resolve(name), values, shape);
-        return entry(name, "float64", shape);
+    private static Map<String, Object> file(Path directory, Precision precision, String name, double[] values,
+                                            int... shape) throws IOException {
+        if (precision == Precision.FLOAT32) {
+            NpyWriter.writeFloats(directory.resolve(name), values, shape);
+        } else {
+            NpyWriter.writeDoubles(directory.resolve(name), values, shape);
+        }
+        return entry(name, precision.id(), shape);
     }
 
     private static Map<String, Object> entry(String name, String dtype, int... shape) {

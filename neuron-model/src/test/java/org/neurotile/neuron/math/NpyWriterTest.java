@@ -1,6 +1,7 @@
 package org.neurotile.neuron.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,6 +31,25 @@ class NpyWriterTest {
         assertEquals(1.0, data.getDouble());
         assertEquals(2.0, data.getDouble());
         assertEquals(10 + headerLength + 48, bytes.length);
+    }
+
+    @Test
+    void float32FilesHoldFourBytesPerValue() throws IOException {
+        Path file = dir.resolve("f.npy");
+        NpyWriter.writeFloats(file, new double[] {0.1f, -2.5}, 2);
+        byte[] bytes = Files.readAllBytes(file);
+        int headerLength = (bytes[8] & 0xFF) | (bytes[9] & 0xFF) << 8;
+        assertTrue(new String(bytes, 10, headerLength, StandardCharsets.US_ASCII).contains("'descr': '<f4'"));
+        ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, 8).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0.1f, data.getFloat());
+        assertEquals(-2.5f, data.getFloat());
+        assertEquals(10 + headerLength + 8, bytes.length);
+    }
+
+    @Test
+    void float32FilesRefuseValuesThatAreNotFloat32() {
+        assertThrows(IllegalArgumentException.class, () -> NpyWriter.writeFloats(dir.resolve("x.npy"),
+                new double[] {0.1}, 1));
     }
 
     @Test
