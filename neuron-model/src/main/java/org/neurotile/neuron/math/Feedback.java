@@ -93,7 +93,7 @@ public final class Feedback {
             if (l < layers - 1) {
                 double[] next = new double[outputs * columns];
                 int inner = network.neurons(l + 1);
-                double[] w = initial.weights[l + 1];
+                double[] w = initial.weights(l + 1);
                 for (int r = 0; r < outputs; r++) {
                     for (int k = 0; k < inner; k++) {
                         double p = product[r * inner + k];

@@ -37,9 +37,9 @@ public final class ForwardPass {
             int columns = network.neurons(l - 1);
             a[l] = new double[rows];
             h[l] = new double[rows];
-            double[] w = model.weights[l];
+            Weights w = model.weights[l];
             for (int i = 0; i < rows; i++) {
-                double sum = p.round(p.dot(w, i * columns, h[l - 1], columns) + model.biases[l][i]);
+                double sum = p.round(w.dot(i * columns, h[l - 1], columns) + model.biases[l][i]);
                 a[l][i] = sum;
                 h[l][i] = l == layers ? sum : p.round(network.layer(l).activation().apply(sum));
             }

@@ -20,10 +20,10 @@ public final class LearningStep {
         for (int l = layers - 1; l >= 1; l--) {
             int rows = network.neurons(l + 1);
             int columns = network.neurons(l);
-            double[] w = model.weights[l + 1];
+            Weights w = model.weights[l + 1];
             double[] d = new double[columns];
             for (int i = 0; i < rows; i++) {
-                p.axpy(d, delta[l + 1][i], w, i * columns, columns);
+                w.addScaledTo(d, delta[l + 1][i], i * columns, columns);
             }
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
@@ -76,11 +76,11 @@ public final class LearningStep {
                 continue;
             }
             int columns = network.neurons(l - 1);
-            double[] w = model.weights[l];
+            Weights w = model.weights[l];
             double[] h = pass.activations[l - 1];
             for (int i = 0; i < delta[l].length; i++) {
                 double step = p.round(p.round(learningRate) * delta[l][i]);
-                p.subtractScaled(w, i * columns, step, h, columns);
+                w.subtractScaled(i * columns, step, h, columns);
                 if (biases) {
                     model.biases[l][i] = p.round(model.biases[l][i] - step);
                 }

@@ -11,10 +11,10 @@ import org.neurotile.workloads.NetworkSpec;
 public final class Model {
     private final NetworkSpec network;
     private final Precision precision;
-    final double[][] weights;
+    final Weights[] weights;
     final double[][] biases;
 
-    private Model(NetworkSpec network, Precision precision, double[][] weights, double[][] biases) {
+    private Model(NetworkSpec network, Precision precision, Weights[] weights, double[][] biases) {
         this.network = network;
         this.precision = precision;
         this.weights = weights;
@@ -33,16 +33,14 @@ public final class Model {
     public static Model initial(NetworkSpec network, long seed, Precision precision) {
         RandomStreams streams = new RandomStreams(seed);
         int layers = network.layerCount();
-        double[][] weights = new double[layers + 1][];
+        Weights[] weights = new Weights[layers + 1];
         double[][] biases = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
             int rows = network.neurons(l);
             int columns = network.neurons(l - 1);
             double bound = 1 / Math.sqrt(columns);
-            weights[l] = uniform(streams.stream("weights.layer[" + l + "]"), rows * columns, bound);
-            for (int k = 0; k < weights[l].length; k++) {
-                weights[l][k] = precision.round(weights[l][k]);
-            }
+            weights[l] = Weights.of(precision,
+                    uniform(streams.stream("weights.layer[" + l + "]"), rows * columns, bound));
             biases[l] = new double[rows];
         }
         return new Model(network, precision, weights, biases);
@@ -65,10 +63,10 @@ public final class Model {
     }
 
     public Model copy() {
-        double[][] w = new double[weights.length][];
+        Weights[] w = new Weights[weights.length];
         double[][] c = new double[biases.length][];
         for (int l = 1; l < weights.length; l++) {
-            w[l] = weights[l].clone();
+            w[l] = weights[l].copy();
             c[l] = biases[l].clone();
         }
         return new Model(network, precision, w, c);
@@ -76,12 +74,12 @@ public final class Model {
 
     /** W_l[row][column]. */
     public double weight(int layer, int row, int column) {
-        return weights[layer][row * network.neurons(layer - 1) + column];
+        return weights[layer].get(row * network.neurons(layer - 1) + column);
     }
 
     /** A copy of W_l, row-major. */
     public double[] weights(int layer) {
-        return weights[layer].clone();
+        return weights[layer].toDoubles();
     }
 
     /** A copy of c_l. */

@@ -54,13 +54,13 @@ class LearningStepTest {
         LearningStep.backprop(stepped, ForwardPass.run(stepped, x, label), RATE, true);
         double h = 1e-6;
         for (int l = 1; l <= net.layerCount(); l++) {
-            for (int k = 0; k < model.weights[l].length; k++) {
+            for (int k = 0; k < model.weights[l].length(); k++) {
                 Model plus = model.copy();
                 Model minus = model.copy();
-                plus.weights[l][k] += h;
-                minus.weights[l][k] -= h;
+                plus.weights[l].set(k, plus.weights[l].get(k) + h);
+                minus.weights[l].set(k, minus.weights[l].get(k) - h);
                 double numeric = (ForwardPass.run(plus, x, label).loss() - ForwardPass.run(minus, x, label).loss()) / (2 * h);
-                double step = (model.weights[l][k] - stepped.weights[l][k]) / RATE;
+                double step = (model.weights[l].get(k) - stepped.weights[l].get(k)) / RATE;
                 assertEquals(numeric, step, 1e-6, "layer " + l + " weight " + k);
             }
         }
