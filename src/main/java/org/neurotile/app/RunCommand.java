@@ -105,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Functional mode: write the step as NumPy .npy files and manifest.json (first rule).")
     private Path dumpState;
 
-    @Option(names = "--trace", description = "Also write trace.json: each tile's tasks over time (Perfetto).")
+    @Option(names = "--trace", description = "Also write trace.json per rule: each tile's tasks and each link's "
+            + "packets over time (Chrome trace events; open in ui.perfetto.dev).")
     private boolean trace;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/run).")
@@ -130,10 +131,12 @@ final class RunCommand implements Callable<Integer> {
         TileParameters tile = chipSpec.tile();
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
-        ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
+        List<ChromeTraceRecorder> recorders = new ArrayList<>();
         for (ChipRule chipRule : chipRules) {
-            TraceRecorder tracer = recorder != null && reports.isEmpty() ? recorder : TraceRecorder.disabled();
-            Chip.Example example = chip.run(network, chipRule, !noBiases, tracer);
+            ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
+            recorders.add(recorder);
+            Chip.Example example = chip.run(network, chipRule, !noBiases,
+                    recorder != null ? recorder : TraceRecorder.disabled());
             RunReport report = new RunReport(chipRule.spec(), example,
                     chipRule.closedForm(network, processor).orElse(null), chip);
             if (functional) {
@@ -161,19 +164,20 @@ final class RunCommand implements Callable<Integer> {
             Path directory = reports.size() == 1 ? out : out.resolve(rules.get(i).replace(':', '_'));
             Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
             ruleConfig.put("rule", rules.get(i));
+            if (trace) {
+                recorders.get(i).write(directory.resolve("trace.json"));
+            }
             reports.get(i).writeResult(directory, ruleConfig);
             reports.get(i).writeCounts(directory);
             if (!processor) {
+                reports.get(i).writeLinks(directory);
                 AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
                         .enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
             }
         }
-        if (recorder != null) {
-            recorder.write(out.resolve("trace.json"));
-        }
         printer.println("wrote " + out + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
-                + (recorder != null ? ", trace.json" : ""));
+                + (trace ? ", trace.json" : ""));
         return 0;
     }
 

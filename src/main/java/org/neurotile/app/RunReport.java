@@ -14,6 +14,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.ClosedForm;
 import org.neurotile.neuron.chip.ExampleRun;
+import org.neurotile.neuron.chip.LinkLoads;
 import org.neurotile.neuron.chip.Mapping;
 import org.neurotile.neuron.chip.MemoryKind;
 import org.neurotile.neuron.chip.Phase;
@@ -163,6 +164,28 @@ final class RunReport {
                 writer.write(row.append('\n').toString());
             }
         });
+    }
+
+    /**
+     * One row per NoC link: its id, end routers (ids and, for tile routers, coordinates; a tile's
+     * router has the tile's id) and what it carried. A tree's inner routers have no coordinates.
+     */
+    void writeLinks(Path directory) throws IOException {
+        LinkLoads links = example.links();
+        AtomicFiles.writeUtf8(directory.resolve("links.csv"), writer -> {
+            writer.write("link,fromRouter,toRouter,fromX,fromY,toX,toY,bytes,flits,busyCycles\n");
+            for (int link = 0; link < links.linkCount(); link++) {
+                int from = topology.linkFrom(link);
+                int to = topology.linkTo(link);
+                writer.write(link + "," + from + "," + to
+                        + "," + coordinates(from) + "," + coordinates(to) + "," + links.bytes(link) + ","
+                        + links.flits(link) + "," + links.busyCycles(link) + "\n");
+            }
+        });
+    }
+
+    private String coordinates(int router) {
+        return router < topology.tileCount() ? topology.coord(router).x() + "," + topology.coord(router).y() : ",";
     }
 
     /** The categories a user reads first, one line each, with the first rule's ratio to each other rule. */

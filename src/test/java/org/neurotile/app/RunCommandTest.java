@@ -60,6 +60,31 @@ class RunCommandTest {
     }
 
     @Test
+    void compareWithTraceWritesATracePerRuleWithTileAndLinkTracks() throws IOException {
+        Path out = dir.resolve("traced");
+        assertEquals(0, CommandLineRunner.run("run", "--array", "4x4", "--compare", "bp,dfa", "--trace", "--out",
+                out.toString()).status());
+        for (String rule : List.of("bp", "dfa")) {
+            String trace = Files.readString(out.resolve(rule).resolve("trace.json"));
+            assertTrue(trace.contains("noc links") && trace.contains("(0,0)"), rule);
+        }
+    }
+
+    @Test
+    void linksCsvCarriesExactlyTheByteHopsOfTheResult() throws IOException {
+        Path out = dir.resolve("links");
+        assertEquals(0, CommandLineRunner.run("run", "--array", "6x6", "--rule", "bp", "--out", out.toString()).status());
+        List<String> lines = Files.readAllLines(out.resolve("links.csv"));
+        assertEquals("link,fromRouter,toRouter,fromX,fromY,toX,toY,bytes,flits,busyCycles", lines.get(0));
+        long bytes = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            bytes += Long.parseLong(line.split(",")[7]);
+        }
+        assertEquals(result(out).get("totals").get("nocByteHops").asLong(), bytes);
+        assertEquals(2 * 2 * 6 * 5 + 1, lines.size(), "a 6x6 mesh has 120 directed links");
+    }
+
+    @Test
     void aChipTooSmallSaysWhatWouldFit() {
         CommandLineRunner run = CommandLineRunner.run("run", "--workload", "alexnet-fc", "--array", "8x8",
                 "--out", dir.resolve("x").toString());

@@ -44,8 +44,8 @@ public final class Chip {
         return topology;
     }
 
-    /** What one example did: where the neurons went and what every task counted. */
-    public record Example(Mapping mapping, ExampleRun run) {
+    /** What one example did: where the neurons went, what every task counted, what each link carried. */
+    public record Example(Mapping mapping, ExampleRun run, LinkLoads links) {
     }
 
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
@@ -60,8 +60,9 @@ public final class Chip {
                                     + rule.spec() + "'")));
         };
         Simulation simulation = new Simulation();
+        Statistics statistics = new Statistics();
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
-                new Statistics(), trace);
+                statistics, trace);
         PlanOptions options = new PlanOptions(wordBytes, biases, 0);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
@@ -71,7 +72,7 @@ public final class Chip {
             chargeOffChipMemory(run, wordBytes);
         }
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
-        return new Example(mapping, run);
+        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()));
     }
 
     /**

@@ -71,4 +71,36 @@ class RuleInvariantsTest {
         assertEquals(forward, run.total(Category.MACS, Phase.FORWARD));
         assertEquals((input + 1L) * 4, run.total(Category.OFF_CHIP_BYTES), "the input and the label");
     }
+
+    @Property(tries = 60)
+    void theLinksCarryExactlyTheCountedByteHops(
+            @ForAll("rules") String rule,
+            @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 24) Integer> hidden,
+            @ForAll @IntRange(min = 1, max = 24) int input,
+            @ForAll @IntRange(min = 2, max = 6) int outputs,
+            @ForAll @IntRange(min = 2, max = 6) int side,
+            @ForAll("topologies") String topology) {
+        NetworkSpec net = network(input, hidden, outputs);
+        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+            return;
+        }
+        ChipSpec spec = new ChipSpec(new GridShape(side, side), topology, NocParameters.DEFAULTS,
+                new TileParameters(1536, 4, 2, 4, 16, 4), ChipSpec.MappingKind.CONTIGUOUS);
+        Chip.Example example;
+        try {
+            example = new Chip(spec).run(net, ChipRules.parse(rule, 3), true, TraceRecorder.disabled());
+        } catch (MappingDoesNotFitException e) {
+            return;
+        }
+        long carried = 0;
+        for (int link = 0; link < example.links().linkCount(); link++) {
+            carried += example.links().bytes(link);
+        }
+        assertEquals(example.run().total(Category.NOC_BYTE_HOPS), carried);
+    }
+
+    @Provide
+    Arbitrary<String> topologies() {
+        return Arbitraries.of("mesh", "torus");
+    }
 }
