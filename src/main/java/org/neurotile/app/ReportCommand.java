@@ -1,0 +1,57 @@
+package org.neurotile.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.neurotile.sim.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neurotile report}: one HTML report, summary.csv and summary.json from run directories. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Builds a report from one or more run directories written by 'neurotile run' (a --compare run "
+                    + "directory counts as its rules' runs): index.html with tables and charts, summary.csv and "
+                    + "summary.json. The report is written to a temporary directory and moved into place when complete."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories.")
+    private List<Path> runDirectories;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: out/report).")
+    private Path out = Path.of("out", "report");
+
+    @Override
+    public Integer call() throws IOException {
+        List<RunResult> runs = new ArrayList<>();
+        for (Path directory : runDirectories) {
+            runs.addAll(RunResult.under(directory));
+        }
+        checkUnique(runs);
+        ReportWriter.write(runs, out, Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println("report of " + runs.size() + " runs: open " + out.toAbsolutePath().resolve("index.html").toUri());
+        return 0;
+    }
+
+    private static void checkUnique(List<RunResult> runs) {
+        List<String> keys = new ArrayList<>();
+        for (RunResult run : runs) {
+            if (keys.contains(run.key())) {
+                throw new InvalidInputException("run directory " + run.directory() + ": a second run of "
+                        + run.key() + " (each workload and rule may appear once in a report)");
+            }
+            keys.add(run.key());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.neurotile.reports.html.Cell;
+import org.neurotile.reports.html.HtmlPage;
+import org.neurotile.reports.html.Page;
+import org.neurotile.reports.html.Section;
+import org.neurotile.reports.html.Table;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.io.AtomicFiles;
+
+/**
+ * Writes a report directory: index.html, summary.csv, summary.json and traces/. Everything goes to a
+ * temporary directory beside the target first and is moved into place only when complete, so a
+ * failed report never looks like a finished one.
+ */
+final class ReportWriter {
+    /** The counts of the summary table, in the order a reader compares rules. */
+    static final List<String> SUMMARY_COUNTS = List.of("macs", "weightReads", "feedbackReads", "weightWrites",
+            "wordsMoved", "nocByteHops", "offChipBytes");
+
+    private ReportWriter() {
+    }
+
+    static void write(List<RunResult> runs, Path target, Progress progress) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Path staging;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + "-");
+        } catch (IOException | SecurityException e) {
+            throw new InvalidInputException("--out " + target + ": cannot write there (" + e.getMessage() + ")");
+        }
+        try {
+            Page page = page(runs, staging, progress);
+            AtomicFiles.writeUtf8(staging.resolve("index.html"), writer -> HtmlPage.write(page, writer));
+            writeSummary(runs, staging);
+            progress.finish();
+            replace(absolute, staging);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** The columns of one run in the summary: cycles and the summary counts. */
+    static Map<String, Double> columns(RunResult run) {
+        Map<String, Double> columns = new LinkedHashMap<>();
+        columns.put("cycles", (double) run.cycles());
+        for (String count : SUMMARY_COUNTS) {
+            columns.put(count, (double) run.totals().getOrDefault(count, 0L));
+        }
+        return columns;
+    }
+
+    private static Page page(List<RunResult> runs, Path staging, Progress progress) throws IOException {
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("summary-section", "Summary", "Per training example, one row per workload and "
+                + "rule. Counts follow docs/counting.md.", List.of(summaryTable(runs)), List.of(), List.of(), false));
+        List<Section.Preformatted> configurations = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<String> traces = new ArrayList<>();
+        for (RunResult run : runs) {
+            progress.starting(run.key());
+            configurations.add(new Section.Preformatted(run.key(), json.writeValueAsString(run.result().get("config"))));
+            Path trace = run.directory().resolve("trace.json");
+            if (Files.exists(trace)) {
+                String name = run.key().replace('/', '-').replace(':', '_') + ".json";
+                Files.createDirectories(staging.resolve("traces"));
+                Files.copy(trace, staging.resolve("traces").resolve(name));
+                traces.add("traces/" + name);
+            }
+            progress.stepDone();
+        }
+        if (!traces.isEmpty()) {
+            sections.add(new Section("traces", "Timelines", "Chrome trace-event files of each example (tiles and "
+                    + "links as tracks); open them in ui.perfetto.dev: " + String.join(", ", traces) + ".",
+                    List.of(), List.of(), List.of(), false));
+        }
+        sections.add(new Section("configuration", "Configuration", "The fully resolved configuration of each run.",
+                List.of(), List.of(), configurations, true));
+        return new Page("neurotile report", runs.size() + " runs: " + String.join(", ",
+                runs.stream().map(RunResult::key).toList()), sections);
+    }
+
+    private static Table summaryTable(List<RunResult> runs) {
+        List<String> headers = new ArrayList<>(List.of("workload", "rule", "cycles"));
+        headers.addAll(SUMMARY_COUNTS);
+        List<Table.Row> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            List<Cell> cells = new ArrayList<>(List.of(Cell.text(run.workload()), Cell.text(run.rule())));
+            columns(run).values().forEach(value -> cells.add(Cell.count(value.longValue())));
+            rows.add(new Table.Row(run.key(), cells));
+        }
+        return new Table("summary", "Counts per example", headers, rows);
+    }
+
+    private static void writeSummary(List<RunResult> runs, Path directory) throws IOException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (RunResult run : runs) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", run.key());
+            entry.put("workload", run.workload());
+            entry.put("rule", run.rule());
+            entry.put("directory", run.directory().toAbsolutePath().toString());
+            entry.put("columns", columns(run));
+            entries.add(entry);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runs", entries);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeUtf8(directory.resolve("summary.json"), writer -> json.writeValue(writer, summary));
+        AtomicFiles.writeUtf8(directory.resolve("summary.csv"), writer -> {
+            List<String> names = new ArrayList<>(columns(runs.get(0)).keySet());
+            writer.write("workload,rule," + String.join(",", names) + "\n");
+            for (RunResult run : runs) {
+                StringBuilder line = new StringBuilder(run.workload() + "," + run.rule());
+                for (double value : columns(run).values()) {
+                    line.append(',').append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+                }
+                writer.write(line.append('\n').toString());
+            }
+        });
+    }
+
+    /** Moves the finished report over the target, removing an older report there first. */
+    private static void replace(Path target, Path staging) throws IOException {
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new InvalidInputException("--out " + target + ": exists and is not a directory");
+            }
+            deleteTree(target);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
