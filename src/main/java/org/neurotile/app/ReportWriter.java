@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.neurotile.reports.html.Cell;
+import org.neurotile.reports.html.Figure;
 import org.neurotile.reports.html.HtmlPage;
 import org.neurotile.reports.html.Page;
 import org.neurotile.reports.html.Section;
@@ -69,11 +70,17 @@ final class ReportWriter {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("summary-section", "Summary", "Per training example, one row per workload and "
                 + "rule. Counts follow docs/counting.md.", List.of(summaryTable(runs)), List.of(), List.of(), false));
+        ReportCharts charts = new ReportCharts(staging);
+        sections.add(new Section("comparison", "Rules compared", "Each measure per example, a bar per rule; a "
+                + "logarithmic axis where the values span more than a factor of 100.", List.of(),
+                charts.comparison(runs), List.of(), false));
+        List<Figure> details = new ArrayList<>();
         List<Section.Preformatted> configurations = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         List<String> traces = new ArrayList<>();
         for (RunResult run : runs) {
             progress.starting(run.key());
+            details.addAll(charts.details(run));
             configurations.add(new Section.Preformatted(run.key(), json.writeValueAsString(run.result().get("config"))));
             Path trace = run.directory().resolve("trace.json");
             if (Files.exists(trace)) {
@@ -84,6 +91,9 @@ final class ReportWriter {
             }
             progress.stepDone();
         }
+        sections.add(new Section("runs", "Inside each run", "Where the memory traffic is, layer by layer and tile "
+                + "by tile, which links carry the NoC traffic, and when each tile works.", List.of(), details,
+                List.of(), false));
         if (!traces.isEmpty()) {
             sections.add(new Section("traces", "Timelines", "Chrome trace-event files of each example (tiles and "
                     + "links as tracks); open them in ui.perfetto.dev: " + String.join(", ", traces) + ".",

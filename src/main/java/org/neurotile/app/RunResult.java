@@ -69,6 +69,99 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         return new RunResult(directory, workload, rule, cycles, totals, result);
     }
 
+    /** One row of counts.csv: a tile's task of one layer and phase. */
+    record TaskRow(int tile, int x, int y, int layer, String phase, long startCycles, long finishCycles,
+                   Map<String, Long> counts) {
+        long sum(List<String> categories) {
+            long sum = 0;
+            for (String category : categories) {
+                sum += counts.getOrDefault(category, 0L);
+            }
+            return sum;
+        }
+    }
+
+    /** One row of links.csv; coordinates are -1 for a router that is not a tile's. */
+    record LinkRow(int fromX, int fromY, int toX, int toY, long bytes) {
+    }
+
+    List<TaskRow> tasks() {
+        List<TaskRow> rows = new ArrayList<>();
+        List<List<String>> table = csv(directory.resolve("counts.csv"));
+        List<String> header = table.get(0);
+        for (List<String> line : table.subList(1, table.size())) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (int c = 7; c < header.size(); c++) {
+                counts.put(header.get(c), parse(directory.resolve("counts.csv"), line.get(c)));
+            }
+            rows.add(new TaskRow(Integer.parseInt(line.get(0)), Integer.parseInt(line.get(1)),
+                    Integer.parseInt(line.get(2)), Integer.parseInt(line.get(3)), line.get(4),
+                    parse(directory.resolve("counts.csv"), line.get(5)), parse(directory.resolve("counts.csv"), line.get(6)),
+                    counts));
+        }
+        return rows;
+    }
+
+    /** The NoC links' loads, empty where the run has none (the processor baseline). */
+    List<LinkRow> links() {
+        Path file = directory.resolve("links.csv");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<LinkRow> rows = new ArrayList<>();
+        List<List<String>> table = csv(file);
+        for (List<String> line : table.subList(1, table.size())) {
+            rows.add(new LinkRow(coordinate(line.get(3)), coordinate(line.get(4)), coordinate(line.get(5)),
+                    coordinate(line.get(6)), parse(file, line.get(7))));
+        }
+        return rows;
+    }
+
+    /** The tile array's width and height, or 1x1 for the processor baseline. */
+    int[] arrayShape() {
+        JsonNode array = result.path("config").path("chip").path("array");
+        if (array.isMissingNode()) {
+            return new int[] {1, 1};
+        }
+        String[] parts = array.asText().split("x");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
+    private static int coordinate(String text) {
+        return text.isEmpty() ? -1 : Integer.parseInt(text);
+    }
+
+    private static long parse(Path file, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file + ": '" + text + "' is not a count");
+        }
+    }
+
+    private static List<List<String>> csv(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInputException(file + ": empty (an incomplete run?)");
+        }
+        List<List<String>> table = new ArrayList<>();
+        int columns = lines.get(0).split(",", -1).length;
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> cells = List.of(lines.get(i).split(",", -1));
+            if (cells.size() != columns) {
+                throw new InvalidInputException(file + ":" + (i + 1) + ": " + cells.size() + " columns where the header "
+                        + "has " + columns);
+            }
+            table.add(cells);
+        }
+        return table;
+    }
+
     private static String text(Path file, JsonNode node, String... path) {
         return require(file, node, path).asText();
     }

@@ -43,7 +43,7 @@ class ReportInBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
-    Path dir;
+    static Path dir;
     private ChromeDriver browser;
     private Path report;
 

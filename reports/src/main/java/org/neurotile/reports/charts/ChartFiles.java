@@ -1,0 +1,31 @@
+package org.neurotile.reports.charts;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes a chart as {@code base.png} and {@code base.svg}; the same chart gives the same bytes. */
+public final class ChartFiles {
+    private ChartFiles() {
+    }
+
+    /** The two files written, relative names. */
+    public record Written(String png, String svg) {
+    }
+
+    public static Written write(JFreeChart chart, Path directory, String base, int width, int height)
+            throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(directory);
+        ChartUtils.saveChartAsPNG(directory.resolve(base + ".png").toFile(), chart, width, height);
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        chart.draw(svg, new Rectangle(0, 0, width, height));
+        Files.writeString(directory.resolve(base + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
+        return new Written(base + ".png", base + ".svg");
+    }
+}

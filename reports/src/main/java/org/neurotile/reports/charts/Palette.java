@@ -1,0 +1,27 @@
+package org.neurotile.reports.charts;
+
+import java.awt.Color;
+import java.util.Map;
+
+/** One colour per rule and per phase in every chart; other names get a colour from their hash. */
+public final class Palette {
+    private static final Map<String, Color> NAMED = Map.ofEntries(
+            Map.entry("bp", new Color(0x1f77b4)), Map.entry("fa", new Color(0x9467bd)),
+            Map.entry("dfa", new Color(0xff7f0e)), Map.entry("sdfa", new Color(0x8c564b)),
+            Map.entry("ssdfa", new Color(0x2ca02c)), Map.entry("binary-dfa", new Color(0xd62728)),
+            Map.entry("blocked-dfa", new Color(0x17becf)),
+            Map.entry("forward", new Color(0x4e79a7)), Map.entry("error", new Color(0xe15759)),
+            Map.entry("update", new Color(0x59a14f)));
+    private static final Color[] FALLBACK = {new Color(0xbcbd22), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xaec7e8), new Color(0xffbb78), new Color(0x98df8a), new Color(0xc5b0d5)};
+
+    private Palette() {
+    }
+
+    /** The colour of a rule (options ignored: {@code sdfa:k=4} is sdfa's), a phase or another name. */
+    public static Color of(String name) {
+        String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        Color color = NAMED.get(base);
+        return color != null ? color : FALLBACK[Math.floorMod(name.hashCode(), FALLBACK.length)];
+    }
+}

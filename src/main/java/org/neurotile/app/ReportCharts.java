@@ -1,0 +1,132 @@
+package org.neurotile.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.JFreeChart;
+import org.neurotile.reports.charts.ChartFiles;
+import org.neurotile.reports.charts.Charts;
+import org.neurotile.reports.html.Figure;
+
+/** The report's charts, written under charts/ as PNG and SVG. */
+final class ReportCharts {
+    /** Local-memory words per category kind, as the charts sum them. */
+    static final List<String> READS = List.of("weightReads", "feedbackReads", "activationReads", "errorReads",
+            "optimizerReads");
+    static final List<String> WRITES = List.of("weightWrites", "feedbackWrites", "activationWrites", "errorWrites",
+            "optimizerWrites");
+    static final int MAX_TIMELINE_TILES = 48;
+
+    private final Path directory;
+
+    ReportCharts(Path reportDirectory) {
+        this.directory = reportDirectory.resolve("charts");
+    }
+
+    /** One bar chart per measure: workloads along the axis, a bar per rule. */
+    List<Figure> comparison(List<RunResult> runs) throws IOException {
+        List<String> workloads = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunResult::workload).toList()));
+        List<String> rules = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunResult::rule).toList()));
+        Map<String, String> measures = new LinkedHashMap<>();
+        measures.put("cycles", "cycles per example");
+        measures.put("macs", "MACs per example");
+        measures.put("reads", "local memory reads (words)");
+        measures.put("writes", "local memory writes (words)");
+        measures.put("wordsMoved", "words moved to neurons");
+        measures.put("nocByteHops", "NoC byte-hops");
+        measures.put("offChipBytes", "off-chip bytes");
+        List<Figure> figures = new ArrayList<>();
+        for (Map.Entry<String, String> measure : measures.entrySet()) {
+            double[][] values = new double[rules.size()][workloads.size()];
+            for (RunResult run : runs) {
+                values[rules.indexOf(run.rule())][workloads.indexOf(run.workload())] = measure(run, measure.getKey());
+            }
+            JFreeChart chart = Charts.bars(measure.getValue(), measure.getValue(), workloads, rules, values);
+            figures.add(figure(chart, "compare-" + measure.getKey(), 900, 480, measure.getValue() + " by rule"
+                    + (Charts.logScale(values) ? " (log scale: the values span more than 100x)" : "")));
+        }
+        return figures;
+    }
+
+    /** Per run: memory words by layer and phase, per-tile words, link loads and the timeline. */
+    List<Figure> details(RunResult run) throws IOException {
+        String base = run.key().replace('/', '-').replace(':', '_');
+        List<RunResult.TaskRow> tasks = run.tasks();
+        List<Figure> figures = new ArrayList<>();
+
+        List<String> phases = List.of("forward", "error", "update");
+        TreeMap<Integer, double[]> byLayer = new TreeMap<>();
+        List<String> words = new ArrayList<>(READS);
+        words.addAll(WRITES);
+        for (RunResult.TaskRow task : tasks) {
+            byLayer.computeIfAbsent(task.layer(), k -> new double[phases.size()])[phases.indexOf(task.phase())] +=
+                    task.sum(words);
+        }
+        List<String> layers = byLayer.keySet().stream().map(l -> "layer " + l).toList();
+        double[][] stacked = new double[phases.size()][layers.size()];
+        int column = 0;
+        for (double[] values : byLayer.values()) {
+            for (int p = 0; p < phases.size(); p++) {
+                stacked[p][column] = values[p];
+            }
+            column++;
+        }
+        figures.add(figure(Charts.stacked(run.key() + ": memory words by layer", "layer", "words read and written",
+                layers, phases, stacked), base + "-layers", 800, 440, "Local memory words read and written per layer, "
+                + "stacked by phase"));
+
+        int[] shape = run.arrayShape();
+        double[][] perTile = new double[shape[1]][shape[0]];
+        for (RunResult.TaskRow task : tasks) {
+            if (task.y() < shape[1] && task.x() < shape[0]) {
+                perTile[task.y()][task.x()] += task.sum(words);
+            }
+        }
+        figures.add(figure(Charts.tileHeatMap(run.key() + ": memory words per tile", "words", perTile),
+                base + "-tiles", 620, 540, "Local memory words read and written by each tile, (0,0) at the top left"));
+
+        List<Charts.LinkLoad> links = new ArrayList<>();
+        for (RunResult.LinkRow link : run.links()) {
+            if (link.fromX() >= 0 && link.toX() >= 0) {
+                links.add(new Charts.LinkLoad(link.fromX(), link.fromY(), link.toX(), link.toY(), link.bytes()));
+            }
+        }
+        if (!links.isEmpty()) {
+            figures.add(figure(Charts.linkHeatMap(run.key() + ": NoC link load", "bytes", shape[0], shape[1], links),
+                    base + "-links", 620, 540, "Payload bytes each link carried; each direction is drawn on its own "
+                    + "side of the pair"));
+        }
+
+        List<Charts.Span> spans = new ArrayList<>();
+        for (RunResult.TaskRow task : tasks) {
+            if (task.finishCycles() > task.startCycles() || task.layer() > 0) {
+                spans.add(new Charts.Span(String.format(Locale.ROOT, "(%d,%d)", task.x(), task.y()), task.phase(),
+                        task.startCycles(), task.finishCycles()));
+            }
+        }
+        figures.add(figure(Charts.timeline(run.key() + ": timeline", spans, MAX_TIMELINE_TILES), base + "-timeline",
+                900, 560, "Each tile's tasks over the example, by phase"));
+        return figures;
+    }
+
+    static double measure(RunResult run, String name) {
+        Map<String, Long> totals = run.totals();
+        return switch (name) {
+            case "cycles" -> run.cycles();
+            case "reads" -> READS.stream().mapToLong(c -> totals.getOrDefault(c, 0L)).sum();
+            case "writes" -> WRITES.stream().mapToLong(c -> totals.getOrDefault(c, 0L)).sum();
+            default -> totals.getOrDefault(name, 0L);
+        };
+    }
+
+    private Figure figure(JFreeChart chart, String base, int width, int height, String caption) throws IOException {
+        ChartFiles.Written files = ChartFiles.write(chart, directory, base, width, height);
+        return new Figure(chart.getTitle().getText(), "charts/" + files.png(), "charts/" + files.svg(), caption);
+    }
+}
