@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.reports.energy.EnergyTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--chip", paramLabel = "FILE|processor", description = "Chip file, or the processor baseline.")
     private String chip;
 
+    @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table of the report (default: 45nm).")
+    private String energy = "45nm";
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/compare).")
     private Path out = Path.of("out", "compare");
 
@@ -46,6 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
+        EnergyTable.resolve(energy);
         NocReport.checkWritable(out);
         List<Path> runDirectories = new ArrayList<>();
         Progress progress = Progress.onTerminal(errors, workloads.size());
@@ -72,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
         progress.finish();
         List<String> reportArgs = new ArrayList<>(List.of("report"));
         runDirectories.forEach(d -> reportArgs.add(d.toString()));
-        reportArgs.addAll(List.of("--out", out.resolve("report").toString()));
+        reportArgs.addAll(List.of("--energy", energy, "--out", out.resolve("report").toString()));
         return Main.execute(reportArgs.toArray(String[]::new), printer, errors);
     }
 }

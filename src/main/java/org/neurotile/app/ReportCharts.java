@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.neurotile.reports.charts.ChartFiles;
 import org.neurotile.reports.charts.Charts;
+import org.neurotile.reports.energy.Energy;
+import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.html.Figure;
 
 /** The report's charts, written under charts/ as PNG and SVG. */
@@ -24,9 +26,44 @@ final class ReportCharts {
     static final int MAX_TIMELINE_TILES = 48;
 
     private final Path directory;
+    private final ReportEnergy energy;
 
-    ReportCharts(Path reportDirectory) {
+    ReportCharts(Path reportDirectory, ReportEnergy energy) {
         this.directory = reportDirectory.resolve("charts");
+        this.energy = energy;
+    }
+
+    /** Energy per example by rule, and stacked by kind for every run. */
+    List<Figure> energy(List<RunResult> runs) throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        List<String> workloads = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunResult::workload).toList()));
+        List<String> rules = new ArrayList<>(new LinkedHashSet<>(runs.stream().map(RunResult::rule).toList()));
+        double[][] totals = new double[rules.size()][workloads.size()];
+        for (RunResult run : runs) {
+            totals[rules.indexOf(run.rule())][workloads.indexOf(run.workload())] = energy.total(run).totalPj();
+        }
+        figures.add(figure(Charts.bars("energy per example", "energy (pJ)", workloads, rules, totals),
+                "compare-energy", 900, 480, "Energy per example by rule, table '" + energy.table().name() + "'"
+                + (Charts.logScale(totals) ? " (log scale)" : "")));
+        List<String> kinds = new ArrayList<>();
+        for (EnergyKind kind : EnergyKind.values()) {
+            kinds.add(kind.id());
+        }
+        for (String workload : workloads) {
+            List<RunResult> ofWorkload = runs.stream().filter(run -> run.workload().equals(workload)).toList();
+            double[][] byKind = new double[kinds.size()][ofWorkload.size()];
+            for (int r = 0; r < ofWorkload.size(); r++) {
+                Energy total = energy.total(ofWorkload.get(r));
+                for (EnergyKind kind : EnergyKind.values()) {
+                    byKind[kind.ordinal()][r] = total.pj(kind);
+                }
+            }
+            figures.add(figure(Charts.stacked(workload + ": energy by kind", "rule", "energy (pJ)",
+                    ofWorkload.stream().map(RunResult::rule).toList(), kinds, byKind),
+                    "energy-by-kind-" + workload.replaceAll("[^A-Za-z0-9._-]", "_"), 800, 480,
+                    "Where the energy of an example goes, " + workload));
+        }
+        return figures;
     }
 
     /** One bar chart per measure: workloads along the axis, a bar per rule. */
@@ -82,14 +119,8 @@ final class ReportCharts {
                 + "stacked by phase"));
 
         int[] shape = run.arrayShape();
-        double[][] perTile = new double[shape[1]][shape[0]];
-        for (RunResult.TaskRow task : tasks) {
-            if (task.y() < shape[1] && task.x() < shape[0]) {
-                perTile[task.y()][task.x()] += task.sum(words);
-            }
-        }
-        figures.add(figure(Charts.tileHeatMap(run.key() + ": memory words per tile", "words", perTile),
-                base + "-tiles", 620, 540, "Local memory words read and written by each tile, (0,0) at the top left"));
+        figures.add(figure(Charts.tileHeatMap(run.key() + ": energy per tile", "pJ", energy.perTile(run)),
+                base + "-tiles", 620, 540, "Energy of each tile, its actions and its leakage, (0,0) at the top left"));
 
         List<Charts.LinkLoad> links = new ArrayList<>();
         for (RunResult.LinkRow link : run.links()) {

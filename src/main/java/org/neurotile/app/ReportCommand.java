@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +29,23 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories.")
     private List<Path> runDirectories;
 
+    @Option(names = "--energy", paramLabel = "TABLE",
+            description = "Energy table: a preset (45nm, normalized) or a YAML file (default: 45nm). Re-pricing "
+                    + "needs no new simulation.")
+    private String energy = "45nm";
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: out/report).")
     private Path out = Path.of("out", "report");
 
     @Override
     public Integer call() throws IOException {
+        EnergyTable table = EnergyTable.resolve(energy);
         List<RunResult> runs = new ArrayList<>();
         for (Path directory : runDirectories) {
             runs.addAll(RunResult.under(directory));
         }
         checkUnique(runs);
-        ReportWriter.write(runs, out, Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
+        ReportWriter.write(runs, table, out, Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
         PrintWriter printer = spec.commandLine().getOut();
         printer.println("report of " + runs.size() + " runs: open " + out.toAbsolutePath().resolve("index.html").toUri());
         return 0;

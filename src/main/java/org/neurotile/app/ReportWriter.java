@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurotile.reports.energy.Energy;
+import org.neurotile.reports.energy.EnergyKind;
+import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.reports.html.Cell;
 import org.neurotile.reports.html.Figure;
 import org.neurotile.reports.html.HtmlPage;
@@ -23,7 +26,7 @@ import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.io.AtomicFiles;
 
 /**
- * Writes a report directory: index.html, summary.csv, summary.json and traces/. Everything goes to a
+ * Writes a report directory: index.html, charts/, summary.csv and summary.json. Everything goes to a
  * temporary directory beside the target first and is moved into place only when complete, so a
  * failed report never looks like a finished one.
  */
@@ -35,7 +38,7 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    static void write(List<RunResult> runs, Path target, Progress progress) throws IOException {
+    static void write(List<RunResult> runs, EnergyTable table, Path target, Progress progress) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         Path staging;
@@ -46,9 +49,10 @@ final class ReportWriter {
             throw new InvalidInputException("--out " + target + ": cannot write there (" + e.getMessage() + ")");
         }
         try {
-            Page page = page(runs, staging, progress);
+            ReportEnergy energy = new ReportEnergy(table, runs);
+            Page page = page(runs, energy, staging, absolute, progress);
             AtomicFiles.writeUtf8(staging.resolve("index.html"), writer -> HtmlPage.write(page, writer));
-            writeSummary(runs, staging);
+            writeSummary(runs, energy, staging);
             progress.finish();
             replace(absolute, staging);
         } finally {
@@ -56,24 +60,34 @@ final class ReportWriter {
         }
     }
 
-    /** The columns of one run in the summary: cycles and the summary counts. */
-    static Map<String, Double> columns(RunResult run) {
+    /** The columns of one run in the summary: cycles, the summary counts, energy in total and by kind. */
+    static Map<String, Double> columns(RunResult run, ReportEnergy energy) {
         Map<String, Double> columns = new LinkedHashMap<>();
         columns.put("cycles", (double) run.cycles());
         for (String count : SUMMARY_COUNTS) {
             columns.put(count, (double) run.totals().getOrDefault(count, 0L));
         }
+        Energy total = energy.total(run);
+        columns.put("energyPj", total.totalPj());
+        for (EnergyKind kind : EnergyKind.values()) {
+            columns.put(kind.id() + "Pj", total.pj(kind));
+        }
         return columns;
     }
 
-    private static Page page(List<RunResult> runs, Path staging, Progress progress) throws IOException {
+    private static Page page(List<RunResult> runs, ReportEnergy energy, Path staging, Path target,
+                             Progress progress) throws IOException {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("summary-section", "Summary", "Per training example, one row per workload and "
-                + "rule. Counts follow docs/counting.md.", List.of(summaryTable(runs)), List.of(), List.of(), false));
-        ReportCharts charts = new ReportCharts(staging);
+                + "rule. Counts follow docs/counting.md; energy is priced with the table '" + energy.table().name()
+                + "' (see Energy table).", List.of(summaryTable(runs, energy)), List.of(), List.of(), false));
+        ReportCharts charts = new ReportCharts(staging, energy);
         sections.add(new Section("comparison", "Rules compared", "Each measure per example, a bar per rule; a "
                 + "logarithmic axis where the values span more than a factor of 100.", List.of(),
                 charts.comparison(runs), List.of(), false));
+        sections.add(new Section("energy", "Energy", "Energy per example by kind, and the dynamic energy of each "
+                + "phase (leakage belongs to the whole example).", List.of(energy.byKindTable(),
+                energy.byPhaseTable()), charts.energy(runs), List.of(), false));
         List<Figure> details = new ArrayList<>();
         List<Section.Preformatted> configurations = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -84,10 +98,7 @@ final class ReportWriter {
             configurations.add(new Section.Preformatted(run.key(), json.writeValueAsString(run.result().get("config"))));
             Path trace = run.directory().resolve("trace.json");
             if (Files.exists(trace)) {
-                String name = run.key().replace('/', '-').replace(':', '_') + ".json";
-                Files.createDirectories(staging.resolve("traces"));
-                Files.copy(trace, staging.resolve("traces").resolve(name));
-                traces.add("traces/" + name);
+                traces.add(run.key() + ": " + target.relativize(trace.toAbsolutePath()));
             }
             progress.stepDone();
         }
@@ -95,29 +106,39 @@ final class ReportWriter {
                 + "by tile, which links carry the NoC traffic, and when each tile works.", List.of(), details,
                 List.of(), false));
         if (!traces.isEmpty()) {
-            sections.add(new Section("traces", "Timelines", "Chrome trace-event files of each example (tiles and "
-                    + "links as tracks); open them in ui.perfetto.dev: " + String.join(", ", traces) + ".",
+            sections.add(new Section("traces", "Timelines", "Chrome trace-event files of each example, tiles and "
+                    + "links as tracks, in the run directories (paths relative to this page); open them in "
+                    + "ui.perfetto.dev: " + String.join("; ", traces) + ".",
                     List.of(), List.of(), List.of(), false));
         }
+        sections.add(new Section("energy-table", "Energy table", energy.table().description() + " (from "
+                + energy.table().origin() + "). Local memory energy per word is interpolated for each chip's memory "
+                + "size, linearly in log(size) and log(energy) between the table's points (docs/energy.md).",
+                List.of(energy.actionsTable(), energy.sramTable()), List.of(), List.of(), false));
         sections.add(new Section("configuration", "Configuration", "The fully resolved configuration of each run.",
                 List.of(), List.of(), configurations, true));
         return new Page("neurotile report", runs.size() + " runs: " + String.join(", ",
                 runs.stream().map(RunResult::key).toList()), sections);
     }
 
-    private static Table summaryTable(List<RunResult> runs) {
+    private static Table summaryTable(List<RunResult> runs, ReportEnergy energy) {
         List<String> headers = new ArrayList<>(List.of("workload", "rule", "cycles"));
         headers.addAll(SUMMARY_COUNTS);
+        headers.add("energyPj");
         List<Table.Row> rows = new ArrayList<>();
         for (RunResult run : runs) {
             List<Cell> cells = new ArrayList<>(List.of(Cell.text(run.workload()), Cell.text(run.rule())));
-            columns(run).values().forEach(value -> cells.add(Cell.count(value.longValue())));
+            Map<String, Double> columns = columns(run, energy);
+            for (String header : headers.subList(2, headers.size() - 1)) {
+                cells.add(Cell.count(columns.get(header).longValue()));
+            }
+            cells.add(Cell.energy(columns.get("energyPj")));
             rows.add(new Table.Row(run.key(), cells));
         }
         return new Table("summary", "Counts per example", headers, rows);
     }
 
-    private static void writeSummary(List<RunResult> runs, Path directory) throws IOException {
+    private static void writeSummary(List<RunResult> runs, ReportEnergy energy, Path directory) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (RunResult run : runs) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -125,19 +146,21 @@ final class ReportWriter {
             entry.put("workload", run.workload());
             entry.put("rule", run.rule());
             entry.put("directory", run.directory().toAbsolutePath().toString());
-            entry.put("columns", columns(run));
+            entry.put("columns", columns(run, energy));
             entries.add(entry);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("energyTable", energy.table().name());
+        summary.put("energyTableOrigin", energy.table().origin());
         summary.put("runs", entries);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeUtf8(directory.resolve("summary.json"), writer -> json.writeValue(writer, summary));
         AtomicFiles.writeUtf8(directory.resolve("summary.csv"), writer -> {
-            List<String> names = new ArrayList<>(columns(runs.get(0)).keySet());
+            List<String> names = new ArrayList<>(columns(runs.get(0), energy).keySet());
             writer.write("workload,rule," + String.join(",", names) + "\n");
             for (RunResult run : runs) {
                 StringBuilder line = new StringBuilder(run.workload() + "," + run.rule());
-                for (double value : columns(run).values()) {
+                for (double value : columns(run, energy).values()) {
                     line.append(',').append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
                 }
                 writer.write(line.append('\n').toString());

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -19,6 +21,13 @@ import org.neurotile.sim.InvalidInputException;
  */
 record RunResult(Path directory, String workload, String rule, long cycles, Map<String, Long> totals,
                  JsonNode result) {
+
+    /** bp first, then the feedback family in the spec's order; other rules after them. */
+    private int ruleRank() {
+        String base = rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule;
+        List<String> order = List.of("bp", "fa", "dfa", "sdfa", "ssdfa", "binary-dfa", "blocked-dfa");
+        return order.contains(base) ? order.indexOf(base) : order.size();
+    }
 
     /** The key of the run in a report: {@code workload/rule}. */
     String key() {
@@ -47,6 +56,7 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         for (Path subdirectory : subdirectories) {
             runs.add(read(subdirectory));
         }
+        runs.sort(Comparator.comparingInt(RunResult::ruleRank).thenComparing(RunResult::rule));
         return runs;
     }
 
@@ -115,6 +125,15 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
                     coordinate(line.get(6)), parse(file, line.get(7))));
         }
         return rows;
+    }
+
+    /** What the energy pass needs of the chip this run used. */
+    EnergyPass.Chip energyChip() {
+        JsonNode chip = result.path("config").path("chip");
+        boolean processor = "processor".equals(chip.path("kind").asText());
+        int[] shape = arrayShape();
+        return new EnergyPass.Chip(processor, chip.path("tileMemoryBytes").asLong(0),
+                chip.path("wordBytes").asInt(4), (long) shape[0] * shape[1]);
     }
 
     /** The tile array's width and height, or 1x1 for the processor baseline. */

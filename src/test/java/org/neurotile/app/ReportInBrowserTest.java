@@ -117,7 +117,7 @@ class ReportInBrowserTest {
                 checked.add(key + "/" + column);
             }
         }
-        assertTrue(checked.size() >= 3 * 8, "cells checked: " + checked);
+        assertTrue(checked.size() >= 3 * 9, "cells checked: " + checked);
     }
 
     @Test

@@ -45,8 +45,8 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Whether positive values span more than {@link #LOG_SPREAD}; zeros do not count. */
-    public static boolean logScale(double[][] values) {
+    /** The smallest and largest positive value. */
+    private static double[] positiveRange(double[][] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (double[] row : values) {
@@ -57,7 +57,13 @@ public final class Charts {
                 }
             }
         }
-        return max > 0 && max / min > LOG_SPREAD;
+        return new double[] {min, max};
+    }
+
+    /** Whether positive values span more than {@link #LOG_SPREAD}; zeros do not count. */
+    public static boolean logScale(double[][] values) {
+        double[] range = positiveRange(values);
+        return range[1] > 0 && range[1] / range[0] > LOG_SPREAD;
     }
 
     /**
@@ -81,7 +87,9 @@ public final class Charts {
             LogAxis axis = new LogAxis(valueLabel + " (log scale)");
             axis.setBase(10);
             axis.setNumberFormatOverride(new CompactNumber());
-            axis.setSmallestValue(1e-3);
+            double[] range = positiveRange(values);
+            axis.setSmallestValue(range[0] / 2);
+            axis.setRange(Math.pow(10, Math.floor(Math.log10(range[0]))), range[1] * 3);
             plot.setRangeAxis(axis);
         } else {
             NumberAxis axis = (NumberAxis) plot.getRangeAxis();

@@ -3,7 +3,7 @@ package org.neurotile.reports.charts;
 import java.awt.Color;
 import java.util.Map;
 
-/** One colour per rule and per phase in every chart; other names get a colour from their hash. */
+/** One colour per rule, phase and energy kind in every chart; other names get a colour from their hash. */
 public final class Palette {
     private static final Map<String, Color> NAMED = Map.ofEntries(
             Map.entry("bp", new Color(0x1f77b4)), Map.entry("fa", new Color(0x9467bd)),
@@ -11,7 +11,10 @@ public final class Palette {
             Map.entry("ssdfa", new Color(0x2ca02c)), Map.entry("binary-dfa", new Color(0xd62728)),
             Map.entry("blocked-dfa", new Color(0x17becf)),
             Map.entry("forward", new Color(0x4e79a7)), Map.entry("error", new Color(0xe15759)),
-            Map.entry("update", new Color(0x59a14f)));
+            Map.entry("update", new Color(0x59a14f)),
+            Map.entry("compute", new Color(0x4e79a7)), Map.entry("localMemory", new Color(0xf28e2b)),
+            Map.entry("noc", new Color(0x76b7b2)), Map.entry("offChip", new Color(0xb07aa1)),
+            Map.entry("static", new Color(0xbab0ac)));
     private static final Color[] FALLBACK = {new Color(0xbcbd22), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xaec7e8), new Color(0xffbb78), new Color(0x98df8a), new Color(0xc5b0d5)};
 

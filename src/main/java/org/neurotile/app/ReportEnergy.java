@@ -1,0 +1,142 @@
+package org.neurotile.app;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neurotile.reports.energy.Energy;
+import org.neurotile.reports.energy.EnergyKind;
+import org.neurotile.reports.energy.EnergyPass;
+import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.reports.html.Cell;
+import org.neurotile.reports.html.Table;
+
+/** The runs of a report priced with one energy table, and the report's energy tables. */
+final class ReportEnergy {
+    private final EnergyTable table;
+    private final List<RunResult> runs;
+    private final Map<String, EnergyPass> passes = new HashMap<>();
+
+    ReportEnergy(EnergyTable table, List<RunResult> runs) {
+        this.table = table;
+        this.runs = List.copyOf(runs);
+        for (RunResult run : runs) {
+            passes.put(run.key(), new EnergyPass(table, run.energyChip()));
+        }
+    }
+
+    EnergyTable table() {
+        return table;
+    }
+
+    EnergyPass pass(RunResult run) {
+        return passes.get(run.key());
+    }
+
+    /** The example's energy: what it did plus the leakage of every tile over its cycles. */
+    Energy total(RunResult run) {
+        return pass(run).total(run.totals(), run.cycles());
+    }
+
+    /** The energy of each tile: its own actions plus its leakage over the example; grid[y][x]. */
+    double[][] perTile(RunResult run) {
+        int[] shape = run.arrayShape();
+        Map<Integer, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<Integer, int[]> where = new HashMap<>();
+        for (RunResult.TaskRow task : run.tasks()) {
+            Map<String, Long> tile = counts.computeIfAbsent(task.tile(), k -> new HashMap<>());
+            task.counts().forEach((category, value) -> tile.merge(category, value, Long::sum));
+            where.put(task.tile(), new int[] {task.x(), task.y()});
+        }
+        double leakage = pass(run).staticPj(1, run.cycles());
+        double[][] grid = new double[shape[1]][shape[0]];
+        for (double[] row : grid) {
+            Arrays.fill(row, leakage);
+        }
+        counts.forEach((tile, tileCounts) -> {
+            int[] xy = where.get(tile);
+            if (xy[1] < shape[1] && xy[0] < shape[0]) {
+                grid[xy[1]][xy[0]] += pass(run).dynamic(tileCounts).totalPj();
+            }
+        });
+        return grid;
+    }
+
+    Table byKindTable() {
+        List<String> headers = new ArrayList<>(List.of("workload", "rule"));
+        for (EnergyKind kind : EnergyKind.values()) {
+            headers.add(kind.id() + "Pj");
+        }
+        headers.add("energyPj");
+        List<Table.Row> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            Energy energy = total(run);
+            List<Cell> cells = new ArrayList<>(List.of(Cell.text(run.workload()), Cell.text(run.rule())));
+            for (EnergyKind kind : EnergyKind.values()) {
+                cells.add(Cell.energy(energy.pj(kind)));
+            }
+            cells.add(Cell.energy(energy.totalPj()));
+            rows.add(new Table.Row(run.key(), cells));
+        }
+        return new Table("energy-by-kind", "Energy per example by kind", headers, rows);
+    }
+
+    Table byPhaseTable() {
+        List<String> headers = new ArrayList<>(List.of("workload", "rule", "phase"));
+        for (EnergyKind kind : EnergyKind.values()) {
+            if (kind != EnergyKind.STATIC) {
+                headers.add(kind.id() + "Pj");
+            }
+        }
+        headers.add("dynamicPj");
+        List<Table.Row> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            run.result().path("byPhase").fields().forEachRemaining(phase -> {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                phase.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+                Energy energy = pass(run).dynamic(counts);
+                List<Cell> cells = new ArrayList<>(List.of(Cell.text(run.workload()), Cell.text(run.rule()),
+                        Cell.text(phase.getKey())));
+                for (EnergyKind kind : EnergyKind.values()) {
+                    if (kind != EnergyKind.STATIC) {
+                        cells.add(Cell.energy(energy.pj(kind)));
+                    }
+                }
+                cells.add(Cell.energy(energy.totalPj()));
+                rows.add(new Table.Row(run.key() + "/" + phase.getKey(), cells));
+            });
+        }
+        return new Table("energy-by-phase", "Dynamic energy per example by phase", headers, rows);
+    }
+
+    Table actionsTable() {
+        List<Table.Row> rows = new ArrayList<>();
+        table.entries().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> rows.add(
+                new Table.Row(entry.getKey().key(), List.of(Cell.text(entry.getKey().key()),
+                        Cell.text(entry.getKey().meaning()), new Cell(String.format(Locale.ROOT, "%.4g",
+                                entry.getValue().pj()), entry.getValue().pj()), Cell.text(entry.getValue().source())))));
+        return new Table("energy-actions", "Energy per action (table '" + table.name() + "', " + table.wordBits()
+                + "-bit words)", List.of("action", "what", "pJ", "source"), rows);
+    }
+
+    Table sramTable() {
+        List<Table.Row> rows = new ArrayList<>();
+        for (EnergyTable.SramPoint point : table.sram()) {
+            rows.add(new Table.Row("point-" + point.bytes(), List.of(Cell.text(RunReport.bytes(point.bytes())),
+                    new Cell(String.format(Locale.ROOT, "%.4g", point.readPj()), point.readPj()),
+                    new Cell(String.format(Locale.ROOT, "%.4g", point.writePj()), point.writePj()),
+                    Cell.text(point.source()))));
+        }
+        runs.stream().map(RunResult::energyChip).filter(chip -> !chip.processor()).map(EnergyPass.Chip::memoryBytes)
+                .distinct().forEach(bytes -> rows.add(new Table.Row("used-" + bytes, List.of(
+                        Cell.text(RunReport.bytes(bytes) + " (this report's tiles)"),
+                        new Cell(String.format(Locale.ROOT, "%.4g", table.sramReadPj(bytes)), table.sramReadPj(bytes)),
+                        new Cell(String.format(Locale.ROOT, "%.4g", table.sramWritePj(bytes)), table.sramWritePj(bytes)),
+                        Cell.text("interpolated")))));
+        return new Table("energy-sram", "Local memory energy per word by memory size", List.of("memory", "read pJ",
+                "write pJ", "source"), rows);
+    }
+}
