@@ -24,6 +24,7 @@ public final class ChartFiles {
         Files.createDirectories(directory);
         ChartUtils.saveChartAsPNG(directory.resolve(base + ".png").toFile(), chart, width, height);
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        svg.setDefsKeyPrefix(base + "-"); // the default prefix is a clock reading: files would differ run to run
         chart.draw(svg, new Rectangle(0, 0, width, height));
         Files.writeString(directory.resolve(base + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
         return new Written(base + ".png", base + ".svg");
