@@ -1,0 +1,44 @@
+package org.neurotile.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void compareRunsEveryWorkloadAndRuleThenWritesTheReport() {
+        Path out = dir.resolve("compare");
+        CommandLineRunner run = CommandLineRunner.run("compare", "--workloads", "mnist-fc", "--rules", "bp,ssdfa",
+                "--array", "6x6", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.exists(out.resolve("runs/mnist-fc/bp/result.json")));
+        assertTrue(Files.exists(out.resolve("runs/mnist-fc/ssdfa/trace.json")));
+        assertTrue(Files.exists(out.resolve("report/index.html")));
+        assertTrue(run.out().contains("open file:"), run.out());
+        assertEquals("", run.err(), "no progress bar when not on a terminal");
+    }
+
+    @Test
+    void anUnknownRuleStopsBeforeAnyReport() {
+        Path out = dir.resolve("compare");
+        CommandLineRunner run = CommandLineRunner.run("compare", "--workloads", "mnist-fc", "--rules", "bp,nope",
+                "--array", "6x6", "--out", out.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("nope"), run.err());
+        assertFalse(Files.exists(out.resolve("report")));
+    }
+
+    @Test
+    void theProgressBarFillsInProportion() {
+        assertEquals("[##........]", Progress.bar(1, 5, 10));
+        assertEquals("[##########]", Progress.bar(5, 5, 10));
+    }
+}
