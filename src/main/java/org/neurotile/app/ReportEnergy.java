@@ -85,7 +85,17 @@ final class ReportEnergy {
     }
 
     Table byPhaseTable() {
-        List<String> headers = new ArrayList<>(List.of("workload", "rule", "phase"));
+        return breakdownTable("byPhase", "phase", "energy-by-phase", "Dynamic energy per example by phase");
+    }
+
+    Table byLayerTable() {
+        return breakdownTable("byLayer", "layer", "energy-by-layer", "Dynamic energy per example by layer (layer 0: "
+                + "the input's arrival)");
+    }
+
+    /** Dynamic energy of each group of a breakdown in result.json ({@code byPhase}, {@code byLayer}). */
+    private Table breakdownTable(String key, String column, String id, String caption) {
+        List<String> headers = new ArrayList<>(List.of("workload", "rule", column));
         for (EnergyKind kind : EnergyKind.values()) {
             if (kind != EnergyKind.STATIC) {
                 headers.add(kind.id() + "Pj");
@@ -94,7 +104,7 @@ final class ReportEnergy {
         headers.add("dynamicPj");
         List<Table.Row> rows = new ArrayList<>();
         for (RunResult run : runs) {
-            run.result().path("byPhase").fields().forEachRemaining(phase -> {
+            run.result().path(key).fields().forEachRemaining(phase -> {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 phase.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
                 Energy energy = pass(run).dynamic(counts);
@@ -109,7 +119,7 @@ final class ReportEnergy {
                 rows.add(new Table.Row(run.key() + "/" + phase.getKey(), cells));
             });
         }
-        return new Table("energy-by-phase", "Dynamic energy per example by phase", headers, rows);
+        return new Table(id, caption, headers, rows);
     }
 
     Table actionsTable() {

@@ -86,8 +86,9 @@ final class ReportWriter {
                 + "logarithmic axis where the values span more than a factor of 100.", List.of(),
                 charts.comparison(runs), List.of(), false));
         sections.add(new Section("energy", "Energy", "Energy per example by kind, and the dynamic energy of each "
-                + "phase (leakage belongs to the whole example).", List.of(energy.byKindTable(),
-                energy.byPhaseTable()), charts.energy(runs), List.of(), false));
+                + "phase and layer (leakage belongs to the whole example; per tile it is in the heat maps below).",
+                List.of(energy.byKindTable(), energy.byPhaseTable(), energy.byLayerTable()), charts.energy(runs),
+                List.of(), false));
         List<Figure> details = new ArrayList<>();
         List<Section.Preformatted> configurations = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
