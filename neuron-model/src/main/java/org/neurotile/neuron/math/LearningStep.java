@@ -50,10 +50,10 @@ public final class LearningStep {
             }
             double[] g = delta[source];
             int columns = g.length;
-            double[] b = feedback.matrices[l];
+            Weights b = Weights.view(p, feedback.matrices[l]);
             double[] d = new double[network.neurons(l)];
             for (int i = 0; i < d.length; i++) {
-                d[i] = p.dot(b, i * columns, g, columns);
+                d[i] = b.dot(i * columns, g, columns);
             }
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;

@@ -11,6 +11,11 @@ sealed interface Weights permits Weights.Single, Weights.Double {
         return precision == Precision.FLOAT32 ? Single.of(values) : new Double(values.clone());
     }
 
+    /** Like {@link #of}, but float64 values are used in place rather than copied (read-only use). */
+    static Weights view(Precision precision, double[] values) {
+        return precision == Precision.FLOAT32 ? Single.of(values) : new Double(values);
+    }
+
     int length();
 
     double get(int k);
@@ -141,17 +146,54 @@ sealed interface Weights permits Weights.Single, Weights.Double {
 
         @Override
         public double dot(int base, double[] x, int n) {
-            return Precision.FLOAT64.dot(w, base, x, n);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+            int j = 0;
+            for (; j + Precision.LANES <= n; j += Precision.LANES) {
+                s0 += w[base + j] * x[j];
+                s1 += w[base + j + 1] * x[j + 1];
+                s2 += w[base + j + 2] * x[j + 2];
+                s3 += w[base + j + 3] * x[j + 3];
+                s4 += w[base + j + 4] * x[j + 4];
+                s5 += w[base + j + 5] * x[j + 5];
+                s6 += w[base + j + 6] * x[j + 6];
+                s7 += w[base + j + 7] * x[j + 7];
+            }
+            if (j < n) {
+                s0 += w[base + j] * x[j];
+            }
+            if (j + 1 < n) {
+                s1 += w[base + j + 1] * x[j + 1];
+            }
+            if (j + 2 < n) {
+                s2 += w[base + j + 2] * x[j + 2];
+            }
+            if (j + 3 < n) {
+                s3 += w[base + j + 3] * x[j + 3];
+            }
+            if (j + 4 < n) {
+                s4 += w[base + j + 4] * x[j + 4];
+            }
+            if (j + 5 < n) {
+                s5 += w[base + j + 5] * x[j + 5];
+            }
+            if (j + 6 < n) {
+                s6 += w[base + j + 6] * x[j + 6];
+            }
+            return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         }
 
         @Override
         public void addScaledTo(double[] y, double a, int base, int n) {
-            Precision.FLOAT64.axpy(y, a, w, base, n);
+            for (int j = 0; j < n; j++) {
+                y[j] += a * w[base + j];
+            }
         }
 
         @Override
         public void subtractScaled(int base, double a, double[] x, int n) {
-            Precision.FLOAT64.subtractScaled(w, base, a, x, n);
+            for (int j = 0; j < n; j++) {
+                w[base + j] -= a * x[j];
+            }
         }
 
         @Override
