@@ -32,7 +32,7 @@ class EnergyPassTest {
         Energy energy = pass.total(counts(), 1000);
         assertEquals(200 * 4.6 + 7 * 0.9 + 3 * 3.7, energy.pj(EnergyKind.COMPUTE), 1e-9);
         assertEquals((100 + 10) * 5 + 50 * 5, energy.pj(EnergyKind.LOCAL_MEMORY), 1e-9);
-        assertEquals((400 + 40) * 1.3 + 400 * 1.0, energy.pj(EnergyKind.NOC), 1e-9);
+        assertEquals((400 + 40) * 1.6 + 400 * 0.3232, energy.pj(EnergyKind.NOC), 1e-9);
         assertEquals(12 * 160, energy.pj(EnergyKind.OFF_CHIP), 1e-9);
         assertEquals(16 * 1000 * 1.0, energy.pj(EnergyKind.STATIC), 1e-9);
     }
