@@ -44,6 +44,9 @@ final class ReportCommand implements Callable<Integer> {
         for (Path directory : runDirectories) {
             runs.addAll(RunResult.under(directory));
         }
+        if (runs.stream().map(RunResult::chipLabel).distinct().count() > 1) {
+            runs.replaceAll(run -> run.labelled(run.workload() + " @ " + run.chipLabel()));
+        }
         checkUnique(runs);
         ReportWriter.write(runs, table, out, Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
         PrintWriter printer = spec.commandLine().getOut();
@@ -56,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         for (RunResult run : runs) {
             if (keys.contains(run.key())) {
                 throw new InvalidInputException("run directory " + run.directory() + ": a second run of "
-                        + run.key() + " (each workload and rule may appear once in a report)");
+                        + run.key() + " (each workload and rule may appear once per chip in a report)");
             }
             keys.add(run.key());
         }

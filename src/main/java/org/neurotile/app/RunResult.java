@@ -22,6 +22,20 @@ import org.neurotile.sim.InvalidInputException;
 record RunResult(Path directory, String workload, String rule, long cycles, Map<String, Long> totals,
                  JsonNode result) {
 
+    /** The chip of the run: {@code processor}, or the topology and array, e.g. {@code mesh:32x32}. */
+    String chipLabel() {
+        JsonNode chip = result.path("config").path("chip");
+        if ("processor".equals(chip.path("kind").asText())) {
+            return "processor";
+        }
+        return chip.path("topology").asText("mesh") + ":" + chip.path("array").asText("?");
+    }
+
+    /** The same run shown under another workload label (to tell chips apart in one report). */
+    RunResult labelled(String workloadLabel) {
+        return new RunResult(directory, workloadLabel, rule, cycles, totals, result);
+    }
+
     /** bp first, then the feedback family in the spec's order; other rules after them. */
     private int ruleRank() {
         String base = rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule;

@@ -71,6 +71,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void runsOnDifferentChipsAreToldApart() throws IOException {
+        Path processor = dir.resolve("processor");
+        assertEquals(0, CommandLineRunner.run("run", "--chip", "processor", "--rule", "bp", "--out",
+                processor.toString()).status());
+        Path report = dir.resolve("report");
+        CommandLineRunner run = CommandLineRunner.run("report", processor.toString(), runs.resolve("mnist").toString(),
+                "--out", report.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode keys = summary(report).get("runs");
+        assertEquals("mnist-fc @ processor/bp", keys.get(0).get("key").asText());
+        assertEquals("mnist-fc @ mesh:6x6/bp", keys.get(1).get("key").asText());
+        assertTrue(keys.get(0).get("columns").get("localMemoryPj").asDouble() == 0,
+                "the processor's memory words are priced off chip");
+    }
+
+    @Test
     void aMissingRunDirectoryIsOneLineAndWritesNothing() {
         Path report = dir.resolve("never");
         CommandLineRunner run = CommandLineRunner.run("report", dir.resolve("nothing").toString(), "--out",
