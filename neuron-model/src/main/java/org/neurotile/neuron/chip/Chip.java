@@ -49,8 +49,14 @@ public final class Chip {
     }
 
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
+        return run(network, rule, biases, OptimizerCost.SGD, trace);
+    }
+
+    /** One example whose update uses {@code optimizer}: its state lives in the tiles beside the weights. */
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost optimizer,
+                       TraceRecorder trace) {
         int wordBytes = spec.tile().wordBytes();
-        StorageModel storage = rule.storage(network, wordBytes);
+        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes);
         Mapping mapping = switch (spec.mapping()) {
             case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
             case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),
@@ -63,7 +69,7 @@ public final class Chip {
         Statistics statistics = new Statistics();
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
                 statistics, trace);
-        PlanOptions options = new PlanOptions(wordBytes, biases, 0);
+        PlanOptions options = new PlanOptions(wordBytes, biases, 0, optimizer);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
         rule.planBackward(graph, mapping, forward, options);

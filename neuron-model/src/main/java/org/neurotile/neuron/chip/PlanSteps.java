@@ -28,7 +28,8 @@ final class PlanSteps {
 
     /**
      * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
-     * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron.
+     * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron;
+     * with an optimizer, its state words read and written and its arithmetic per weight ({@link OptimizerCost}).
      */
     static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
                       PlanOptions options) {
@@ -40,9 +41,12 @@ final class PlanSteps {
         long weights = c * inputs + bias;
         graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead ? bias : weights);
         graph.count(update, Category.WEIGHT_WRITES, weights);
-        graph.count(update, Category.MACS, weights);
+        OptimizerCost optimizer = options.optimizer();
+        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight());
+        graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateWordsPerWeight());
+        graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWordsPerWeight());
         graph.count(update, Category.ACTIVATION_READS, inputs);
-        graph.count(update, Category.ELEMENTWISE_OPS, c);
+        graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
         return update;
     }
 

@@ -103,4 +103,39 @@ class RuleInvariantsTest {
     Arbitrary<String> topologies() {
         return Arbitraries.of("mesh", "torus");
     }
+
+    @Property(tries = 60)
+    void anOptimizerReadsAndWritesItsStateOncePerWeightAndKeepsItInTheTiles(
+            @ForAll("rules") String rule,
+            @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 24) Integer> hidden,
+            @ForAll @IntRange(min = 1, max = 24) int input,
+            @ForAll @IntRange(min = 2, max = 6) int outputs,
+            @ForAll OptimizerCost optimizer) {
+        NetworkSpec net = network(input, hidden, outputs);
+        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+            return;
+        }
+        ChipSpec spec = new ChipSpec(new GridShape(6, 6), "mesh", NocParameters.DEFAULTS,
+                new TileParameters(4096, 4, 2, 4, 16, 4), ChipSpec.MappingKind.CONTIGUOUS);
+        Chip.Example example;
+        try {
+            example = new Chip(spec).run(net, ChipRules.parse(rule, 3), true, optimizer, TraceRecorder.disabled());
+        } catch (MappingDoesNotFitException e) {
+            return;
+        }
+        long parameters = 0;
+        for (int l = 1; l <= net.layerCount(); l++) {
+            parameters += net.weights(l) + net.neurons(l);
+        }
+        ExampleRun run = example.run();
+        long state = parameters * optimizer.stateWordsPerWeight();
+        assertEquals(state, run.total(Category.OPTIMIZER_READS));
+        assertEquals(state, run.total(Category.OPTIMIZER_WRITES));
+        assertEquals(parameters * optimizer.macsPerWeight(), run.total(Category.MACS, Phase.UPDATE));
+        long bytes = 0;
+        for (int tile = 0; tile < example.mapping().tileCount(); tile++) {
+            bytes += example.mapping().footprintBytes(tile, MemoryKind.OPTIMIZER);
+        }
+        assertEquals(state * 4, bytes, "state words of every weight and bias in the tiles");
+    }
 }

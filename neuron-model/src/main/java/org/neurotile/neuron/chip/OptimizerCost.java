@@ -1,0 +1,95 @@
+package org.neurotile.neuron.chip;
+
+import java.util.Locale;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * What an optimizer costs a tile per weight (and bias) at each update: the state words it keeps
+ * beside the weight, read and written once per update, and its arithmetic. Multiplications are
+ * counted as MACs (a multiply with a free add), square roots and divisions as element-wise ops.
+ *
+ * <ul>
+ *   <li>{@code sgd}: w -= (lr delta_i) h_j: 1 MAC, no state.</li>
+ *   <li>{@code momentum}: g = delta_i h_j; v = mu v + g; w -= lr v: 3 MACs, 1 state word.</li>
+ *   <li>{@code adam}: g = delta_i h_j; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+ *   w -= lr_t m / (sqrt(v) + eps), the bias corrections folded into lr_t once per step:
+ *   7 MACs (1 + 2 + 3 + 1), 3 element-wise ops (square root, add, divide), 2 state words.</li>
+ * </ul>
+ */
+public enum OptimizerCost {
+    SGD("sgd", 0, 1, 0),
+    MOMENTUM("momentum", 1, 3, 0),
+    ADAM("adam", 2, 7, 3);
+
+    private final String id;
+    private final int stateWordsPerWeight;
+    private final int macsPerWeight;
+    private final int elementwiseOpsPerWeight;
+
+    OptimizerCost(String id, int stateWordsPerWeight, int macsPerWeight, int elementwiseOpsPerWeight) {
+        this.id = id;
+        this.stateWordsPerWeight = stateWordsPerWeight;
+        this.macsPerWeight = macsPerWeight;
+        this.elementwiseOpsPerWeight = elementwiseOpsPerWeight;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int stateWordsPerWeight() {
+        return stateWordsPerWeight;
+    }
+
+    public int macsPerWeight() {
+        return macsPerWeight;
+    }
+
+    public int elementwiseOpsPerWeight() {
+        return elementwiseOpsPerWeight;
+    }
+
+    public static OptimizerCost byName(String name) {
+        for (OptimizerCost cost : values()) {
+            if (cost.id.equals(name.toLowerCase(Locale.ROOT))) {
+                return cost;
+            }
+        }
+        throw new InvalidInputException("unknown optimizer '" + name + "' (valid: sgd, momentum, adam)");
+    }
+
+    /** The rule's storage with this optimizer's state words beside every weight and bias. */
+    StorageModel withState(StorageModel base, NetworkSpec network, int wordBytes) {
+        if (stateWordsPerWeight == 0) {
+            return base;
+        }
+        return new StorageModel() {
+            @Override
+            public long weightBytesPerNeuron(int layer) {
+                return base.weightBytesPerNeuron(layer);
+            }
+
+            @Override
+            public long feedbackBytesPerNeuron(int layer) {
+                return base.feedbackBytesPerNeuron(layer);
+            }
+
+            @Override
+            public long activationBytesPerNeuron(int layer) {
+                return base.activationBytesPerNeuron(layer);
+            }
+
+            @Override
+            public long optimizerBytesPerNeuron(int layer) {
+                return base.optimizerBytesPerNeuron(layer)
+                        + (network.neurons(layer - 1) + 1L) * stateWordsPerWeight * wordBytes;
+            }
+
+            @Override
+            public long inputBytesPerTile(int layer) {
+                return base.inputBytesPerTile(layer);
+            }
+        };
+    }
+}
