@@ -61,6 +61,30 @@ public final class ForwardPass {
         return new ForwardPass(a, h, e, loss);
     }
 
+    /** The class the network predicts: the largest output (the first of equals). */
+    public int predicted() {
+        double[] output = preActivations[preActivations.length - 1];
+        int best = 0;
+        for (int i = 1; i < output.length; i++) {
+            if (output[i] > output[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The first layer whose pre-activations hold a NaN or an infinity, or -1 if none does. */
+    public int firstNonFiniteLayer() {
+        for (int l = 1; l < preActivations.length; l++) {
+            for (double value : preActivations[l]) {
+                if (!Double.isFinite(value)) {
+                    return l;
+                }
+            }
+        }
+        return -1;
+    }
+
     public double loss() {
         return loss;
     }

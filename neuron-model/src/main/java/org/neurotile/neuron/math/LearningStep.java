@@ -12,6 +12,13 @@ public final class LearningStep {
 
     /** bp: delta_l = (W_{l+1}^T delta_{l+1}) * f'(a_l), with the weights of the forward pass. */
     public static double[][] backprop(Model model, ForwardPass pass, double learningRate, boolean biases) {
+        double[][] delta = backpropDeltas(model, pass);
+        update(model, pass, delta, learningRate, biases);
+        return delta;
+    }
+
+    /** bp's deltas without the update. */
+    public static double[][] backpropDeltas(Model model, ForwardPass pass) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -28,7 +35,6 @@ public final class LearningStep {
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
         }
-        update(model, pass, delta, learningRate, biases);
         return delta;
     }
 
@@ -38,6 +44,13 @@ public final class LearningStep {
      */
     public static double[][] withFeedback(Model model, Feedback feedback, ForwardPass pass, double learningRate,
                                           boolean biases) {
+        double[][] delta = feedbackDeltas(model, feedback, pass);
+        update(model, pass, delta, learningRate, biases);
+        return delta;
+    }
+
+    /** The feedback family's deltas without the update; layers without feedback have none (null). */
+    public static double[][] feedbackDeltas(Model model, Feedback feedback, ForwardPass pass) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -58,7 +71,6 @@ public final class LearningStep {
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
         }
-        update(model, pass, delta, learningRate, biases);
         return delta;
     }
 
@@ -68,7 +80,8 @@ public final class LearningStep {
         }
     }
 
-    private static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
+    /** SGD: W_l -= lr delta_l h_{l-1}^T and c_l -= lr delta_l for every trained layer with a delta. */
+    static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         for (int l = 1; l <= network.layerCount(); l++) {

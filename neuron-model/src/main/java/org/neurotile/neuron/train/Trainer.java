@@ -1,0 +1,154 @@
+package org.neurotile.neuron.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.neurotile.neuron.chip.ChipRule;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.ForwardPass;
+import org.neurotile.neuron.math.LearningStep;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.data.Dataset;
+
+/**
+ * Trains a network with a rule, one example at a time (batch 1), for a number of epochs, and
+ * evaluates on the test split after each. The order of examples is a seeded shuffle per epoch
+ * (stream {@code train.order.epoch[e]}); the model's initial weights and the rule's feedback come
+ * from the same seed as in a single example, so a run is bit-identical for a seed.
+ */
+public final class Trainer {
+    /** What a training run is. */
+    public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                           double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
+    }
+
+    /** Called as training goes. */
+    public interface Listener {
+        default void example(int epoch, int done, int total) {
+        }
+
+        default void epoch(EpochResult result) {
+        }
+    }
+
+    private final Settings settings;
+    private final Model model;
+    private final Optional<Feedback> feedback;
+    private final Optimizer optimizer;
+
+    public Trainer(Settings settings) {
+        this.settings = settings;
+        this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
+        this.feedback = settings.rule().feedback(settings.network(), model, settings.seed())
+                .map(f -> f.rounded(settings.precision()));
+        this.optimizer = Optimizer.create(settings.optimizer(), model, settings.biases());
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public List<EpochResult> train(Dataset train, Dataset test, Listener listener) {
+        train.requireMatches(settings.network());
+        test.requireMatches(settings.network());
+        RandomStreams streams = new RandomStreams(settings.seed());
+        List<EpochResult> history = new ArrayList<>();
+        double[] input = new double[settings.network().inputSize()];
+        float[] values = new float[input.length];
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long start = System.nanoTime();
+            double rate = settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1);
+            int[] order = shuffled(train.size(), streams.stream("train.order.epoch[" + epoch + "]"));
+            double loss = 0;
+            long correct = 0;
+            for (int n = 0; n < order.length; n++) {
+                int example = order[n];
+                read(train, example, values, input);
+                ForwardPass pass = ForwardPass.run(model, input, train.label(example));
+                check(pass, epoch, n, example);
+                loss += pass.loss();
+                correct += pass.predicted() == train.label(example) ? 1 : 0;
+                double[][] delta = feedback.isPresent() ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
+                        : LearningStep.backpropDeltas(model, pass);
+                checkDeltas(delta, epoch, n, example);
+                optimizer.step(model, pass, delta, rate);
+                if ((n & 255) == 255) {
+                    listener.example(epoch, n + 1, order.length);
+                }
+            }
+            double[] evaluation = evaluate(test, values, input);
+            EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,
+                    evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9);
+            history.add(result);
+            listener.epoch(result);
+        }
+        return history;
+    }
+
+    /** Mean loss and accuracy over a data set, without training. */
+    public double[] evaluate(Dataset data, float[] values, double[] input) {
+        double loss = 0;
+        long correct = 0;
+        for (int example = 0; example < data.size(); example++) {
+            read(data, example, values, input);
+            ForwardPass pass = ForwardPass.run(model, input, data.label(example));
+            loss += pass.loss();
+            correct += pass.predicted() == data.label(example) ? 1 : 0;
+        }
+        return new double[] {loss / data.size(), (double) correct / data.size()};
+    }
+
+    private static void read(Dataset data, int example, float[] values, double[] input) {
+        data.copyInput(example, values);
+        for (int i = 0; i < values.length; i++) {
+            input[i] = values[i];
+        }
+    }
+
+    private void check(ForwardPass pass, int epoch, int n, int example) {
+        if (!Double.isFinite(pass.loss())) {
+            int layer = pass.firstNonFiniteLayer();
+            throw diverged(epoch, n, example, layer > 0 ? layer : settings.network().layerCount(),
+                    "the loss is " + pass.loss());
+        }
+    }
+
+    private void checkDeltas(double[][] delta, int epoch, int n, int example) {
+        for (int l = delta.length - 1; l >= 1; l--) {
+            if (delta[l] == null) {
+                continue;
+            }
+            for (double value : delta[l]) {
+                if (!Double.isFinite(value)) {
+                    throw diverged(epoch, n, example, l, "its error is " + value);
+                }
+            }
+        }
+    }
+
+    private TrainingDiverged diverged(int epoch, int n, int example, int layer, String what) {
+        return new TrainingDiverged("training diverged under rule " + settings.rule().spec() + " in epoch " + epoch
+                + ", example " + (n + 1) + " (data index " + example + "), layer " + layer + ": " + what
+                + "; try a smaller --lr (was " + settings.learningRate() + ")");
+    }
+
+    /** Fisher-Yates over 0..n-1 with the given stream. */
+    static int[] shuffled(int n, UniformRandomProvider random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

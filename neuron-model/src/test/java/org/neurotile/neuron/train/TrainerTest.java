@@ -1,0 +1,98 @@
+package org.neurotile.neuron.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.workloads.Activation;
+import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.data.ClusterDataset;
+import org.neurotile.workloads.data.Dataset;
+
+class TrainerTest {
+    private static final NetworkSpec NET = new NetworkSpec("clusters", 20,
+            List.of(LayerSpec.of(32, Activation.TANH), LayerSpec.of(4, Activation.IDENTITY)));
+    private static final ClusterDataset DATA = new ClusterDataset(5, 20, 4, 400, 1.5);
+    private static final Dataset TRAIN = DATA.generate(0);
+    private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
+
+    private static Trainer trainer(String rule, OptimizerCost optimizer, double lr) {
+        return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+                Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bp", "fa", "dfa", "ssdfa", "binary-dfa"})
+    void everyRuleLearnsSeparableClusters(String rule) {
+        List<EpochResult> history = trainer(rule, OptimizerCost.SGD, 0.02).train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        EpochResult last = history.get(history.size() - 1);
+        assertTrue(last.testAccuracy() > 0.9, rule + " reached " + last.testAccuracy());
+        assertTrue(last.trainLoss() < history.get(0).trainLoss(), rule + ": the loss falls");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"momentum", "adam"})
+    void theOptimizersLearnToo(String optimizer) {
+        double lr = optimizer.equals("adam") ? 0.002 : 0.01;
+        List<EpochResult> history = trainer("dfa", OptimizerCost.byName(optimizer), lr).train(TRAIN, TEST,
+                new Trainer.Listener() {
+                });
+        assertTrue(history.get(2).testAccuracy() > 0.9, optimizer + " reached " + history.get(2).testAccuracy());
+    }
+
+    @Test
+    void theSameSeedGivesBitIdenticalRuns() {
+        Trainer a = trainer("ssdfa", OptimizerCost.ADAM, 0.002);
+        Trainer b = trainer("ssdfa", OptimizerCost.ADAM, 0.002);
+        List<EpochResult> first = a.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        List<EpochResult> second = b.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        for (int e = 0; e < first.size(); e++) {
+            assertEquals(first.get(e).trainLoss(), second.get(e).trainLoss(), 0.0);
+            assertEquals(first.get(e).testAccuracy(), second.get(e).testAccuracy(), 0.0);
+        }
+        assertArrayEquals(a.model().weights(1), b.model().weights(1));
+    }
+
+    @Test
+    void momentumWithoutMomentumIsSgd() {
+        Trainer sgd = new Trainer(new Trainer.Settings(NET, ChipRules.parse("dfa", 1), Precision.FLOAT64,
+                Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 0.9, 1, 1, true));
+        Trainer momentum = new Trainer(new Trainer.Settings(NET, ChipRules.parse("dfa", 1), Precision.FLOAT64,
+                new Optimizer.Settings(OptimizerCost.MOMENTUM, 0, 0.9, 0.999, 1e-8), 0.02, 0.9, 1, 1, true));
+        sgd.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        momentum.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        double[] a = sgd.model().weights(1);
+        double[] b = momentum.model().weights(1);
+        for (int k = 0; k < a.length; k++) {
+            assertEquals(a[k], b[k], 1e-12, "weight " + k + ": (lr d) h and lr (d h) differ by rounding only");
+        }
+    }
+
+    @Test
+    void divergenceNamesTheEpochExampleLayerAndRule() {
+        NetworkSpec relu = new NetworkSpec("relu", 20, List.of(LayerSpec.of(32, Activation.RELU),
+                LayerSpec.of(4, Activation.IDENTITY)));
+        Trainer trainer = new Trainer(new Trainer.Settings(relu, ChipRules.parse("dfa", 1), Precision.FLOAT32,
+                Optimizer.Settings.of(OptimizerCost.SGD), 1e30, 1, 3, 1, true));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> trainer.train(TRAIN, TEST,
+                new Trainer.Listener() {
+                }));
+        assertTrue(e.getMessage().matches("training diverged under rule dfa in epoch 1, example \\d+ \\(data index \\d+\\), "
+                + "layer \\d: .*; try a smaller --lr \\(was 1.0E30\\)"), e.getMessage());
+    }
+}
