@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Simulates training neural networks on arrays of neuron tiles joined by a network-on-chip.",
-        subcommands = {CompareCommand.class, RunCommand.class, ReportCommand.class, ValidateCommand.class,
-            NocCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CompareCommand.class, RunCommand.class, TrainCommand.class, ReportCommand.class,
+            ValidateCommand.class, NocCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for bad input: a config, argument or data file that is not valid. */
     static final int EXIT_BAD_INPUT = 2;

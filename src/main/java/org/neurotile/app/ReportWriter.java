@@ -3,16 +3,12 @@ package org.neurotile.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyTable;
@@ -40,24 +36,13 @@ final class ReportWriter {
 
     static void write(List<RunResult> runs, EnergyTable table, Path target, Progress progress) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        Path staging;
-        try {
-            Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + "-");
-        } catch (IOException | SecurityException e) {
-            throw new InvalidInputException("--out " + target + ": cannot write there (" + e.getMessage() + ")");
-        }
-        try {
+        StagedDirectory.write(target, staging -> {
             ReportEnergy energy = new ReportEnergy(table, runs);
             Page page = page(runs, energy, staging, absolute, progress);
             AtomicFiles.writeUtf8(staging.resolve("index.html"), writer -> HtmlPage.write(page, writer));
             writeSummary(runs, energy, staging);
             progress.finish();
-            replace(absolute, staging);
-        } finally {
-            deleteTree(staging);
-        }
+        });
     }
 
     /** The columns of one run in the summary: cycles, the summary counts, energy in total and by kind. */
@@ -167,31 +152,5 @@ final class ReportWriter {
                 writer.write(line.append('\n').toString());
             }
         });
-    }
-
-    /** Moves the finished report over the target, removing an older report there first. */
-    private static void replace(Path target, Path staging) throws IOException {
-        if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
-                throw new InvalidInputException("--out " + target + ": exists and is not a directory");
-            }
-            deleteTree(target);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
     private String workload = "mnist-fc";
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "Learning rule: dfa, sdfa:k=K[,rank=R] or ssdfa (default: dfa).")
+            description = "Learning rule: bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
+                    + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S (default: dfa).")
     private String rule = "dfa";
 
     @Option(names = "--compare", split = ",", paramLabel = "RULE",

@@ -46,6 +46,13 @@ public final class Dataset {
         return new Dataset(source, inputSize, classes, inputs.clone(), labels.clone());
     }
 
+    /** The first {@code n} examples (all of them if there are fewer). */
+    public Dataset head(int n) {
+        int count = Math.min(n, labels.length);
+        return new Dataset(source + " (first " + count + ")", inputSize, classes,
+                Arrays.copyOf(inputs, count * inputSize), Arrays.copyOf(labels, count));
+    }
+
     /** Where the examples came from (a file, or a description of generated data), for messages. */
     public String source() {
         return source;

@@ -1,0 +1,328 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipRule;
+import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.chip.ProcessorSpec;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.train.EpochResult;
+import org.neurotile.neuron.train.Trainer;
+import org.neurotile.noc.topology.Topologies;
+import org.neurotile.reports.energy.Energy;
+import org.neurotile.reports.energy.EnergyKind;
+import org.neurotile.reports.energy.EnergyPass;
+import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.reports.html.Units;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.Workloads;
+import org.neurotile.workloads.data.ClusterDataset;
+import org.neurotile.workloads.data.CsvDataset;
+import org.neurotile.workloads.data.Dataset;
+import org.neurotile.workloads.data.MnistDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code neurotile train}: epochs of training in functional mode, accuracy beside the chip's cost. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Trains a network with a learning rule, one example per step, evaluating on the test split after each "
+                    + "epoch, and reports the accuracy beside what one example costs on the chip (counts, cycles, "
+                    + "energy).",
+            "Writes history.csv and history.json, and the cost of one example as 'neurotile run' writes it "
+                    + "(result.json, counts.csv, ...), to --out, whole or not at all."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--workload", paramLabel = "NAME|FILE", description = "Network (default: mnist-fc).")
+    private String workload = "mnist-fc";
+
+    @Option(names = "--rule", paramLabel = "RULE", description = "Learning rule, as for 'run' (default: dfa).")
+    private String rule = "dfa";
+
+    @Option(names = "--data", paramLabel = "DIR|FILE|clusters",
+            description = "MNIST-format IDX files in a directory (train- and t10k- files, gzipped or not), a CSV "
+                    + "file of training examples (label first; --test-data gives the test file), or 'clusters': "
+                    + "seeded class clusters (default: clusters).")
+    private String data = "clusters";
+
+    @Option(names = "--test-data", paramLabel = "FILE", description = "CSV file of test examples, with a CSV --data.")
+    private Path testData;
+
+    @Option(names = "--train-examples", paramLabel = "N", description = "Use the first N training examples "
+            + "(default: all; clusters: 2000).")
+    private Integer trainExamples;
+
+    @Option(names = "--test-examples", paramLabel = "N", description = "Use the first N test examples "
+            + "(default: all; clusters: 500).")
+    private Integer testExamples;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10).")
+    private int epochs = 10;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
+    private String optimizer = "sgd";
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: 0.01; adam: 0.001).")
+    private Double learningRate;
+
+    @Option(names = "--lr-decay", paramLabel = "F", description = "Learning rate factor per epoch (default: 1).")
+    private double learningRateDecay = 1;
+
+    @Option(names = "--momentum", paramLabel = "MU", description = "Momentum's mu (default: 0.9).")
+    private double momentum = 0.9;
+
+    @Option(names = "--precision", paramLabel = "P", description = "float32 (default) or float64.")
+    private String precision = "float32";
+
+    @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: 1).")
+    private long seed = 1;
+
+    @Option(names = "--array", paramLabel = "WxH", description = "Tile array of the cost (default: 32x32).")
+    private String array;
+
+    @Option(names = "--chip", paramLabel = "FILE|processor", description = "Chip file, or the processor baseline.")
+    private String chipFile;
+
+    @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table (default: 45nm).")
+    private String energy = "45nm";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/train).")
+    private Path out = Path.of("out", "train");
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkSpec network = Workloads.resolve(workload);
+        ChipRule chipRule = ChipRules.parse(rule, seed);
+        OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
+        Precision numbers = Precision.byName(precision);
+        double rate = learningRate != null ? learningRate : optimizerCost == OptimizerCost.ADAM ? 0.001 : 0.01;
+        requirePositive("--lr", rate);
+        requirePositive("--lr-decay", learningRateDecay);
+        if (epochs < 1) {
+            throw new InvalidInputException("--epochs must be at least 1, got " + epochs);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new InvalidInputException("--momentum must be in [0, 1), got " + momentum);
+        }
+        EnergyTable table = EnergyTable.resolve(energy);
+        Chip chip = chip();
+        Dataset[] split = datasets(network);
+        NocReport.checkWritable(out.toAbsolutePath().getParent());
+
+        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, TraceRecorder.disabled());
+        RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
+        CountSummary summary = cost.summary();
+        EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
+                chip.spec().tile().memoryBytes(), chip.spec().tile().wordBytes(),
+                chip.isProcessor() ? 1 : chip.topology().tileCount()));
+        Energy perExample = pass.total(summary.totals(), summary.cycles());
+
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
+                        + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
+                rate, learningRateDecay, numbers.id(), split[0].size(), split[1].size(), split[0].source());
+        printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
+                chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
+                summary.totals().get("macs"), summary.totals().get("wordsMoved"),
+                Units.energy(perExample.totalPj()));
+        printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
+                "testLoss", "testAcc", "seconds");
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
+        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
+                new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
+                seed, true));
+        int[] done = {0};
+        List<EpochResult> history = trainer.train(split[0], split[1], new Trainer.Listener() {
+            @Override
+            public void example(int epoch, int count, int total) {
+                progress.starting("epoch " + epoch + ": " + count + "/" + total);
+            }
+
+            @Override
+            public void epoch(EpochResult result) {
+                done[0]++;
+                progress.finish();
+                printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%n", result.epoch(),
+                        result.learningRate(), result.trainLoss(), result.trainAccuracy(), result.testLoss(),
+                        result.testAccuracy(), result.wallSeconds());
+                printer.flush();
+            }
+        });
+        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
+        StagedDirectory.write(out, directory -> {
+            writeHistory(directory, history, summary, perExample, config);
+            cost.writeResult(directory, config);
+            cost.writeCounts(directory);
+            if (!chip.isProcessor()) {
+                cost.writeLinks(directory);
+                AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer,
+                                ChipConfigFile.toConfig(chip.spec())));
+            }
+        });
+        printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
+        return 0;
+    }
+
+    private static void requirePositive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new InvalidInputException(option + " must be a positive number, got " + value);
+        }
+    }
+
+    private Chip chip() {
+        if ("processor".equals(chipFile)) {
+            if (array != null) {
+                throw new InvalidInputException("--chip processor has no tiles: --array does not apply");
+            }
+            return Chip.processor(ProcessorSpec.DEFAULTS);
+        }
+        ChipSpec base = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
+        return new Chip(array == null ? base : new ChipSpec(Topologies.parseArray(array), base.topology(),
+                base.network(), base.tile(), base.mapping()));
+    }
+
+    /** The training and test splits. */
+    private Dataset[] datasets(NetworkSpec network) {
+        Dataset train;
+        Dataset test;
+        if (data.equals("clusters")) {
+            int trainCount = trainExamples != null ? trainExamples : 2000;
+            int testCount = testExamples != null ? testExamples : 500;
+            ClusterDataset clusters = new ClusterDataset(seed, network.inputSize(), network.outputs(), trainCount, 1.0);
+            train = clusters.generate(0);
+            test = new ClusterDataset(seed, network.inputSize(), network.outputs(), testCount, 1.0).generate(trainCount);
+        } else if (Files.isDirectory(Path.of(data))) {
+            train = MnistDirectory.load(Path.of(data), MnistDirectory.Split.TRAIN);
+            test = MnistDirectory.load(Path.of(data), MnistDirectory.Split.TEST);
+        } else if (Files.isRegularFile(Path.of(data))) {
+            if (testData == null) {
+                throw new InvalidInputException("--data " + data + " is a CSV file: give the test examples with "
+                        + "--test-data FILE");
+            }
+            train = CsvDataset.load(Path.of(data), network.inputSize(), network.outputs());
+            test = CsvDataset.load(testData, network.inputSize(), network.outputs());
+        } else {
+            throw new InvalidInputException("--data " + data + ": no such directory or file (valid: a directory of "
+                    + "MNIST IDX files, a CSV file, or 'clusters')");
+        }
+        if (trainExamples != null) {
+            requireCount("--train-examples", trainExamples);
+            train = train.head(trainExamples);
+        }
+        if (testExamples != null) {
+            requireCount("--test-examples", testExamples);
+            test = test.head(testExamples);
+        }
+        train.requireMatches(network);
+        test.requireMatches(network);
+        return new Dataset[] {train, test};
+    }
+
+    private static void requireCount(String option, int count) {
+        if (count < 1) {
+            throw new InvalidInputException(option + " must be at least 1, got " + count);
+        }
+    }
+
+    private Map<String, Object> config(NetworkSpec network, ChipRule chipRule, OptimizerCost optimizerCost,
+                                       double rate, Precision numbers, Dataset[] split, Chip chip, EnergyTable table) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("workload", workload);
+        config.put("network", network.describe());
+        config.put("rule", chipRule.spec());
+        config.put("data", data);
+        config.put("trainExamples", split[0].size());
+        config.put("testExamples", split[1].size());
+        config.put("epochs", epochs);
+        config.put("batch", 1);
+        config.put("optimizer", optimizerCost.id());
+        config.put("learningRate", rate);
+        config.put("learningRateDecay", learningRateDecay);
+        if (optimizerCost == OptimizerCost.MOMENTUM) {
+            config.put("momentum", momentum);
+        }
+        if (optimizerCost == OptimizerCost.ADAM) {
+            config.put("beta1", 0.9);
+            config.put("beta2", 0.999);
+            config.put("epsilon", 1e-8);
+        }
+        config.put("precision", numbers.id());
+        config.put("seed", seed);
+        config.put("biases", true);
+        config.put("mode", "functional");
+        config.put("chip", chip.isProcessor() ? Map.of("kind", "processor") : ChipConfigFile.toConfig(chip.spec()));
+        config.put("energyTable", table.name());
+        return config;
+    }
+
+    private static void writeHistory(Path directory, List<EpochResult> history, CountSummary summary, Energy energy,
+                                     Map<String, Object> config) throws IOException {
+        List<String> categories = new ArrayList<>(summary.totals().keySet());
+        StringBuilder csv = new StringBuilder("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
+                + "wallSeconds,cyclesPerExample,energyPjPerExample");
+        for (String category : categories) {
+            csv.append(',').append(category).append("PerExample");
+        }
+        csv.append('\n');
+        List<Map<String, Object>> epochs = new ArrayList<>();
+        for (EpochResult r : history) {
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%d,%s", r.epoch(), r.learningRate(),
+                    r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds(), summary.cycles(),
+                    energy.totalPj()));
+            for (String category : categories) {
+                csv.append(',').append(summary.totals().get(category));
+            }
+            csv.append('\n');
+            Map<String, Object> epoch = new LinkedHashMap<>();
+            epoch.put("epoch", r.epoch());
+            epoch.put("learningRate", r.learningRate());
+            epoch.put("trainLoss", r.trainLoss());
+            epoch.put("trainAccuracy", r.trainAccuracy());
+            epoch.put("testLoss", r.testLoss());
+            epoch.put("testAccuracy", r.testAccuracy());
+            epoch.put("wallSeconds", r.wallSeconds());
+            epochs.add(epoch);
+        }
+        Map<String, Object> perExample = new LinkedHashMap<>();
+        perExample.put("cycles", summary.cycles());
+        perExample.put("counts", summary.totals());
+        perExample.put("energyPj", energy.totalPj());
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        for (EnergyKind kind : EnergyKind.values()) {
+            byKind.put(kind.id() + "Pj", energy.pj(kind));
+        }
+        perExample.put("energyByKind", byKind);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("config", config);
+        json.put("costPerExample", perExample);
+        json.put("epochs", epochs);
+        AtomicFiles.writeUtf8(directory.resolve("history.csv"), writer -> writer.write(csv.toString()));
+        AtomicFiles.writeUtf8(directory.resolve("history.json"), writer -> new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, json));
+    }
+}
