@@ -142,7 +142,7 @@ final class ReportCharts {
             }
         }
         figures.add(figure(Charts.timeline(run.key() + ": timeline", spans, MAX_TIMELINE_TILES), base + "-timeline",
-                900, 560, "Each tile's tasks over the example, by phase"));
+                900, 560, "Each tile's tasks over the example, by phase; the busiest tiles when there are many"));
         return figures;
     }
 

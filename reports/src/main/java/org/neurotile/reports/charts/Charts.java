@@ -6,9 +6,11 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -216,29 +218,35 @@ public final class Charts {
     }
 
     /**
-     * Each track's spans over time, coloured by phase; at most {@code maxTracks} tracks (the first
-     * ones in the given order), the subtitle says how many were left out.
+     * Each track's spans over time, coloured by phase; at most {@code maxTracks} tracks: the busiest
+     * (most cycles in spans, ties to the earlier), kept in their given order; the subtitle says how
+     * many were left out.
      */
     public static JFreeChart timeline(String title, List<Span> spans, int maxTracks) {
-        Map<String, Integer> tracks = new LinkedHashMap<>();
-        Map<String, XYIntervalSeries> phases = new LinkedHashMap<>();
-        int omitted = 0;
-        List<String> seen = new ArrayList<>();
+        Map<String, Long> busy = new LinkedHashMap<>();
         for (Span span : spans) {
-            if (!seen.contains(span.track())) {
-                seen.add(span.track());
+            busy.merge(span.track(), Math.max(0, span.finishCycles() - span.startCycles()), Long::sum);
+        }
+        List<String> order = new ArrayList<>(busy.keySet());
+        List<String> busiest = new ArrayList<>(order);
+        busiest.sort((a, b) -> Long.compare(busy.get(b), busy.get(a)));
+        Set<String> kept = new HashSet<>(busiest.subList(0, Math.min(maxTracks, busiest.size())));
+        Map<String, Integer> tracks = new LinkedHashMap<>();
+        for (String track : order) {
+            if (kept.contains(track)) {
+                tracks.put(track, tracks.size());
             }
-            if (!tracks.containsKey(span.track())) {
-                if (tracks.size() >= maxTracks) {
-                    continue;
-                }
-                tracks.put(span.track(), tracks.size());
+        }
+        Map<String, XYIntervalSeries> phases = new LinkedHashMap<>();
+        for (Span span : spans) {
+            Integer row = tracks.get(span.track());
+            if (row == null) {
+                continue;
             }
-            int row = tracks.get(span.track());
             phases.computeIfAbsent(span.phase(), XYIntervalSeries::new).add(row, row - 0.38, row + 0.38,
                     span.startCycles(), span.startCycles(), Math.max(span.finishCycles(), span.startCycles() + 1));
         }
-        omitted = seen.size() - tracks.size();
+        int omitted = order.size() - tracks.size();
         XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
         phases.values().forEach(dataset::addSeries);
         XYBarRenderer renderer = new XYBarRenderer();
@@ -261,8 +269,8 @@ public final class Charts {
         plot.setRangeGridlinePaint(new Color(0xd0d7de));
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         if (omitted > 0) {
-            chart.addSubtitle(new TextTitle("first " + tracks.size() + " of " + seen.size() + " tiles shown ("
-                    + omitted + " omitted)"));
+            chart.addSubtitle(new TextTitle("the " + tracks.size() + " busiest of " + order.size()
+                    + " tiles shown (" + omitted + " omitted)"));
         }
         style(chart);
         return chart;
