@@ -110,6 +110,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table (default: 45nm).")
     private String energy = "45nm";
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint every N examples, and at the end of each epoch, to OUT.checkpoint/ "
+                    + "(removed when training ends).")
+    private int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from OUT.checkpoint/ with the same options; the run ends "
+            + "with the same numbers as an uninterrupted one.")
+    private boolean resume;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/train).")
     private Path out = Path.of("out", "train");
 
@@ -124,6 +133,9 @@ final class TrainCommand implements Callable<Integer> {
         requirePositive("--lr-decay", learningRateDecay);
         if (epochs < 1) {
             throw new InvalidInputException("--epochs must be at least 1, got " + epochs);
+        }
+        if (checkpointEvery < 0) {
+            throw new InvalidInputException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new InvalidInputException("--momentum must be in [0, 1), got " + momentum);
@@ -155,7 +167,16 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
                 new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
                 seed, true));
-        int[] done = {0};
+        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
+        Path checkpoint = TrainingCheckpoint.fileFor(out);
+        Trainer.Position from = Trainer.Position.start();
+        if (resume) {
+            from = TrainingCheckpoint.read(checkpoint, config, trainer);
+            printer.printf(Locale.ROOT, "resuming in epoch %d after %d examples%n", from.epoch(), from.examplesDone());
+            for (EpochResult done : from.history()) {
+                printEpoch(printer, done);
+            }
+        }
         List<EpochResult> history = trainer.train(split[0], split[1], new Trainer.Listener() {
             @Override
             public void example(int epoch, int count, int total) {
@@ -164,15 +185,25 @@ final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void epoch(EpochResult result) {
-                done[0]++;
                 progress.finish();
-                printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%n", result.epoch(),
-                        result.learningRate(), result.trainLoss(), result.trainAccuracy(), result.testLoss(),
-                        result.testAccuracy(), result.wallSeconds());
-                printer.flush();
+                printEpoch(printer, result);
             }
-        });
-        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
+
+            @Override
+            public int checkpointEvery() {
+                return checkpointEvery;
+            }
+
+            @Override
+            public void checkpoint(Trainer.Position position) {
+                try {
+                    TrainingCheckpoint.write(checkpoint, config, position, trainer);
+                } catch (IOException e) {
+                    throw new InvalidInputException("cannot write the checkpoint " + checkpoint + " ("
+                            + e.getMessage() + ")");
+                }
+            }
+        }, from);
         StagedDirectory.write(out, directory -> {
             writeHistory(directory, history, summary, perExample, config);
             cost.writeResult(directory, config);
@@ -184,8 +215,16 @@ final class TrainCommand implements Callable<Integer> {
                                 ChipConfigFile.toConfig(chip.spec())));
             }
         });
+        StagedDirectory.deleteTree(checkpoint.getParent());
         printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
         return 0;
+    }
+
+    private static void printEpoch(PrintWriter printer, EpochResult result) {
+        printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%n", result.epoch(),
+                result.learningRate(), result.trainLoss(), result.trainAccuracy(), result.testLoss(),
+                result.testAccuracy(), result.wallSeconds());
+        printer.flush();
     }
 
     private static void requirePositive(String option, double value) {

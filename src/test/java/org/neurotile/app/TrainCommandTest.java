@@ -86,4 +86,61 @@ class TrainCommandTest {
         assertTrue(run.err().contains("train.csv") && run.err().contains("784"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    /** Everything of history.csv but the wall time, which a resumed run measures anew. */
+    private static List<String> withoutWallTime(Path history) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(history)) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",")));
+            cells.remove(6);
+            rows.add(String.join(",", cells));
+        }
+        return rows;
+    }
+
+    @Test
+    void aKilledRunResumedFromItsCheckpointEndsWithTheSameNumbers() throws Exception {
+        List<String> options = List.of("train", "--train-examples", "1500", "--test-examples", "200", "--epochs", "2",
+                "--optimizer", "adam", "--array", "8x8", "--checkpoint-every", "100");
+        Path whole = dir.resolve("whole");
+        List<String> args = new ArrayList<>(options);
+        args.addAll(List.of("--out", whole.toString()));
+        assertEquals(0, CommandLineRunner.run(args.toArray(String[]::new)).status());
+
+        Path killed = dir.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(options);
+        command.addAll(List.of("--out", killed.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path checkpoint = TrainingCheckpoint.fileFor(killed);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(checkpoint) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(100);
+        process.destroyForcibly().waitFor();
+        assertTrue(Files.exists(checkpoint), "the run left a checkpoint when killed");
+        assertFalse(Files.exists(killed.resolve("history.csv")), "a killed run leaves no result");
+
+        args = new ArrayList<>(options);
+        args.addAll(List.of("--resume", "--out", killed.toString()));
+        CommandLineRunner resumed = CommandLineRunner.run(args.toArray(String[]::new));
+        assertEquals(0, resumed.status(), resumed.err());
+        assertTrue(resumed.out().contains("resuming in epoch"), resumed.out());
+        assertEquals(withoutWallTime(whole.resolve("history.csv")), withoutWallTime(killed.resolve("history.csv")));
+        assertFalse(Files.exists(checkpoint.getParent()), "the checkpoint is removed when training ends");
+    }
+
+    @Test
+    void aCheckpointOfAnotherConfigurationIsRefused() throws IOException {
+        Path out = dir.resolve("run");
+        Path checkpoint = TrainingCheckpoint.fileFor(out);
+        Files.createDirectories(checkpoint.getParent());
+        Files.write(checkpoint, new byte[] {1, 2, 3});
+        CommandLineRunner run = train(out, "--resume");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("checkpoint.bin") && run.err().contains("checkpoint"), run.err());
+    }
 }

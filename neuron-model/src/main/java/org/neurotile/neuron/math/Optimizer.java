@@ -1,5 +1,6 @@
 package org.neurotile.neuron.math;
 
+import java.io.IOException;
 import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -35,6 +36,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     /** One update with learning rate {@code lr}; layers with a null delta (not trained) are skipped. */
     public abstract void step(Model model, ForwardPass pass, double[][] delta, double lr);
 
+    /** The optimizer's state, in a fixed order, for a checkpoint. */
+    abstract void writeState(StateOutput out) throws IOException;
+
+    /** Restores what {@link #writeState} wrote. */
+    abstract void readState(StateInput in) throws IOException;
+
     /** SGD: w -= lr g. */
     public static final class Sgd extends Optimizer {
         Sgd(Precision p, boolean biases) {
@@ -44,6 +51,14 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         @Override
         public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
             LearningStep.update(model, pass, delta, lr, biases);
+        }
+
+        @Override
+        void writeState(StateOutput out) {
+        }
+
+        @Override
+        void readState(StateInput in) {
         }
     }
 
@@ -63,6 +78,18 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                 velocity[l] = new double[(int) network.weights(l)];
                 biasVelocity[l] = new double[network.neurons(l)];
             }
+        }
+
+        @Override
+        void writeState(StateOutput out) throws IOException {
+            out.arrays(velocity);
+            out.arrays(biasVelocity);
+        }
+
+        @Override
+        void readState(StateInput in) throws IOException {
+            in.arrays(velocity);
+            in.arrays(biasVelocity);
         }
 
         @Override
@@ -124,6 +151,24 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                 biasM[l] = new double[network.neurons(l)];
                 biasV[l] = new double[network.neurons(l)];
             }
+        }
+
+        @Override
+        void writeState(StateOutput out) throws IOException {
+            out.longValue(t);
+            out.arrays(m);
+            out.arrays(v);
+            out.arrays(biasM);
+            out.arrays(biasV);
+        }
+
+        @Override
+        void readState(StateInput in) throws IOException {
+            t = in.longValue();
+            in.arrays(m);
+            in.arrays(v);
+            in.arrays(biasM);
+            in.arrays(biasV);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package org.neurotile.neuron.train;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.TrainingSnapshot;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.Dataset;
@@ -34,6 +38,32 @@ public final class Trainer {
 
         default void epoch(EpochResult result) {
         }
+
+        /**
+         * Every {@link #checkpointEvery()} examples: where training stands; the trainer's state can
+         * be saved with {@link Trainer#writeState} now.
+         */
+        default void checkpoint(Position position) {
+        }
+
+        /** How many examples between checkpoints; 0 for none. */
+        default int checkpointEvery() {
+            return 0;
+        }
+    }
+
+    /**
+     * Where a run stands: in {@code epoch}, {@code examplesDone} of the epoch's shuffled order are
+     * done, with their summed loss and correct count; {@code history} holds the finished epochs.
+     */
+    public record Position(int epoch, int examplesDone, double lossSum, long correct, List<EpochResult> history) {
+        public Position {
+            history = List.copyOf(history);
+        }
+
+        public static Position start() {
+            return new Position(1, 0, 0, 0, List.of());
+        }
     }
 
     private final Settings settings;
@@ -54,19 +84,26 @@ public final class Trainer {
     }
 
     public List<EpochResult> train(Dataset train, Dataset test, Listener listener) {
+        return train(train, test, listener, Position.start());
+    }
+
+    /** Trains from {@code from} (a checkpoint's position, with the state restored by {@link #readState}). */
+    public List<EpochResult> train(Dataset train, Dataset test, Listener listener, Position from) {
         train.requireMatches(settings.network());
         test.requireMatches(settings.network());
         RandomStreams streams = new RandomStreams(settings.seed());
-        List<EpochResult> history = new ArrayList<>();
+        List<EpochResult> history = new ArrayList<>(from.history());
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        int every = listener.checkpointEvery();
+        for (int epoch = from.epoch(); epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             double rate = settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1);
             int[] order = shuffled(train.size(), streams.stream("train.order.epoch[" + epoch + "]"));
-            double loss = 0;
-            long correct = 0;
-            for (int n = 0; n < order.length; n++) {
+            boolean resumed = epoch == from.epoch();
+            double loss = resumed ? from.lossSum() : 0;
+            long correct = resumed ? from.correct() : 0;
+            for (int n = resumed ? from.examplesDone() : 0; n < order.length; n++) {
                 int example = order[n];
                 read(train, example, values, input);
                 ForwardPass pass = ForwardPass.run(model, input, train.label(example));
@@ -80,14 +117,30 @@ public final class Trainer {
                 if ((n & 255) == 255) {
                     listener.example(epoch, n + 1, order.length);
                 }
+                if (every > 0 && (n + 1) % every == 0 && n + 1 < order.length) {
+                    listener.checkpoint(new Position(epoch, n + 1, loss, correct, history));
+                }
             }
             double[] evaluation = evaluate(test, values, input);
             EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,
                     evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9);
             history.add(result);
             listener.epoch(result);
+            if (every > 0 && epoch < settings.epochs()) {
+                listener.checkpoint(new Position(epoch + 1, 0, 0, 0, history));
+            }
         }
         return history;
+    }
+
+    /** Writes the model and the optimizer's state (for a checkpoint). */
+    public void writeState(DataOutputStream out) throws IOException {
+        TrainingSnapshot.write(model, optimizer, out);
+    }
+
+    /** Restores what {@link #writeState} wrote; the run must have the same settings. */
+    public void readState(DataInputStream in) throws IOException {
+        TrainingSnapshot.read(model, optimizer, in);
     }
 
     /** Mean loss and accuracy over a data set, without training. */

@@ -1,0 +1,41 @@
+package org.neurotile.neuron.math;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * The model's weights and biases and the optimizer's state as binary, for checkpoints. Values are
+ * written as float64 (float32 values convert exactly), so a restored run continues bit for bit.
+ */
+public final class TrainingSnapshot {
+    private TrainingSnapshot() {
+    }
+
+    public static void write(Model model, Optimizer optimizer, DataOutputStream out) throws IOException {
+        StateOutput state = new StateOutput(out);
+        double[][] weights = new double[model.weights.length][];
+        for (int l = 1; l < weights.length; l++) {
+            weights[l] = model.weights[l].toDoubles();
+        }
+        state.arrays(weights);
+        state.arrays(model.biases);
+        optimizer.writeState(state);
+    }
+
+    public static void read(Model model, Optimizer optimizer, DataInputStream in) throws IOException {
+        StateInput state = new StateInput(in);
+        double[][] weights = new double[model.weights.length][];
+        for (int l = 1; l < weights.length; l++) {
+            weights[l] = new double[model.weights[l].length()];
+        }
+        state.arrays(weights);
+        for (int l = 1; l < weights.length; l++) {
+            for (int k = 0; k < weights[l].length; k++) {
+                model.weights[l].set(k, weights[l][k]);
+            }
+        }
+        state.arrays(model.biases);
+        optimizer.readState(state);
+    }
+}

@@ -1,0 +1,128 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.neurotile.neuron.train.EpochResult;
+import org.neurotile.neuron.train.Trainer;
+import org.neurotile.sim.InvalidInputException;
+
+/**
+ * A training run's checkpoint: the resolved configuration, where the run stands and the trainer's
+ * state (model, optimizer), in one binary file replaced atomically. The data order is recomputed
+ * from the seed, so no random generator state is stored.
+ */
+final class TrainingCheckpoint {
+    private static final String MAGIC = "neurotile-training-checkpoint";
+    private static final int VERSION = 1;
+
+    private TrainingCheckpoint() {
+    }
+
+    /** Where a run writing to {@code out} keeps its checkpoint. */
+    static Path fileFor(Path out) {
+        Path absolute = out.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName() + ".checkpoint").resolve("checkpoint.bin");
+    }
+
+    static void write(Path file, Map<String, Object> config, Trainer.Position position, Trainer trainer)
+            throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".checkpoint", ".tmp");
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(VERSION);
+                byte[] json = new ObjectMapper().writeValueAsBytes(config);
+                out.writeInt(json.length);
+                out.write(json);
+                out.writeInt(position.epoch());
+                out.writeInt(position.examplesDone());
+                out.writeDouble(position.lossSum());
+                out.writeLong(position.correct());
+                out.writeInt(position.history().size());
+                for (EpochResult r : position.history()) {
+                    out.writeInt(r.epoch());
+                    out.writeDouble(r.learningRate());
+                    out.writeDouble(r.trainLoss());
+                    out.writeDouble(r.trainAccuracy());
+                    out.writeDouble(r.testLoss());
+                    out.writeDouble(r.testAccuracy());
+                    out.writeDouble(r.wallSeconds());
+                }
+                trainer.writeState(out);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Restores the trainer's state and returns where to continue; the configuration must be this run's. */
+    static Trainer.Position read(Path file, Map<String, Object> config, Trainer trainer) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--resume: no checkpoint at " + file + " (write one with "
+                    + "--checkpoint-every N)");
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
+                throw new InvalidInputException(file + ": not a neurotile training checkpoint of version " + VERSION);
+            }
+            byte[] json = new byte[in.readInt()];
+            in.readFully(json);
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode stored = mapper.readTree(new String(json, StandardCharsets.UTF_8));
+            JsonNode current = mapper.readTree(mapper.writeValueAsBytes(config)); // numbers typed as when read
+            if (!stored.equals(current)) {
+                throw new InvalidInputException(file + ": written by another configuration (" + difference(stored,
+                        current) + "); resume with the same options, or start again without --resume");
+            }
+            int epoch = in.readInt();
+            int done = in.readInt();
+            double lossSum = in.readDouble();
+            long correct = in.readLong();
+            int epochs = in.readInt();
+            List<EpochResult> history = new ArrayList<>();
+            for (int e = 0; e < epochs; e++) {
+                history.add(new EpochResult(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            trainer.readState(in);
+            return new Trainer.Position(epoch, done, lossSum, correct, history);
+        } catch (EOFException e) {
+            throw new InvalidInputException(file + ": truncated checkpoint");
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": unreadable checkpoint (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The first key whose value differs, for the message. */
+    private static String difference(JsonNode stored, JsonNode current) {
+        Iterator<String> names = current.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!current.get(name).equals(stored.get(name))) {
+                return "'" + name + "' is " + stored.get(name) + " there and " + current.get(name) + " here";
+            }
+        }
+        return "it has keys this run does not";
+    }
+}
