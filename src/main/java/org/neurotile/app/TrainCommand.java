@@ -110,6 +110,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table (default: 45nm).")
     private String energy = "45nm";
 
+    @Option(names = "--alignment", description = "Measure, per hidden layer and epoch, the angle between the rule's "
+            + "update and bp's on the same example, and between B_l and the forward weights it stands in for "
+            + "(feedback rules; costs a bp backward pass per example).")
+    private boolean alignment;
+
     @Option(names = "--checkpoint-every", paramLabel = "N",
             description = "Write a checkpoint every N examples, and at the end of each epoch, to OUT.checkpoint/ "
                     + "(removed when training ends).")
@@ -166,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
         Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
                 new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true));
+                seed, true, alignment));
         Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
         Path checkpoint = TrainingCheckpoint.fileFor(out);
         Trainer.Position from = Trainer.Position.start();
@@ -221,9 +226,13 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void printEpoch(PrintWriter printer, EpochResult result) {
-        printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%n", result.epoch(),
+        StringBuilder angles = new StringBuilder();
+        result.updateAngleDegrees().forEach((layer, angle) -> angles.append(String.format(Locale.ROOT,
+                "  layer %d: update %.1f deg, feedback %.1f deg", layer, angle,
+                result.feedbackAngleDegrees().getOrDefault(layer, Double.NaN))));
+        printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%s%n", result.epoch(),
                 result.learningRate(), result.trainLoss(), result.trainAccuracy(), result.testLoss(),
-                result.testAccuracy(), result.wallSeconds());
+                result.testAccuracy(), result.wallSeconds(), angles);
         printer.flush();
     }
 
@@ -316,6 +325,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("mode", "functional");
         config.put("chip", chip.isProcessor() ? Map.of("kind", "processor") : ChipConfigFile.toConfig(chip.spec()));
         config.put("energyTable", table.name());
+        config.put("alignment", alignment);
         return config;
     }
 
@@ -327,6 +337,16 @@ final class TrainCommand implements Callable<Integer> {
         for (String category : categories) {
             csv.append(',').append(category).append("PerExample");
         }
+        List<Integer> aligned = history.isEmpty() ? List.of()
+                : new ArrayList<>(history.get(0).updateAngleDegrees().keySet());
+        List<Integer> fedBack = history.isEmpty() ? List.of()
+                : new ArrayList<>(history.get(0).feedbackAngleDegrees().keySet());
+        for (int layer : aligned) {
+            csv.append(",updateAngleDegLayer").append(layer);
+        }
+        for (int layer : fedBack) {
+            csv.append(",feedbackAngleDegLayer").append(layer);
+        }
         csv.append('\n');
         List<Map<String, Object>> epochs = new ArrayList<>();
         for (EpochResult r : history) {
@@ -335,6 +355,12 @@ final class TrainCommand implements Callable<Integer> {
                     energy.totalPj()));
             for (String category : categories) {
                 csv.append(',').append(summary.totals().get(category));
+            }
+            for (int layer : aligned) {
+                csv.append(',').append(r.updateAngleDegrees().getOrDefault(layer, Double.NaN));
+            }
+            for (int layer : fedBack) {
+                csv.append(',').append(r.feedbackAngleDegrees().getOrDefault(layer, Double.NaN));
             }
             csv.append('\n');
             Map<String, Object> epoch = new LinkedHashMap<>();
@@ -345,6 +371,10 @@ final class TrainCommand implements Callable<Integer> {
             epoch.put("testLoss", r.testLoss());
             epoch.put("testAccuracy", r.testAccuracy());
             epoch.put("wallSeconds", r.wallSeconds());
+            if (!r.updateAngleDegrees().isEmpty()) {
+                epoch.put("updateAngleDegrees", r.updateAngleDegrees());
+                epoch.put("feedbackAngleDegrees", r.feedbackAngleDegrees());
+            }
             epochs.add(epoch);
         }
         Map<String, Object> perExample = new LinkedHashMap<>();

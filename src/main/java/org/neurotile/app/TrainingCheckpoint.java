@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.sim.InvalidInputException;
@@ -63,6 +64,8 @@ final class TrainingCheckpoint {
                     out.writeDouble(r.testLoss());
                     out.writeDouble(r.testAccuracy());
                     out.writeDouble(r.wallSeconds());
+                    writeAngles(out, r.updateAngleDegrees());
+                    writeAngles(out, r.feedbackAngleDegrees());
                 }
                 trainer.writeState(out);
             }
@@ -103,7 +106,7 @@ final class TrainingCheckpoint {
             List<EpochResult> history = new ArrayList<>();
             for (int e = 0; e < epochs; e++) {
                 history.add(new EpochResult(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble()));
+                        in.readDouble(), in.readDouble(), in.readDouble(), readAngles(in), readAngles(in)));
             }
             trainer.readState(in);
             return new Trainer.Position(epoch, done, lossSum, correct, history);
@@ -112,6 +115,23 @@ final class TrainingCheckpoint {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": unreadable checkpoint (" + e.getMessage() + ")");
         }
+    }
+
+    private static void writeAngles(DataOutputStream out, Map<Integer, Double> angles) throws IOException {
+        out.writeInt(angles.size());
+        for (Map.Entry<Integer, Double> angle : angles.entrySet()) {
+            out.writeInt(angle.getKey());
+            out.writeDouble(angle.getValue());
+        }
+    }
+
+    private static Map<Integer, Double> readAngles(DataInputStream in) throws IOException {
+        Map<Integer, Double> angles = new TreeMap<>();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            angles.put(in.readInt(), in.readDouble());
+        }
+        return angles;
     }
 
     /** The first key whose value differs, for the message. */

@@ -42,6 +42,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void alignmentAddsAnUpdateAndAFeedbackAnglePerHiddenLayer() throws IOException {
+        Path out = dir.resolve("aligned");
+        CommandLineRunner run = train(out, "--rule", "dfa", "--alignment");
+        assertEquals(0, run.status(), run.err());
+        List<String> csv = Files.readAllLines(out.resolve("history.csv"));
+        assertTrue(csv.get(0).endsWith(",updateAngleDegLayer1,feedbackAngleDegLayer1"), csv.get(0));
+        String[] last = csv.get(2).split(",");
+        double update = Double.parseDouble(last[last.length - 2]);
+        assertTrue(update > 0 && update < 90, "dfa's update is within 90 degrees of bp's: " + update);
+        assertTrue(run.out().contains("layer 1: update"), run.out());
+    }
+
+    @Test
     void anUnknownOptimizerIsOneLineAndWritesNothing() {
         Path out = dir.resolve("never");
         CommandLineRunner run = train(out, "--optimizer", "rmsprop");

@@ -1,6 +1,24 @@
 package org.neurotile.neuron.train;
 
-/** One epoch of training: its learning rate, the mean train loss and accuracy, the test loss and accuracy. */
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One epoch of training: its learning rate, the mean train loss and accuracy, the test loss and
+ * accuracy, and, when measured, the alignment with bp per hidden layer in layer order
+ * ({@link Alignment}; empty maps otherwise).
+ */
 public record EpochResult(int epoch, double learningRate, double trainLoss, double trainAccuracy, double testLoss,
-                          double testAccuracy, double wallSeconds) {
+                          double testAccuracy, double wallSeconds, Map<Integer, Double> updateAngleDegrees,
+                          Map<Integer, Double> feedbackAngleDegrees) {
+    public EpochResult {
+        updateAngleDegrees = Collections.unmodifiableMap(new TreeMap<>(updateAngleDegrees));
+        feedbackAngleDegrees = Collections.unmodifiableMap(new TreeMap<>(feedbackAngleDegrees));
+    }
+
+    public EpochResult(int epoch, double learningRate, double trainLoss, double trainAccuracy, double testLoss,
+                       double testAccuracy, double wallSeconds) {
+        this(epoch, learningRate, trainLoss, trainAccuracy, testLoss, testAccuracy, wallSeconds, Map.of(), Map.of());
+    }
 }

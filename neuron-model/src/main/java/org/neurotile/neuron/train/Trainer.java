@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.chip.ChipRule;
@@ -28,7 +29,13 @@ import org.neurotile.workloads.data.Dataset;
 public final class Trainer {
     /** What a training run is. */
     public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
-                           double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
+                           double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                           boolean alignment) {
+        /** Without alignment diagnostics. */
+        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, false);
+        }
     }
 
     /** Called as training goes. */
@@ -96,6 +103,7 @@ public final class Trainer {
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
         int every = listener.checkpointEvery();
+        Alignment alignment = new Alignment(settings.network());
         for (int epoch = from.epoch(); epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             double rate = settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1);
@@ -113,6 +121,9 @@ public final class Trainer {
                 double[][] delta = feedback.isPresent() ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
                         : LearningStep.backpropDeltas(model, pass);
                 checkDeltas(delta, epoch, n, example);
+                if (settings.alignment() && feedback.isPresent()) {
+                    alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                }
                 optimizer.step(model, pass, delta, rate);
                 if ((n & 255) == 255) {
                     listener.example(epoch, n + 1, order.length);
@@ -123,7 +134,10 @@ public final class Trainer {
             }
             double[] evaluation = evaluate(test, values, input);
             EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,
-                    evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9);
+                    evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9,
+                    settings.alignment() ? alignment.meanUpdateAngles() : Map.of(),
+                    settings.alignment() ? Alignment.feedbackAngles(model, feedback) : Map.of());
+            alignment.reset();
             history.add(result);
             listener.epoch(result);
             if (every > 0 && epoch < settings.epochs()) {
