@@ -1,8 +1,8 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Arrays;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -49,7 +49,7 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
                 throw new InvalidInputException("rank=" + rank + " is more than the " + neurons
                         + " neurons of layer " + l + " (valid: 1.." + neurons + ")");
             }
-            int[] shuffled = shuffle(neurons, streams.stream("feedback.layer[" + l + "].assignment"));
+            int[] shuffled = Permutations.shuffled(neurons, streams.stream("feedback.layer[" + l + "].assignment"));
             errors[l] = new int[neurons][];
             for (int position = 0; position < neurons; position++) {
                 int pattern = rank == 0 ? position : position % rank;
@@ -69,17 +69,4 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
         return errors[layer][neuron].clone();
     }
 
-    private static int[] shuffle(int n, UniformRandomProvider random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
-    }
 }

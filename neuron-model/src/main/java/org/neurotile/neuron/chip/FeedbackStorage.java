@@ -63,32 +63,6 @@ public final class FeedbackStorage {
     }
 
     private static StorageModel withFeedback(NetworkSpec network, int wordBytes, IntToLongFunction feedbackBytes) {
-        StorageModel base = StorageModel.weightsOnly(network, wordBytes);
-        return new StorageModel() {
-            @Override
-            public long weightBytesPerNeuron(int layer) {
-                return base.weightBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long feedbackBytesPerNeuron(int layer) {
-                return feedbackBytes.applyAsLong(layer);
-            }
-
-            @Override
-            public long activationBytesPerNeuron(int layer) {
-                return base.activationBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long optimizerBytesPerNeuron(int layer) {
-                return base.optimizerBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long inputBytesPerTile(int layer) {
-                return base.inputBytesPerTile(layer);
-            }
-        };
+        return StorageModel.weightsOnly(network, wordBytes).withFeedbackBytes(feedbackBytes);
     }
 }

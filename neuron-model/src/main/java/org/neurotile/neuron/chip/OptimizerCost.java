@@ -64,32 +64,7 @@ public enum OptimizerCost {
         if (stateWordsPerWeight == 0) {
             return base;
         }
-        return new StorageModel() {
-            @Override
-            public long weightBytesPerNeuron(int layer) {
-                return base.weightBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long feedbackBytesPerNeuron(int layer) {
-                return base.feedbackBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long activationBytesPerNeuron(int layer) {
-                return base.activationBytesPerNeuron(layer);
-            }
-
-            @Override
-            public long optimizerBytesPerNeuron(int layer) {
-                return base.optimizerBytesPerNeuron(layer)
-                        + (network.neurons(layer - 1) + 1L) * stateWordsPerWeight * wordBytes;
-            }
-
-            @Override
-            public long inputBytesPerTile(int layer) {
-                return base.inputBytesPerTile(layer);
-            }
-        };
+        return base.withMoreOptimizerBytes(layer -> (network.neurons(layer - 1) + 1L) * stateWordsPerWeight
+                * wordBytes);
     }
 }

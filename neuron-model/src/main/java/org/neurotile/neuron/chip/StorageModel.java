@@ -1,5 +1,6 @@
 package org.neurotile.neuron.chip;
 
+import java.util.function.IntToLongFunction;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -20,6 +21,17 @@ public interface StorageModel {
 
     /** Bytes a tile keeps once for each layer it holds neurons of: the layer's inputs. */
     long inputBytesPerTile(int layer);
+
+    /** This storage with {@code feedbackBytes} of feedback per neuron of each layer. */
+    default StorageModel withFeedbackBytes(IntToLongFunction feedbackBytes) {
+        return new DerivedStorage(this, feedbackBytes, this::optimizerBytesPerNeuron);
+    }
+
+    /** This storage with {@code extraBytes} more optimizer state per neuron of each layer. */
+    default StorageModel withMoreOptimizerBytes(IntToLongFunction extraBytes) {
+        return new DerivedStorage(this, this::feedbackBytesPerNeuron,
+                layer -> optimizerBytesPerNeuron(layer) + extraBytes.applyAsLong(layer));
+    }
 
     default long bytesPerNeuron(int layer) {
         return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.ForwardPass;
@@ -16,6 +15,7 @@ import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.TrainingSnapshot;
+import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.Dataset;
@@ -107,7 +107,7 @@ public final class Trainer {
         for (int epoch = from.epoch(); epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             double rate = settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1);
-            int[] order = shuffled(train.size(), streams.stream("train.order.epoch[" + epoch + "]"));
+            int[] order = Permutations.shuffled(train.size(), streams.stream("train.order.epoch[" + epoch + "]"));
             boolean resumed = epoch == from.epoch();
             double loss = resumed ? from.lossSum() : 0;
             long correct = resumed ? from.correct() : 0;
@@ -204,18 +204,4 @@ public final class Trainer {
                 + "; try a smaller --lr (was " + settings.learningRate() + ")");
     }
 
-    /** Fisher-Yates over 0..n-1 with the given stream. */
-    static int[] shuffled(int n, UniformRandomProvider random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
-    }
 }

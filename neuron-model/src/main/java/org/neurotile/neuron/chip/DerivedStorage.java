@@ -1,0 +1,33 @@
+package org.neurotile.neuron.chip;
+
+import java.util.function.IntToLongFunction;
+
+/** A storage model with other feedback or optimizer bytes per neuron than its base. */
+record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToLongFunction optimizerBytes)
+        implements StorageModel {
+
+    @Override
+    public long weightBytesPerNeuron(int layer) {
+        return base.weightBytesPerNeuron(layer);
+    }
+
+    @Override
+    public long feedbackBytesPerNeuron(int layer) {
+        return feedbackBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long activationBytesPerNeuron(int layer) {
+        return base.activationBytesPerNeuron(layer);
+    }
+
+    @Override
+    public long optimizerBytesPerNeuron(int layer) {
+        return optimizerBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long inputBytesPerTile(int layer) {
+        return base.inputBytesPerTile(layer);
+    }
+}
