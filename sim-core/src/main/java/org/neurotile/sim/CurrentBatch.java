@@ -75,12 +75,7 @@ final class CurrentBatch {
     }
 
     private void toHeap() {
-        int count = end - head;
-        System.arraycopy(rank, head, rank, 0, count);
-        System.arraycopy(sequence, head, sequence, 0, count);
-        System.arraycopy(payload, head, payload, 0, count);
-        head = 0;
-        end = count;
+        toQueueStart();
         heapMode = true; // a sorted array is already a heap
     }
 
