@@ -3,16 +3,13 @@ package org.neurotile.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.TreeMap;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.io.AtomicFiles;
 
 /**
  * A training run's checkpoint: the resolved configuration, where the run stands and the trainer's
@@ -42,41 +40,32 @@ final class TrainingCheckpoint {
 
     static void write(Path file, Map<String, Object> config, Trainer.Position position, Trainer trainer)
             throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".checkpoint", ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-                out.writeUTF(MAGIC);
-                out.writeInt(VERSION);
-                byte[] json = new ObjectMapper().writeValueAsBytes(config);
-                out.writeInt(json.length);
-                out.write(json);
-                out.writeInt(position.epoch());
-                out.writeInt(position.examplesDone());
-                out.writeDouble(position.lossSum());
-                out.writeLong(position.correct());
-                out.writeInt(position.history().size());
-                for (EpochResult r : position.history()) {
-                    out.writeInt(r.epoch());
-                    out.writeDouble(r.learningRate());
-                    out.writeDouble(r.trainLoss());
-                    out.writeDouble(r.trainAccuracy());
-                    out.writeDouble(r.testLoss());
-                    out.writeDouble(r.testAccuracy());
-                    out.writeDouble(r.wallSeconds());
-                    writeAngles(out, r.updateAngleDegrees());
-                    writeAngles(out, r.feedbackAngleDegrees());
-                }
-                trainer.writeState(out);
+        AtomicFiles.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeUTF(MAGIC);
+            out.writeInt(VERSION);
+            byte[] json = new ObjectMapper().writeValueAsBytes(config);
+            out.writeInt(json.length);
+            out.write(json);
+            out.writeInt(position.epoch());
+            out.writeInt(position.examplesDone());
+            out.writeDouble(position.lossSum());
+            out.writeLong(position.correct());
+            out.writeInt(position.history().size());
+            for (EpochResult r : position.history()) {
+                out.writeInt(r.epoch());
+                out.writeDouble(r.learningRate());
+                out.writeDouble(r.trainLoss());
+                out.writeDouble(r.trainAccuracy());
+                out.writeDouble(r.testLoss());
+                out.writeDouble(r.testAccuracy());
+                out.writeDouble(r.wallSeconds());
+                writeAngles(out, r.updateAngleDegrees());
+                writeAngles(out, r.feedbackAngleDegrees());
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            trainer.writeState(out);
+            out.flush();
+        });
     }
 
     /** Restores the trainer's state and returns where to continue; the configuration must be this run's. */

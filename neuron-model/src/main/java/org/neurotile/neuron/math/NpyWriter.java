@@ -1,14 +1,13 @@
 package org.neurotile.neuron.math;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.neurotile.sim.io.AtomicFiles;
 
 /**
  * Writes NumPy {@code .npy} files (format 1.0): little-endian float64 ({@code <f8}), float32
@@ -65,13 +64,13 @@ public final class NpyWriter {
 
     private static void write(Path file, String dtype, int[] shape, byte[] data) throws IOException {
         byte[] header = header(dtype, shape).getBytes(StandardCharsets.US_ASCII);
-        try (OutputStream out = Files.newOutputStream(file)) {
+        AtomicFiles.write(file, out -> {
             out.write(MAGIC);
             out.write(header.length & 0xFF);
             out.write(header.length >>> 8);
             out.write(header);
             out.write(data);
-        }
+        });
     }
 
     private static void check(int length, int[] shape) {

@@ -1,7 +1,10 @@
 package org.neurotile.sim.io;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,17 +24,32 @@ public final class AtomicFiles {
         void writeTo(Writer writer) throws IOException;
     }
 
+    /** Writes bytes to an {@link OutputStream}; the stream is closed by {@link AtomicFiles}. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     private AtomicFiles() {}
 
     /** Writes {@code target} as UTF-8 text, replacing it atomically where the file system allows. */
     public static void writeUtf8(Path target, Content content) throws IOException {
+        write(target, out -> {
+            try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                content.writeTo(writer);
+            }
+        });
+    }
+
+    /** Writes {@code target} as bytes (buffered), replacing it atomically where the file system allows. */
+    public static void write(Path target, BinaryContent content) throws IOException {
         final Path absolute = target.toAbsolutePath();
         final Path directory = absolute.getParent();
         Files.createDirectories(directory);
         final Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
-            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.writeTo(writer);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                content.writeTo(out);
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
