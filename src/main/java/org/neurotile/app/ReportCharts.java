@@ -3,6 +3,7 @@ package org.neurotile.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
+import org.neurotile.neuron.chip.Category;
 import org.neurotile.reports.charts.ChartFiles;
 import org.neurotile.reports.charts.Charts;
 import org.neurotile.reports.energy.Energy;
@@ -18,11 +20,9 @@ import org.neurotile.reports.html.Figure;
 
 /** The report's charts, written under charts/ as PNG and SVG. */
 final class ReportCharts {
-    /** Local-memory words per category kind, as the charts sum them. */
-    static final List<String> READS = List.of("weightReads", "feedbackReads", "activationReads", "errorReads",
-            "optimizerReads");
-    static final List<String> WRITES = List.of("weightWrites", "feedbackWrites", "activationWrites", "errorWrites",
-            "optimizerWrites");
+    /** The local-memory categories that read, and those that write. */
+    static final List<String> READS = memoryAccesses("Reads");
+    static final List<String> WRITES = memoryAccesses("Writes");
     static final int MAX_TIMELINE_TILES = 48;
 
     private final Path directory;
@@ -119,7 +119,7 @@ final class ReportCharts {
                 + "stacked by phase"));
 
         int[] shape = run.arrayShape();
-        figures.add(figure(Charts.tileHeatMap(run.key() + ": energy per tile", "pJ", energy.perTile(run)),
+        figures.add(figure(Charts.tileHeatMap(run.key() + ": energy per tile", "pJ", energy.perTile(run, tasks)),
                 base + "-tiles", 620, 540, "Energy of each tile, its actions and its leakage, (0,0) at the top left"));
 
         List<Charts.LinkLoad> links = new ArrayList<>();
@@ -144,6 +144,11 @@ final class ReportCharts {
         figures.add(figure(Charts.timeline(run.key() + ": timeline", spans, MAX_TIMELINE_TILES), base + "-timeline",
                 900, 560, "Each tile's tasks over the example, by phase; the busiest tiles when there are many"));
         return figures;
+    }
+
+    private static List<String> memoryAccesses(String suffix) {
+        return Arrays.stream(Category.values()).filter(Category::isMemoryAccess).map(Category::id)
+                .filter(id -> id.endsWith(suffix)).toList();
     }
 
     static double measure(RunResult run, String name) {

@@ -41,12 +41,12 @@ final class ReportEnergy {
         return pass(run).total(run.totals(), run.cycles());
     }
 
-    /** The energy of each tile: its own actions plus its leakage over the example; grid[y][x]. */
-    double[][] perTile(RunResult run) {
+    /** The energy of each tile (its tasks from counts.csv): its actions plus its leakage; grid[y][x]. */
+    double[][] perTile(RunResult run, List<RunResult.TaskRow> tasks) {
         int[] shape = run.arrayShape();
         Map<Integer, Map<String, Long>> counts = new LinkedHashMap<>();
         Map<Integer, int[]> where = new HashMap<>();
-        for (RunResult.TaskRow task : run.tasks()) {
+        for (RunResult.TaskRow task : tasks) {
             Map<String, Long> tile = counts.computeIfAbsent(task.tile(), k -> new HashMap<>());
             task.counts().forEach((category, value) -> tile.merge(category, value, Long::sum));
             where.put(task.tile(), new int[] {task.x(), task.y()});

@@ -110,18 +110,18 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
     }
 
     List<TaskRow> tasks() {
+        Path file = directory.resolve("counts.csv");
         List<TaskRow> rows = new ArrayList<>();
-        List<List<String>> table = csv(directory.resolve("counts.csv"));
+        List<List<String>> table = csv(file);
         List<String> header = table.get(0);
         for (List<String> line : table.subList(1, table.size())) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (int c = 7; c < header.size(); c++) {
-                counts.put(header.get(c), parse(directory.resolve("counts.csv"), line.get(c)));
+                counts.put(header.get(c), parse(file, line.get(c)));
             }
             rows.add(new TaskRow(Integer.parseInt(line.get(0)), Integer.parseInt(line.get(1)),
                     Integer.parseInt(line.get(2)), Integer.parseInt(line.get(3)), line.get(4),
-                    parse(directory.resolve("counts.csv"), line.get(5)), parse(directory.resolve("counts.csv"), line.get(6)),
-                    counts));
+                    parse(file, line.get(5)), parse(file, line.get(6)), counts));
         }
         return rows;
     }

@@ -41,7 +41,7 @@ public enum Category {
     }
 
     /** Memory words a tile reads or writes for this category, 0 for the others. */
-    boolean isMemoryAccess() {
+    public boolean isMemoryAccess() {
         return ordinal() <= OPTIMIZER_WRITES.ordinal();
     }
 
