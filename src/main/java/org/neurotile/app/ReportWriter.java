@@ -18,7 +18,6 @@ import org.neurotile.reports.html.HtmlPage;
 import org.neurotile.reports.html.Page;
 import org.neurotile.reports.html.Section;
 import org.neurotile.reports.html.Table;
-import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.io.AtomicFiles;
 
 /**

@@ -1,7 +1,5 @@
 package org.neurotile.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,16 +11,12 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
-import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.StateDump;
-import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
-import org.neurotile.sim.config.ByteSize;
-import org.neurotile.sim.io.AtomicFiles;
 import org.neurotile.sim.trace.ChromeTraceRecorder;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
@@ -30,6 +24,7 @@ import org.neurotile.workloads.Workloads;
 import org.neurotile.workloads.data.Dataset;
 import org.neurotile.workloads.data.SyntheticDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,27 +56,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
     private List<String> compare;
 
-    @Option(names = "--chip", paramLabel = "FILE|processor",
-            description = "YAML or JSON file with every chip parameter (keys as in a run's chip.json), the options "
-                    + "below overriding it; or 'processor' for the memory-bound processor baseline.")
-    private String chipFile;
-
-    @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
-    private String array;
-
-    @Option(names = "--topology", paramLabel = "KIND",
-            description = "mesh, torus, ring or tree:K over the array (default: mesh).")
-    private String topology;
-
-    @Option(names = "--tile-memory", paramLabel = "SIZE", description = "Memory per tile, e.g. 512KiB, 2MiB (default: 512KiB).")
-    private String tileMemory;
-
-    @Option(names = "--macs-per-cycle", paramLabel = "N", description = "MACs per tile per cycle (default: 16).")
-    private Integer macsPerCycle;
-
-    @Option(names = "--mapping", paramLabel = "NAME",
-            description = "contiguous or error-grouped (default: contiguous).")
-    private String mapping;
+    @Mixin
+    private ChipOptions chipOptions;
 
     @Option(names = "--no-biases", negatable = false,
             description = "Neurons without biases, the assumption of the spec's closed forms.")
@@ -126,8 +102,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> rules = compare == null ? List.of(rule) : compare;
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
-        boolean processor = "processor".equals(chipFile);
-        Chip chip = processor ? Chip.processor(processorSpec()) : new Chip(chipSpec());
+        boolean processor = chipOptions.processor();
+        Chip chip = chipOptions.chip();
         ChipSpec chipSpec = chip.spec();
         TileParameters tile = chipSpec.tile();
         NocReport.checkWritable(out);
@@ -168,14 +144,7 @@ final class RunCommand implements Callable<Integer> {
             if (trace) {
                 recorders.get(i).write(directory.resolve("trace.json"));
             }
-            reports.get(i).writeResult(directory, ruleConfig);
-            reports.get(i).writeCounts(directory);
-            if (!processor) {
-                reports.get(i).writeLinks(directory);
-                AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
-            }
+            reports.get(i).writeFiles(directory, ruleConfig);
         }
         printer.println("wrote " + out + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
                 + (trace ? ", trace.json" : ""));
@@ -196,33 +165,11 @@ final class RunCommand implements Callable<Integer> {
                 learningRate, !noBiases);
     }
 
-    private ProcessorSpec processorSpec() {
-        ProcessorSpec d = ProcessorSpec.DEFAULTS;
-        if (array != null || topology != null || tileMemory != null || mapping != null) {
-            throw new InvalidInputException("--chip processor has no tiles: --array, --topology, --tile-memory and "
-                    + "--mapping do not apply (--macs-per-cycle does)");
-        }
-        return new ProcessorSpec(macsPerCycle == null ? d.macsPerCycle() : macsPerCycle, d.offChipBytesPerCycle(),
-                d.offChipBytes(), d.wordBytes(), d.phaseOverheadCycles());
-    }
-
-    /** Defaults, then the chip file, then the options given. */
-    private ChipSpec chipSpec() {
-        ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
-        TileParameters t = chip.tile();
-        TileParameters tile = new TileParameters(tileMemory == null ? t.memoryBytes() : ByteSize.parse(tileMemory),
-                t.wordBytes(), t.memoryPorts(), t.wordsPerCyclePerPort(),
-                macsPerCycle == null ? t.macsPerCycle() : macsPerCycle, t.phaseOverheadCycles());
-        return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
-                topology == null ? chip.topology() : topology, chip.network(), tile,
-                mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
-    }
-
     private Map<String, Object> config(NetworkSpec network, Chip chip) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
-        config.put("chip", chip.isProcessor() ? processorConfig(chip.spec().tile()) : ChipConfigFile.toConfig(chip.spec()));
+        config.put("chip", RunReport.chipConfig(chip));
         config.put("biases", !noBiases);
         config.put("seed", seed);
         config.put("mode", dumpState != null ? "functional" : mode);
@@ -235,16 +182,5 @@ final class RunCommand implements Callable<Integer> {
 
     private String numbersId() {
         return Precision.byName(precision).id();
-    }
-
-    private static Map<String, Object> processorConfig(TileParameters tile) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("kind", "processor");
-        config.put("macsPerCycle", tile.macsPerCycle());
-        config.put("offChipBytesPerCycle", (long) tile.wordsPerCyclePerPort() * tile.wordBytes());
-        config.put("offChipBytes", tile.memoryBytes());
-        config.put("wordBytes", tile.wordBytes());
-        config.put("phaseOverheadCycles", tile.phaseOverheadCycles());
-        return config;
     }
 }

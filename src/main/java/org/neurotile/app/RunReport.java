@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neurotile.neuron.chip.Category;
 import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.ClosedForm;
 import org.neurotile.neuron.chip.ExampleRun;
@@ -18,6 +19,7 @@ import org.neurotile.neuron.chip.LinkLoads;
 import org.neurotile.neuron.chip.Mapping;
 import org.neurotile.neuron.chip.MemoryKind;
 import org.neurotile.neuron.chip.Phase;
+import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.io.AtomicFiles;
@@ -29,6 +31,7 @@ final class RunReport {
     private final CountSummary summary;
     private final ClosedForm closedForm; // null where the rule has none
     private final Topology topology;
+    private final ChipSpec chipSpec;
     private final int wordBytes;
     private final boolean processor;
     private FunctionalStep functional;
@@ -41,6 +44,7 @@ final class RunReport {
         this.summary = CountSummary.of(example.run(), wordBytes);
         this.closedForm = closedForm;
         this.topology = chip.topology();
+        this.chipSpec = chip.spec();
     }
 
     /** Binary units: 512 KiB, 2 MiB. */
@@ -138,6 +142,36 @@ final class RunReport {
         result.put("config", config);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeUtf8(directory.resolve("result.json"), writer -> json.writeValue(writer, result));
+    }
+
+    /**
+     * The run's files in {@code directory}: result.json and counts.csv, and on a tile array also
+     * links.csv and chip.json (every chip parameter, which --chip reads back).
+     */
+    void writeFiles(Path directory, Map<String, Object> config) throws IOException {
+        writeResult(directory, config);
+        writeCounts(directory);
+        if (!processor) {
+            writeLinks(directory);
+            AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
+        }
+    }
+
+    /** The resolved chip of a configuration: every parameter of the array, or the processor's. */
+    static Map<String, Object> chipConfig(Chip chip) {
+        if (!chip.isProcessor()) {
+            return ChipConfigFile.toConfig(chip.spec());
+        }
+        TileParameters tile = chip.spec().tile();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("kind", "processor");
+        config.put("macsPerCycle", tile.macsPerCycle());
+        config.put("offChipBytesPerCycle", (long) tile.wordsPerCyclePerPort() * tile.wordBytes());
+        config.put("offChipBytes", tile.memoryBytes());
+        config.put("wordBytes", tile.wordBytes());
+        config.put("phaseOverheadCycles", tile.phaseOverheadCycles());
+        return config;
     }
 
     /** One row per task: tile, its coordinates, layer, phase, then every category. */

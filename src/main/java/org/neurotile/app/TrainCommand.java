@@ -15,15 +15,12 @@ import java.util.concurrent.Callable;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.OptimizerCost;
-import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
-import org.neurotile.noc.topology.Topologies;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyPass;
@@ -39,6 +36,7 @@ import org.neurotile.workloads.data.CsvDataset;
 import org.neurotile.workloads.data.Dataset;
 import org.neurotile.workloads.data.MnistDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -101,11 +99,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: 1).")
     private long seed = 1;
 
-    @Option(names = "--array", paramLabel = "WxH", description = "Tile array of the cost (default: 32x32).")
-    private String array;
-
-    @Option(names = "--chip", paramLabel = "FILE|processor", description = "Chip file, or the processor baseline.")
-    private String chipFile;
+    @Mixin
+    private ChipOptions chipOptions;
 
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table (default: 45nm).")
     private String energy = "45nm";
@@ -146,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("--momentum must be in [0, 1), got " + momentum);
         }
         EnergyTable table = EnergyTable.resolve(energy);
-        Chip chip = chip();
+        Chip chip = chipOptions.chip();
         Dataset[] split = datasets(network);
         NocReport.checkWritable(out.toAbsolutePath().getParent());
 
@@ -211,14 +206,7 @@ final class TrainCommand implements Callable<Integer> {
         }, from);
         StagedDirectory.write(out, directory -> {
             writeHistory(directory, history, summary, perExample, config);
-            cost.writeResult(directory, config);
-            cost.writeCounts(directory);
-            if (!chip.isProcessor()) {
-                cost.writeLinks(directory);
-                AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
-                        .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer,
-                                ChipConfigFile.toConfig(chip.spec())));
-            }
+            cost.writeFiles(directory, config);
         });
         StagedDirectory.deleteTree(checkpoint.getParent());
         printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
@@ -240,18 +228,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new InvalidInputException(option + " must be a positive number, got " + value);
         }
-    }
-
-    private Chip chip() {
-        if ("processor".equals(chipFile)) {
-            if (array != null) {
-                throw new InvalidInputException("--chip processor has no tiles: --array does not apply");
-            }
-            return Chip.processor(ProcessorSpec.DEFAULTS);
-        }
-        ChipSpec base = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
-        return new Chip(array == null ? base : new ChipSpec(Topologies.parseArray(array), base.topology(),
-                base.network(), base.tile(), base.mapping()));
     }
 
     /** The training and test splits. */
@@ -323,7 +299,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("seed", seed);
         config.put("biases", true);
         config.put("mode", "functional");
-        config.put("chip", chip.isProcessor() ? Map.of("kind", "processor") : ChipConfigFile.toConfig(chip.spec()));
+        config.put("chip", RunReport.chipConfig(chip));
         config.put("energyTable", table.name());
         config.put("alignment", alignment);
         return config;

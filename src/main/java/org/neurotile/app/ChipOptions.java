@@ -1,0 +1,67 @@
+package org.neurotile.app;
+
+import java.nio.file.Path;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.ProcessorSpec;
+import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.config.ByteSize;
+import picocli.CommandLine.Option;
+
+/** The chip options of the commands that simulate one: a chip file or the processor, then overrides. */
+final class ChipOptions {
+    @Option(names = "--chip", paramLabel = "FILE|processor",
+            description = "YAML or JSON file with every chip parameter (keys as in a run's chip.json), the options "
+                    + "below overriding it; or 'processor' for the memory-bound processor baseline.")
+    private String chipFile;
+
+    @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
+    private String array;
+
+    @Option(names = "--topology", paramLabel = "KIND",
+            description = "mesh, torus, ring or tree:K over the array (default: mesh).")
+    private String topology;
+
+    @Option(names = "--tile-memory", paramLabel = "SIZE", description = "Memory per tile, e.g. 512KiB, 2MiB (default: 512KiB).")
+    private String tileMemory;
+
+    @Option(names = "--macs-per-cycle", paramLabel = "N", description = "MACs per tile per cycle (default: 16).")
+    private Integer macsPerCycle;
+
+    @Option(names = "--mapping", paramLabel = "NAME",
+            description = "contiguous or error-grouped (default: contiguous).")
+    private String mapping;
+
+    boolean processor() {
+        return "processor".equals(chipFile);
+    }
+
+    /** The chip the options describe. */
+    Chip chip() {
+        return processor() ? Chip.processor(processorSpec()) : new Chip(chipSpec());
+    }
+
+    private ProcessorSpec processorSpec() {
+        ProcessorSpec d = ProcessorSpec.DEFAULTS;
+        if (array != null || topology != null || tileMemory != null || mapping != null) {
+            throw new InvalidInputException("--chip processor has no tiles: --array, --topology, --tile-memory and "
+                    + "--mapping do not apply (--macs-per-cycle does)");
+        }
+        return new ProcessorSpec(macsPerCycle == null ? d.macsPerCycle() : macsPerCycle, d.offChipBytesPerCycle(),
+                d.offChipBytes(), d.wordBytes(), d.phaseOverheadCycles());
+    }
+
+    /** Defaults, then the chip file, then the options given. */
+    private ChipSpec chipSpec() {
+        ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
+        TileParameters t = chip.tile();
+        TileParameters tile = new TileParameters(tileMemory == null ? t.memoryBytes() : ByteSize.parse(tileMemory),
+                t.wordBytes(), t.memoryPorts(), t.wordsPerCyclePerPort(),
+                macsPerCycle == null ? t.macsPerCycle() : macsPerCycle, t.phaseOverheadCycles());
+        return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
+                topology == null ? chip.topology() : topology, chip.network(), tile,
+                mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
+    }
+}
