@@ -34,6 +34,12 @@ final class Progress {
         draw(label);
     }
 
+    /** Shows {@code done} steps done, for work that counts its own progress. */
+    void at(int done, String label) {
+        this.done = done;
+        draw(label);
+    }
+
     /** Counts one step done. */
     void stepDone() {
         done++;

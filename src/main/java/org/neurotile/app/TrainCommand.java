@@ -180,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochResult> history = trainer.train(split[0], split[1], new Trainer.Listener() {
             @Override
             public void example(int epoch, int count, int total) {
-                progress.starting("epoch " + epoch + ": " + count + "/" + total);
+                progress.at((epoch - 1) * total + count, "epoch " + epoch);
             }
 
             @Override
