@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.noc.topology.Topologies;
 import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +54,11 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
+        workloads.forEach(Workloads::resolve);
+        rules.forEach(rule -> ChipRules.parse(rule, 1));
+        if (array != null) {
+            Topologies.parseArray(array);
+        }
         NocReport.checkWritable(out);
         List<Path> runDirectories = new ArrayList<>();
         Progress progress = Progress.onTerminal(errors, workloads.size());

@@ -232,6 +232,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The training and test splits. */
     private Dataset[] datasets(NetworkSpec network) {
+        if (trainExamples != null) {
+            requireCount("--train-examples", trainExamples);
+        }
+        if (testExamples != null) {
+            requireCount("--test-examples", testExamples);
+        }
         Dataset train;
         Dataset test;
         if (data.equals("clusters")) {
@@ -255,11 +261,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "MNIST IDX files, a CSV file, or 'clusters')");
         }
         if (trainExamples != null) {
-            requireCount("--train-examples", trainExamples);
             train = train.head(trainExamples);
         }
         if (testExamples != null) {
-            requireCount("--test-examples", testExamples);
             test = test.head(testExamples);
         }
         train.requireMatches(network);
