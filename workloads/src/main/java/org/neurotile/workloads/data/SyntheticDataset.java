@@ -2,6 +2,7 @@ package org.neurotile.workloads.data;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.random.PolarGaussian;
 import org.neurotile.sim.random.RandomStreams;
 
 /**

@@ -1,4 +1,4 @@
-package org.neurotile.workloads.data;
+package org.neurotile.sim.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -6,16 +6,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Marsaglia's polar method with {@link StrictMath#log}: unlike {@code Math.log}, which may be a
  * platform intrinsic, it gives bit-identical values on every JVM.
  */
-final class PolarGaussian {
+public final class PolarGaussian {
     private final UniformRandomProvider random;
     private double spare;
     private boolean hasSpare;
 
-    PolarGaussian(UniformRandomProvider random) {
+    public PolarGaussian(UniformRandomProvider random) {
         this.random = random;
     }
 
-    double next() {
+    public double next() {
         if (hasSpare) {
             hasSpare = false;
             return spare;
