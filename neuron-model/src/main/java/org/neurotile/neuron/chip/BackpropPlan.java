@@ -41,12 +41,21 @@ public final class BackpropPlan {
 
     public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
                              PlanOptions options) {
+        int lowest = lowestTrained(mapping.network());
+        if (lowest > 0) {
+            chain(graph, mapping, forward, weightReads, options, lowest);
+        }
+    }
+
+    /**
+     * bp's error and update phases for layers {@code lowest}..L: deltas propagated down to layer
+     * {@code lowest}, which itself does not propagate. Returns, per placement, its delta task (-1
+     * below {@code lowest}).
+     */
+    static int[] chain(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
+                       PlanOptions options, int lowest) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
-        int lowest = lowestTrained(network);
-        if (lowest == 0) {
-            return;
-        }
         List<Placement> placements = mapping.placements();
         int[] deltaOf = new int[placements.size()];
         int[] propagationOf = new int[placements.size()];
@@ -85,6 +94,7 @@ public final class BackpropPlan {
             }
         }
         sendPartialSums(graph, placements, deltaOf, propagationOf);
+        return deltaOf;
     }
 
     private static int reduction(TaskGraph graph, Placement p, int forwardTask, int senders, boolean trained) {

@@ -52,18 +52,9 @@ public final class BlockedFeedbackPlan {
             if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                delta = graph.addTask(p.tile(), Phase.ERROR, l);
-                graph.dependsOn(delta, forward.forwardTask(i));
                 int source = blocks.sourceOf(l);
-                long errors = network.neurons(source);
-                long c = p.count();
-                graph.count(delta, Category.ERROR_WRITES, errors);
-                graph.count(delta, Category.ERROR_READS, errors);
-                graph.count(delta, Category.FEEDBACK_READS, c * encoding.rowWords(errors, options.wordBytes()));
-                graph.count(delta, encoding.productCategory(), c * errors);
-                graph.count(delta, Category.ACTIVATION_READS, c);
-                graph.count(delta, Category.ELEMENTWISE_OPS, c);
-                graph.count(delta, Category.WORDS_MOVED, trained ? c * errors : 0);
+                delta = PlanSteps.feedbackDelta(graph, p, forward.forwardTask(i), network.neurons(source), encoding,
+                        options.wordBytes(), trained);
                 receiversOfSource.get(source).add(delta);
             }
             deltaOf[i] = delta;

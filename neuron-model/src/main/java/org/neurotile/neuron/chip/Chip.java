@@ -53,8 +53,9 @@ public final class Chip {
     }
 
     /** One example whose update uses {@code optimizer}: its state lives in the tiles beside the weights. */
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost optimizer,
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen,
                        TraceRecorder trace) {
+        OptimizerCost optimizer = rule.optimizer(chosen);
         int wordBytes = spec.tile().wordBytes();
         StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes);
         Mapping mapping = switch (spec.mapping()) {

@@ -1,7 +1,9 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Optional;
+import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -24,6 +26,21 @@ public interface ChipRule {
      * an aligned start, the initial weights); empty for bp, which feeds back the forward weights.
      */
     Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed);
+
+    /** How the rule learns its feedback during training (directional dfa); empty where it is fixed. */
+    default Optional<DirectionalFeedback> learnedFeedback() {
+        return Optional.empty();
+    }
+
+    /** hybrid's draw of bp and feedback steps; empty for every other rule. */
+    default Optional<HybridSchedule> hybridSchedule() {
+        return Optional.empty();
+    }
+
+    /** The optimizer the rule's update runs when a run asks for {@code chosen}: hybrid brings its own. */
+    default OptimizerCost optimizer(OptimizerCost chosen) {
+        return chosen;
+    }
 
     /** Adds the error and update phases to a graph that holds the forward pass. */
     void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);

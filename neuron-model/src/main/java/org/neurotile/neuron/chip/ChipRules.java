@@ -3,7 +3,9 @@ package org.neurotile.neuron.chip;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -13,11 +15,18 @@ import org.neurotile.sim.InvalidInputException;
 public final class ChipRules {
     /** A spec of every rule, with typical options: what golden files and validation cover. */
     public static final List<String> EXAMPLES =
-            List.of("bp", "fa", "dfa", "sdfa:k=4", "ssdfa", "binary-dfa", "blocked-dfa:s=2");
+            List.of("bp", "fa", "dfa", "sdfa:k=4", "ssdfa", "binary-dfa", "blocked-dfa:s=2", "fp:m=2",
+            "directional-dfa", "hybrid:p=0.1");
     /** Bytes of one stored error index of a sparse feedback row (up to 65,536 outputs). */
     public static final int INDEX_BYTES = 2;
     private static final String FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
-            + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S";
+            + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S, fp:m=M, "
+            + "directional-dfa[:alpha=A,zero-product=compute|skip], "
+            + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
+    /** hybrid's default mix of the feedback and bp velocities in a feedback step. */
+    public static final double HYBRID_GAMMA = 0.5;
+    /** directional-dfa's default feedback learning rate. */
+    public static final double DIRECTIONAL_ALPHA = 0.001;
 
     private ChipRules() {
     }
@@ -84,8 +93,49 @@ public final class ChipRules {
                         (network, initial, feedbackSeed) -> Feedback.dense(network,
                                 blocks(spec, network.layerCount(), s), feedbackSeed));
             }
+            case "fp" -> {
+                options.only("m");
+                int m = options.requiredInt("m", "the layers that use bp, counted from the output, e.g. fp:m=2");
+                return new PlannedRule(text, (network, wordBytes) -> FeedbackStorage.feedbackPropagation(network,
+                        wordBytes, depth(spec, network.layerCount(), m)),
+                        (graph, mapping, forward, o) -> FeedbackPropagationPlan.build(graph, mapping, forward,
+                                depth(spec, mapping.network().layerCount(), m), o),
+                        (network, initial, feedbackSeed) -> Feedback.feedbackPropagation(network,
+                                depth(spec, network.layerCount(), m), feedbackSeed));
+            }
+            case "directional-dfa" -> {
+                options.only("alpha", "zero-product");
+                double alpha = options.doubleOr("alpha", DIRECTIONAL_ALPHA);
+                if (!(alpha > 0 && alpha <= 1)) {
+                    throw new InvalidInputException("rule '" + spec + "': alpha must be in (0, 1], got " + alpha);
+                }
+                boolean compute = options.choice("zero-product", "compute", List.of("compute", "skip"))
+                        .equals("compute");
+                return new DirectionalFeedbackRule(text, new DirectionalFeedback(alpha), compute);
+            }
+            case "hybrid" -> {
+                options.only("p", "gamma", "feedback", "step");
+                double p = options.requiredDouble("p", "the probability of a bp step, e.g. hybrid:p=0.1");
+                double gamma = options.doubleOr("gamma", HYBRID_GAMMA);
+                if (!(p >= 0 && p <= 1) || !(gamma >= 0 && gamma <= 1)) {
+                    throw new InvalidInputException("rule '" + spec + "': p and gamma must be in [0, 1]");
+                }
+                String feedback = options.choice("feedback", "dfa", List.of("dfa", "binary-dfa"));
+                boolean bpStep = options.choice("step", "dfa", List.of("dfa", "bp")).equals("bp");
+                String base = text.replaceAll(",?step=[a-z]*", "").replace(":,", ":");
+                return new HybridRule(base.endsWith(":") ? base.substring(0, base.length() - 1) : base,
+                        new HybridSchedule(p, gamma), parse(feedback, seed), bpStep);
+            }
             default -> throw new InvalidInputException("unknown rule '" + spec + "' (valid: " + FORMS + ")");
         }
+    }
+
+    private static FeedbackPropagation depth(String spec, int layers, int m) {
+        if (m < 0 || m > layers) {
+            throw new InvalidInputException("rule '" + spec + "': m=" + m + " is outside 0.." + layers
+                    + " (the network's layers; m = 0 or 1 is dfa, m = " + layers + " is bp)");
+        }
+        return new FeedbackPropagation(layers, m);
     }
 
     private static FeedbackBlocks blocks(String spec, int layers, int s) {
@@ -144,6 +194,24 @@ public final class ChipRules {
                 return Integer.parseInt(values.get(key));
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("rule '" + spec + "': " + key + " must be a whole number");
+            }
+        }
+
+        double requiredDouble(String key, String meaning) {
+            if (!has(key)) {
+                throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
+            }
+            return doubleOr(key, 0);
+        }
+
+        double doubleOr(String key, double otherwise) {
+            if (!has(key)) {
+                return otherwise;
+            }
+            try {
+                return Double.parseDouble(values.get(key));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("rule '" + spec + "': " + key + " must be a number");
             }
         }
 

@@ -2,9 +2,9 @@ package org.neurotile.neuron.chip;
 
 import java.util.function.IntToLongFunction;
 
-/** A storage model with other feedback or optimizer bytes per neuron than its base. */
-record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToLongFunction optimizerBytes)
-        implements StorageModel {
+/** A storage model with other feedback, activation, optimizer or input bytes than its base. */
+record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToLongFunction activationBytes,
+                      IntToLongFunction optimizerBytes, IntToLongFunction inputBytes) implements StorageModel {
 
     @Override
     public long weightBytesPerNeuron(int layer) {
@@ -18,7 +18,7 @@ record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToL
 
     @Override
     public long activationBytesPerNeuron(int layer) {
-        return base.activationBytesPerNeuron(layer);
+        return activationBytes.applyAsLong(layer);
     }
 
     @Override
@@ -28,6 +28,6 @@ record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToL
 
     @Override
     public long inputBytesPerTile(int layer) {
-        return base.inputBytesPerTile(layer);
+        return inputBytes.applyAsLong(layer);
     }
 }

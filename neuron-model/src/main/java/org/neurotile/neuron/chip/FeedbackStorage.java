@@ -11,6 +11,7 @@ import org.neurotile.workloads.NetworkSpec;
  * <ul>
  * <li>bp: none (it uses the forward weights);
  * <li>dfa: n_L words; fa: n_{l+1} words; blocked dfa: n_m words, m the layer's source;
+ * <li>fp: n_s words below the source layer s, none from s up (bp);
  * <li>sdfa, ssdfa (k = 1): k values of a word and k indices of {@code indexBytes} each;
  * <li>binary dfa: n_L bits, padded to whole words (see {@link FeedbackEncoding#SIGN}).
  * </ul>
@@ -60,6 +61,13 @@ public final class FeedbackStorage {
         return withFeedback(network, wordBytes, l -> l < network.layerCount() && rows[l]
                 ? encoding.rowWords(network.neurons(blocks.sourceOf(l)), wordBytes) * wordBytes
                 : 0);
+    }
+
+    /** Feedback propagation: a dense row of n_s words for each trained neuron below the source s. */
+    public static StorageModel feedbackPropagation(NetworkSpec network, int wordBytes, FeedbackPropagation rule) {
+        long perRow = network.neurons(rule.sourceLayer()) * (long) wordBytes;
+        return withFeedback(network, wordBytes, l -> l < network.layerCount() && rule.holdsFeedback(network, l)
+                ? perRow : 0);
     }
 
     private static StorageModel withFeedback(NetworkSpec network, int wordBytes, IntToLongFunction feedbackBytes) {

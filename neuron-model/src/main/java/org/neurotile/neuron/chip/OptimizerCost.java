@@ -1,5 +1,6 @@
 package org.neurotile.neuron.chip;
 
+import java.util.List;
 import java.util.Locale;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
@@ -15,21 +16,35 @@ import org.neurotile.workloads.NetworkSpec;
  *   <li>{@code adam}: g = delta_i h_j; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
  *   w -= lr_t m / (sqrt(v) + eps), the bias corrections folded into lr_t once per step:
  *   7 MACs (1 + 2 + 3 + 1), 3 element-wise ops (square root, add, divide), 2 state words.</li>
+ *   <li>hybrid's split momentum, two state words v_bp and v_dfa: a bp step
+ *   ({@code split-momentum:bp}) does momentum's v_bp = mu v_bp + g; w -= lr v_bp (3 MACs, v_bp read
+ *   and written); a dfa step ({@code split-momentum:dfa}) does v_dfa = mu v_dfa + g,
+ *   u = gamma v_dfa + (1 - gamma) v_bp, w -= lr u (5 MACs, both read, v_dfa written). Chosen by
+ *   the hybrid rule, not by name.</li>
  * </ul>
  */
 public enum OptimizerCost {
-    SGD("sgd", 0, 1, 0),
-    MOMENTUM("momentum", 1, 3, 0),
-    ADAM("adam", 2, 7, 3);
+    SGD("sgd", 0, 0, 0, 1, 0),
+    MOMENTUM("momentum", 1, 1, 1, 3, 0),
+    ADAM("adam", 2, 2, 2, 7, 3),
+    SPLIT_MOMENTUM_BP("split-momentum:bp", 2, 1, 1, 3, 0),
+    SPLIT_MOMENTUM_DFA("split-momentum:dfa", 2, 2, 1, 5, 0);
+
+    private static final String CHOICES = "sgd, momentum, adam";
 
     private final String id;
     private final int stateWordsPerWeight;
+    private final int stateReadsPerWeight;
+    private final int stateWritesPerWeight;
     private final int macsPerWeight;
     private final int elementwiseOpsPerWeight;
 
-    OptimizerCost(String id, int stateWordsPerWeight, int macsPerWeight, int elementwiseOpsPerWeight) {
+    OptimizerCost(String id, int stateWordsPerWeight, int stateReadsPerWeight, int stateWritesPerWeight,
+                  int macsPerWeight, int elementwiseOpsPerWeight) {
         this.id = id;
         this.stateWordsPerWeight = stateWordsPerWeight;
+        this.stateReadsPerWeight = stateReadsPerWeight;
+        this.stateWritesPerWeight = stateWritesPerWeight;
         this.macsPerWeight = macsPerWeight;
         this.elementwiseOpsPerWeight = elementwiseOpsPerWeight;
     }
@@ -38,8 +53,17 @@ public enum OptimizerCost {
         return id;
     }
 
+    /** State words kept beside each weight (the footprint). */
     public int stateWordsPerWeight() {
         return stateWordsPerWeight;
+    }
+
+    public int stateReadsPerWeight() {
+        return stateReadsPerWeight;
+    }
+
+    public int stateWritesPerWeight() {
+        return stateWritesPerWeight;
     }
 
     public int macsPerWeight() {
@@ -51,12 +75,12 @@ public enum OptimizerCost {
     }
 
     public static OptimizerCost byName(String name) {
-        for (OptimizerCost cost : values()) {
+        for (OptimizerCost cost : List.of(SGD, MOMENTUM, ADAM)) {
             if (cost.id.equals(name.toLowerCase(Locale.ROOT))) {
                 return cost;
             }
         }
-        throw new InvalidInputException("unknown optimizer '" + name + "' (valid: sgd, momentum, adam)");
+        throw new InvalidInputException("unknown optimizer '" + name + "' (valid: " + CHOICES + ")");
     }
 
     /** The rule's storage with this optimizer's state words beside every weight and bias. */

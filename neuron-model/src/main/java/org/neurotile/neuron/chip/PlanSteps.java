@@ -27,6 +27,28 @@ final class PlanSteps {
     }
 
     /**
+     * The delta task of a hidden placement fed back from a source of {@code errors} neurons: the
+     * arriving errors written once and read once (shared by the tile's c neurons), c feedback rows
+     * read ({@link FeedbackEncoding#rowWords} words each) and multiplied (c * errors MACs, or
+     * additions with sign feedback), one activation read and one elementwise op (f') per neuron;
+     * wordsMoved {@code errors} per trained neuron.
+     */
+    static int feedbackDelta(TaskGraph graph, Placement p, int forwardTask, long errors, FeedbackEncoding encoding,
+                             int wordBytes, boolean trained) {
+        int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+        graph.dependsOn(delta, forwardTask);
+        long c = p.count();
+        graph.count(delta, Category.ERROR_WRITES, errors);
+        graph.count(delta, Category.ERROR_READS, errors);
+        graph.count(delta, Category.FEEDBACK_READS, c * encoding.rowWords(errors, wordBytes));
+        graph.count(delta, encoding.productCategory(), c * errors);
+        graph.count(delta, Category.ACTIVATION_READS, c);
+        graph.count(delta, Category.ELEMENTWISE_OPS, c);
+        graph.count(delta, Category.WORDS_MOVED, trained ? c * errors : 0);
+        return delta;
+    }
+
+    /**
      * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
      * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron;
      * with an optimizer, its state words read and written and its arithmetic per weight ({@link OptimizerCost}).
@@ -43,8 +65,8 @@ final class PlanSteps {
         graph.count(update, Category.WEIGHT_WRITES, weights);
         OptimizerCost optimizer = options.optimizer();
         graph.count(update, Category.MACS, weights * optimizer.macsPerWeight());
-        graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateWordsPerWeight());
-        graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWordsPerWeight());
+        graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateReadsPerWeight());
+        graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWritesPerWeight());
         graph.count(update, Category.ACTIVATION_READS, inputs);
         graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
         return update;

@@ -24,13 +24,24 @@ public interface StorageModel {
 
     /** This storage with {@code feedbackBytes} of feedback per neuron of each layer. */
     default StorageModel withFeedbackBytes(IntToLongFunction feedbackBytes) {
-        return new DerivedStorage(this, feedbackBytes, this::optimizerBytesPerNeuron);
+        return new DerivedStorage(this, feedbackBytes, this::activationBytesPerNeuron, this::optimizerBytesPerNeuron,
+                this::inputBytesPerTile);
     }
 
     /** This storage with {@code extraBytes} more optimizer state per neuron of each layer. */
     default StorageModel withMoreOptimizerBytes(IntToLongFunction extraBytes) {
+        return new DerivedStorage(this, this::feedbackBytesPerNeuron, this::activationBytesPerNeuron,
+                layer -> optimizerBytesPerNeuron(layer) + extraBytes.applyAsLong(layer), this::inputBytesPerTile);
+    }
+
+    /**
+     * This storage with {@code perNeuron} more activation bytes per neuron and {@code perTile} more
+     * input bytes per tile and layer.
+     */
+    default StorageModel withMoreActivationBytes(IntToLongFunction perNeuron, IntToLongFunction perTile) {
         return new DerivedStorage(this, this::feedbackBytesPerNeuron,
-                layer -> optimizerBytesPerNeuron(layer) + extraBytes.applyAsLong(layer));
+                layer -> activationBytesPerNeuron(layer) + perNeuron.applyAsLong(layer), this::optimizerBytesPerNeuron,
+                layer -> inputBytesPerTile(layer) + perTile.applyAsLong(layer));
     }
 
     default long bytesPerNeuron(int layer) {

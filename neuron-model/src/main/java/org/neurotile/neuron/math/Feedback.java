@@ -2,6 +2,7 @@ package org.neurotile.neuron.math;
 
 import org.neurotile.neuron.chip.ErrorAssignment;
 import org.neurotile.neuron.chip.FeedbackBlocks;
+import org.neurotile.neuron.chip.FeedbackPropagation;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -12,6 +13,9 @@ import org.neurotile.workloads.NetworkSpec;
  * Only hidden layers that compute a delta hold a matrix.
  */
 public final class Feedback {
+    /** The source of a layer whose delta is bp's, from the layer above (feedback propagation). */
+    public static final int BACKPROP = -1;
+
     final int[] source;
     final double[][] matrices;
 
@@ -40,6 +44,30 @@ public final class Feedback {
             }
         }
         return feedback;
+    }
+
+    /**
+     * Feedback propagation: layers from the source s up use bp ({@link #BACKPROP}); each trained
+     * layer below holds a dense B_l of n_l x n_s, uniform in [-1/sqrt(n_s), 1/sqrt(n_s)] from the
+     * stream {@code feedback.layer[l]}.
+     */
+    public static Feedback feedbackPropagation(NetworkSpec network, FeedbackPropagation rule, long seed) {
+        RandomStreams streams = new RandomStreams(seed);
+        int layers = network.layerCount();
+        int source = rule.sourceLayer();
+        int[] sources = new int[layers + 1];
+        double[][] matrices = new double[layers + 1][];
+        for (int l = 1; l < layers; l++) {
+            if (rule.usesBackprop(l)) {
+                sources[l] = BACKPROP;
+            } else if (rule.holdsFeedback(network, l)) {
+                int columns = network.neurons(source);
+                sources[l] = source;
+                matrices[l] = Model.uniform(streams.stream("feedback.layer[" + l + "]"),
+                        network.neurons(l) * columns, 1 / Math.sqrt(columns));
+            }
+        }
+        return new Feedback(sources, matrices);
     }
 
     /**
@@ -136,9 +164,23 @@ public final class Feedback {
         return matrices[layer] == null ? null : matrices[layer].clone();
     }
 
-    /** The layer whose delta layer {@code layer} receives (L: e), 0 where it holds no feedback. */
+    /**
+     * The layer whose delta layer {@code layer} receives (L: e), 0 where it holds no feedback,
+     * {@link #BACKPROP} where its delta is bp's.
+     */
     public int sourceOf(int layer) {
         return source[layer];
+    }
+
+    /** Zero matrices where the blocks give a layer feedback: the start of learned feedback. */
+    static Feedback zero(NetworkSpec network, FeedbackBlocks blocks) {
+        Feedback feedback = empty(network, blocks);
+        for (int l = 1; l < network.layerCount(); l++) {
+            if (feedback.source[l] != 0) {
+                feedback.matrices[l] = new double[network.neurons(l) * network.neurons(feedback.source[l])];
+            }
+        }
+        return feedback;
     }
 
     private static Feedback empty(NetworkSpec network, FeedbackBlocks blocks) {

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.math;
 
 import java.util.Optional;
+import org.neurotile.sim.random.RandomStreams;
 
 /**
  * The values of one training step (float64): the initial model from the seed, the forward pass,
@@ -11,9 +12,23 @@ public record FunctionalStep(Model before, Model after, Optional<Feedback> feedb
 
     public static FunctionalStep run(Model initial, Optional<Feedback> feedback, double[] input, int label,
                                      double learningRate, boolean biases) {
+        return run(initial, feedback, Optional.empty(), 0, input, label, learningRate, biases);
+    }
+
+    /**
+     * With learned feedback (directional dfa), B_l is first updated along directions from the stream
+     * {@link DirectionalFeedback#streamName} (epoch 1, step 0) under {@code seed}; the step's feedback
+     * is then the updated B_l.
+     */
+    public static FunctionalStep run(Model initial, Optional<Feedback> feedback, Optional<DirectionalFeedback> learning,
+                                     long seed, double[] input, int label, double learningRate, boolean biases) {
         Model after = initial.copy();
         Optional<Feedback> rounded = feedback.map(f -> f.rounded(initial.precision()));
         ForwardPass pass = ForwardPass.run(after, input, label);
+        if (learning.isPresent() && rounded.isPresent()) {
+            learning.get().learn(after, pass, rounded.get(),
+                    new RandomStreams(seed).stream(DirectionalFeedback.streamName(1, 0)));
+        }
         double[][] deltas = rounded.isPresent()
                 ? LearningStep.withFeedback(after, rounded.get(), pass, learningRate, biases)
                 : LearningStep.backprop(after, pass, learningRate, biases);

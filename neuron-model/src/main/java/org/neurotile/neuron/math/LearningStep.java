@@ -25,22 +25,29 @@ public final class LearningStep {
         double[][] delta = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
         for (int l = layers - 1; l >= 1; l--) {
-            int rows = network.neurons(l + 1);
-            int columns = network.neurons(l);
-            Weights w = model.weights[l + 1];
-            double[] d = new double[columns];
-            for (int i = 0; i < rows; i++) {
-                w.addScaledTo(d, delta[l + 1][i], i * columns, columns);
-            }
-            scaleByDerivative(network, l, pass, d, p);
-            delta[l] = d;
+            delta[l] = propagated(model, pass, l, delta[l + 1]);
         }
         return delta;
     }
 
+    /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l). */
+    private static double[] propagated(Model model, ForwardPass pass, int l, double[] above) {
+        NetworkSpec network = model.network();
+        int rows = network.neurons(l + 1);
+        int columns = network.neurons(l);
+        Weights w = model.weights[l + 1];
+        double[] d = new double[columns];
+        for (int i = 0; i < rows; i++) {
+            w.addScaledTo(d, above[i], i * columns, columns);
+        }
+        scaleByDerivative(network, l, pass, d, model.precision());
+        return d;
+    }
+
     /**
      * The feedback family: delta_l = (B_l g) * f'(a_l), g the delta of layer source(l) (e for the
-     * output), computed from the output down so that every source is ready.
+     * output), computed from the output down so that every source is ready; a layer whose source is
+     * {@link Feedback#BACKPROP} takes bp's delta from the layer above (feedback propagation).
      */
     public static double[][] withFeedback(Model model, Feedback feedback, ForwardPass pass, double learningRate,
                                           boolean biases) {
@@ -58,6 +65,10 @@ public final class LearningStep {
         delta[layers] = pass.outputError.clone();
         for (int l = layers - 1; l >= 1; l--) {
             int source = feedback.source[l];
+            if (source == Feedback.BACKPROP) {
+                delta[l] = propagated(model, pass, l, delta[l + 1]);
+                continue;
+            }
             if (source == 0) {
                 continue;
             }

@@ -9,7 +9,8 @@ import org.neurotile.workloads.NetworkSpec;
  * the optimizer's rule. State is kept per weight and bias of every trained layer, in the model's
  * precision, as the tiles would keep it (see {@link OptimizerCost} for what the hardware counts).
  */
-public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam {
+public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam,
+        Optimizer.SplitMomentum {
     /** The optimizer's settings; unused ones are ignored (momentum by Adam, betas by momentum). */
     public record Settings(OptimizerCost kind, double momentum, double beta1, double beta2, double epsilon) {
         public static Settings of(OptimizerCost kind) {
@@ -30,11 +31,26 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             case SGD -> new Sgd(model.precision(), biases);
             case MOMENTUM -> new Momentum(model, biases, settings.momentum());
             case ADAM -> new Adam(model, biases, settings);
+            case SPLIT_MOMENTUM_BP, SPLIT_MOMENTUM_DFA -> throw new IllegalArgumentException(
+                    "split momentum comes with the hybrid rule: use splitMomentum");
         };
+    }
+
+    /** Hybrid dfa's split momentum with momentum {@code mu} and mix {@code gamma}. */
+    public static Optimizer splitMomentum(Model model, boolean biases, double mu, double gamma) {
+        return new SplitMomentum(model, biases, mu, gamma);
     }
 
     /** One update with learning rate {@code lr}; layers with a null delta (not trained) are skipped. */
     public abstract void step(Model model, ForwardPass pass, double[][] delta, double lr);
+
+    /**
+     * One update of a step whose deltas are bp's ({@code backpropStep}) or a feedback rule's; only
+     * split momentum tells them apart.
+     */
+    public void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
+        step(model, pass, delta, lr);
+    }
 
     /** The optimizer's state, in a fixed order, for a checkpoint. */
     abstract void writeState(StateOutput out) throws IOException;
@@ -117,6 +133,97 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Split momentum (hybrid dfa): a bp step does v_bp = mu v_bp + g, w -= lr v_bp; a feedback step
+     * does v_dfa = mu v_dfa + g, w -= lr (gamma v_dfa + (1 - gamma) v_bp). The plain
+     * {@link #step(Model, ForwardPass, double[][], double)} is a feedback step.
+     */
+    public static final class SplitMomentum extends Optimizer {
+        private final double mu;
+        private final double gamma;
+        private final double complement;
+        private final double[][] bp;
+        private final double[][] dfa;
+        private final double[][] biasBp;
+        private final double[][] biasDfa;
+
+        SplitMomentum(Model model, boolean biases, double mu, double gamma) {
+            super(model.precision(), biases);
+            this.mu = p.round(mu);
+            this.gamma = p.round(gamma);
+            this.complement = p.round(1 - gamma);
+            NetworkSpec network = model.network();
+            int layers = network.layerCount();
+            bp = new double[layers + 1][];
+            dfa = new double[layers + 1][];
+            biasBp = new double[layers + 1][];
+            biasDfa = new double[layers + 1][];
+            for (int l = 1; l <= layers; l++) {
+                bp[l] = new double[(int) network.weights(l)];
+                dfa[l] = new double[(int) network.weights(l)];
+                biasBp[l] = new double[network.neurons(l)];
+                biasDfa[l] = new double[network.neurons(l)];
+            }
+        }
+
+        @Override
+        void writeState(StateOutput out) throws IOException {
+            out.arrays(bp);
+            out.arrays(dfa);
+            out.arrays(biasBp);
+            out.arrays(biasDfa);
+        }
+
+        @Override
+        void readState(StateInput in) throws IOException {
+            in.arrays(bp);
+            in.arrays(dfa);
+            in.arrays(biasBp);
+            in.arrays(biasDfa);
+        }
+
+        @Override
+        public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
+            step(model, pass, delta, lr, false);
+        }
+
+        @Override
+        public void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
+            double rate = p.round(lr);
+            for (int l = 1; l < delta.length; l++) {
+                if (delta[l] == null || !model.network().layer(l).trainable()) {
+                    continue;
+                }
+                Weights w = model.weights[l];
+                double[] h = pass.activations[l - 1];
+                int columns = h.length;
+                for (int i = 0; i < delta[l].length; i++) {
+                    double d = delta[l][i];
+                    int base = i * columns;
+                    for (int j = 0; j < columns; j++) {
+                        int k = base + j;
+                        double u = update(bp[l], dfa[l], k, p.round(d * h[j]), backpropStep);
+                        w.set(k, p.round(w.get(k) - p.round(rate * u)));
+                    }
+                    if (biases) {
+                        double u = update(biasBp[l], biasDfa[l], i, d, backpropStep);
+                        model.biases[l][i] = p.round(model.biases[l][i] - p.round(rate * u));
+                    }
+                }
+            }
+        }
+
+        /** Updates the step's velocity with gradient g and returns the direction to apply. */
+        private double update(double[] bpVelocity, double[] dfaVelocity, int k, double g, boolean backpropStep) {
+            if (backpropStep) {
+                bpVelocity[k] = p.round(p.round(mu * bpVelocity[k]) + g);
+                return bpVelocity[k];
+            }
+            dfaVelocity[k] = p.round(p.round(mu * dfaVelocity[k]) + g);
+            return p.round(p.round(gamma * dfaVelocity[k]) + p.round(complement * bpVelocity[k]));
         }
     }
 

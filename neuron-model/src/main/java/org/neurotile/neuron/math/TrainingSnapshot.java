@@ -5,7 +5,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * The model's weights and biases and the optimizer's state as binary, for checkpoints. Values are
+ * The model's weights and biases, the optimizer's state and any learned feedback as binary, for
+ * checkpoints. Values are
  * written as float64 (float32 values convert exactly), so a restored run continues bit for bit.
  */
 public final class TrainingSnapshot {
@@ -13,6 +14,12 @@ public final class TrainingSnapshot {
     }
 
     public static void write(Model model, Optimizer optimizer, DataOutputStream out) throws IOException {
+        write(model, optimizer, null, out);
+    }
+
+    /** With the learned feedback matrices (directional dfa), if not null. */
+    public static void write(Model model, Optimizer optimizer, Feedback learned, DataOutputStream out)
+            throws IOException {
         StateOutput state = new StateOutput(out);
         double[][] weights = new double[model.weights.length][];
         for (int l = 1; l < weights.length; l++) {
@@ -21,9 +28,18 @@ public final class TrainingSnapshot {
         state.arrays(weights);
         state.arrays(model.biases);
         optimizer.writeState(state);
+        if (learned != null) {
+            state.arrays(learned.matrices);
+        }
     }
 
     public static void read(Model model, Optimizer optimizer, DataInputStream in) throws IOException {
+        read(model, optimizer, null, in);
+    }
+
+    /** Restores what {@link #write(Model, Optimizer, Feedback, DataOutputStream)} wrote. */
+    public static void read(Model model, Optimizer optimizer, Feedback learned, DataInputStream in)
+            throws IOException {
         StateInput state = new StateInput(in);
         double[][] weights = new double[model.weights.length][];
         for (int l = 1; l < weights.length; l++) {
@@ -37,5 +53,8 @@ public final class TrainingSnapshot {
         }
         state.arrays(model.biases);
         optimizer.readState(state);
+        if (learned != null) {
+            state.arrays(learned.matrices);
+        }
     }
 }

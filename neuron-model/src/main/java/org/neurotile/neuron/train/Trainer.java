@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neurotile.neuron.chip.ChipRule;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.TrainingSnapshot;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
@@ -77,13 +81,24 @@ public final class Trainer {
     private final Model model;
     private final Optional<Feedback> feedback;
     private final Optimizer optimizer;
+    private final Optional<DirectionalFeedback> learning;
+    private final Optional<HybridSchedule> hybrid;
 
     public Trainer(Settings settings) {
         this.settings = settings;
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
         this.feedback = settings.rule().feedback(settings.network(), model, settings.seed())
                 .map(f -> f.rounded(settings.precision()));
-        this.optimizer = Optimizer.create(settings.optimizer(), model, settings.biases());
+        this.hybrid = settings.rule().hybridSchedule();
+        if (hybrid.isPresent() && settings.optimizer().kind() != OptimizerCost.MOMENTUM) {
+            throw new InvalidInputException("rule " + settings.rule().spec() + " keeps split momentum: use "
+                    + "--optimizer momentum (mu from --momentum), not " + settings.optimizer().kind().id());
+        }
+        this.optimizer = hybrid.isPresent()
+                ? Optimizer.splitMomentum(model, settings.biases(), settings.optimizer().momentum(),
+                        hybrid.get().gamma())
+                : Optimizer.create(settings.optimizer(), model, settings.biases());
+        this.learning = settings.rule().learnedFeedback();
     }
 
     public Model model() {
@@ -118,13 +133,19 @@ public final class Trainer {
                 check(pass, epoch, n, example);
                 loss += pass.loss();
                 correct += pass.predicted() == train.label(example) ? 1 : 0;
-                double[][] delta = feedback.isPresent() ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
+                if (learning.isPresent()) {
+                    learning.get().learn(model, pass, feedback.orElseThrow(),
+                            streams.stream(DirectionalFeedback.streamName(epoch, n)));
+                }
+                boolean backpropStep = hybrid.isPresent() && hybrid.get().backpropStep(streams, epoch, n);
+                double[][] delta = feedback.isPresent() && !backpropStep
+                        ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
                         : LearningStep.backpropDeltas(model, pass);
                 checkDeltas(delta, epoch, n, example);
                 if (settings.alignment() && feedback.isPresent()) {
                     alignment.add(delta, LearningStep.backpropDeltas(model, pass));
                 }
-                optimizer.step(model, pass, delta, rate);
+                optimizer.step(model, pass, delta, rate, backpropStep);
                 if ((n & 255) == 255) {
                     listener.example(epoch, n + 1, order.length);
                 }
@@ -147,14 +168,14 @@ public final class Trainer {
         return history;
     }
 
-    /** Writes the model and the optimizer's state (for a checkpoint). */
+    /** Writes the model, the optimizer's state and any learned feedback (for a checkpoint). */
     public void writeState(DataOutputStream out) throws IOException {
-        TrainingSnapshot.write(model, optimizer, out);
+        TrainingSnapshot.write(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null, out);
     }
 
     /** Restores what {@link #writeState} wrote; the run must have the same settings. */
     public void readState(DataInputStream in) throws IOException {
-        TrainingSnapshot.read(model, optimizer, in);
+        TrainingSnapshot.read(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null, in);
     }
 
     /** Mean loss and accuracy over a data set, without training. */

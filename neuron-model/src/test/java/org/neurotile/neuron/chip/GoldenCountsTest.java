@@ -30,6 +30,9 @@ class GoldenCountsTest {
     private static final boolean UPDATE = Boolean.getBoolean("neurotile.golden.update");
     /** vgg16-fc's 478 MB of weights need more than the default 32x32 tiles of 512 KiB. */
     private static final Map<String, GridShape> LARGER_ARRAYS = Map.of("vgg16-fc", new GridShape(40, 40));
+    /** hybrid's two velocities per weight triple the weight memory. */
+    private static final Map<String, GridShape> LARGER_ARRAYS_FOR_HYBRID = Map.of("vgg16-fc", new GridShape(70, 70),
+            "alexnet-fc", new GridShape(40, 40));
 
     static Stream<Arguments> cases() {
         return NetworkCatalog.names().stream()
@@ -41,7 +44,8 @@ class GoldenCountsTest {
     void countsMatchTheGoldenFile(String networkName, String rule) throws IOException {
         NetworkSpec network = NetworkCatalog.get(networkName);
         ChipSpec defaults = ChipSpec.DEFAULTS;
-        ChipSpec chip = new ChipSpec(LARGER_ARRAYS.getOrDefault(networkName, defaults.array()), defaults.topology(),
+        Map<String, GridShape> arrays = rule.startsWith("hybrid") ? LARGER_ARRAYS_FOR_HYBRID : LARGER_ARRAYS;
+        ChipSpec chip = new ChipSpec(arrays.getOrDefault(networkName, defaults.array()), defaults.topology(),
                 defaults.network(), defaults.tile(), defaults.mapping());
         Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule, 1), true, TraceRecorder.disabled());
         CountSummary summary = CountSummary.of(example.run(), ChipSpec.DEFAULTS.tile().wordBytes());

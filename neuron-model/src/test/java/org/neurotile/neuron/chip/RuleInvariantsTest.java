@@ -24,7 +24,19 @@ class RuleInvariantsTest {
     @Provide
     Arbitrary<String> rules() {
         return Arbitraries.of("bp", "bp:reads=shared", "fa", "dfa", "sdfa:k=2", "ssdfa", "binary-dfa",
-                "blocked-dfa:s=1", "blocked-dfa:s=2");
+                "blocked-dfa:s=1", "blocked-dfa:s=2", "fp:m=1", "fp:m=2");
+    }
+
+    /** With the rules whose forward pass or update costs more: directional dfa, hybrid's split momentum. */
+    @Provide
+    Arbitrary<String> everyRule() {
+        return Arbitraries.oneOf(rules(), Arbitraries.of("directional-dfa", "directional-dfa:zero-product=skip",
+                "hybrid:p=0.3", "hybrid:p=0.3,step=bp"));
+    }
+
+    /** Rules that need at least two layers. */
+    private static boolean needsTwoLayers(String rule) {
+        return rule.equals("blocked-dfa:s=2") || rule.equals("fp:m=2");
     }
 
     private static NetworkSpec network(int input, List<Integer> sizes, int outputs) {
@@ -45,7 +57,7 @@ class RuleInvariantsTest {
             @ForAll @IntRange(min = 2, max = 6) int side,
             @ForAll boolean biases) {
         NetworkSpec net = network(input, hidden, outputs);
-        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+        if (needsTwoLayers(rule) && net.layerCount() < 2) {
             return;
         }
         ChipSpec spec = new ChipSpec(new GridShape(side, side), "mesh", NocParameters.DEFAULTS,
@@ -74,14 +86,14 @@ class RuleInvariantsTest {
 
     @Property(tries = 60)
     void theLinksCarryExactlyTheCountedByteHops(
-            @ForAll("rules") String rule,
+            @ForAll("everyRule") String rule,
             @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 24) Integer> hidden,
             @ForAll @IntRange(min = 1, max = 24) int input,
             @ForAll @IntRange(min = 2, max = 6) int outputs,
             @ForAll @IntRange(min = 2, max = 6) int side,
             @ForAll("topologies") String topology) {
         NetworkSpec net = network(input, hidden, outputs);
-        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+        if (needsTwoLayers(rule) && net.layerCount() < 2) {
             return;
         }
         ChipSpec spec = new ChipSpec(new GridShape(side, side), topology, NocParameters.DEFAULTS,
@@ -106,13 +118,13 @@ class RuleInvariantsTest {
 
     @Property(tries = 60)
     void anOptimizerReadsAndWritesItsStateOncePerWeightAndKeepsItInTheTiles(
-            @ForAll("rules") String rule,
+            @ForAll("everyRule") String rule,
             @ForAll @Size(min = 1, max = 3) List<@IntRange(min = 1, max = 24) Integer> hidden,
             @ForAll @IntRange(min = 1, max = 24) int input,
             @ForAll @IntRange(min = 2, max = 6) int outputs,
             @ForAll OptimizerCost optimizer) {
         NetworkSpec net = network(input, hidden, outputs);
-        if (rule.startsWith("blocked-dfa:s=2") && net.layerCount() < 2) {
+        if (needsTwoLayers(rule) && net.layerCount() < 2) {
             return;
         }
         ChipSpec spec = new ChipSpec(new GridShape(6, 6), "mesh", NocParameters.DEFAULTS,
@@ -128,10 +140,11 @@ class RuleInvariantsTest {
             parameters += net.weights(l) + net.neurons(l);
         }
         ExampleRun run = example.run();
-        long state = parameters * optimizer.stateWordsPerWeight();
-        assertEquals(state, run.total(Category.OPTIMIZER_READS));
-        assertEquals(state, run.total(Category.OPTIMIZER_WRITES));
-        assertEquals(parameters * optimizer.macsPerWeight(), run.total(Category.MACS, Phase.UPDATE));
+        OptimizerCost used = ChipRules.parse(rule, 3).optimizer(optimizer);
+        long state = parameters * used.stateWordsPerWeight();
+        assertEquals(parameters * used.stateReadsPerWeight(), run.total(Category.OPTIMIZER_READS));
+        assertEquals(parameters * used.stateWritesPerWeight(), run.total(Category.OPTIMIZER_WRITES));
+        assertEquals(parameters * used.macsPerWeight(), run.total(Category.MACS, Phase.UPDATE));
         long bytes = 0;
         for (int tile = 0; tile < example.mapping().tileCount(); tile++) {
             bytes += example.mapping().footprintBytes(tile, MemoryKind.OPTIMIZER);

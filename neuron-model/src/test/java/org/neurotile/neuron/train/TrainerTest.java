@@ -20,6 +20,7 @@ import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -39,13 +40,57 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bp", "fa", "dfa", "ssdfa", "binary-dfa"})
+    @ValueSource(strings = {"bp", "fa", "dfa", "ssdfa", "binary-dfa", "fp:m=1", "directional-dfa"})
     void everyRuleLearnsSeparableClusters(String rule) {
         List<EpochResult> history = trainer(rule, OptimizerCost.SGD, 0.02).train(TRAIN, TEST, new Trainer.Listener() {
         });
         EpochResult last = history.get(history.size() - 1);
         assertTrue(last.testAccuracy() > 0.9, rule + " reached " + last.testAccuracy());
         assertTrue(last.trainLoss() < history.get(0).trainLoss(), rule + ": the loss falls");
+    }
+
+    @Test
+    void hybridWithOnlyBpStepsIsBpWithMomentum() {
+        assertSameRun(trainer("bp", OptimizerCost.MOMENTUM, 0.01), trainer("hybrid:p=1", OptimizerCost.MOMENTUM, 0.01));
+    }
+
+    @Test
+    void hybridWithOnlyFeedbackStepsAndGammaOneIsDfaWithMomentum() {
+        assertSameRun(trainer("dfa", OptimizerCost.MOMENTUM, 0.01),
+                trainer("hybrid:p=0,gamma=1", OptimizerCost.MOMENTUM, 0.01));
+    }
+
+    @Test
+    void hybridMixesBpStepsIntoDfaAndLearns() {
+        // v_bp is applied again at every feedback step: a smaller rate than dfa's with momentum
+        List<EpochResult> history = trainer("hybrid:p=0.2", OptimizerCost.MOMENTUM, 0.003).train(TRAIN, TEST,
+                new Trainer.Listener() {
+                });
+        assertTrue(history.get(2).testAccuracy() > 0.9, "reached " + history.get(2).testAccuracy());
+        List<EpochResult> dfa = trainer("hybrid:p=0,gamma=1", OptimizerCost.MOMENTUM, 0.003).train(TRAIN, TEST,
+                new Trainer.Listener() {
+                });
+        assertTrue(history.get(2).trainLoss() != dfa.get(2).trainLoss(), "the bp steps change the run");
+    }
+
+    @Test
+    void hybridRefusesAnOptimizerWithoutSplitMomentum() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> trainer("hybrid:p=0.1", OptimizerCost.ADAM, 0.01));
+        assertTrue(e.getMessage().contains("--optimizer momentum"), e.getMessage());
+    }
+
+    private static void assertSameRun(Trainer expected, Trainer actual) {
+        List<EpochResult> a = expected.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        List<EpochResult> b = actual.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+        for (int e = 0; e < a.size(); e++) {
+            assertEquals(a.get(e).trainLoss(), b.get(e).trainLoss(), 0.0, "epoch " + (e + 1));
+            assertEquals(a.get(e).testAccuracy(), b.get(e).testAccuracy(), 0.0, "epoch " + (e + 1));
+        }
+        assertArrayEquals(expected.model().weights(1), actual.model().weights(1));
+        assertArrayEquals(expected.model().biases(1), actual.model().biases(1));
     }
 
     @ParameterizedTest
@@ -106,10 +151,24 @@ class TrainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "momentum", "adam"})
     void aRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer) throws IOException {
-        Trainer whole = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+        assertResumesBitForBit("dfa", OptimizerCost.byName(optimizer));
+    }
+
+    @Test
+    void aRunWithLearnedFeedbackResumesBitForBit() throws IOException {
+        assertResumesBitForBit("directional-dfa:alpha=0.01", OptimizerCost.SGD);
+    }
+
+    @Test
+    void aHybridRunResumesBitForBit() throws IOException {
+        assertResumesBitForBit("hybrid:p=0.3", OptimizerCost.MOMENTUM);
+    }
+
+    private static void assertResumesBitForBit(String rule, OptimizerCost optimizer) throws IOException {
+        Trainer whole = trainer(rule, optimizer, 0.002);
         List<EpochResult> expected = whole.train(TRAIN, TEST, new Trainer.Listener() {
         });
-        Trainer interrupted = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+        Trainer interrupted = trainer(rule, optimizer, 0.002);
         List<Trainer.Position> positions = new ArrayList<>();
         List<byte[]> states = new ArrayList<>();
         interrupted.train(TRAIN, TEST, new Trainer.Listener() {
@@ -132,7 +191,7 @@ class TrainerTest {
         });
         int middle = positions.size() / 2;
         assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
-        Trainer resumed = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+        Trainer resumed = trainer(rule, optimizer, 0.002);
         resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
         List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
         }, positions.get(middle));

@@ -1,0 +1,35 @@
+package org.neurotile.neuron.math;
+
+import org.neurotile.sim.random.RandomStreams;
+
+/**
+ * Hybrid dfa's draw (Han et al.): each step is a bp update with probability {@code bpProbability},
+ * else a feedback (dfa or binary-dfa) update; the two kinds keep separate momentum and a feedback
+ * step applies u = gamma v_dfa + (1 - gamma) v_bp (see {@link Optimizer#splitMomentum}). Step s of
+ * epoch e draws one uniform number from the stream {@code hybrid.epoch[e].step[s]}, so a step's
+ * kind depends only on the seed and its position: reproducible, and the same on resume.
+ */
+public record HybridSchedule(double bpProbability, double gamma) {
+    public HybridSchedule {
+        if (!(bpProbability >= 0 && bpProbability <= 1)) {
+            throw new IllegalArgumentException("p must be in [0, 1], got " + bpProbability);
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
+        }
+    }
+
+    /** Whether step {@code step} (0-based) of epoch {@code epoch} is a bp step. */
+    public boolean backpropStep(RandomStreams streams, int epoch, int step) {
+        return streams.stream("hybrid.epoch[" + epoch + "].step[" + step + "]").nextDouble() < bpProbability;
+    }
+
+    /** How many of the first {@code steps} steps of an epoch are bp steps. */
+    public long backpropSteps(RandomStreams streams, int epoch, int steps) {
+        long count = 0;
+        for (int step = 0; step < steps; step++) {
+            count += backpropStep(streams, epoch, step) ? 1 : 0;
+        }
+        return count;
+    }
+}
