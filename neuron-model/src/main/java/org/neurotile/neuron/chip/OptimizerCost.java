@@ -16,21 +16,29 @@ import org.neurotile.workloads.NetworkSpec;
  *   w -= lr_t m / (sqrt(v) + eps), the bias corrections folded into lr_t once per step:
  *   7 MACs (1 + 2 + 3 + 1), 3 element-wise ops (square root, add, divide), 2 state words.</li>
  * </ul>
+ *
+ * <p>With a minibatch of B > 1 the gradient is no longer fused into the update: each weight
+ * accumulates the B products delta_i h_j (B MACs), is scaled by 1/B (1 MAC), and the optimizer
+ * then does its arithmetic on the mean g ({@link #updateMacsPerWeight()}: sgd 1, w -= lr g;
+ * momentum 2; adam 6), once per batch.
  */
 public enum OptimizerCost {
-    SGD("sgd", 0, 1, 0),
-    MOMENTUM("momentum", 1, 3, 0),
-    ADAM("adam", 2, 7, 3);
+    SGD("sgd", 0, 1, 1, 0),
+    MOMENTUM("momentum", 1, 3, 2, 0),
+    ADAM("adam", 2, 7, 6, 3);
 
     private final String id;
     private final int stateWordsPerWeight;
     private final int macsPerWeight;
+    private final int updateMacsPerWeight;
     private final int elementwiseOpsPerWeight;
 
-    OptimizerCost(String id, int stateWordsPerWeight, int macsPerWeight, int elementwiseOpsPerWeight) {
+    OptimizerCost(String id, int stateWordsPerWeight, int macsPerWeight, int updateMacsPerWeight,
+                  int elementwiseOpsPerWeight) {
         this.id = id;
         this.stateWordsPerWeight = stateWordsPerWeight;
         this.macsPerWeight = macsPerWeight;
+        this.updateMacsPerWeight = updateMacsPerWeight;
         this.elementwiseOpsPerWeight = elementwiseOpsPerWeight;
     }
 
@@ -44,6 +52,16 @@ public enum OptimizerCost {
 
     public int macsPerWeight() {
         return macsPerWeight;
+    }
+
+    /** MACs per weight after the gradient g is formed, as a minibatch's update does them. */
+    public int updateMacsPerWeight() {
+        return updateMacsPerWeight;
+    }
+
+    /** MACs per weight of one update with a minibatch of {@code batch} examples. */
+    public long macsPerWeight(int batch) {
+        return batch == 1 ? macsPerWeight : batch + 1L + updateMacsPerWeight;
     }
 
     public int elementwiseOpsPerWeight() {
