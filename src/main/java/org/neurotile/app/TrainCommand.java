@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +47,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Trains a network with a learning rule, one example per step, evaluating on the test split after each "
-                    + "epoch, and reports the accuracy beside what one example costs on the chip (counts, cycles, "
-                    + "energy).",
+            "Trains a network with a learning rule, one example or minibatch per step, evaluating on the test split "
+                    + "after each epoch, and reports the accuracy beside what one example (and one batch) costs on the "
+                    + "chip (counts, cycles, energy).",
             "Writes history.csv and history.json, and the cost of one example as 'neurotile run' writes it "
                     + "(result.json, counts.csv, ...), to --out, whole or not at all."})
 final class TrainCommand implements Callable<Integer> {
@@ -80,6 +81,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10).")
     private int epochs = 10;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Examples per minibatch: one optimizer step per batch "
+            + "with the mean gradient; the chip keeps the batch's inputs and deltas in each tile and updates each "
+            + "weight once per batch (default: 1).")
+    private int batch = 1;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     private String optimizer = "sgd";
@@ -134,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new InvalidInputException("--epochs must be at least 1, got " + epochs);
         }
+        if (batch < 1) {
+            throw new InvalidInputException("--batch must be at least 1, got " + batch);
+        }
         if (checkpointEvery < 0) {
             throw new InvalidInputException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
@@ -145,28 +154,33 @@ final class TrainCommand implements Callable<Integer> {
         Dataset[] split = datasets(network);
         NocReport.checkWritable(out.toAbsolutePath().getParent());
 
-        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, TraceRecorder.disabled());
+        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, batch, TraceRecorder.disabled());
         RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
-        CountSummary summary = cost.summary();
+        CountSummary perBatch = CountSummary.ofBatch(example, chip.spec().tile().wordBytes());
         EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
                 chip.spec().tile().memoryBytes(), chip.spec().tile().wordBytes(),
                 chip.isProcessor() ? 1 : chip.topology().tileCount()));
-        Energy perExample = pass.total(summary.totals(), summary.cycles());
+        Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
 
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                         + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
                 rate, learningRateDecay, numbers.id(), split[0].size(), split[1].size(), split[0].source());
-        printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
-                chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
-                summary.totals().get("macs"), summary.totals().get("wordsMoved"),
-                Units.energy(perExample.totalPj()));
+        printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
+                chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
+                perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
+                Units.energy(batchEnergy.totalPj() / batch));
+        if (batch > 1) {
+            printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
+                    perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
+                    Units.energy(batchEnergy.totalPj()));
+        }
         printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                 "testLoss", "testAcc", "seconds");
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
         Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
                 new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true, alignment));
+                seed, true, alignment, batch));
         Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
         Path checkpoint = TrainingCheckpoint.fileFor(out);
         Trainer.Position from = Trainer.Position.start();
@@ -205,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, from);
         StagedDirectory.write(out, directory -> {
-            writeHistory(directory, history, summary, perExample, config);
+            writeHistory(directory, history, perBatch, batchEnergy, batch, config);
             cost.writeFiles(directory, config);
         });
         StagedDirectory.deleteTree(checkpoint.getParent());
@@ -287,7 +301,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("trainExamples", split[0].size());
         config.put("testExamples", split[1].size());
         config.put("epochs", epochs);
-        config.put("batch", 1);
+        config.put("batch", batch);
         config.put("optimizer", optimizerCost.id());
         config.put("learningRate", rate);
         config.put("learningRateDecay", learningRateDecay);
@@ -309,13 +323,54 @@ final class TrainCommand implements Callable<Integer> {
         return config;
     }
 
-    private static void writeHistory(Path directory, List<EpochResult> history, CountSummary summary, Energy energy,
-                                     Map<String, Object> config) throws IOException {
-        List<String> categories = new ArrayList<>(summary.totals().keySet());
+    /** A per-batch count per example: whole when the batch divides it, else a decimal. */
+    static Number perExample(long perBatch, int batch) {
+        return perBatch % batch == 0 ? (Number) (perBatch / batch) : (Number) ((double) perBatch / batch);
+    }
+
+    private String perExampleText(long perBatch) {
+        Number value = perExample(perBatch, batch);
+        return value instanceof Long whole ? String.format(Locale.ROOT, "%,d", whole)
+                : String.format(Locale.ROOT, "%,.1f", value.doubleValue());
+    }
+
+    private static String csvNumber(Number value) {
+        return value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : value.toString();
+    }
+
+    private static Map<String, Object> cost(Number cycles, Map<String, ? extends Number> counts, Energy energy,
+                                            int divisor) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("cycles", cycles);
+        cost.put("counts", counts);
+        cost.put("energyPj", energy.totalPj() / divisor);
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        for (EnergyKind kind : EnergyKind.values()) {
+            byKind.put(kind.id() + "Pj", energy.pj(kind) / divisor);
+        }
+        cost.put("energyByKind", byKind);
+        return cost;
+    }
+
+    private static void writeHistory(Path directory, List<EpochResult> history, CountSummary perBatch,
+                                     Energy batchEnergy, int batch, Map<String, Object> config) throws IOException {
+        List<String> categories = new ArrayList<>(perBatch.totals().keySet());
+        Map<String, Number> countsPerExample = new LinkedHashMap<>();
+        for (String category : categories) {
+            countsPerExample.put(category, perExample(perBatch.totals().get(category), batch));
+        }
+        Number cyclesPerExample = perExample(perBatch.cycles(), batch);
+        double energyPerExample = batchEnergy.totalPj() / batch;
         StringBuilder csv = new StringBuilder("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
                 + "wallSeconds,cyclesPerExample,energyPjPerExample");
         for (String category : categories) {
             csv.append(',').append(category).append("PerExample");
+        }
+        if (batch > 1) {
+            csv.append(",batch,cyclesPerBatch,energyPjPerBatch");
+            for (String category : categories) {
+                csv.append(',').append(category).append("PerBatch");
+            }
         }
         List<Integer> aligned = history.isEmpty() ? List.of()
                 : new ArrayList<>(history.get(0).updateAngleDegrees().keySet());
@@ -330,11 +385,18 @@ final class TrainCommand implements Callable<Integer> {
         csv.append('\n');
         List<Map<String, Object>> epochs = new ArrayList<>();
         for (EpochResult r : history) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%d,%s", r.epoch(), r.learningRate(),
-                    r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds(), summary.cycles(),
-                    energy.totalPj()));
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%s,%s", r.epoch(), r.learningRate(),
+                    r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds(),
+                    csvNumber(cyclesPerExample), energyPerExample));
             for (String category : categories) {
-                csv.append(',').append(summary.totals().get(category));
+                csv.append(',').append(csvNumber(countsPerExample.get(category)));
+            }
+            if (batch > 1) {
+                csv.append(',').append(batch).append(',').append(perBatch.cycles()).append(',')
+                        .append(batchEnergy.totalPj());
+                for (String category : categories) {
+                    csv.append(',').append(perBatch.totals().get(category));
+                }
             }
             for (int layer : aligned) {
                 csv.append(',').append(r.updateAngleDegrees().getOrDefault(layer, Double.NaN));
@@ -357,18 +419,15 @@ final class TrainCommand implements Callable<Integer> {
             }
             epochs.add(epoch);
         }
-        Map<String, Object> perExample = new LinkedHashMap<>();
-        perExample.put("cycles", summary.cycles());
-        perExample.put("counts", summary.totals());
-        perExample.put("energyPj", energy.totalPj());
-        Map<String, Double> byKind = new LinkedHashMap<>();
-        for (EnergyKind kind : EnergyKind.values()) {
-            byKind.put(kind.id() + "Pj", energy.pj(kind));
-        }
-        perExample.put("energyByKind", byKind);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("config", config);
-        json.put("costPerExample", perExample);
+        json.put("costPerExample", cost(cyclesPerExample, countsPerExample, batchEnergy, batch));
+        if (batch > 1) {
+            Map<String, Object> perBatchCost = new LinkedHashMap<>();
+            perBatchCost.put("batch", batch);
+            perBatchCost.putAll(cost(perBatch.cycles(), perBatch.totals(), batchEnergy, 1));
+            json.put("costPerBatch", perBatchCost);
+        }
         json.put("epochs", epochs);
         AtomicFiles.writeUtf8(directory.resolve("history.csv"), writer -> writer.write(csv.toString()));
         AtomicFiles.writeUtf8(directory.resolve("history.json"), writer -> new ObjectMapper()
