@@ -117,8 +117,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean alignment;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Write a checkpoint every N examples, and at the end of each epoch, to OUT.checkpoint/ "
-                    + "(removed when training ends).")
+            description = "Write a checkpoint every N examples (at the end of the batch that reaches each multiple "
+                    + "of N), and at the end of each epoch, to OUT.checkpoint/ (removed when training ends).")
     private int checkpointEvery;
 
     @Option(names = "--resume", description = "Continue from OUT.checkpoint/ with the same options; the run ends "
