@@ -130,6 +130,16 @@ final class RunReport {
         result.put("byLayer", summary.byLayer());
         result.put("footprint", footprint());
         result.put("closedForm", closedFormComparison());
+        if (example.batch() > 1) {
+            // The counts above are the simulated graph: one example's forward and error tasks, the batch's update.
+            CountSummary batch = CountSummary.ofBatch(example, wordBytes);
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("size", example.batch());
+            values.put("cyclesPerBatch", batch.cycles());
+            values.put("totalsPerBatch", batch.totals());
+            values.put("byPhasePerBatch", batch.byPhase());
+            result.put("batch", values);
+        }
         if (functional != null) {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("precision", functional.before().precision().id());

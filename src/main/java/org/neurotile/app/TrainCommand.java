@@ -1,7 +1,5 @@
 package org.neurotile.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,23 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.chip.HybridRule;
 import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.reports.energy.Energy;
-import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.reports.html.Units;
 import org.neurotile.sim.InvalidInputException;
-import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
@@ -46,9 +45,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Trains a network with a learning rule, one example per step, evaluating on the test split after each "
-                    + "epoch, and reports the accuracy beside what one example costs on the chip (counts, cycles, "
-                    + "energy).",
+            "Trains a network with a learning rule, one example or minibatch per step, evaluating on the test split "
+                    + "after each epoch, and reports the accuracy beside what one example (and one batch) costs on the "
+                    + "chip (counts, cycles, energy).",
             "Writes history.csv and history.json, and the cost of one example as 'neurotile run' writes it "
                     + "(result.json, counts.csv, ...), to --out, whole or not at all."})
 final class TrainCommand implements Callable<Integer> {
@@ -81,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10).")
     private int epochs = 10;
 
+    @Option(names = "--batch", paramLabel = "B", description = "Examples per minibatch: one optimizer step per batch "
+            + "with the mean gradient; the chip keeps the batch's inputs and deltas in each tile and updates each "
+            + "weight once per batch (default: 1).")
+    private int batch = 1;
+
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     private String optimizer = "sgd";
 
@@ -111,8 +115,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean alignment;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
-            description = "Write a checkpoint every N examples, and at the end of each epoch, to OUT.checkpoint/ "
-                    + "(removed when training ends).")
+            description = "Write a checkpoint every N examples (at the end of the batch that reaches each multiple "
+                    + "of N), and at the end of each epoch, to OUT.checkpoint/ (removed when training ends).")
     private int checkpointEvery;
 
     @Option(names = "--resume", description = "Continue from OUT.checkpoint/ with the same options; the run ends "
@@ -134,6 +138,9 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new InvalidInputException("--epochs must be at least 1, got " + epochs);
         }
+        if (batch < 1) {
+            throw new InvalidInputException("--batch must be at least 1, got " + batch);
+        }
         if (checkpointEvery < 0) {
             throw new InvalidInputException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
@@ -145,28 +152,40 @@ final class TrainCommand implements Callable<Integer> {
         Dataset[] split = datasets(network);
         NocReport.checkWritable(out.toAbsolutePath().getParent());
 
-        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, TraceRecorder.disabled());
+        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
+                new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
+                seed, true, alignment, batch));
+        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, batch, TraceRecorder.disabled());
         RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
-        CountSummary summary = cost.summary();
+        CountSummary perBatch = CountSummary.ofBatch(example, chip.spec().tile().wordBytes());
         EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
                 chip.spec().tile().memoryBytes(), chip.spec().tile().wordBytes(),
                 chip.isProcessor() ? 1 : chip.topology().tileCount()));
-        Energy perExample = pass.total(summary.totals(), summary.cycles());
+        Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
+        Optional<TrainingHistory.Hybrid> hybrid = hybridCost(chipRule, network, chip, optimizerCost, pass,
+                split[0].size());
 
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                         + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
                 rate, learningRateDecay, numbers.id(), split[0].size(), split[1].size(), split[0].source());
-        printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
-                chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
-                summary.totals().get("macs"), summary.totals().get("wordsMoved"),
-                Units.energy(perExample.totalPj()));
+        printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
+                chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
+                perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
+                Units.energy(batchEnergy.totalPj() / batch));
+        if (batch > 1) {
+            printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
+                    perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
+                    Units.energy(batchEnergy.totalPj()));
+        }
+        hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
+                + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
+                perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
+                perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
+                Units.energy(h.bp().energy().totalPj() / batch)));
         printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                 "testLoss", "testAcc", "seconds");
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
-        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
-                new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true, alignment));
         Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
         Path checkpoint = TrainingCheckpoint.fileFor(out);
         Trainer.Position from = Trainer.Position.start();
@@ -205,7 +224,8 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, from);
         StagedDirectory.write(out, directory -> {
-            writeHistory(directory, history, summary, perExample, config);
+            TrainingHistory.write(directory, history, new TrainingHistory.Step(perBatch, batchEnergy), batch, hybrid,
+                    config);
             cost.writeFiles(directory, config);
         });
         StagedDirectory.deleteTree(checkpoint.getParent());
@@ -287,7 +307,7 @@ final class TrainCommand implements Callable<Integer> {
         config.put("trainExamples", split[0].size());
         config.put("testExamples", split[1].size());
         config.put("epochs", epochs);
-        config.put("batch", 1);
+        config.put("batch", batch);
         config.put("optimizer", optimizerCost.id());
         config.put("learningRate", rate);
         config.put("learningRateDecay", learningRateDecay);
@@ -309,69 +329,37 @@ final class TrainCommand implements Callable<Integer> {
         return config;
     }
 
-    private static void writeHistory(Path directory, List<EpochResult> history, CountSummary summary, Energy energy,
-                                     Map<String, Object> config) throws IOException {
-        List<String> categories = new ArrayList<>(summary.totals().keySet());
-        StringBuilder csv = new StringBuilder("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
-                + "wallSeconds,cyclesPerExample,energyPjPerExample");
-        for (String category : categories) {
-            csv.append(',').append(category).append("PerExample");
+    /**
+     * A hybrid rule's bp step on the same chip, and per epoch how many examples and batches drew it
+     * (the draws depend only on the seed); empty for other rules.
+     */
+    private Optional<TrainingHistory.Hybrid> hybridCost(ChipRule chipRule, NetworkSpec network, Chip chip,
+                                                        OptimizerCost optimizerCost, EnergyPass pass, int examples) {
+        if (!(chipRule instanceof HybridRule rule)) {
+            return Optional.empty();
         }
-        List<Integer> aligned = history.isEmpty() ? List.of()
-                : new ArrayList<>(history.get(0).updateAngleDegrees().keySet());
-        List<Integer> fedBack = history.isEmpty() ? List.of()
-                : new ArrayList<>(history.get(0).feedbackAngleDegrees().keySet());
-        for (int layer : aligned) {
-            csv.append(",updateAngleDegLayer").append(layer);
+        Chip.Example bpStep = chip.run(network, rule.step(true), true, optimizerCost, batch, TraceRecorder.disabled());
+        CountSummary perBatch = CountSummary.ofBatch(bpStep, chip.spec().tile().wordBytes());
+        Energy energy = pass.total(perBatch.totals(), perBatch.cycles());
+        RandomStreams streams = new RandomStreams(seed);
+        int batches = (examples + batch - 1) / batch;
+        Map<Integer, long[]> drawn = new LinkedHashMap<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            drawn.put(epoch, new long[] {rule.schedule().backpropExamples(streams, epoch, examples, batch),
+                rule.schedule().backpropSteps(streams, epoch, batches)});
         }
-        for (int layer : fedBack) {
-            csv.append(",feedbackAngleDegLayer").append(layer);
-        }
-        csv.append('\n');
-        List<Map<String, Object>> epochs = new ArrayList<>();
-        for (EpochResult r : history) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%d,%s", r.epoch(), r.learningRate(),
-                    r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds(), summary.cycles(),
-                    energy.totalPj()));
-            for (String category : categories) {
-                csv.append(',').append(summary.totals().get(category));
-            }
-            for (int layer : aligned) {
-                csv.append(',').append(r.updateAngleDegrees().getOrDefault(layer, Double.NaN));
-            }
-            for (int layer : fedBack) {
-                csv.append(',').append(r.feedbackAngleDegrees().getOrDefault(layer, Double.NaN));
-            }
-            csv.append('\n');
-            Map<String, Object> epoch = new LinkedHashMap<>();
-            epoch.put("epoch", r.epoch());
-            epoch.put("learningRate", r.learningRate());
-            epoch.put("trainLoss", r.trainLoss());
-            epoch.put("trainAccuracy", r.trainAccuracy());
-            epoch.put("testLoss", r.testLoss());
-            epoch.put("testAccuracy", r.testAccuracy());
-            epoch.put("wallSeconds", r.wallSeconds());
-            if (!r.updateAngleDegrees().isEmpty()) {
-                epoch.put("updateAngleDegrees", r.updateAngleDegrees());
-                epoch.put("feedbackAngleDegrees", r.feedbackAngleDegrees());
-            }
-            epochs.add(epoch);
-        }
-        Map<String, Object> perExample = new LinkedHashMap<>();
-        perExample.put("cycles", summary.cycles());
-        perExample.put("counts", summary.totals());
-        perExample.put("energyPj", energy.totalPj());
-        Map<String, Double> byKind = new LinkedHashMap<>();
-        for (EnergyKind kind : EnergyKind.values()) {
-            byKind.put(kind.id() + "Pj", energy.pj(kind));
-        }
-        perExample.put("energyByKind", byKind);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("config", config);
-        json.put("costPerExample", perExample);
-        json.put("epochs", epochs);
-        AtomicFiles.writeUtf8(directory.resolve("history.csv"), writer -> writer.write(csv.toString()));
-        AtomicFiles.writeUtf8(directory.resolve("history.json"), writer -> new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, json));
+        return Optional.of(new TrainingHistory.Hybrid(new TrainingHistory.Step(perBatch, energy), drawn, examples,
+                batches));
+    }
+
+    /** A per-batch count per example: whole when the batch divides it, else a decimal. */
+    static Number perExample(long perBatch, int batch) {
+        return perBatch % batch == 0 ? (Number) (perBatch / batch) : (Number) ((double) perBatch / batch);
+    }
+
+    private String perExampleText(long perBatch) {
+        Number value = perExample(perBatch, batch);
+        return value instanceof Long whole ? String.format(Locale.ROOT, "%,d", whole)
+                : String.format(Locale.ROOT, "%,.1f", value.doubleValue());
     }
 }

@@ -55,6 +55,85 @@ class TrainCommandTest {
     }
 
     @Test
+    void aBatchReportsItsCostAndEachExamplesShareOfIt() throws IOException {
+        Path out = dir.resolve("batched");
+        CommandLineRunner run = train(out, "--rule", "dfa", "--batch", "8");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("per batch of 8: "), run.out());
+        JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
+        JsonNode perBatch = history.get("costPerBatch");
+        JsonNode perExample = history.get("costPerExample");
+        assertEquals(8, perBatch.get("batch").asInt());
+        assertEquals(8, history.get("config").get("batch").asInt());
+        perBatch.get("counts").fields().forEachRemaining(count -> assertEquals(count.getValue().asDouble() / 8,
+                perExample.get("counts").get(count.getKey()).asDouble(), 1e-9, count.getKey()));
+        assertEquals(perBatch.get("cycles").asDouble() / 8, perExample.get("cycles").asDouble(), 1e-9);
+        assertEquals(784 * 400 + 400 * 10 + 410, perBatch.get("counts").get("weightWrites").asLong(),
+                "every weight and bias written once a batch");
+        JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
+        assertEquals(perBatch.get("counts"), result.get("batch").get("totalsPerBatch"));
+        String header = Files.readAllLines(out.resolve("history.csv")).get(0);
+        assertTrue(header.contains(",batch,cyclesPerBatch,energyPjPerBatch,weightReadsPerBatch,"), header);
+    }
+
+    @Test
+    void hybridReportsTheMixOfTheStepsItDrew() throws IOException {
+        Path out = dir.resolve("hybrid");
+        CommandLineRunner run = train(out, "--rule", "hybrid:p=0.25", "--optimizer", "momentum", "--lr", "0.003");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("a bp step instead (probability 0.25): "), run.out());
+        JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
+        JsonNode feedback = history.get("costPerExampleByStep").get("feedback").get("counts");
+        JsonNode bp = history.get("costPerExampleByStep").get("bp").get("counts");
+        for (JsonNode epoch : history.get("epochs")) {
+            long drawn = epoch.get("bpExamples").asLong();
+            assertTrue(drawn > 30 && drawn < 120, "about a quarter of 300: " + drawn);
+            JsonNode mixed = epoch.get("costPerExample").get("counts");
+            feedback.fields().forEachRemaining(count -> assertEquals(((300 - drawn) * count.getValue().asDouble()
+                    + drawn * bp.get(count.getKey()).asDouble()) / 300, mixed.get(count.getKey()).asDouble(), 1e-6,
+                    count.getKey()));
+        }
+        assertTrue(bp.get("weightReads").asLong() > feedback.get("weightReads").asLong(), "bp reads W^T");
+        assertTrue(Files.readAllLines(out.resolve("history.csv")).get(0).contains(",bpExamples"));
+    }
+
+    @Test
+    void hybridWithoutMomentumIsOneLineAndWritesNothing() {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--rule", "hybrid:p=0.1");
+        assertEquals(2, run.status());
+        assertEquals("train: rule hybrid:p=0.1 keeps split momentum: use --optimizer momentum (mu from --momentum), "
+                + "not sgd", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBatchOfOneWritesNoPerBatchCosts() throws IOException {
+        Path out = dir.resolve("one");
+        assertEquals(0, train(out, "--batch", "1").status());
+        assertFalse(Files.readAllLines(out.resolve("history.csv")).get(0).contains("PerBatch"));
+        assertFalse(new ObjectMapper().readTree(out.resolve("history.json").toFile()).has("costPerBatch"));
+        assertFalse(new ObjectMapper().readTree(out.resolve("result.json").toFile()).has("batch"));
+    }
+
+    @Test
+    void aBatchBelowOneIsOneLineAndWritesNothing() {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--batch", "0");
+        assertEquals(2, run.status());
+        assertEquals("train: --batch must be at least 1, got 0", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBatchTooLargeForTheTilesSaysSo() {
+        CommandLineRunner run = train(dir.resolve("never"), "--batch", "4096");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("a batch of 4096 keeps the inputs and deltas of 4096 examples"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
     void anUnknownOptimizerIsOneLineAndWritesNothing() {
         Path out = dir.resolve("never");
         CommandLineRunner run = train(out, "--optimizer", "rmsprop");

@@ -10,7 +10,7 @@ import org.neurotile.sim.stats.Statistics;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
 
-/** Runs one training example of a network under a rule on a chip, in count mode. */
+/** Runs one training example of a network under a rule on a chip, in count mode, alone or in a minibatch. */
 public final class Chip {
     private final ChipSpec spec;
     private final Topology topology;
@@ -44,8 +44,22 @@ public final class Chip {
         return topology;
     }
 
-    /** What one example did: where the neurons went, what every task counted, what each link carried. */
-    public record Example(Mapping mapping, ExampleRun run, LinkLoads links) {
+    /**
+     * What one example did: where the neurons went, what every task counted, what each link carried.
+     * With a minibatch of {@code batch} > 1 the update tasks count the batch's update, every other
+     * task one example; {@code batchCycles} is the time of a whole batch: {@code batch - 1} examples
+     * without the update, then one with it ({@code run.cycles()}).
+     */
+    public record Example(Mapping mapping, ExampleRun run, LinkLoads links, int batch, long batchCycles) {
+        public Example(Mapping mapping, ExampleRun run, LinkLoads links) {
+            this(mapping, run, links, 1, run.cycles());
+        }
+
+        /** A category over a whole batch: the forward and error tasks {@code batch} times, the update once. */
+        public long batchTotal(Category category) {
+            return batch * (run.total(category) - run.total(category, Phase.UPDATE))
+                    + run.total(category, Phase.UPDATE);
+        }
     }
 
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
@@ -55,10 +69,50 @@ public final class Chip {
     /** One example whose update uses {@code optimizer}: its state lives in the tiles beside the weights. */
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen,
                        TraceRecorder trace) {
+        return run(network, rule, biases, chosen, 1, trace);
+    }
+
+    /**
+     * One example of a minibatch of {@code batch} examples: each tile keeps a batch buffer, and the
+     * update tasks update the weights once for the whole batch (docs/counting.md). Batch 1 is one
+     * example per update. The rule may bring its own optimizer ({@link ChipRule#optimizer}).
+     */
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, int batch,
+                       TraceRecorder trace) {
+        if (batch < 1) {
+            throw new InvalidInputException("the batch must be at least 1 example, got " + batch);
+        }
         OptimizerCost optimizer = rule.optimizer(chosen);
         int wordBytes = spec.tile().wordBytes();
-        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes);
-        Mapping mapping = switch (spec.mapping()) {
+        StorageModel storage = BatchStorage.of(optimizer.withState(rule.storage(network, wordBytes), network,
+                wordBytes), batch, wordBytes);
+        Mapping mapping;
+        try {
+            mapping = map(network, rule, storage);
+        } catch (MappingDoesNotFitException e) {
+            throw batch > 1 ? e.withBatch(batch) : e;
+        }
+        PlanOptions options = new PlanOptions(wordBytes, biases, 0, optimizer, batch);
+        TaskGraph graph = new TaskGraph();
+        ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
+        rule.planBackward(graph, mapping, forward, options);
+        Statistics statistics = new Statistics();
+        ExampleRun run = execute(graph, statistics, trace);
+        long batchCycles = run.cycles();
+        if (batch > 1) {
+            long withoutUpdate = execute(graph.withoutPhase(Phase.UPDATE), new Statistics(), TraceRecorder.disabled())
+                    .cycles();
+            batchCycles += (batch - 1) * withoutUpdate;
+        }
+        if (processor) {
+            chargeOffChipMemory(run, wordBytes);
+        }
+        ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
+        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), batch, batchCycles);
+    }
+
+    private Mapping map(NetworkSpec network, ChipRule rule, StorageModel storage) {
+        return switch (spec.mapping()) {
             case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
             case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),
                     spec.tile().memoryBytes(), rule.errorAssignment(network)
@@ -66,20 +120,14 @@ public final class Chip {
                                     + "needs a rule fed back from the output error (dfa, sdfa, ssdfa, ...), not '"
                                     + rule.spec() + "'")));
         };
+    }
+
+    /** Times a graph on a fresh simulation of this chip's network. */
+    private ExampleRun execute(TaskGraph graph, Statistics statistics, TraceRecorder trace) {
         Simulation simulation = new Simulation();
-        Statistics statistics = new Statistics();
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
                 statistics, trace);
-        PlanOptions options = new PlanOptions(wordBytes, biases, 0, optimizer);
-        TaskGraph graph = new TaskGraph();
-        ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
-        rule.planBackward(graph, mapping, forward, options);
-        ExampleRun run = new ChipExecutor(simulation, noc, spec.tile()).run(graph);
-        if (processor) {
-            chargeOffChipMemory(run, wordBytes);
-        }
-        ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
-        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()));
+        return new ChipExecutor(simulation, noc, spec.tile()).run(graph);
     }
 
     /**

@@ -13,6 +13,13 @@ public final class MappingDoesNotFitException extends InvalidInputException {
         super(message);
     }
 
+    /** This failure with a note that a minibatch of {@code batch} examples takes memory in every tile. */
+    MappingDoesNotFitException withBatch(int batch) {
+        return new MappingDoesNotFitException(getMessage() + "; a batch of " + batch + " keeps the inputs and "
+                + "deltas of " + batch + " examples in every tile (" + batch + " (n_{l-1} + c) words for c neurons): "
+                + "try a smaller batch or more memory per tile");
+    }
+
     static MappingDoesNotFitException describe(NetworkSpec network, StorageModel storage, int tileCount,
                                                long memoryBytes, int layer) {
         long perNeuron = storage.bytesPerNeuron(layer);

@@ -22,13 +22,18 @@ import org.neurotile.workloads.NetworkSpec;
  *   u = gamma v_dfa + (1 - gamma) v_bp, w -= lr u (5 MACs, both read, v_dfa written). Chosen by
  *   the hybrid rule, not by name.</li>
  * </ul>
+ *
+ * <p>With a minibatch of B > 1 the gradient is no longer fused into the update: each weight
+ * accumulates the B products delta_i h_j (B MACs), is scaled by 1/B (1 MAC), and the optimizer
+ * then does its arithmetic on the mean g ({@link #updateMacsPerWeight()}: sgd 1, w -= lr g;
+ * momentum 2; adam 6), once per batch.
  */
 public enum OptimizerCost {
-    SGD("sgd", 0, 0, 0, 1, 0),
-    MOMENTUM("momentum", 1, 1, 1, 3, 0),
-    ADAM("adam", 2, 2, 2, 7, 3),
-    SPLIT_MOMENTUM_BP("split-momentum:bp", 2, 1, 1, 3, 0),
-    SPLIT_MOMENTUM_DFA("split-momentum:dfa", 2, 2, 1, 5, 0);
+    SGD("sgd", 0, 0, 0, 1, 1, 0),
+    MOMENTUM("momentum", 1, 1, 1, 3, 2, 0),
+    ADAM("adam", 2, 2, 2, 7, 6, 3),
+    SPLIT_MOMENTUM_BP("split-momentum:bp", 2, 1, 1, 3, 2, 0),
+    SPLIT_MOMENTUM_DFA("split-momentum:dfa", 2, 2, 1, 5, 4, 0);
 
     private static final String CHOICES = "sgd, momentum, adam";
 
@@ -37,15 +42,17 @@ public enum OptimizerCost {
     private final int stateReadsPerWeight;
     private final int stateWritesPerWeight;
     private final int macsPerWeight;
+    private final int updateMacsPerWeight;
     private final int elementwiseOpsPerWeight;
 
     OptimizerCost(String id, int stateWordsPerWeight, int stateReadsPerWeight, int stateWritesPerWeight,
-                  int macsPerWeight, int elementwiseOpsPerWeight) {
+                  int macsPerWeight, int updateMacsPerWeight, int elementwiseOpsPerWeight) {
         this.id = id;
         this.stateWordsPerWeight = stateWordsPerWeight;
         this.stateReadsPerWeight = stateReadsPerWeight;
         this.stateWritesPerWeight = stateWritesPerWeight;
         this.macsPerWeight = macsPerWeight;
+        this.updateMacsPerWeight = updateMacsPerWeight;
         this.elementwiseOpsPerWeight = elementwiseOpsPerWeight;
     }
 
@@ -68,6 +75,16 @@ public enum OptimizerCost {
 
     public int macsPerWeight() {
         return macsPerWeight;
+    }
+
+    /** MACs per weight after the gradient g is formed, as a minibatch's update does them. */
+    public int updateMacsPerWeight() {
+        return updateMacsPerWeight;
+    }
+
+    /** MACs per weight of one update with a minibatch of {@code batch} examples. */
+    public long macsPerWeight(int batch) {
+        return batch == 1 ? macsPerWeight : batch + 1L + updateMacsPerWeight;
     }
 
     public int elementwiseOpsPerWeight() {

@@ -52,23 +52,35 @@ final class PlanSteps {
      * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
      * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron;
      * with an optimizer, its state words read and written and its arithmetic per weight ({@link OptimizerCost}).
+     *
+     * <p>With a minibatch of B > 1 the task is the batch's update, once per batch: the tile has kept
+     * each example's inputs and its neurons' deltas in a batch buffer (the deltas' B * c writes are
+     * counted here, the inputs were written by the forward pass); it reads them (B * n_{l-1} inputs,
+     * B * c deltas), and reads, updates and writes each weight once, with
+     * {@link OptimizerCost#macsPerWeight(int)} MACs. The weight read of the error phase (bp's shared
+     * read) happens once per example, so it cannot serve the batch's update: the update reads them.
      */
     static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
                       PlanOptions options) {
         int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
         graph.dependsOn(update, delta);
+        int batch = options.batch();
         long c = p.count();
         long inputs = network.neurons(p.layer() - 1);
         long bias = options.biases() ? c : 0;
         long weights = c * inputs + bias;
-        graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead ? bias : weights);
+        graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead && batch == 1 ? bias : weights);
         graph.count(update, Category.WEIGHT_WRITES, weights);
         OptimizerCost optimizer = options.optimizer();
-        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight());
+        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight(batch));
         graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateReadsPerWeight());
         graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWritesPerWeight());
-        graph.count(update, Category.ACTIVATION_READS, inputs);
+        graph.count(update, Category.ACTIVATION_READS, batch * inputs);
         graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
+        if (batch > 1) {
+            graph.count(update, Category.ERROR_WRITES, batch * c);
+            graph.count(update, Category.ERROR_READS, batch * c);
+        }
         return update;
     }
 

@@ -129,4 +129,46 @@ public final class TaskGraph {
     public long countOf(int task, Category category) {
         return tasks.get(task).counts[category.ordinal()];
     }
+
+    /**
+     * A copy without the tasks of {@code phase}, which must be sinks: none of them sends a message,
+     * receives one or has a successor (true of the update tasks of every plan).
+     */
+    TaskGraph withoutPhase(Phase phase) {
+        TaskGraph copy = new TaskGraph();
+        int[] copied = new int[tasks.size()];
+        for (Task task : tasks) {
+            if (task.phase == phase) {
+                if (!task.successors.isEmpty() || !task.messagesSent.isEmpty()) {
+                    throw new IllegalStateException("task " + task.id + " of phase " + phase.id() + " is not a sink");
+                }
+                copied[task.id] = -1;
+                continue;
+            }
+            copied[task.id] = copy.addTask(task.tile, task.phase, task.layer);
+            System.arraycopy(task.counts, 0, copy.tasks.get(copied[task.id]).counts, 0, task.counts.length);
+        }
+        for (Task task : tasks) {
+            if (copied[task.id] >= 0) {
+                for (int successor : task.successors) {
+                    if (copied[successor] >= 0) {
+                        copy.dependsOn(copied[successor], copied[task.id]);
+                    }
+                }
+            }
+        }
+        for (Message message : messages) {
+            int[] receivers = new int[message.receivers().length];
+            for (int i = 0; i < receivers.length; i++) {
+                receivers[i] = copied[message.receivers()[i]];
+                if (receivers[i] < 0) {
+                    throw new IllegalStateException("a task of phase " + phase.id() + " receives a message");
+                }
+            }
+            int sender = copied[message.sender()];
+            copy.messages.add(new Message(sender, message.destinationTiles(), receivers, message.words()));
+            copy.tasks.get(sender).messagesSent.add(copy.messages.size() - 1);
+        }
+        return copy;
+    }
 }

@@ -3,9 +3,9 @@ package org.neurotile.neuron.math;
 import org.neurotile.sim.random.RandomStreams;
 
 /**
- * Hybrid dfa's draw (Han et al.): each step is a bp update with probability {@code bpProbability},
- * else a feedback (dfa or binary-dfa) update; the two kinds keep separate momentum and a feedback
- * step applies u = gamma v_dfa + (1 - gamma) v_bp (see {@link Optimizer#splitMomentum}). Step s of
+ * Hybrid dfa's draw (Han et al.): each step (an example, or a minibatch) is a bp update with
+ * probability {@code bpProbability}, else a feedback (dfa or binary-dfa) update; the two kinds keep
+ * separate momentum and a feedback step applies u = gamma v_dfa + (1 - gamma) v_bp (see {@link Optimizer#splitMomentum}). Step s of
  * epoch e draws one uniform number from the stream {@code hybrid.epoch[e].step[s]}, so a step's
  * kind depends only on the seed and its position: reproducible, and the same on resume.
  */
@@ -26,9 +26,14 @@ public record HybridSchedule(double bpProbability, double gamma) {
 
     /** How many of the first {@code steps} steps of an epoch are bp steps. */
     public long backpropSteps(RandomStreams streams, int epoch, int steps) {
+        return backpropExamples(streams, epoch, steps, 1);
+    }
+
+    /** How many of an epoch's {@code examples}, in minibatches of {@code batch}, take a bp step. */
+    public long backpropExamples(RandomStreams streams, int epoch, int examples, int batch) {
         long count = 0;
-        for (int step = 0; step < steps; step++) {
-            count += backpropStep(streams, epoch, step) ? 1 : 0;
+        for (int first = 0; first < examples; first += batch) {
+            count += backpropStep(streams, epoch, first / batch) ? Math.min(batch, examples - first) : 0;
         }
         return count;
     }

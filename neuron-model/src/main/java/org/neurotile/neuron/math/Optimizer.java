@@ -52,6 +52,33 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         step(model, pass, delta, lr);
     }
 
+    /**
+     * One update with the mean of a minibatch's gradients (the batch is then emptied); layers
+     * without a gradient in the batch are skipped.
+     */
+    public final void step(Model model, BatchGradient gradient, double lr) {
+        step(model, gradient, lr, false);
+    }
+
+    /** As {@link #step(Model, BatchGradient, double)}, for a batch of bp or feedback steps (hybrid). */
+    public final void step(Model model, BatchGradient gradient, double lr, boolean backpropStep) {
+        gradient.mean();
+        beginStep(backpropStep);
+        for (int l = 1; l < gradient.present.length; l++) {
+            if (gradient.present[l]) {
+                apply(model, l, gradient.weights[l], gradient.biases[l], lr);
+            }
+        }
+        gradient.clear();
+    }
+
+    /** Called once per minibatch step, before its layers are applied. */
+    void beginStep(boolean backpropStep) {
+    }
+
+    /** Applies the gradient g (per weight of W_l, row-major) and gb (per bias) of one layer. */
+    abstract void apply(Model model, int layer, double[] g, double[] gb, double lr);
+
     /** The optimizer's state, in a fixed order, for a checkpoint. */
     abstract void writeState(StateOutput out) throws IOException;
 
@@ -67,6 +94,18 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         @Override
         public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
             LearningStep.update(model, pass, delta, lr, biases);
+        }
+
+        @Override
+        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
+            double rate = p.round(lr);
+            model.weights[layer].subtractScaled(0, rate, g, g.length);
+            if (biases) {
+                double[] c = model.biases[layer];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = p.round(c[i] - p.round(rate * gb[i]));
+                }
+            }
         }
 
         @Override
@@ -106,6 +145,25 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         void readState(StateInput in) throws IOException {
             in.arrays(velocity);
             in.arrays(biasVelocity);
+        }
+
+        @Override
+        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
+            double rate = p.round(lr);
+            Weights w = model.weights[layer];
+            double[] v = velocity[layer];
+            for (int k = 0; k < g.length; k++) {
+                v[k] = p.round(p.round(mu * v[k]) + g[k]);
+                w.set(k, p.round(w.get(k) - p.round(rate * v[k])));
+            }
+            if (biases) {
+                double[] bv = biasVelocity[layer];
+                double[] c = model.biases[layer];
+                for (int i = 0; i < c.length; i++) {
+                    bv[i] = p.round(p.round(mu * bv[i]) + gb[i]);
+                    c[i] = p.round(c[i] - p.round(rate * bv[i]));
+                }
+            }
         }
 
         @Override
@@ -149,6 +207,7 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] dfa;
         private final double[][] biasBp;
         private final double[][] biasDfa;
+        private boolean batchIsBackprop; // the kind of the minibatch being applied
 
         SplitMomentum(Model model, boolean biases, double mu, double gamma) {
             super(model.precision(), biases);
@@ -216,6 +275,28 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             }
         }
 
+        @Override
+        void beginStep(boolean backpropStep) {
+            batchIsBackprop = backpropStep;
+        }
+
+        @Override
+        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
+            double rate = p.round(lr);
+            Weights w = model.weights[layer];
+            for (int k = 0; k < g.length; k++) {
+                double u = update(bp[layer], dfa[layer], k, g[k], batchIsBackprop);
+                w.set(k, p.round(w.get(k) - p.round(rate * u)));
+            }
+            if (biases) {
+                double[] c = model.biases[layer];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = p.round(c[i] - p.round(rate * update(biasBp[layer], biasDfa[layer], i, gb[i],
+                            batchIsBackprop)));
+                }
+            }
+        }
+
         /** Updates the step's velocity with gradient g and returns the direction to apply. */
         private double update(double[] bpVelocity, double[] dfaVelocity, int k, double g, boolean backpropStep) {
             if (backpropStep) {
@@ -276,6 +357,35 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             in.arrays(v);
             in.arrays(biasM);
             in.arrays(biasV);
+        }
+
+        /** t counts optimizer steps: one per minibatch. */
+        @Override
+        void beginStep(boolean backpropStep) {
+            t++;
+        }
+
+        @Override
+        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
+            double rate = p.round(lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
+            double c1 = p.round(1 - b1);
+            double c2 = p.round(1 - b2);
+            Weights w = model.weights[layer];
+            double[] ml = m[layer];
+            double[] vl = v[layer];
+            for (int k = 0; k < g.length; k++) {
+                ml[k] = moment(ml[k], b1, c1, g[k]);
+                vl[k] = moment(vl[k], b2, c2, p.round(g[k] * g[k]));
+                w.set(k, p.round(w.get(k) - step(rate, ml[k], vl[k])));
+            }
+            if (biases) {
+                double[] c = model.biases[layer];
+                for (int i = 0; i < c.length; i++) {
+                    biasM[layer][i] = moment(biasM[layer][i], b1, c1, gb[i]);
+                    biasV[layer][i] = moment(biasV[layer][i], b2, c2, p.round(gb[i] * gb[i]));
+                    c[i] = p.round(c[i] - step(rate, biasM[layer][i], biasV[layer][i]));
+                }
+            }
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.BatchGradient;
 import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.HybridSchedule;
@@ -25,17 +26,36 @@ import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.Dataset;
 
 /**
- * Trains a network with a rule, one example at a time (batch 1), for a number of epochs, and
+ * Trains a network with a rule, one example or one minibatch per step, for a number of epochs, and
  * evaluates on the test split after each. The order of examples is a seeded shuffle per epoch
  * (stream {@code train.order.epoch[e]}); the model's initial weights and the rule's feedback come
  * from the same seed as in a single example, so a run is bit-identical for a seed.
  */
 public final class Trainer {
-    /** What a training run is. */
+    /**
+     * What a training run is. {@code batch} is the minibatch size: the deltas of a batch's examples
+     * come from the weights at the batch start, and the optimizer steps once per batch with the
+     * mean of their gradients ({@link BatchGradient}); an epoch's last batch may be smaller, and its
+     * mean is over the examples it has.
+     */
     public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
-                           boolean alignment) {
-        /** Without alignment diagnostics. */
+                           boolean alignment, int batch) {
+        public Settings {
+            if (batch < 1) {
+                throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+            }
+        }
+
+        /** One example per step. */
+        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
+                    1);
+        }
+
+        /** Without alignment diagnostics, one example per step. */
         public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, false);
@@ -51,8 +71,9 @@ public final class Trainer {
         }
 
         /**
-         * Every {@link #checkpointEvery()} examples: where training stands; the trainer's state can
-         * be saved with {@link Trainer#writeState} now.
+         * At the end of the first batch that reaches each multiple of {@link #checkpointEvery()}
+         * examples (every N examples with batch 1), and at each epoch's end: where training stands;
+         * the trainer's state can be saved with {@link Trainer#writeState} now.
          */
         default void checkpoint(Position position) {
         }
@@ -83,6 +104,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Optional<DirectionalFeedback> learning;
     private final Optional<HybridSchedule> hybrid;
+    private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
 
     public Trainer(Settings settings) {
         this.settings = settings;
@@ -99,6 +121,7 @@ public final class Trainer {
                         hybrid.get().gamma())
                 : Optimizer.create(settings.optimizer(), model, settings.biases());
         this.learning = settings.rule().learnedFeedback();
+        this.gradient = settings.batch() > 1 ? new BatchGradient(model) : null;
     }
 
     public Model model() {
@@ -126,32 +149,44 @@ public final class Trainer {
             boolean resumed = epoch == from.epoch();
             double loss = resumed ? from.lossSum() : 0;
             long correct = resumed ? from.correct() : 0;
-            for (int n = resumed ? from.examplesDone() : 0; n < order.length; n++) {
-                int example = order[n];
-                read(train, example, values, input);
-                ForwardPass pass = ForwardPass.run(model, input, train.label(example));
-                check(pass, epoch, n, example);
-                loss += pass.loss();
-                correct += pass.predicted() == train.label(example) ? 1 : 0;
-                if (learning.isPresent()) {
-                    learning.get().learn(model, pass, feedback.orElseThrow(),
-                            streams.stream(DirectionalFeedback.streamName(epoch, n)));
+            int batch = settings.batch();
+            for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
+                int end = Math.min(n + batch, order.length);
+                boolean backpropStep = hybrid.isPresent() && hybrid.get().backpropStep(streams, epoch, n / batch);
+                for (int m = n; m < end; m++) {
+                    int example = order[m];
+                    read(train, example, values, input);
+                    ForwardPass pass = ForwardPass.run(model, input, train.label(example));
+                    check(pass, epoch, m, example);
+                    loss += pass.loss();
+                    correct += pass.predicted() == train.label(example) ? 1 : 0;
+                    if (learning.isPresent()) {
+                        learning.get().learn(model, pass, feedback.orElseThrow(),
+                                streams.stream(DirectionalFeedback.streamName(epoch, m)));
+                    }
+                    double[][] delta = feedback.isPresent() && !backpropStep
+                            ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
+                            : LearningStep.backpropDeltas(model, pass);
+                    checkDeltas(delta, epoch, m, example);
+                    if (settings.alignment() && feedback.isPresent()) {
+                        alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                    }
+                    if (gradient == null) {
+                        optimizer.step(model, pass, delta, rate, backpropStep);
+                    } else {
+                        gradient.add(pass, delta);
+                    }
                 }
-                boolean backpropStep = hybrid.isPresent() && hybrid.get().backpropStep(streams, epoch, n);
-                double[][] delta = feedback.isPresent() && !backpropStep
-                        ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
-                        : LearningStep.backpropDeltas(model, pass);
-                checkDeltas(delta, epoch, n, example);
-                if (settings.alignment() && feedback.isPresent()) {
-                    alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                if (gradient != null) {
+                    optimizer.step(model, gradient, rate, backpropStep);
                 }
-                optimizer.step(model, pass, delta, rate, backpropStep);
-                if ((n & 255) == 255) {
-                    listener.example(epoch, n + 1, order.length);
+                if (end >> 8 > n >> 8) {
+                    listener.example(epoch, end, order.length);
                 }
-                if (every > 0 && (n + 1) % every == 0 && n + 1 < order.length) {
-                    listener.checkpoint(new Position(epoch, n + 1, loss, correct, history));
+                if (every > 0 && end / every > n / every && end < order.length) {
+                    listener.checkpoint(new Position(epoch, end, loss, correct, history));
                 }
+                n = end;
             }
             double[] evaluation = evaluate(test, values, input);
             EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,

@@ -1,0 +1,95 @@
+package org.neurotile.neuron.math;
+
+import java.util.Arrays;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The gradients of a minibatch, per weight and bias of every trained layer: g = delta_i h_j and
+ * delta_i of each example summed in example order (every product and sum rounded to the
+ * precision), then {@link #mean()}: the sum times 1/B, rounded. Each example's deltas must come
+ * from the weights as they were at the batch start; the optimizer applies the mean once.
+ */
+public final class BatchGradient {
+    private final NetworkSpec network;
+    private final Precision p;
+    final double[][] weights; // per trained layer, row-major as W_l; null for the others
+    final double[][] biases;
+    final boolean[] present;  // whether a layer had a delta in the batch
+    private int examples;
+
+    public BatchGradient(Model model) {
+        this.network = model.network();
+        this.p = model.precision();
+        int layers = network.layerCount();
+        weights = new double[layers + 1][];
+        biases = new double[layers + 1][];
+        present = new boolean[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            if (network.layer(l).trainable()) {
+                weights[l] = new double[(int) network.weights(l)];
+                biases[l] = new double[network.neurons(l)];
+            }
+        }
+    }
+
+    /** The examples added since the last {@link #clear()}. */
+    public int examples() {
+        return examples;
+    }
+
+    /** Adds one example's gradient; layers with a null delta are skipped. */
+    public void add(ForwardPass pass, double[][] delta) {
+        for (int l = 1; l < delta.length; l++) {
+            if (delta[l] == null || weights[l] == null) {
+                continue;
+            }
+            present[l] = true;
+            double[] g = weights[l];
+            double[] b = biases[l];
+            double[] h = pass.activations[l - 1];
+            int columns = h.length;
+            for (int i = 0; i < delta[l].length; i++) {
+                double d = delta[l][i];
+                int base = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    g[base + j] = p.round(g[base + j] + p.round(d * h[j]));
+                }
+                b[i] = p.round(b[i] + d);
+            }
+        }
+        examples++;
+    }
+
+    /** Turns the sums into means over the examples added: each times 1/B rounded, then rounded. */
+    void mean() {
+        if (examples == 0) {
+            throw new IllegalStateException("the mean of an empty batch");
+        }
+        double scale = p.round(1.0 / examples);
+        for (int l = 1; l < present.length; l++) {
+            if (!present[l]) {
+                continue;
+            }
+            scale(weights[l], scale);
+            scale(biases[l], scale);
+        }
+    }
+
+    private void scale(double[] values, double scale) {
+        for (int k = 0; k < values.length; k++) {
+            values[k] = p.round(values[k] * scale);
+        }
+    }
+
+    /** Empties the batch. */
+    public void clear() {
+        for (int l = 1; l < present.length; l++) {
+            if (present[l]) {
+                Arrays.fill(weights[l], 0);
+                Arrays.fill(biases[l], 0);
+                present[l] = false;
+            }
+        }
+        examples = 0;
+    }
+}

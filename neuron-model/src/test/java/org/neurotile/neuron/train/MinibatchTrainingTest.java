@@ -1,0 +1,190 @@
+package org.neurotile.neuron.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.workloads.Activation;
+import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.data.ClusterDataset;
+import org.neurotile.workloads.data.Dataset;
+
+class MinibatchTrainingTest {
+    private static final NetworkSpec NET = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(32, Activation.TANH),
+            LayerSpec.of(16, Activation.RELU), LayerSpec.of(4, Activation.IDENTITY)));
+    private static final Dataset TRAIN = new ClusterDataset(5, 20, 4, 300, 1.5).generate(0);
+    private static final Dataset TEST = new ClusterDataset(5, 20, 4, 100, 1.5).generate(300);
+
+    private static Trainer trainer(String rule, OptimizerCost optimizer, double lr, int epochs, int batch) {
+        return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+                Optimizer.Settings.of(optimizer), lr, 0.9, epochs, 1, true, false, batch));
+    }
+
+    private static List<EpochResult> train(Trainer trainer) {
+        return trainer.train(TRAIN, TEST, new Trainer.Listener() {
+        });
+    }
+
+    private static long hash(Trainer trainer) {
+        long hash = 17;
+        for (int l = 1; l <= NET.layerCount(); l++) {
+            for (double w : trainer.model().weights(l)) {
+                hash = hash * 31 + Double.doubleToLongBits(w);
+            }
+            for (double c : trainer.model().biases(l)) {
+                hash = hash * 31 + Double.doubleToLongBits(c);
+            }
+        }
+        return hash;
+    }
+
+    /** Weights and epoch-2 training loss of two epochs of 300 examples, as trained before minibatches existed. */
+    @ParameterizedTest
+    @CsvSource({
+        "bp, SGD, 7640669574032404881, 4598266290263118918",
+        "bp, MOMENTUM, 2099267234858152337, 4610738342290784689",
+        "bp, ADAM, -7525265354401631855, 4596813726535524457",
+        "ssdfa, SGD, -8221581292268539503, 4596952667590115642",
+        "ssdfa, MOMENTUM, 6988739893007888785, 4621700088633091574",
+        "ssdfa, ADAM, 346401512501948817, 4598519027936101186",
+        "fa, SGD, 4832269694882165137, 4598422792138040647",
+        "fa, MOMENTUM, 3782902493186765201, 4612814685882305609",
+        "fa, ADAM, -8752281954929987183, 4599520284480033173"})
+    void aBatchOfOneTrainsBitForBitAsBeforeMinibatches(String rule, OptimizerCost optimizer, long weights,
+                                                       long lossBits) {
+        Trainer trainer = trainer(rule, optimizer, optimizer == OptimizerCost.ADAM ? 0.002 : 0.02, 2, 1);
+        List<EpochResult> history = train(trainer);
+        assertEquals(weights, hash(trainer), "the weights and biases");
+        assertEquals(lossBits, Double.doubleToLongBits(history.get(1).trainLoss()), "the training loss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bp", "dfa", "ssdfa"})
+    void aBatchOf16LearnsSeparableClusters(String rule) {
+        Trainer trainer = new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+                Optimizer.Settings.of(OptimizerCost.SGD), 0.3, 0.9, 10, 1, true, false, 16));
+        List<EpochResult> history = trainer.train(new ClusterDataset(5, 20, 4, 800, 1.5).generate(0),
+                new ClusterDataset(5, 20, 4, 400, 1.5).generate(800), new Trainer.Listener() {
+                });
+        EpochResult last = history.get(history.size() - 1);
+        assertTrue(last.testAccuracy() > 0.9, rule + " reached " + last.testAccuracy());
+        assertTrue(last.trainLoss() < history.get(0).trainLoss(), rule + ": the loss falls");
+    }
+
+    @Test
+    void aBatchStepsDifferentlyFromOneExampleAtATime() {
+        Trainer one = trainer("dfa", OptimizerCost.SGD, 0.02, 1, 1);
+        Trainer batched = trainer("dfa", OptimizerCost.SGD, 0.02, 1, 8);
+        train(one);
+        train(batched);
+        assertNotEquals(hash(one), hash(batched));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "adam"})
+    void aBatchLargerThanTheEpochIsOneStepWithTheMeanOverTheExamplesThereAre(String optimizer) {
+        Trainer whole = trainer("ssdfa", OptimizerCost.byName(optimizer), 0.05, 2, TRAIN.size());
+        Trainer larger = trainer("ssdfa", OptimizerCost.byName(optimizer), 0.05, 2, 4 * TRAIN.size());
+        train(whole);
+        train(larger);
+        assertEquals(hash(whole), hash(larger));
+    }
+
+    @Test
+    void theSameSeedAndBatchGiveBitIdenticalRuns() {
+        Trainer a = trainer("bp", OptimizerCost.MOMENTUM, 0.05, 2, 7);
+        Trainer b = trainer("bp", OptimizerCost.MOMENTUM, 0.05, 2, 7);
+        List<EpochResult> first = train(a);
+        List<EpochResult> second = train(b);
+        for (int e = 0; e < first.size(); e++) {
+            assertEquals(first.get(e).trainLoss(), second.get(e).trainLoss(), 0.0);
+            assertEquals(first.get(e).testLoss(), second.get(e).testLoss(), 0.0);
+        }
+        assertEquals(hash(a), hash(b));
+    }
+
+    @Test
+    void aBatchBelowOneIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> trainer("dfa", OptimizerCost.SGD, 0.02, 1, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "momentum", "adam"})
+    void aBatchedRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer) throws IOException {
+        int batch = 16;
+        Trainer whole = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
+        List<EpochResult> expected = train(whole);
+        Trainer interrupted = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
+        List<Trainer.Position> positions = new ArrayList<>();
+        List<byte[]> states = new ArrayList<>();
+        interrupted.train(TRAIN, TEST, new Trainer.Listener() {
+            @Override
+            public int checkpointEvery() {
+                return 100;
+            }
+
+            @Override
+            public void checkpoint(Trainer.Position position) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    interrupted.writeState(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                positions.add(position);
+                states.add(bytes.toByteArray());
+            }
+        });
+        for (Trainer.Position position : positions) {
+            assertEquals(0, position.examplesDone() % batch, "checkpoints fall on batch boundaries");
+        }
+        int middle = positions.size() / 2;
+        assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
+        Trainer resumed = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
+        resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
+        List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
+        }, positions.get(middle));
+        assertEquals(expected.size(), actual.size());
+        for (int e = 0; e < expected.size(); e++) {
+            assertEquals(expected.get(e).trainLoss(), actual.get(e).trainLoss(), 0.0, "epoch " + (e + 1));
+            assertEquals(expected.get(e).testLoss(), actual.get(e).testLoss(), 0.0, "epoch " + (e + 1));
+        }
+        assertEquals(hash(whole), hash(resumed));
+    }
+
+    @Test
+    void checkpointsComeAtTheFirstBatchEndPastEachMultipleOfTheInterval() {
+        List<Integer> done = new ArrayList<>();
+        trainer("dfa", OptimizerCost.SGD, 0.01, 1, 16).train(TRAIN, TEST, new Trainer.Listener() {
+            @Override
+            public int checkpointEvery() {
+                return 100;
+            }
+
+            @Override
+            public void checkpoint(Trainer.Position position) {
+                done.add(position.examplesDone());
+            }
+        });
+        assertEquals(List.of(112, 208), done, "after 100 and 200 of 300; none at the epoch's end of the last epoch");
+    }
+}

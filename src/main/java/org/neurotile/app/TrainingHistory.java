@@ -1,0 +1,194 @@
+package org.neurotile.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.train.EpochResult;
+import org.neurotile.reports.energy.Energy;
+import org.neurotile.reports.energy.EnergyKind;
+import org.neurotile.sim.io.AtomicFiles;
+
+/**
+ * history.csv and history.json of a training run: each epoch's losses and accuracies beside what an
+ * example (and, with minibatches, a batch) costs on the chip. A hybrid run's cost is, per epoch, the
+ * mix of its feedback and bp steps in the proportion it drew.
+ */
+final class TrainingHistory {
+    private TrainingHistory() {
+    }
+
+    /** The simulated cost of one batch of a kind of step, and its energy. */
+    record Step(CountSummary perBatch, Energy energy) {
+    }
+
+    /** What an example or a batch costs: counts whole where they divide evenly, else decimals. */
+    record Cost(Number cycles, Map<String, Number> counts, double energyPj, Map<String, Double> energyByKind) {
+
+        /** A batch's cost divided by {@code divisor} (1: the batch itself). */
+        static Cost of(Step step, int divisor) {
+            return mix(step, step, 0, 1, divisor);
+        }
+
+        /**
+         * The mean cost of n batches, k of them {@code other} and the rest {@code step}, divided by
+         * {@code divisor}: counts from the exact sum, so a whole mean prints whole.
+         */
+        static Cost mix(Step step, Step other, long k, long n, int divisor) {
+            Map<String, Number> counts = new LinkedHashMap<>();
+            step.perBatch().totals().forEach((category, count) -> counts.put(category,
+                    mean(count, other.perBatch().totals().get(category), k, n, divisor)));
+            double share = (double) k / n;
+            Map<String, Double> byKind = new LinkedHashMap<>();
+            for (EnergyKind kind : EnergyKind.values()) {
+                byKind.put(kind.id() + "Pj", ((1 - share) * step.energy().pj(kind) + share * other.energy().pj(kind))
+                        / divisor);
+            }
+            double energyPj = ((1 - share) * step.energy().totalPj() + share * other.energy().totalPj()) / divisor;
+            return new Cost(mean(step.perBatch().cycles(), other.perBatch().cycles(), k, n, divisor), counts,
+                    energyPj, byKind);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> cost = new LinkedHashMap<>();
+            cost.put("cycles", cycles);
+            cost.put("counts", counts);
+            cost.put("energyPj", energyPj);
+            cost.put("energyByKind", energyByKind);
+            return cost;
+        }
+
+        /** ((n - k) a + k b) / (n * divisor), whole if it divides. */
+        private static Number mean(long a, long b, long k, long n, int divisor) {
+            long sum = (n - k) * a + k * b;
+            long denominator = n * divisor;
+            return sum % denominator == 0 ? (Number) (sum / denominator) : (Number) ((double) sum / denominator);
+        }
+    }
+
+    /** Hybrid's bp step and, per epoch, how many examples and batches took it. */
+    record Hybrid(Step bp, Map<Integer, long[]> bpExamplesAndBatches, int examples, int batches) {
+        long bpExamples(int epoch) {
+            return bpExamplesAndBatches.get(epoch)[0];
+        }
+
+        long bpBatches(int epoch) {
+            return bpExamplesAndBatches.get(epoch)[1];
+        }
+    }
+
+    /** Writes both files; {@code step} is the rule's (for hybrid: its feedback step's) batch. */
+    static void write(Path directory, List<EpochResult> history, Step step, int batch, Optional<Hybrid> hybrid,
+                      Map<String, Object> config) throws IOException {
+        Cost example = Cost.of(step, batch);
+        Cost batchCost = Cost.of(step, 1);
+        List<String> categories = new ArrayList<>(example.counts().keySet());
+        StringBuilder csv = new StringBuilder("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
+                + "wallSeconds,cyclesPerExample,energyPjPerExample");
+        for (String category : categories) {
+            csv.append(',').append(category).append("PerExample");
+        }
+        if (batch > 1) {
+            csv.append(",batch,cyclesPerBatch,energyPjPerBatch");
+            for (String category : categories) {
+                csv.append(',').append(category).append("PerBatch");
+            }
+        }
+        if (hybrid.isPresent()) {
+            csv.append(",bpExamples");
+        }
+        List<Integer> aligned = history.isEmpty() ? List.of()
+                : new ArrayList<>(history.get(0).updateAngleDegrees().keySet());
+        List<Integer> fedBack = history.isEmpty() ? List.of()
+                : new ArrayList<>(history.get(0).feedbackAngleDegrees().keySet());
+        for (int layer : aligned) {
+            csv.append(",updateAngleDegLayer").append(layer);
+        }
+        for (int layer : fedBack) {
+            csv.append(",feedbackAngleDegLayer").append(layer);
+        }
+        csv.append('\n');
+        List<Map<String, Object>> epochs = new ArrayList<>();
+        for (EpochResult r : history) {
+            Cost perExample = hybrid.map(h -> Cost.mix(step, h.bp(), h.bpExamples(r.epoch()), h.examples(), batch))
+                    .orElse(example);
+            Cost perBatch = hybrid.map(h -> Cost.mix(step, h.bp(), h.bpBatches(r.epoch()), h.batches(), 1))
+                    .orElse(batchCost);
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%s,%s", r.epoch(),
+                    r.learningRate(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(),
+                    r.wallSeconds(), csvNumber(perExample.cycles()), perExample.energyPj()));
+            for (String category : categories) {
+                csv.append(',').append(csvNumber(perExample.counts().get(category)));
+            }
+            if (batch > 1) {
+                csv.append(',').append(batch).append(',').append(csvNumber(perBatch.cycles())).append(',')
+                        .append(perBatch.energyPj());
+                for (String category : categories) {
+                    csv.append(',').append(csvNumber(perBatch.counts().get(category)));
+                }
+            }
+            hybrid.ifPresent(h -> csv.append(',').append(h.bpExamples(r.epoch())));
+            for (int layer : aligned) {
+                csv.append(',').append(r.updateAngleDegrees().getOrDefault(layer, Double.NaN));
+            }
+            for (int layer : fedBack) {
+                csv.append(',').append(r.feedbackAngleDegrees().getOrDefault(layer, Double.NaN));
+            }
+            csv.append('\n');
+            Map<String, Object> epoch = new LinkedHashMap<>();
+            epoch.put("epoch", r.epoch());
+            epoch.put("learningRate", r.learningRate());
+            epoch.put("trainLoss", r.trainLoss());
+            epoch.put("trainAccuracy", r.trainAccuracy());
+            epoch.put("testLoss", r.testLoss());
+            epoch.put("testAccuracy", r.testAccuracy());
+            epoch.put("wallSeconds", r.wallSeconds());
+            if (hybrid.isPresent()) {
+                epoch.put("bpExamples", hybrid.get().bpExamples(r.epoch()));
+                epoch.put("costPerExample", perExample.json());
+            }
+            if (!r.updateAngleDegrees().isEmpty()) {
+                epoch.put("updateAngleDegrees", r.updateAngleDegrees());
+                epoch.put("feedbackAngleDegrees", r.feedbackAngleDegrees());
+            }
+            epochs.add(epoch);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("config", config);
+        if (hybrid.isPresent()) {
+            Map<String, Object> bySteps = new LinkedHashMap<>();
+            bySteps.put("feedback", example.json());
+            bySteps.put("bp", Cost.of(hybrid.get().bp(), batch).json());
+            json.put("costPerExampleByStep", bySteps);
+        } else {
+            json.put("costPerExample", example.json());
+        }
+        if (batch > 1) {
+            Map<String, Object> perBatchCost = new LinkedHashMap<>();
+            perBatchCost.put("batch", batch);
+            if (hybrid.isPresent()) {
+                perBatchCost.put("feedback", batchCost.json());
+                perBatchCost.put("bp", Cost.of(hybrid.get().bp(), 1).json());
+            } else {
+                perBatchCost.putAll(batchCost.json());
+            }
+            json.put("costPerBatch", perBatchCost);
+        }
+        json.put("epochs", epochs);
+        AtomicFiles.writeUtf8(directory.resolve("history.csv"), writer -> writer.write(csv.toString()));
+        AtomicFiles.writeUtf8(directory.resolve("history.json"), writer -> new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, json));
+    }
+
+    private static String csvNumber(Number value) {
+        return value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : value.toString();
+    }
+}
