@@ -84,8 +84,8 @@ public final class Chip {
         }
         OptimizerCost optimizer = rule.optimizer(chosen);
         int wordBytes = spec.tile().wordBytes();
-        StorageModel storage = BatchStorage.of(optimizer.withState(rule.storage(network, wordBytes), network,
-                wordBytes), batch, wordBytes);
+        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
+                .withBatchBuffer(batch, wordBytes);
         Mapping mapping;
         try {
             mapping = map(network, rule, storage);

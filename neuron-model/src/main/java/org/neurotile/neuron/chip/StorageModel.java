@@ -44,6 +44,17 @@ public interface StorageModel {
                 layer -> inputBytesPerTile(layer) + perTile.applyAsLong(layer));
     }
 
+    /**
+     * This storage with a minibatch buffer: a tile keeps the inputs h_{l-1} of each of the B
+     * examples of a batch (once per tile and layer) and each neuron keeps its B deltas, B (n_{l-1} + c)
+     * words for c neurons. With B = 1 the delta goes straight from the error to the update and takes
+     * no memory, so the storage is this one.
+     */
+    default StorageModel withBatchBuffer(int batch, int wordBytes) {
+        return batch == 1 ? this : withMoreActivationBytes(layer -> (long) batch * wordBytes,
+                layer -> (batch - 1) * inputBytesPerTile(layer));
+    }
+
     default long bytesPerNeuron(int layer) {
         return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)
                 + optimizerBytesPerNeuron(layer);
