@@ -161,8 +161,7 @@ final class RunCommand implements Callable<Integer> {
             input[i] = values[i];
         }
         Model initial = Model.initial(network, seed, numbers);
-        return FunctionalStep.run(initial, chipRule.feedback(network, initial, seed), chipRule.learnedFeedback(), seed,
-                input, data.label(0), learningRate, !noBiases);
+        return FunctionalStep.run(initial, chipRule, seed, input, data.label(0), learningRate, !noBiases);
     }
 
     private Map<String, Object> config(NetworkSpec network, Chip chip) {
