@@ -17,6 +17,9 @@ import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.chip.WordSizes;
+import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.EpochResult;
@@ -96,6 +99,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "P", description = "float32 (default) or float64.")
     private String precision = "float32";
 
+    @Option(names = "--numbers", paramLabel = "FORMAT",
+            description = "Number format of weights, activations and errors alike, as stored in the tiles and sent "
+                    + "on the network: float32 (default: no quantization), fixed8 or fixed16 with "
+                    + "[:frac=F][,rounding=nearest|stochastic] (F fraction bits, default bits-3).")
+    private String numbers;
+
+    @Option(names = "--weight-numbers", paramLabel = "FORMAT",
+            description = "Number format of the weights and biases (default: --numbers).")
+    private String weightNumbers;
+
+    @Option(names = "--activation-numbers", paramLabel = "FORMAT",
+            description = "Number format of the input and the activations, and of forward-phase messages "
+                    + "(default: --numbers).")
+    private String activationNumbers;
+
+    @Option(names = "--error-numbers", paramLabel = "FORMAT",
+            description = "Number format of the errors, deltas and partial sums sent between tiles, and of "
+                    + "error-phase messages (default: --numbers).")
+    private String errorNumbers;
+
     @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: 1).")
     private long seed = 1;
 
@@ -127,7 +150,9 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec network = Workloads.resolve(workload);
         ChipRule chipRule = ChipRules.parse(rule, seed);
         OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
-        Precision numbers = Precision.byName(precision);
+        Precision arithmetic = Precision.byName(precision);
+        NumberFormats formats = new NumberFormats(format("--weight-numbers", weightNumbers),
+                format("--activation-numbers", activationNumbers), format("--error-numbers", errorNumbers));
         double rate = learningRate != null ? learningRate : optimizerCost == OptimizerCost.ADAM ? 0.001 : 0.01;
         requirePositive("--lr", rate);
         requirePositive("--lr-decay", learningRateDecay);
@@ -145,7 +170,8 @@ final class TrainCommand implements Callable<Integer> {
         Dataset[] split = datasets(network);
         NocReport.checkWritable(out.toAbsolutePath().getParent());
 
-        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, TraceRecorder.disabled());
+        WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
+        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, TraceRecorder.disabled());
         RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
         CountSummary summary = cost.summary();
         EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
@@ -156,7 +182,13 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                         + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
-                rate, learningRateDecay, numbers.id(), split[0].size(), split[1].size(), split[0].source());
+                rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
+        if (formats.quantizes()) {
+            printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
+                            + "per example %,d NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
+                    formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
+                    words.errorBytes(), summary.totals().get("nocBytesInjected"));
+        }
         printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
                 chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
                 summary.totals().get("macs"), summary.totals().get("wordsMoved"),
@@ -164,10 +196,11 @@ final class TrainCommand implements Callable<Integer> {
         printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                 "testLoss", "testAcc", "seconds");
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
-        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
+        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, arithmetic,
                 new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true, alignment));
-        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
+                seed, true, alignment, formats));
+        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, arithmetic, formats, split, chip,
+                table);
         Path checkpoint = TrainingCheckpoint.fileFor(out);
         Trainer.Position from = Trainer.Position.start();
         if (resume) {
@@ -277,8 +310,17 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The format an option gives, else --numbers, else float32. */
+    private NumberFormat format(String option, String value) {
+        if (value != null) {
+            return NumberFormat.parse(option, value);
+        }
+        return numbers != null ? NumberFormat.parse("--numbers", numbers) : NumberFormat.FLOAT32;
+    }
+
     private Map<String, Object> config(NetworkSpec network, ChipRule chipRule, OptimizerCost optimizerCost,
-                                       double rate, Precision numbers, Dataset[] split, Chip chip, EnergyTable table) {
+                                       double rate, Precision arithmetic, NumberFormats formats, Dataset[] split,
+                                       Chip chip, EnergyTable table) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
@@ -299,7 +341,14 @@ final class TrainCommand implements Callable<Integer> {
             config.put("beta2", 0.999);
             config.put("epsilon", 1e-8);
         }
-        config.put("precision", numbers.id());
+        config.put("precision", arithmetic.id());
+        if (formats.quantizes()) {
+            Map<String, Object> numbersConfig = new LinkedHashMap<>();
+            numbersConfig.put("weights", formats.weights().spec());
+            numbersConfig.put("activations", formats.activations().spec());
+            numbersConfig.put("errors", formats.errors().spec());
+            config.put("numbers", numbersConfig);
+        }
         config.put("seed", seed);
         config.put("biases", true);
         config.put("mode", "functional");

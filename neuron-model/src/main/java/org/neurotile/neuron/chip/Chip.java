@@ -45,7 +45,11 @@ public final class Chip {
     }
 
     /** What one example did: where the neurons went, what every task counted, what each link carried. */
-    public record Example(Mapping mapping, ExampleRun run, LinkLoads links) {
+    public record Example(Mapping mapping, ExampleRun run, LinkLoads links, WordSizes words) {
+        /** Bytes of a word of {@code wordsMoved}: on the array the errors a neuron receives. */
+        public int movedWordBytes() {
+            return words.errorBytes();
+        }
     }
 
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
@@ -55,8 +59,26 @@ public final class Chip {
     /** One example whose update uses {@code optimizer}: its state lives in the tiles beside the weights. */
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost optimizer,
                        TraceRecorder trace) {
+        return run(network, rule, biases, optimizer, WordSizes.uniform(spec.tile().wordBytes()), trace);
+    }
+
+    /**
+     * One example with weights, activations and errors in {@code words}' sizes: the footprint of
+     * weights and activations and the bytes of every message follow them (counts stay in words).
+     */
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost optimizer, WordSizes words,
+                       TraceRecorder trace) {
         int wordBytes = spec.tile().wordBytes();
-        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes);
+        if (words.wordBytes() != wordBytes) {
+            throw new IllegalArgumentException("word sizes for " + words.wordBytes() + "-byte words on a chip of "
+                    + wordBytes + "-byte words");
+        }
+        if (processor && !words.isUniform()) {
+            throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
+                    + "processor baseline: use float32 numbers with --chip processor");
+        }
+        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
+                .withWordSizes(network, words);
         Mapping mapping = switch (spec.mapping()) {
             case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
             case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),
@@ -69,16 +91,16 @@ public final class Chip {
         Statistics statistics = new Statistics();
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
                 statistics, trace);
-        PlanOptions options = new PlanOptions(wordBytes, biases, 0, optimizer);
+        PlanOptions options = new PlanOptions(words, biases, 0, optimizer);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
         rule.planBackward(graph, mapping, forward, options);
-        ExampleRun run = new ChipExecutor(simulation, noc, spec.tile()).run(graph);
+        ExampleRun run = new ChipExecutor(simulation, noc, spec.tile(), words).run(graph);
         if (processor) {
             chargeOffChipMemory(run, wordBytes);
         }
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
-        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()));
+        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), words);
     }
 
     /**

@@ -3,16 +3,26 @@ package org.neurotile.neuron.chip;
 /**
  * Choices of an example's plan that are not the rule's.
  *
- * @param wordBytes bytes per word
+ * @param words bytes per word of each kind of value
  * @param biases whether neurons have biases; the spec's closed forms assume they do not
  * @param ioTile the tile whose router hosts the I/O port: inputs enter and labels arrive there
  * @param optimizer what the update costs per weight beyond reading and writing it
  */
-public record PlanOptions(int wordBytes, boolean biases, int ioTile, OptimizerCost optimizer) {
+public record PlanOptions(WordSizes words, boolean biases, int ioTile, OptimizerCost optimizer) {
     public PlanOptions {
-        if (wordBytes <= 0 || ioTile < 0) {
-            throw new IllegalArgumentException("wordBytes must be positive and ioTile non-negative");
+        if (ioTile < 0) {
+            throw new IllegalArgumentException("ioTile must be non-negative");
         }
+    }
+
+    /** Every kind of value in words of {@code wordBytes}. */
+    public PlanOptions(int wordBytes, boolean biases, int ioTile, OptimizerCost optimizer) {
+        this(WordSizes.uniform(wordBytes), biases, ioTile, optimizer);
+    }
+
+    /** The tile's word size, of everything that has no size of its own (feedback, optimizer state). */
+    public int wordBytes() {
+        return words.wordBytes();
     }
 
     /** Plain SGD. */

@@ -33,6 +33,15 @@ public interface StorageModel {
                 layer -> optimizerBytesPerNeuron(layer) + extraBytes.applyAsLong(layer));
     }
 
+    /**
+     * This storage with weights, activations and inputs in {@code words}' sizes (its feedback and
+     * optimizer state as they are).
+     */
+    default StorageModel withWordSizes(NetworkSpec network, WordSizes words) {
+        return new DerivedStorage(weightsOnly(network, words), this::feedbackBytesPerNeuron,
+                this::optimizerBytesPerNeuron);
+    }
+
     default long bytesPerNeuron(int layer) {
         return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)
                 + optimizerBytesPerNeuron(layer);
@@ -40,10 +49,15 @@ public interface StorageModel {
 
     /** Dense weights and biases, no feedback, plain SGD (no optimizer state). */
     static StorageModel weightsOnly(NetworkSpec network, int wordBytes) {
+        return weightsOnly(network, WordSizes.uniform(wordBytes));
+    }
+
+    /** As {@link #weightsOnly(NetworkSpec, int)}, weights and activations in their own word sizes. */
+    static StorageModel weightsOnly(NetworkSpec network, WordSizes words) {
         return new StorageModel() {
             @Override
             public long weightBytesPerNeuron(int layer) {
-                return (network.neurons(layer - 1) + 1L) * wordBytes;
+                return (network.neurons(layer - 1) + 1L) * words.weightBytes();
             }
 
             @Override
@@ -53,7 +67,7 @@ public interface StorageModel {
 
             @Override
             public long activationBytesPerNeuron(int layer) {
-                return wordBytes;
+                return words.activationBytes();
             }
 
             @Override
@@ -63,7 +77,7 @@ public interface StorageModel {
 
             @Override
             public long inputBytesPerTile(int layer) {
-                return (long) network.neurons(layer - 1) * wordBytes;
+                return (long) network.neurons(layer - 1) * words.activationBytes();
             }
         };
     }

@@ -19,6 +19,14 @@ public final class LearningStep {
 
     /** bp's deltas without the update. */
     public static double[][] backpropDeltas(Model model, ForwardPass pass) {
+        return backpropDeltas(model, pass, Quantization.none());
+    }
+
+    /**
+     * bp's deltas, where the sum (W_{l+1}^T delta_{l+1})_j a neuron receives is quantized to the
+     * error format once, as if its partial sums were reduced exactly (one tile's case).
+     */
+    public static double[][] backpropDeltas(Model model, ForwardPass pass, Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -32,6 +40,7 @@ public final class LearningStep {
             for (int i = 0; i < rows; i++) {
                 w.addScaledTo(d, delta[l + 1][i], i * columns, columns);
             }
+            d = q.errors(d);
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
         }
@@ -51,17 +60,31 @@ public final class LearningStep {
 
     /** The feedback family's deltas without the update; layers without feedback have none (null). */
     public static double[][] feedbackDeltas(Model model, Feedback feedback, ForwardPass pass) {
+        return feedbackDeltas(model, feedback, pass, Quantization.none());
+    }
+
+    /**
+     * The feedback family's deltas; a hidden layer's delta is quantized to the error format where it
+     * is sent to the layers it feeds back to, and used unquantized for its own update (e arrives
+     * quantized from the forward pass).
+     */
+    public static double[][] feedbackDeltas(Model model, Feedback feedback, ForwardPass pass, Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
         double[][] delta = new double[layers + 1][];
+        double[][] sent = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
+        sent[layers] = delta[layers];
         for (int l = layers - 1; l >= 1; l--) {
             int source = feedback.source[l];
             if (source == 0) {
                 continue;
             }
-            double[] g = delta[source];
+            if (sent[source] == null) {
+                sent[source] = q.errors(delta[source]);
+            }
+            double[] g = sent[source];
             int columns = g.length;
             Weights b = Weights.view(p, feedback.matrices[l]);
             double[] d = new double[network.neurons(l)];
@@ -82,6 +105,12 @@ public final class LearningStep {
 
     /** SGD: W_l -= lr delta_l h_{l-1}^T and c_l -= lr delta_l for every trained layer with a delta. */
     static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
+        update(model, pass, delta, learningRate, biases, Quantization.none());
+    }
+
+    /** SGD with every changed weight and bias quantized to the weight format. */
+    static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases,
+                       Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         for (int l = 1; l <= network.layerCount(); l++) {
@@ -93,9 +122,19 @@ public final class LearningStep {
             double[] h = pass.activations[l - 1];
             for (int i = 0; i < delta[l].length; i++) {
                 double step = p.round(p.round(learningRate) * delta[l][i]);
-                w.subtractScaled(i * columns, step, h, columns);
+                if (!q.weightsQuantized()) {
+                    w.subtractScaled(i * columns, step, h, columns);
+                } else if (step != 0) {
+                    int base = i * columns;
+                    for (int j = 0; j < columns; j++) {
+                        double change = p.round(step * h[j]);
+                        if (change != 0) {
+                            w.set(base + j, q.weight(p.round(w.get(base + j) - change)));
+                        }
+                    }
+                }
                 if (biases) {
-                    model.biases[l][i] = p.round(model.biases[l][i] - step);
+                    model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step));
                 }
             }
         }

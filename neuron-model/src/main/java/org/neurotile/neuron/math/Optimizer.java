@@ -7,7 +7,8 @@ import org.neurotile.workloads.NetworkSpec;
 /**
  * Applies a step's deltas to the model: g = delta_i h_j for weights and delta_i for biases, then
  * the optimizer's rule. State is kept per weight and bias of every trained layer, in the model's
- * precision, as the tiles would keep it (see {@link OptimizerCost} for what the hardware counts).
+ * precision (never quantized), as the tiles would keep it (see {@link OptimizerCost} for what the
+ * hardware counts); every weight and bias it changes is quantized to the weight format.
  */
 public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam {
     /** The optimizer's settings; unused ones are ignored (momentum by Adam, betas by momentum). */
@@ -19,17 +20,24 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     final Precision p;
     final boolean biases;
+    final Quantization q;
 
-    Optimizer(Precision p, boolean biases) {
+    Optimizer(Precision p, boolean biases, Quantization q) {
         this.p = p;
         this.biases = biases;
+        this.q = q;
     }
 
     public static Optimizer create(Settings settings, Model model, boolean biases) {
+        return create(settings, model, biases, Quantization.none());
+    }
+
+    /** An optimizer that stores every weight and bias it changes in {@code q}'s weight format. */
+    public static Optimizer create(Settings settings, Model model, boolean biases, Quantization q) {
         return switch (settings.kind()) {
-            case SGD -> new Sgd(model.precision(), biases);
-            case MOMENTUM -> new Momentum(model, biases, settings.momentum());
-            case ADAM -> new Adam(model, biases, settings);
+            case SGD -> new Sgd(model.precision(), biases, q);
+            case MOMENTUM -> new Momentum(model, biases, settings.momentum(), q);
+            case ADAM -> new Adam(model, biases, settings, q);
         };
     }
 
@@ -44,13 +52,13 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /** SGD: w -= lr g. */
     public static final class Sgd extends Optimizer {
-        Sgd(Precision p, boolean biases) {
-            super(p, biases);
+        Sgd(Precision p, boolean biases, Quantization q) {
+            super(p, biases, q);
         }
 
         @Override
         public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
-            LearningStep.update(model, pass, delta, lr, biases);
+            LearningStep.update(model, pass, delta, lr, biases, q);
         }
 
         @Override
@@ -68,8 +76,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] velocity;
         private final double[][] biasVelocity;
 
-        Momentum(Model model, boolean biases, double mu) {
-            super(model.precision(), biases);
+        Momentum(Model model, boolean biases, double mu, Quantization q) {
+            super(model.precision(), biases, q);
             this.mu = p.round(mu);
             NetworkSpec network = model.network();
             velocity = new double[network.layerCount() + 1][];
@@ -109,11 +117,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     for (int j = 0; j < columns; j++) {
                         int k = base + j;
                         v[k] = p.round(p.round(mu * v[k]) + p.round(d * h[j]));
-                        w.set(k, p.round(w.get(k) - p.round(rate * v[k])));
+                        w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
                     }
                     if (biases) {
                         biasVelocity[l][i] = p.round(p.round(mu * biasVelocity[l][i]) + d);
-                        model.biases[l][i] = p.round(model.biases[l][i] - p.round(rate * biasVelocity[l][i]));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - p.round(rate * biasVelocity[l][i])));
                     }
                 }
             }
@@ -134,8 +142,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] biasV;
         private long t;
 
-        Adam(Model model, boolean biases, Settings settings) {
-            super(model.precision(), biases);
+        Adam(Model model, boolean biases, Settings settings, Quantization q) {
+            super(model.precision(), biases, q);
             b1 = p.round(settings.beta1());
             b2 = p.round(settings.beta2());
             eps = p.round(settings.epsilon());
@@ -192,12 +200,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                         double g = p.round(d * h[j]);
                         m[l][k] = moment(m[l][k], b1, c1, g);
                         v[l][k] = moment(v[l][k], b2, c2, p.round(g * g));
-                        w.set(k, p.round(w.get(k) - step(rate, m[l][k], v[l][k])));
+                        w.set(k, q.weight(p.round(w.get(k) - step(rate, m[l][k], v[l][k]))));
                     }
                     if (biases) {
                         biasM[l][i] = moment(biasM[l][i], b1, c1, d);
                         biasV[l][i] = moment(biasV[l][i], b2, c2, p.round(d * d));
-                        model.biases[l][i] = p.round(model.biases[l][i] - step(rate, biasM[l][i], biasV[l][i]));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step(rate, biasM[l][i], biasV[l][i])));
                     }
                 }
             }

@@ -5,14 +5,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * The model's weights and biases and the optimizer's state as binary, for checkpoints. Values are
- * written as float64 (float32 values convert exactly), so a restored run continues bit for bit.
+ * The model's weights and biases, the optimizer's state and the draws of the rounding noise as
+ * binary, for checkpoints. Values are written as float64 (float32 values convert exactly), so a
+ * restored run continues bit for bit.
  */
 public final class TrainingSnapshot {
     private TrainingSnapshot() {
     }
 
-    public static void write(Model model, Optimizer optimizer, DataOutputStream out) throws IOException {
+    public static void write(Model model, Optimizer optimizer, RoundingNoise noise, DataOutputStream out)
+            throws IOException {
         StateOutput state = new StateOutput(out);
         double[][] weights = new double[model.weights.length][];
         for (int l = 1; l < weights.length; l++) {
@@ -21,9 +23,11 @@ public final class TrainingSnapshot {
         state.arrays(weights);
         state.arrays(model.biases);
         optimizer.writeState(state);
+        state.longValue(noise.draws());
     }
 
-    public static void read(Model model, Optimizer optimizer, DataInputStream in) throws IOException {
+    public static void read(Model model, Optimizer optimizer, RoundingNoise noise, DataInputStream in)
+            throws IOException {
         StateInput state = new StateInput(in);
         double[][] weights = new double[model.weights.length][];
         for (int l = 1; l < weights.length; l++) {
@@ -37,5 +41,6 @@ public final class TrainingSnapshot {
         }
         state.arrays(model.biases);
         optimizer.readState(state);
+        noise.restore(state.longValue());
     }
 }

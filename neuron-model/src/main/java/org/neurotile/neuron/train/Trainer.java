@@ -12,8 +12,11 @@ import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.RoundingNoise;
 import org.neurotile.neuron.math.TrainingSnapshot;
 import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
@@ -24,13 +27,23 @@ import org.neurotile.workloads.data.Dataset;
  * Trains a network with a rule, one example at a time (batch 1), for a number of epochs, and
  * evaluates on the test split after each. The order of examples is a seeded shuffle per epoch
  * (stream {@code train.order.epoch[e]}); the model's initial weights and the rule's feedback come
- * from the same seed as in a single example, so a run is bit-identical for a seed.
+ * from the same seed as in a single example, so a run is bit-identical for a seed. Values are
+ * stored in the run's {@link NumberFormats}; stochastic rounding draws from a noise seeded by the
+ * run's seed whose state is saved with the model.
  */
 public final class Trainer {
     /** What a training run is. */
     public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
-                           boolean alignment) {
+                           boolean alignment, NumberFormats numbers) {
+        /** Without quantization. */
+        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases,
+                    alignment, NumberFormats.FLOAT32);
+        }
+
         /** Without alignment diagnostics. */
         public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
@@ -77,13 +90,17 @@ public final class Trainer {
     private final Model model;
     private final Optional<Feedback> feedback;
     private final Optimizer optimizer;
+    private final Quantization quantization;
 
     public Trainer(Settings settings) {
         this.settings = settings;
+        this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
         this.feedback = settings.rule().feedback(settings.network(), model, settings.seed())
                 .map(f -> f.rounded(settings.precision()));
-        this.optimizer = Optimizer.create(settings.optimizer(), model, settings.biases());
+        this.optimizer = Optimizer.create(settings.optimizer(), model, settings.biases(), quantization);
+        // after the feedback, which an aligned start derives from the unquantized initial weights
+        model.quantizeWeights(quantization);
     }
 
     public Model model() {
@@ -114,12 +131,13 @@ public final class Trainer {
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; n++) {
                 int example = order[n];
                 read(train, example, values, input);
-                ForwardPass pass = ForwardPass.run(model, input, train.label(example));
+                ForwardPass pass = ForwardPass.run(model, input, train.label(example), quantization);
                 check(pass, epoch, n, example);
                 loss += pass.loss();
                 correct += pass.predicted() == train.label(example) ? 1 : 0;
-                double[][] delta = feedback.isPresent() ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
-                        : LearningStep.backpropDeltas(model, pass);
+                double[][] delta = feedback.isPresent()
+                        ? LearningStep.feedbackDeltas(model, feedback.get(), pass, quantization)
+                        : LearningStep.backpropDeltas(model, pass, quantization);
                 checkDeltas(delta, epoch, n, example);
                 if (settings.alignment() && feedback.isPresent()) {
                     alignment.add(delta, LearningStep.backpropDeltas(model, pass));
@@ -149,12 +167,12 @@ public final class Trainer {
 
     /** Writes the model and the optimizer's state (for a checkpoint). */
     public void writeState(DataOutputStream out) throws IOException {
-        TrainingSnapshot.write(model, optimizer, out);
+        TrainingSnapshot.write(model, optimizer, quantization.noise(), out);
     }
 
     /** Restores what {@link #writeState} wrote; the run must have the same settings. */
     public void readState(DataInputStream in) throws IOException {
-        TrainingSnapshot.read(model, optimizer, in);
+        TrainingSnapshot.read(model, optimizer, quantization.noise(), in);
     }
 
     /** Mean loss and accuracy over a data set, without training. */
@@ -163,7 +181,7 @@ public final class Trainer {
         long correct = 0;
         for (int example = 0; example < data.size(); example++) {
             read(data, example, values, input);
-            ForwardPass pass = ForwardPass.run(model, input, data.label(example));
+            ForwardPass pass = ForwardPass.run(model, input, data.label(example), quantization);
             loss += pass.loss();
             correct += pass.predicted() == data.label(example) ? 1 : 0;
         }
