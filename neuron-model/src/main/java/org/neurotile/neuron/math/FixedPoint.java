@@ -49,7 +49,8 @@ public record FixedPoint(int bits, int fractionBits, Rounding rounding) implemen
 
     @Override
     public double quantize(double value, RoundingNoise noise) {
-        double scaled = Math.scalb(value, fractionBits);
+        // powers of two built from their bits: scaling and unscaling are exact and need no division
+        double scaled = value * Double.longBitsToDouble((1023L + fractionBits) << 52);
         double steps;
         if (rounding == Rounding.NEAREST) {
             steps = Math.rint(scaled);
@@ -57,7 +58,12 @@ public record FixedPoint(int bits, int fractionBits, Rounding rounding) implemen
             double floor = Math.floor(scaled);
             steps = noise.nextUniform() < scaled - floor ? floor + 1 : floor; // exact below 2^52; above it saturates
         }
-        double limit = (1 << (bits - 1));
-        return Math.scalb(Math.max(-limit, Math.min(limit - 1, steps)), -fractionBits);
+        double limit = 1 << (bits - 1);
+        if (steps >= limit) {
+            steps = limit - 1;
+        } else if (steps < -limit) {
+            steps = -limit;
+        }
+        return steps * Double.longBitsToDouble((1023L - fractionBits) << 52); // a NaN stays NaN
     }
 }

@@ -125,13 +125,7 @@ public final class LearningStep {
                 if (!q.weightsQuantized()) {
                     w.subtractScaled(i * columns, step, h, columns);
                 } else if (step != 0) {
-                    int base = i * columns;
-                    for (int j = 0; j < columns; j++) {
-                        double change = p.round(step * h[j]);
-                        if (change != 0) {
-                            w.set(base + j, q.weight(p.round(w.get(base + j) - change)));
-                        }
-                    }
+                    w.subtractScaled(i * columns, step, h, columns, q);
                 }
                 if (biases) {
                     model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step));

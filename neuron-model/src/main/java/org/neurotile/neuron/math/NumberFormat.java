@@ -80,7 +80,7 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
                         try {
                             fractionBits = Integer.parseInt(value);
                         } catch (NumberFormatException e) {
-                            throw invalid(option, text, "frac must be a whole number of bits, got '" + value + "'");
+                            throw invalid(option, text, "frac must be a whole number of bits");
                         }
                         if (fractionBits < 0 || fractionBits >= bits) {
                             throw invalid(option, text, "frac must be in 0.." + (bits - 1) + " for " + kind);

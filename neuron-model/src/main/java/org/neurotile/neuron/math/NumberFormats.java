@@ -14,6 +14,11 @@ public record NumberFormats(NumberFormat weights, NumberFormat activations, Numb
     public static final NumberFormats FLOAT32 = new NumberFormats(NumberFormat.FLOAT32, NumberFormat.FLOAT32,
             NumberFormat.FLOAT32);
 
+    /** {@code format} for all three kinds. */
+    public static NumberFormats all(NumberFormat format) {
+        return new NumberFormats(format, format, format);
+    }
+
     public boolean quantizes() {
         return weights.quantizes() || activations.quantizes() || errors.quantizes();
     }
