@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.workloads.Activation;
@@ -34,8 +37,12 @@ class TrainerTest {
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
 
     private static Trainer trainer(String rule, OptimizerCost optimizer, double lr) {
+        return trainer(rule, optimizer, lr, NumberFormats.FLOAT32);
+    }
+
+    private static Trainer trainer(String rule, OptimizerCost optimizer, double lr, NumberFormats numbers) {
         return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
-                Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true));
+                Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true, false, numbers));
     }
 
     @ParameterizedTest
@@ -104,12 +111,15 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "momentum", "adam"})
-    void aRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer) throws IOException {
-        Trainer whole = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+    @CsvSource(delimiter = ';', value = {"sgd; float32", "momentum; float32", "adam; float32",
+        "sgd; fixed16:frac=12,rounding=stochastic", "adam; fixed8:frac=5,rounding=stochastic"})
+    void aRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer, String numbers)
+            throws IOException {
+        NumberFormats formats = NumberFormats.all(NumberFormat.parse("--numbers", numbers));
+        Trainer whole = trainer("fa", OptimizerCost.byName(optimizer), 0.002, formats);
         List<EpochResult> expected = whole.train(TRAIN, TEST, new Trainer.Listener() {
         });
-        Trainer interrupted = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+        Trainer interrupted = trainer("fa", OptimizerCost.byName(optimizer), 0.002, formats);
         List<Trainer.Position> positions = new ArrayList<>();
         List<byte[]> states = new ArrayList<>();
         interrupted.train(TRAIN, TEST, new Trainer.Listener() {
@@ -132,7 +142,7 @@ class TrainerTest {
         });
         int middle = positions.size() / 2;
         assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
-        Trainer resumed = trainer("dfa", OptimizerCost.byName(optimizer), 0.002);
+        Trainer resumed = trainer("fa", OptimizerCost.byName(optimizer), 0.002, formats);
         resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
         List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
         }, positions.get(middle));
