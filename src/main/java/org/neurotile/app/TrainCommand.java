@@ -183,16 +183,16 @@ final class TrainCommand implements Callable<Integer> {
         printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                         + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
                 rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
+        printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
+                chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
+                summary.totals().get("macs"), summary.totals().get("wordsMoved"),
+                Units.energy(perExample.totalPj()));
         if (formats.quantizes()) {
             printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
                             + "per example %,d NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
                     formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
                     words.errorBytes(), summary.totals().get("nocBytesInjected"));
         }
-        printer.printf(Locale.ROOT, "per example on %s: %,d cycles, %,d MACs, %,d words moved, %s%n",
-                chip.isProcessor() ? "the processor" : chip.topology().spec(), summary.cycles(),
-                summary.totals().get("macs"), summary.totals().get("wordsMoved"),
-                Units.energy(perExample.totalPj()));
         printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                 "testLoss", "testAcc", "seconds");
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
