@@ -174,9 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, TraceRecorder.disabled());
         RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
         CountSummary summary = cost.summary();
-        EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
-                chip.spec().tile().memoryBytes(), chip.spec().tile().wordBytes(),
-                chip.isProcessor() ? 1 : chip.topology().tileCount()));
+        EnergyPass pass = new EnergyPass(table, RunResult.energyChip(chip, words));
         Energy perExample = pass.total(summary.totals(), summary.cycles());
 
         PrintWriter printer = spec.commandLine().getOut();

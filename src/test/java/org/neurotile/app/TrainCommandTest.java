@@ -107,6 +107,11 @@ class TrainCommandTest {
         JsonNode after = mapper.readTree(fixed8.resolve("result.json").toFile()).get("footprint").get("total");
         assertEquals(before.get("weightsBytes").asLong(), 4 * after.get("weightsBytes").asLong());
         assertEquals(before.get("feedbackBytes"), after.get("feedbackBytes"));
+        double memoryBefore = mapper.readTree(float32.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyByKind").get("localMemoryPj").asDouble();
+        double memoryAfter = mapper.readTree(fixed8.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyByKind").get("localMemoryPj").asDouble();
+        assertTrue(memoryAfter < 0.5 * memoryBefore, memoryAfter + " against " + memoryBefore);
     }
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package org.neurotile.neuron.chip;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Bytes of a word of each kind of value on the chip. Weights and biases in memory take
  * {@code weightBytes}; the layer inputs and activations a tile keeps, and every message of the
@@ -22,6 +25,27 @@ public record WordSizes(int wordBytes, int weightBytes, int activationBytes, int
 
     public boolean isUniform() {
         return weightBytes == wordBytes && activationBytes == wordBytes && errorBytes == wordBytes;
+    }
+
+    /** Bytes of a word a memory access of {@code category} reads or writes. */
+    public int memoryWordBytes(Category category) {
+        return switch (category) {
+            case WEIGHT_READS, WEIGHT_WRITES -> weightBytes;
+            case ACTIVATION_READS, ACTIVATION_WRITES -> activationBytes;
+            case ERROR_READS, ERROR_WRITES -> errorBytes;
+            default -> wordBytes;
+        };
+    }
+
+    /** {@link #memoryWordBytes} of every memory category, by category id. */
+    public Map<String, Integer> memoryWordBytes() {
+        Map<String, Integer> bytes = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            if (category.isMemoryAccess()) {
+                bytes.put(category.id(), memoryWordBytes(category));
+            }
+        }
+        return bytes;
     }
 
     /** Bytes per word of a message sent by a task of {@code phase}. */
