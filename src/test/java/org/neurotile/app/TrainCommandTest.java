@@ -114,6 +114,21 @@ class TrainCommandTest {
         assertTrue(memoryAfter < 0.5 * memoryBefore, memoryAfter + " against " + memoryBefore);
     }
 
+    @Test
+    void aReportPricesAFixedPointRunAsTrainingDid() throws IOException {
+        Path out = dir.resolve("fixed");
+        assertEquals(0, train(out, "--numbers", "fixed16", "--weight-numbers", "fixed8").status());
+        Path report = dir.resolve("report");
+        CommandLineRunner run = CommandLineRunner.run("report", out.toString(), "--out", report.toString());
+        assertEquals(0, run.status(), run.err());
+        ObjectMapper mapper = new ObjectMapper();
+        double trained = mapper.readTree(out.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyPj").asDouble();
+        double reported = mapper.readTree(report.resolve("summary.json").toFile()).get("runs").get(0)
+                .get("columns").get("energyPj").asDouble();
+        assertEquals(trained, reported, 0.0);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "--weight-numbers; fixed12; bits must be 8 or 16",
