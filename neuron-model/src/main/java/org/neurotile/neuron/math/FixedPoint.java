@@ -56,7 +56,9 @@ public record FixedPoint(int bits, int fractionBits, Rounding rounding) implemen
             steps = Math.rint(scaled);
         } else {
             double floor = Math.floor(scaled);
-            steps = noise.nextUniform() < scaled - floor ? floor + 1 : floor; // exact below 2^52; above it saturates
+            // up when u < scaled - floor (exact below 2^52; above, it saturates), without a branch that
+            // mispredicts half the time: the sign of u - (scaled - floor) is that of the exact difference
+            steps = floor + (Double.doubleToRawLongBits(noise.nextUniform() - (scaled - floor)) >>> 63);
         }
         double limit = 1 << (bits - 1);
         if (steps >= limit) {
