@@ -96,7 +96,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum's mu (default: 0.9).")
     private double momentum = 0.9;
 
-    @Option(names = "--precision", paramLabel = "P", description = "Arithmetic precision: float32 (default) or float64.")
+    @Option(names = "--precision", paramLabel = "P",
+            description = "Arithmetic precision: float32 (default) or float64.")
     private String precision = "float32";
 
     @Option(names = "--numbers", paramLabel = "FORMAT",

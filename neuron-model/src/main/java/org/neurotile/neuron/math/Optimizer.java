@@ -205,7 +205,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     if (biases) {
                         biasM[l][i] = moment(biasM[l][i], b1, c1, d);
                         biasV[l][i] = moment(biasV[l][i], b2, c2, p.round(d * d));
-                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step(rate, biasM[l][i], biasV[l][i])));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i]
+                                - step(rate, biasM[l][i], biasV[l][i])));
                     }
                 }
             }
