@@ -32,7 +32,7 @@ final class RunReport {
     private final ClosedForm closedForm; // null where the rule has none
     private final Topology topology;
     private final ChipSpec chipSpec;
-    private final int wordBytes;
+    private final int movedWordBytes;
     private final boolean processor;
     private FunctionalStep functional;
 
@@ -40,8 +40,8 @@ final class RunReport {
         this.rule = rule;
         this.processor = chip.isProcessor();
         this.example = example;
-        this.wordBytes = chip.spec().tile().wordBytes();
-        this.summary = CountSummary.of(example.run(), wordBytes);
+        this.movedWordBytes = example.movedWordBytes();
+        this.summary = CountSummary.of(example.run(), movedWordBytes);
         this.closedForm = closedForm;
         this.topology = chip.topology();
         this.chipSpec = chip.spec();
@@ -132,7 +132,7 @@ final class RunReport {
         result.put("closedForm", closedFormComparison());
         if (example.batch() > 1) {
             // The counts above are the simulated graph: one example's forward and error tasks, the batch's update.
-            CountSummary batch = CountSummary.ofBatch(example, wordBytes);
+            CountSummary batch = CountSummary.ofBatch(example, movedWordBytes);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("size", example.batch());
             values.put("cyclesPerBatch", batch.cycles());
@@ -202,7 +202,7 @@ final class RunReport {
                         .append(run.finishCycles(task));
                 for (Category category : Category.values()) {
                     long value = category == Category.BYTES_MOVED
-                            ? run.count(task, Category.WORDS_MOVED) * wordBytes : run.count(task, category);
+                            ? run.count(task, Category.WORDS_MOVED) * movedWordBytes : run.count(task, category);
                     row.append(',').append(value);
                 }
                 writer.write(row.append('\n').toString());

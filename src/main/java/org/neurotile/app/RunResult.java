@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.chip.WordSizes;
+import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.sim.InvalidInputException;
 
@@ -141,13 +146,31 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         return rows;
     }
 
-    /** What the energy pass needs of the chip this run used. */
+    /** What the energy pass needs of the chip this run used, with the words of its number formats. */
     EnergyPass.Chip energyChip() {
-        JsonNode chip = result.path("config").path("chip");
+        JsonNode config = result.path("config");
+        JsonNode chip = config.path("chip");
         boolean processor = "processor".equals(chip.path("kind").asText());
         int[] shape = arrayShape();
-        return new EnergyPass.Chip(processor, chip.path("tileMemoryBytes").asLong(0),
-                chip.path("wordBytes").asInt(4), (long) shape[0] * shape[1]);
+        int wordBytes = chip.path("wordBytes").asInt(4);
+        Map<String, Integer> memoryWordBytes = Map.of();
+        JsonNode numbers = config.path("numbers");
+        if (!numbers.isMissingNode()) {
+            memoryWordBytes = new NumberFormats(NumberFormat.parse("numbers.weights", numbers.path("weights").asText()),
+                    NumberFormat.parse("numbers.activations", numbers.path("activations").asText()),
+                    NumberFormat.parse("numbers.errors", numbers.path("errors").asText()))
+                    .wordSizes(wordBytes).memoryWordBytes();
+        }
+        return new EnergyPass.Chip(processor, chip.path("tileMemoryBytes").asLong(0), wordBytes,
+                (long) shape[0] * shape[1], memoryWordBytes);
+    }
+
+    /** What the energy pass needs of a chip whose memory words have {@code words}' sizes. */
+    static EnergyPass.Chip energyChip(Chip chip, WordSizes words) {
+        TileParameters tile = chip.spec().tile();
+        return new EnergyPass.Chip(chip.isProcessor(), tile.memoryBytes(), tile.wordBytes(),
+                chip.isProcessor() ? 1 : chip.topology().tileCount(),
+                words.isUniform() ? Map.of() : words.memoryWordBytes());
     }
 
     /** The tile array's width and height, or 1x1 for the processor baseline. */

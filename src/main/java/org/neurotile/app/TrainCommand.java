@@ -17,6 +17,9 @@ import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.HybridRule;
 import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.chip.WordSizes;
+import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.EpochResult;
@@ -97,8 +100,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--momentum", paramLabel = "MU", description = "Momentum's mu (default: 0.9).")
     private double momentum = 0.9;
 
-    @Option(names = "--precision", paramLabel = "P", description = "float32 (default) or float64.")
+    @Option(names = "--precision", paramLabel = "P",
+            description = "Arithmetic precision: float32 (default) or float64.")
     private String precision = "float32";
+
+    @Option(names = "--numbers", paramLabel = "FORMAT",
+            description = "Number format of weights, activations and errors alike, as stored in the tiles and sent "
+                    + "on the network: float32 (default: no quantization), fixed8 or fixed16 with "
+                    + "[:frac=F][,rounding=nearest|stochastic] (F fraction bits, default bits-3).")
+    private String numbers;
+
+    @Option(names = "--weight-numbers", paramLabel = "FORMAT",
+            description = "Number format of the weights and biases (default: --numbers).")
+    private String weightNumbers;
+
+    @Option(names = "--activation-numbers", paramLabel = "FORMAT",
+            description = "Number format of the input and the activations, and of forward-phase messages "
+                    + "(default: --numbers).")
+    private String activationNumbers;
+
+    @Option(names = "--error-numbers", paramLabel = "FORMAT",
+            description = "Number format of the errors, deltas and partial sums sent between tiles, and of "
+                    + "error-phase messages (default: --numbers).")
+    private String errorNumbers;
 
     @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: 1).")
     private long seed = 1;
@@ -131,7 +155,9 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec network = Workloads.resolve(workload);
         ChipRule chipRule = ChipRules.parse(rule, seed);
         OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
-        Precision numbers = Precision.byName(precision);
+        Precision arithmetic = Precision.byName(precision);
+        NumberFormats formats = new NumberFormats(format("--weight-numbers", weightNumbers),
+                format("--activation-numbers", activationNumbers), format("--error-numbers", errorNumbers));
         double rate = learningRate != null ? learningRate : optimizerCost == OptimizerCost.ADAM ? 0.001 : 0.01;
         requirePositive("--lr", rate);
         requirePositive("--lr-decay", learningRateDecay);
@@ -152,23 +178,23 @@ final class TrainCommand implements Callable<Integer> {
         Dataset[] split = datasets(network);
         NocReport.checkWritable(out.toAbsolutePath().getParent());
 
-        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, numbers,
+        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, arithmetic,
                 new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true, alignment, batch));
-        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, batch, TraceRecorder.disabled());
+                seed, true, alignment, batch, formats));
+        WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
+        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
+                TraceRecorder.disabled());
         RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
-        CountSummary perBatch = CountSummary.ofBatch(example, chip.spec().tile().wordBytes());
-        EnergyPass pass = new EnergyPass(table, new EnergyPass.Chip(chip.isProcessor(),
-                chip.spec().tile().memoryBytes(), chip.spec().tile().wordBytes(),
-                chip.isProcessor() ? 1 : chip.topology().tileCount()));
+        CountSummary perBatch = CountSummary.ofBatch(example, example.movedWordBytes());
+        EnergyPass pass = new EnergyPass(table, RunResult.energyChip(chip, words));
         Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
-        Optional<TrainingHistory.Hybrid> hybrid = hybridCost(chipRule, network, chip, optimizerCost, pass,
+        Optional<TrainingHistory.Hybrid> hybrid = hybridCost(chipRule, network, chip, optimizerCost, words, pass,
                 split[0].size());
 
         PrintWriter printer = spec.commandLine().getOut();
         printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                         + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
-                rate, learningRateDecay, numbers.id(), split[0].size(), split[1].size(), split[0].source());
+                rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
         printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
                 chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
                 perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
@@ -183,10 +209,17 @@ final class TrainCommand implements Callable<Integer> {
                 perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
                 perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
                 Units.energy(h.bp().energy().totalPj() / batch)));
+        if (formats.quantizes()) {
+            printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
+                            + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
+                    formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
+                    words.errorBytes(), perExampleText(perBatch.totals().get("nocBytesInjected")));
+        }
         printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                 "testLoss", "testAcc", "seconds");
         Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
-        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, numbers, split, chip, table);
+        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, arithmetic, formats, split, chip,
+                table);
         Path checkpoint = TrainingCheckpoint.fileFor(out);
         Trainer.Position from = Trainer.Position.start();
         if (resume) {
@@ -297,8 +330,17 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The format an option gives, else --numbers, else float32. */
+    private NumberFormat format(String option, String value) {
+        if (value != null) {
+            return NumberFormat.parse(option, value);
+        }
+        return numbers != null ? NumberFormat.parse("--numbers", numbers) : NumberFormat.FLOAT32;
+    }
+
     private Map<String, Object> config(NetworkSpec network, ChipRule chipRule, OptimizerCost optimizerCost,
-                                       double rate, Precision numbers, Dataset[] split, Chip chip, EnergyTable table) {
+                                       double rate, Precision arithmetic, NumberFormats formats, Dataset[] split,
+                                       Chip chip, EnergyTable table) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
@@ -319,7 +361,14 @@ final class TrainCommand implements Callable<Integer> {
             config.put("beta2", 0.999);
             config.put("epsilon", 1e-8);
         }
-        config.put("precision", numbers.id());
+        config.put("precision", arithmetic.id());
+        if (formats.quantizes()) {
+            Map<String, Object> numbersConfig = new LinkedHashMap<>();
+            numbersConfig.put("weights", formats.weights().spec());
+            numbersConfig.put("activations", formats.activations().spec());
+            numbersConfig.put("errors", formats.errors().spec());
+            config.put("numbers", numbersConfig);
+        }
         config.put("seed", seed);
         config.put("biases", true);
         config.put("mode", "functional");
@@ -334,12 +383,14 @@ final class TrainCommand implements Callable<Integer> {
      * (the draws depend only on the seed); empty for other rules.
      */
     private Optional<TrainingHistory.Hybrid> hybridCost(ChipRule chipRule, NetworkSpec network, Chip chip,
-                                                        OptimizerCost optimizerCost, EnergyPass pass, int examples) {
+                                                        OptimizerCost optimizerCost, WordSizes words, EnergyPass pass,
+                                                        int examples) {
         if (!(chipRule instanceof HybridRule rule)) {
             return Optional.empty();
         }
-        Chip.Example bpStep = chip.run(network, rule.step(true), true, optimizerCost, batch, TraceRecorder.disabled());
-        CountSummary perBatch = CountSummary.ofBatch(bpStep, chip.spec().tile().wordBytes());
+        Chip.Example bpStep = chip.run(network, rule.step(true), true, optimizerCost, words, batch,
+                TraceRecorder.disabled());
+        CountSummary perBatch = CountSummary.ofBatch(bpStep, bpStep.movedWordBytes());
         Energy energy = pass.total(perBatch.totals(), perBatch.cycles());
         RandomStreams streams = new RandomStreams(seed);
         int batches = (examples + batch - 1) / batch;

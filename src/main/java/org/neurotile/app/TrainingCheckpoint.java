@@ -22,12 +22,13 @@ import org.neurotile.sim.io.AtomicFiles;
 
 /**
  * A training run's checkpoint: the resolved configuration, where the run stands and the trainer's
- * state (model, optimizer), in one binary file replaced atomically. The data order is recomputed
- * from the seed, so no random generator state is stored.
+ * state (model, optimizer, the draws of stochastic rounding), in one binary file replaced
+ * atomically. The data order is recomputed from the seed; stochastic rounding's generator is
+ * counter-based, so its state is one count.
  */
 final class TrainingCheckpoint {
     private static final String MAGIC = "neurotile-training-checkpoint";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private TrainingCheckpoint() {
     }

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainCommandTest {
     @TempDir
@@ -143,6 +146,95 @@ class TrainCommandTest {
     }
 
     @Test
+    void errorNumbersShrinkTheErrorPhasesNocBytesAndTheBytesMoved() throws IOException {
+        Path float32 = dir.resolve("float32");
+        Path fixed8 = dir.resolve("fixed8");
+        assertEquals(0, train(float32).status());
+        CommandLineRunner run = train(fixed8, "--error-numbers", "fixed8:frac=6");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("errors fixed8:frac=6 (1)"), run.out());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode before = mapper.readTree(float32.resolve("result.json").toFile());
+        JsonNode after = mapper.readTree(fixed8.resolve("result.json").toFile());
+        long errorBytes = before.get("byPhase").get("error").get("nocBytesInjected").asLong();
+        assertTrue(errorBytes > 0);
+        assertEquals(errorBytes, 4 * after.get("byPhase").get("error").get("nocBytesInjected").asLong());
+        assertEquals(before.get("byPhase").get("forward"), after.get("byPhase").get("forward"));
+        assertEquals(before.get("totals").get("wordsMoved"), after.get("totals").get("wordsMoved"));
+        assertEquals(after.get("totals").get("wordsMoved").asLong(), after.get("totals").get("bytesMoved").asLong());
+        assertEquals("fixed8:frac=6", after.get("config").get("numbers").get("errors").asText());
+        assertFalse(before.get("config").has("numbers"), "float32 runs keep their configuration");
+        JsonNode history = mapper.readTree(fixed8.resolve("history.json").toFile());
+        assertEquals(after.get("totals"), history.get("costPerExample").get("counts"));
+        assertTrue(linkBytes(fixed8) < linkBytes(float32), "links.csv carries fewer bytes");
+    }
+
+    private static long linkBytes(Path out) throws IOException {
+        List<String> rows = Files.readAllLines(out.resolve("links.csv"));
+        int column = List.of(rows.get(0).split(",")).indexOf("bytes");
+        return rows.stream().skip(1).mapToLong(row -> Long.parseLong(row.split(",", -1)[column])).sum();
+    }
+
+    @Test
+    void weightNumbersShrinkTheWeightFootprint() throws IOException {
+        Path float32 = dir.resolve("float32");
+        Path fixed8 = dir.resolve("fixed8");
+        assertEquals(0, train(float32).status());
+        assertEquals(0, train(fixed8, "--weight-numbers", "fixed8").status());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode before = mapper.readTree(float32.resolve("result.json").toFile()).get("footprint").get("total");
+        JsonNode after = mapper.readTree(fixed8.resolve("result.json").toFile()).get("footprint").get("total");
+        assertEquals(before.get("weightsBytes").asLong(), 4 * after.get("weightsBytes").asLong());
+        assertEquals(before.get("feedbackBytes"), after.get("feedbackBytes"));
+        double memoryBefore = mapper.readTree(float32.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyByKind").get("localMemoryPj").asDouble();
+        double memoryAfter = mapper.readTree(fixed8.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyByKind").get("localMemoryPj").asDouble();
+        assertTrue(memoryAfter < 0.5 * memoryBefore, memoryAfter + " against " + memoryBefore);
+    }
+
+    @Test
+    void aReportPricesAFixedPointRunAsTrainingDid() throws IOException {
+        Path out = dir.resolve("fixed");
+        assertEquals(0, train(out, "--numbers", "fixed16", "--weight-numbers", "fixed8").status());
+        Path report = dir.resolve("report");
+        CommandLineRunner run = CommandLineRunner.run("report", out.toString(), "--out", report.toString());
+        assertEquals(0, run.status(), run.err());
+        ObjectMapper mapper = new ObjectMapper();
+        double trained = mapper.readTree(out.resolve("history.json").toFile()).get("costPerExample")
+                .get("energyPj").asDouble();
+        double reported = mapper.readTree(report.resolve("summary.json").toFile()).get("runs").get(0)
+                .get("columns").get("energyPj").asDouble();
+        assertEquals(trained, reported, 0.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "--weight-numbers; fixed12; bits must be 8 or 16",
+        "--error-numbers; fixed8:frac=8; frac must be in 0..7 for fixed8",
+        "--numbers; fixed16:rounding=up; rounding must be nearest or stochastic"})
+    void aBadNumberFormatIsOneLineNamingTheOptionAndWritesNothing(String option, String value, String why) {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, option, value);
+        assertEquals(2, run.status());
+        assertEquals("train: " + option + " '" + value + "': " + why + " (valid: float32, or "
+                + "fixedB[:frac=F][,rounding=R] with B 8 or 16, F in 0..B-1 (default B-3), R nearest (default) or "
+                + "stochastic)", run.err().strip());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(TrainingCheckpoint.fileFor(out).getParent()));
+    }
+
+    @Test
+    void fixedPointNumbersOnTheProcessorAreRefused() {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--chip", "processor", "--numbers", "fixed16");
+        assertEquals(2, run.status());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("processor"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void divergenceStopsTheRunAndLeavesNoResult() {
         Path out = dir.resolve("diverged");
         CommandLineRunner run = train(out, "--lr", "1e30");
@@ -190,10 +282,11 @@ class TrainCommandTest {
         return rows;
     }
 
-    @Test
-    void aKilledRunResumedFromItsCheckpointEndsWithTheSameNumbers() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"float32", "fixed16:frac=12,rounding=stochastic"})
+    void aKilledRunResumedFromItsCheckpointEndsWithTheSameNumbers(String numbers) throws Exception {
         List<String> options = List.of("train", "--train-examples", "1500", "--test-examples", "200", "--epochs", "2",
-                "--optimizer", "adam", "--array", "8x8", "--checkpoint-every", "100");
+                "--optimizer", "adam", "--array", "8x8", "--checkpoint-every", "100", "--numbers", numbers);
         Path whole = dir.resolve("whole");
         List<String> args = new ArrayList<>(options);
         args.addAll(List.of("--out", whole.toString()));

@@ -45,20 +45,22 @@ public final class Chip {
     }
 
     /**
-     * What one example did: where the neurons went, what every task counted, what each link carried.
-     * With a minibatch of {@code batch} > 1 the update tasks count the batch's update, every other
-     * task one example; {@code batchCycles} is the time of a whole batch: {@code batch - 1} examples
-     * without the update, then one with it ({@code run.cycles()}).
+     * What one example did: where the neurons went, what every task counted, what each link carried,
+     * in which word sizes. With a minibatch of {@code batch} > 1 the update tasks count the batch's
+     * update, every other task one example; {@code batchCycles} is the time of a whole batch:
+     * {@code batch - 1} examples without the update, then one with it ({@code run.cycles()}).
      */
-    public record Example(Mapping mapping, ExampleRun run, LinkLoads links, int batch, long batchCycles) {
-        public Example(Mapping mapping, ExampleRun run, LinkLoads links) {
-            this(mapping, run, links, 1, run.cycles());
-        }
-
+    public record Example(Mapping mapping, ExampleRun run, LinkLoads links, WordSizes words, int batch,
+                          long batchCycles) {
         /** A category over a whole batch: the forward and error tasks {@code batch} times, the update once. */
         public long batchTotal(Category category) {
             return batch * (run.total(category) - run.total(category, Phase.UPDATE))
                     + run.total(category, Phase.UPDATE);
+        }
+
+        /** Bytes of a word of {@code wordsMoved}: on the array the errors a neuron receives. */
+        public int movedWordBytes() {
+            return words.errorBytes();
         }
     }
 
@@ -79,36 +81,60 @@ public final class Chip {
      */
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, int batch,
                        TraceRecorder trace) {
+        return run(network, rule, biases, chosen, WordSizes.uniform(spec.tile().wordBytes()), batch, trace);
+    }
+
+    /** One example with weights, activations and errors in {@code words}' sizes. */
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
+                       TraceRecorder trace) {
+        return run(network, rule, biases, chosen, words, 1, trace);
+    }
+
+    /**
+     * One example (of a minibatch of {@code batch}) with weights, activations and errors in
+     * {@code words}' sizes: the footprint of weights and activations and the bytes of every message
+     * follow them (counts stay in words).
+     */
+    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
+                       int batch, TraceRecorder trace) {
         if (batch < 1) {
             throw new InvalidInputException("the batch must be at least 1 example, got " + batch);
         }
-        OptimizerCost optimizer = rule.optimizer(chosen);
         int wordBytes = spec.tile().wordBytes();
+        if (words.wordBytes() != wordBytes) {
+            throw new IllegalArgumentException("word sizes for " + words.wordBytes() + "-byte words on a chip of "
+                    + wordBytes + "-byte words");
+        }
+        if (processor && !words.isUniform()) {
+            throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
+                    + "processor baseline: use float32 numbers with --chip processor");
+        }
+        OptimizerCost optimizer = rule.optimizer(chosen);
         StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
-                .withBatchBuffer(batch, wordBytes);
+                .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
         Mapping mapping;
         try {
             mapping = map(network, rule, storage);
         } catch (MappingDoesNotFitException e) {
             throw batch > 1 ? e.withBatch(batch) : e;
         }
-        PlanOptions options = new PlanOptions(wordBytes, biases, 0, optimizer, batch);
+        PlanOptions options = new PlanOptions(words, biases, 0, optimizer, batch);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
         rule.planBackward(graph, mapping, forward, options);
         Statistics statistics = new Statistics();
-        ExampleRun run = execute(graph, statistics, trace);
+        ExampleRun run = execute(graph, statistics, words, trace);
         long batchCycles = run.cycles();
         if (batch > 1) {
-            long withoutUpdate = execute(graph.withoutPhase(Phase.UPDATE), new Statistics(), TraceRecorder.disabled())
-                    .cycles();
+            long withoutUpdate = execute(graph.withoutPhase(Phase.UPDATE), new Statistics(), words,
+                    TraceRecorder.disabled()).cycles();
             batchCycles += (batch - 1) * withoutUpdate;
         }
         if (processor) {
             chargeOffChipMemory(run, wordBytes);
         }
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
-        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), batch, batchCycles);
+        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), words, batch, batchCycles);
     }
 
     private Mapping map(NetworkSpec network, ChipRule rule, StorageModel storage) {
@@ -123,11 +149,11 @@ public final class Chip {
     }
 
     /** Times a graph on a fresh simulation of this chip's network. */
-    private ExampleRun execute(TaskGraph graph, Statistics statistics, TraceRecorder trace) {
+    private ExampleRun execute(TaskGraph graph, Statistics statistics, WordSizes words, TraceRecorder trace) {
         Simulation simulation = new Simulation();
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
                 statistics, trace);
-        return new ChipExecutor(simulation, noc, spec.tile()).run(graph);
+        return new ChipExecutor(simulation, noc, spec.tile(), words).run(graph);
     }
 
     /**

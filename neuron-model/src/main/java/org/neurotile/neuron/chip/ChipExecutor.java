@@ -11,21 +11,29 @@ import org.neurotile.sim.Simulation;
 /**
  * Times a {@link TaskGraph} on a chip: each tile runs one task at a time, for the longer of its
  * compute and memory time plus a fixed overhead ({@link TileParameters#phaseCycles}); messages
- * travel as packets of at most {@code maxPacketBytes} on the network. Adds the network's share to
+ * travel as packets of at most {@code maxPacketBytes} on the network, a word taking the bytes of
+ * what the sender's phase sends ({@link WordSizes#messageWordBytes}). Adds the network's share to
  * the counts of the sending task: bytes injected, and bytes times the links the message crosses.
  */
 public final class ChipExecutor {
     private final Simulation simulation;
     private final Network network;
     private final TileParameters tile;
+    private final WordSizes words;
     private final EventTarget finish;
     private Execution current;
 
     /** Wires the executor into the simulation; it then owns the network's delivery listener. */
     public ChipExecutor(Simulation simulation, Network network, TileParameters tile) {
+        this(simulation, network, tile, WordSizes.uniform(tile.wordBytes()));
+    }
+
+    /** As {@link #ChipExecutor(Simulation, Network, TileParameters)}, messages in {@code words}' sizes. */
+    public ChipExecutor(Simulation simulation, Network network, TileParameters tile, WordSizes words) {
         this.simulation = simulation;
         this.network = network;
         this.tile = tile;
+        this.words = words;
         this.finish = simulation.register("chip.taskFinished", payload -> current.finish((int) payload));
         network.setDeliveryListener((tag, source, destination, sent, bytes) -> current.delivered((int) tag, destination));
     }
@@ -69,7 +77,7 @@ public final class ChipExecutor {
                 counts[task.id] = task.counts.clone();
             }
             for (TaskGraph.Message message : graph.messages) {
-                int packets = packets(message.words()).length;
+                int packets = packets(message).length;
                 for (int receiver : message.receivers()) {
                     waiting[receiver] += packets;
                 }
@@ -134,7 +142,7 @@ public final class ChipExecutor {
             boolean tree = network.parameters().multicast() == MulticastMode.TREE;
             long copies = tree ? 1 : message.destinationTiles().length;
             long[] c = counts[sender.id];
-            for (int payload : packets(message.words())) {
+            for (int payload : packets(message)) {
                 network.send(sender.tile, destinations, payload, messageIndex);
                 c[Category.NOC_BYTES_INJECTED.ordinal()] += payload * copies;
                 c[Category.NOC_BYTE_HOPS.ordinal()] += payload * links;
@@ -142,8 +150,8 @@ public final class ChipExecutor {
         }
 
         /** Payload bytes of each packet of a message. */
-        private int[] packets(long words) {
-            long bytes = words * tile.wordBytes();
+        private int[] packets(TaskGraph.Message message) {
+            long bytes = message.words() * words.messageWordBytes(graph.tasks.get(message.sender()).phase);
             NocParameters noc = network.parameters();
             int max = noc.maxPacketBytes();
             int count = Math.toIntExact((bytes + max - 1) / max);

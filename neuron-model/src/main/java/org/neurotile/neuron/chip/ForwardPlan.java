@@ -33,7 +33,7 @@ public final class ForwardPlan {
         List<Placement> placements = mapping.placements();
         int layers = network.layerCount();
         int io = graph.addTask(options.ioTile(), Phase.FORWARD, TaskGraph.NO_LAYER);
-        graph.count(io, Category.OFF_CHIP_BYTES, ((long) network.inputSize() + 1) * options.wordBytes());
+        graph.count(io, Category.OFF_CHIP_BYTES, ((long) network.inputSize() + 1) * options.words().activationBytes());
         int[] forward = new int[placements.size()];
         int[][] tasksOfLayer = new int[layers + 1][];
         for (int l = 1; l <= layers; l++) {

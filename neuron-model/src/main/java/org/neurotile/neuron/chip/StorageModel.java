@@ -55,6 +55,21 @@ public interface StorageModel {
                 layer -> (batch - 1) * inputBytesPerTile(layer));
     }
 
+    /**
+     * This storage with weights, activations and inputs in {@code words}' sizes (its feedback and
+     * optimizer state as they are).
+     */
+    default StorageModel withWordSizes(NetworkSpec network, WordSizes words) {
+        if (words.isUniform()) {
+            return this;
+        }
+        int word = words.wordBytes();
+        int activation = words.activationBytes();
+        return new DerivedStorage(weightsOnly(network, words), this::feedbackBytesPerNeuron,
+                layer -> activationBytesPerNeuron(layer) / word * activation, this::optimizerBytesPerNeuron,
+                layer -> inputBytesPerTile(layer) / word * activation);
+    }
+
     default long bytesPerNeuron(int layer) {
         return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)
                 + optimizerBytesPerNeuron(layer);
@@ -62,10 +77,15 @@ public interface StorageModel {
 
     /** Dense weights and biases, no feedback, plain SGD (no optimizer state). */
     static StorageModel weightsOnly(NetworkSpec network, int wordBytes) {
+        return weightsOnly(network, WordSizes.uniform(wordBytes));
+    }
+
+    /** As {@link #weightsOnly(NetworkSpec, int)}, weights and activations in their own word sizes. */
+    static StorageModel weightsOnly(NetworkSpec network, WordSizes words) {
         return new StorageModel() {
             @Override
             public long weightBytesPerNeuron(int layer) {
-                return (network.neurons(layer - 1) + 1L) * wordBytes;
+                return (network.neurons(layer - 1) + 1L) * words.weightBytes();
             }
 
             @Override
@@ -75,7 +95,7 @@ public interface StorageModel {
 
             @Override
             public long activationBytesPerNeuron(int layer) {
-                return wordBytes;
+                return words.activationBytes();
             }
 
             @Override
@@ -85,7 +105,7 @@ public interface StorageModel {
 
             @Override
             public long inputBytesPerTile(int layer) {
-                return (long) network.neurons(layer - 1) * wordBytes;
+                return (long) network.neurons(layer - 1) * words.activationBytes();
             }
         };
     }

@@ -4,7 +4,9 @@ import org.neurotile.workloads.NetworkSpec;
 
 /**
  * One forward pass: a_l = W_l h_{l-1} + c_l, h_l = f(a_l) (identity at the output), then
- * softmax + cross-entropy: e = softmax(a_L) - onehot(label).
+ * softmax + cross-entropy: e = softmax(a_L) - onehot(label). With a {@link Quantization}, x, every
+ * a_l and h_l are stored in the activation format (h_l = f of the unquantized sum, then quantized;
+ * the logits h_L = a_L too) and e in the error format.
  */
 public final class ForwardPass {
     final double[][] preActivations; // a_l
@@ -20,6 +22,10 @@ public final class ForwardPass {
     }
 
     public static ForwardPass run(Model model, double[] input, int label) {
+        return run(model, input, label, Quantization.none());
+    }
+
+    public static ForwardPass run(Model model, double[] input, int label, Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -30,7 +36,7 @@ public final class ForwardPass {
         double[][] h = new double[layers + 1][];
         h[0] = input.clone();
         for (int j = 0; j < h[0].length; j++) {
-            h[0][j] = p.round(h[0][j]);
+            h[0][j] = q.activation(p.round(h[0][j]));
         }
         for (int l = 1; l <= layers; l++) {
             int rows = network.neurons(l);
@@ -40,8 +46,8 @@ public final class ForwardPass {
             Weights w = model.weights[l];
             for (int i = 0; i < rows; i++) {
                 double sum = p.round(w.dot(i * columns, h[l - 1], columns) + model.biases[l][i]);
-                a[l][i] = sum;
-                h[l][i] = l == layers ? sum : p.round(network.layer(l).activation().apply(sum));
+                a[l][i] = q.activation(sum);
+                h[l][i] = l == layers ? a[l][i] : q.activation(p.round(network.layer(l).activation().apply(sum)));
             }
         }
         double[] output = a[layers];
@@ -55,7 +61,7 @@ public final class ForwardPass {
         }
         double[] e = new double[output.length];
         for (int i = 0; i < output.length; i++) {
-            e[i] = p.round(Math.exp(output[i] - max) / total - (i == label ? 1 : 0));
+            e[i] = q.error(p.round(Math.exp(output[i] - max) / total - (i == label ? 1 : 0)));
         }
         double loss = -(output[label] - max - Math.log(total));
         return new ForwardPass(a, h, e, loss);

@@ -19,19 +19,27 @@ public final class LearningStep {
 
     /** bp's deltas without the update. */
     public static double[][] backpropDeltas(Model model, ForwardPass pass) {
+        return backpropDeltas(model, pass, Quantization.none());
+    }
+
+    /**
+     * bp's deltas, where the sum (W_{l+1}^T delta_{l+1})_j a neuron receives is quantized to the
+     * error format once, as if its partial sums were reduced exactly (one tile's case).
+     */
+    public static double[][] backpropDeltas(Model model, ForwardPass pass, Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
         double[][] delta = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
         for (int l = layers - 1; l >= 1; l--) {
-            delta[l] = propagated(model, pass, l, delta[l + 1]);
+            delta[l] = propagated(model, pass, l, delta[l + 1], q);
         }
         return delta;
     }
 
-    /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l). */
-    private static double[] propagated(Model model, ForwardPass pass, int l, double[] above) {
+    /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l), the sum quantized to the error format. */
+    private static double[] propagated(Model model, ForwardPass pass, int l, double[] above, Quantization q) {
         NetworkSpec network = model.network();
         int rows = network.neurons(l + 1);
         int columns = network.neurons(l);
@@ -40,6 +48,7 @@ public final class LearningStep {
         for (int i = 0; i < rows; i++) {
             w.addScaledTo(d, above[i], i * columns, columns);
         }
+        d = q.errors(d);
         scaleByDerivative(network, l, pass, d, model.precision());
         return d;
     }
@@ -58,21 +67,35 @@ public final class LearningStep {
 
     /** The feedback family's deltas without the update; layers without feedback have none (null). */
     public static double[][] feedbackDeltas(Model model, Feedback feedback, ForwardPass pass) {
+        return feedbackDeltas(model, feedback, pass, Quantization.none());
+    }
+
+    /**
+     * The feedback family's deltas; a hidden layer's delta is quantized to the error format where it
+     * is sent to the layers it feeds back to, and used unquantized for its own update (e arrives
+     * quantized from the forward pass).
+     */
+    public static double[][] feedbackDeltas(Model model, Feedback feedback, ForwardPass pass, Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
         double[][] delta = new double[layers + 1][];
+        double[][] sent = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
+        sent[layers] = delta[layers];
         for (int l = layers - 1; l >= 1; l--) {
             int source = feedback.source[l];
             if (source == Feedback.BACKPROP) {
-                delta[l] = propagated(model, pass, l, delta[l + 1]);
+                delta[l] = propagated(model, pass, l, delta[l + 1], q);
                 continue;
             }
             if (source == 0) {
                 continue;
             }
-            double[] g = delta[source];
+            if (sent[source] == null) {
+                sent[source] = q.errors(delta[source]);
+            }
+            double[] g = sent[source];
             int columns = g.length;
             Weights b = Weights.view(p, feedback.matrices[l]);
             double[] d = new double[network.neurons(l)];
@@ -93,6 +116,12 @@ public final class LearningStep {
 
     /** SGD: W_l -= lr delta_l h_{l-1}^T and c_l -= lr delta_l for every trained layer with a delta. */
     static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases) {
+        update(model, pass, delta, learningRate, biases, Quantization.none());
+    }
+
+    /** SGD with every changed weight and bias quantized to the weight format. */
+    static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases,
+                       Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         for (int l = 1; l <= network.layerCount(); l++) {
@@ -104,9 +133,13 @@ public final class LearningStep {
             double[] h = pass.activations[l - 1];
             for (int i = 0; i < delta[l].length; i++) {
                 double step = p.round(p.round(learningRate) * delta[l][i]);
-                w.subtractScaled(i * columns, step, h, columns);
+                if (!q.weightsQuantized()) {
+                    w.subtractScaled(i * columns, step, h, columns);
+                } else if (step != 0) {
+                    w.subtractScaled(i * columns, step, h, columns, q);
+                }
                 if (biases) {
-                    model.biases[l][i] = p.round(model.biases[l][i] - step);
+                    model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step));
                 }
             }
         }

@@ -46,6 +46,21 @@ public final class Model {
         return new Model(network, precision, weights, biases);
     }
 
+    /** Stores every weight and bias in {@code q}'s weight format (at initialisation). */
+    public void quantizeWeights(Quantization q) {
+        if (!q.weightsQuantized()) {
+            return;
+        }
+        for (int l = 1; l < weights.length; l++) {
+            for (int k = 0; k < weights[l].length(); k++) {
+                weights[l].set(k, q.weight(weights[l].get(k)));
+            }
+            for (int i = 0; i < biases[l].length; i++) {
+                biases[l][i] = q.weight(biases[l][i]);
+            }
+        }
+    }
+
     static double[] uniform(UniformRandomProvider random, int count, double bound) {
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {

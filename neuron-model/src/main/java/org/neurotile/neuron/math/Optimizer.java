@@ -7,7 +7,8 @@ import org.neurotile.workloads.NetworkSpec;
 /**
  * Applies a step's deltas to the model: g = delta_i h_j for weights and delta_i for biases, then
  * the optimizer's rule. State is kept per weight and bias of every trained layer, in the model's
- * precision, as the tiles would keep it (see {@link OptimizerCost} for what the hardware counts).
+ * precision (never quantized), as the tiles would keep it (see {@link OptimizerCost} for what the
+ * hardware counts); every weight and bias it changes is quantized to the weight format.
  */
 public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam,
         Optimizer.SplitMomentum {
@@ -20,17 +21,24 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     final Precision p;
     final boolean biases;
+    final Quantization q;
 
-    Optimizer(Precision p, boolean biases) {
+    Optimizer(Precision p, boolean biases, Quantization q) {
         this.p = p;
         this.biases = biases;
+        this.q = q;
     }
 
     public static Optimizer create(Settings settings, Model model, boolean biases) {
+        return create(settings, model, biases, Quantization.none());
+    }
+
+    /** An optimizer that stores every weight and bias it changes in {@code q}'s weight format. */
+    public static Optimizer create(Settings settings, Model model, boolean biases, Quantization q) {
         return switch (settings.kind()) {
-            case SGD -> new Sgd(model.precision(), biases);
-            case MOMENTUM -> new Momentum(model, biases, settings.momentum());
-            case ADAM -> new Adam(model, biases, settings);
+            case SGD -> new Sgd(model.precision(), biases, q);
+            case MOMENTUM -> new Momentum(model, biases, settings.momentum(), q);
+            case ADAM -> new Adam(model, biases, settings, q);
             case SPLIT_MOMENTUM_BP, SPLIT_MOMENTUM_DFA -> throw new IllegalArgumentException(
                     "split momentum comes with the hybrid rule: use splitMomentum");
         };
@@ -38,7 +46,12 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /** Hybrid dfa's split momentum with momentum {@code mu} and mix {@code gamma}. */
     public static Optimizer splitMomentum(Model model, boolean biases, double mu, double gamma) {
-        return new SplitMomentum(model, biases, mu, gamma);
+        return splitMomentum(model, biases, mu, gamma, Quantization.none());
+    }
+
+    /** As {@link #splitMomentum(Model, boolean, double, double)}, weights stored in {@code q}'s format. */
+    public static Optimizer splitMomentum(Model model, boolean biases, double mu, double gamma, Quantization q) {
+        return new SplitMomentum(model, biases, mu, gamma, q);
     }
 
     /** One update with learning rate {@code lr}; layers with a null delta (not trained) are skipped. */
@@ -87,23 +100,27 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
 
     /** SGD: w -= lr g. */
     public static final class Sgd extends Optimizer {
-        Sgd(Precision p, boolean biases) {
-            super(p, biases);
+        Sgd(Precision p, boolean biases, Quantization q) {
+            super(p, biases, q);
         }
 
         @Override
         public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
-            LearningStep.update(model, pass, delta, lr, biases);
+            LearningStep.update(model, pass, delta, lr, biases, q);
         }
 
         @Override
         void apply(Model model, int layer, double[] g, double[] gb, double lr) {
             double rate = p.round(lr);
-            model.weights[layer].subtractScaled(0, rate, g, g.length);
+            if (q.weightsQuantized()) {
+                model.weights[layer].subtractScaled(0, rate, g, g.length, q);
+            } else {
+                model.weights[layer].subtractScaled(0, rate, g, g.length);
+            }
             if (biases) {
                 double[] c = model.biases[layer];
                 for (int i = 0; i < c.length; i++) {
-                    c[i] = p.round(c[i] - p.round(rate * gb[i]));
+                    c[i] = q.weight(p.round(c[i] - p.round(rate * gb[i])));
                 }
             }
         }
@@ -123,8 +140,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] velocity;
         private final double[][] biasVelocity;
 
-        Momentum(Model model, boolean biases, double mu) {
-            super(model.precision(), biases);
+        Momentum(Model model, boolean biases, double mu, Quantization q) {
+            super(model.precision(), biases, q);
             this.mu = p.round(mu);
             NetworkSpec network = model.network();
             velocity = new double[network.layerCount() + 1][];
@@ -154,14 +171,14 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             double[] v = velocity[layer];
             for (int k = 0; k < g.length; k++) {
                 v[k] = p.round(p.round(mu * v[k]) + g[k]);
-                w.set(k, p.round(w.get(k) - p.round(rate * v[k])));
+                w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
             }
             if (biases) {
                 double[] bv = biasVelocity[layer];
                 double[] c = model.biases[layer];
                 for (int i = 0; i < c.length; i++) {
                     bv[i] = p.round(p.round(mu * bv[i]) + gb[i]);
-                    c[i] = p.round(c[i] - p.round(rate * bv[i]));
+                    c[i] = q.weight(p.round(c[i] - p.round(rate * bv[i])));
                 }
             }
         }
@@ -183,11 +200,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     for (int j = 0; j < columns; j++) {
                         int k = base + j;
                         v[k] = p.round(p.round(mu * v[k]) + p.round(d * h[j]));
-                        w.set(k, p.round(w.get(k) - p.round(rate * v[k])));
+                        w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
                     }
                     if (biases) {
                         biasVelocity[l][i] = p.round(p.round(mu * biasVelocity[l][i]) + d);
-                        model.biases[l][i] = p.round(model.biases[l][i] - p.round(rate * biasVelocity[l][i]));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - p.round(rate * biasVelocity[l][i])));
                     }
                 }
             }
@@ -209,8 +226,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] biasDfa;
         private boolean batchIsBackprop; // the kind of the minibatch being applied
 
-        SplitMomentum(Model model, boolean biases, double mu, double gamma) {
-            super(model.precision(), biases);
+        SplitMomentum(Model model, boolean biases, double mu, double gamma, Quantization q) {
+            super(model.precision(), biases, q);
             this.mu = p.round(mu);
             this.gamma = p.round(gamma);
             this.complement = p.round(1 - gamma);
@@ -265,11 +282,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                     for (int j = 0; j < columns; j++) {
                         int k = base + j;
                         double u = update(bp[l], dfa[l], k, p.round(d * h[j]), backpropStep);
-                        w.set(k, p.round(w.get(k) - p.round(rate * u)));
+                        w.set(k, q.weight(p.round(w.get(k) - p.round(rate * u))));
                     }
                     if (biases) {
                         double u = update(biasBp[l], biasDfa[l], i, d, backpropStep);
-                        model.biases[l][i] = p.round(model.biases[l][i] - p.round(rate * u));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - p.round(rate * u)));
                     }
                 }
             }
@@ -286,13 +303,13 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             Weights w = model.weights[layer];
             for (int k = 0; k < g.length; k++) {
                 double u = update(bp[layer], dfa[layer], k, g[k], batchIsBackprop);
-                w.set(k, p.round(w.get(k) - p.round(rate * u)));
+                w.set(k, q.weight(p.round(w.get(k) - p.round(rate * u))));
             }
             if (biases) {
                 double[] c = model.biases[layer];
                 for (int i = 0; i < c.length; i++) {
-                    c[i] = p.round(c[i] - p.round(rate * update(biasBp[layer], biasDfa[layer], i, gb[i],
-                            batchIsBackprop)));
+                    c[i] = q.weight(p.round(c[i] - p.round(rate * update(biasBp[layer], biasDfa[layer], i, gb[i],
+                            batchIsBackprop))));
                 }
             }
         }
@@ -322,8 +339,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] biasV;
         private long t;
 
-        Adam(Model model, boolean biases, Settings settings) {
-            super(model.precision(), biases);
+        Adam(Model model, boolean biases, Settings settings, Quantization q) {
+            super(model.precision(), biases, q);
             b1 = p.round(settings.beta1());
             b2 = p.round(settings.beta2());
             eps = p.round(settings.epsilon());
@@ -376,14 +393,14 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             for (int k = 0; k < g.length; k++) {
                 ml[k] = moment(ml[k], b1, c1, g[k]);
                 vl[k] = moment(vl[k], b2, c2, p.round(g[k] * g[k]));
-                w.set(k, p.round(w.get(k) - step(rate, ml[k], vl[k])));
+                w.set(k, q.weight(p.round(w.get(k) - step(rate, ml[k], vl[k]))));
             }
             if (biases) {
                 double[] c = model.biases[layer];
                 for (int i = 0; i < c.length; i++) {
                     biasM[layer][i] = moment(biasM[layer][i], b1, c1, gb[i]);
                     biasV[layer][i] = moment(biasV[layer][i], b2, c2, p.round(gb[i] * gb[i]));
-                    c[i] = p.round(c[i] - step(rate, biasM[layer][i], biasV[layer][i]));
+                    c[i] = q.weight(p.round(c[i] - step(rate, biasM[layer][i], biasV[layer][i])));
                 }
             }
         }
@@ -409,12 +426,13 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
                         double g = p.round(d * h[j]);
                         m[l][k] = moment(m[l][k], b1, c1, g);
                         v[l][k] = moment(v[l][k], b2, c2, p.round(g * g));
-                        w.set(k, p.round(w.get(k) - step(rate, m[l][k], v[l][k])));
+                        w.set(k, q.weight(p.round(w.get(k) - step(rate, m[l][k], v[l][k]))));
                     }
                     if (biases) {
                         biasM[l][i] = moment(biasM[l][i], b1, c1, d);
                         biasV[l][i] = moment(biasV[l][i], b2, c2, p.round(d * d));
-                        model.biases[l][i] = p.round(model.biases[l][i] - step(rate, biasM[l][i], biasV[l][i]));
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i]
+                                - step(rate, biasM[l][i], biasV[l][i])));
                     }
                 }
             }

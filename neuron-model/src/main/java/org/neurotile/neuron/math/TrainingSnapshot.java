@@ -5,20 +5,17 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * The model's weights and biases, the optimizer's state and any learned feedback as binary, for
- * checkpoints. Values are
- * written as float64 (float32 values convert exactly), so a restored run continues bit for bit.
+ * The model's weights and biases, the optimizer's state, any learned feedback and the draws of the
+ * rounding noise as binary, for checkpoints. Values are written as float64 (float32 values convert
+ * exactly), so a restored run continues bit for bit.
  */
 public final class TrainingSnapshot {
     private TrainingSnapshot() {
     }
 
-    public static void write(Model model, Optimizer optimizer, DataOutputStream out) throws IOException {
-        write(model, optimizer, null, out);
-    }
-
     /** With the learned feedback matrices (directional dfa), if not null. */
-    public static void write(Model model, Optimizer optimizer, Feedback learned, DataOutputStream out)
+    public static void write(Model model, Optimizer optimizer, Feedback learned, RoundingNoise noise,
+                             DataOutputStream out)
             throws IOException {
         StateOutput state = new StateOutput(out);
         double[][] weights = new double[model.weights.length][];
@@ -31,14 +28,12 @@ public final class TrainingSnapshot {
         if (learned != null) {
             state.arrays(learned.matrices);
         }
+        state.longValue(noise.draws());
     }
 
-    public static void read(Model model, Optimizer optimizer, DataInputStream in) throws IOException {
-        read(model, optimizer, null, in);
-    }
-
-    /** Restores what {@link #write(Model, Optimizer, Feedback, DataOutputStream)} wrote. */
-    public static void read(Model model, Optimizer optimizer, Feedback learned, DataInputStream in)
+    /** Restores what {@link #write} wrote. */
+    public static void read(Model model, Optimizer optimizer, Feedback learned, RoundingNoise noise,
+                            DataInputStream in)
             throws IOException {
         StateInput state = new StateInput(in);
         double[][] weights = new double[model.weights.length][];
@@ -56,5 +51,6 @@ public final class TrainingSnapshot {
         if (learned != null) {
             state.arrays(learned.matrices);
         }
+        noise.restore(state.longValue());
     }
 }

@@ -31,6 +31,9 @@ sealed interface Weights permits Weights.Single, Weights.Double {
     /** w[base + j] -= a * x[j] for j < n. */
     void subtractScaled(int base, double a, double[] x, int n);
 
+    /** As {@link #subtractScaled}, each weight that changes stored in {@code q}'s weight format. */
+    void subtractScaled(int base, double a, double[] x, int n, Quantization q);
+
     double[] toDoubles();
 
     Weights copy();
@@ -109,6 +112,16 @@ sealed interface Weights permits Weights.Single, Weights.Double {
         public void subtractScaled(int base, double a, double[] x, int n) {
             for (int j = 0; j < n; j++) {
                 w[base + j] = (float) (w[base + j] - (double) (float) (a * x[j]));
+            }
+        }
+
+        @Override
+        public void subtractScaled(int base, double a, double[] x, int n, Quantization q) {
+            for (int j = 0; j < n; j++) {
+                double change = (float) (a * x[j]);
+                if (change != 0) {
+                    w[base + j] = (float) q.weight((float) (w[base + j] - change));
+                }
             }
         }
 
@@ -193,6 +206,16 @@ sealed interface Weights permits Weights.Single, Weights.Double {
         public void subtractScaled(int base, double a, double[] x, int n) {
             for (int j = 0; j < n; j++) {
                 w[base + j] -= a * x[j];
+            }
+        }
+
+        @Override
+        public void subtractScaled(int base, double a, double[] x, int n, Quantization q) {
+            for (int j = 0; j < n; j++) {
+                double change = a * x[j];
+                if (change != 0) {
+                    w[base + j] = q.weight(w[base + j] - change);
+                }
             }
         }
 

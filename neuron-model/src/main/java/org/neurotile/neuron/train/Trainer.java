@@ -16,8 +16,11 @@ import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.RoundingNoise;
 import org.neurotile.neuron.math.TrainingSnapshot;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.random.Permutations;
@@ -29,7 +32,9 @@ import org.neurotile.workloads.data.Dataset;
  * Trains a network with a rule, one example or one minibatch per step, for a number of epochs, and
  * evaluates on the test split after each. The order of examples is a seeded shuffle per epoch
  * (stream {@code train.order.epoch[e]}); the model's initial weights and the rule's feedback come
- * from the same seed as in a single example, so a run is bit-identical for a seed.
+ * from the same seed as in a single example, so a run is bit-identical for a seed. Values are
+ * stored in the run's {@link NumberFormats}; stochastic rounding draws from a noise seeded by the
+ * run's seed whose state is saved with the model.
  */
 public final class Trainer {
     /**
@@ -40,19 +45,35 @@ public final class Trainer {
      */
     public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
-                           boolean alignment, int batch) {
+                           boolean alignment, int batch, NumberFormats numbers) {
         public Settings {
             if (batch < 1) {
                 throw new IllegalArgumentException("batch must be at least 1, got " + batch);
             }
         }
 
+        /** Without quantization. */
+        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment, int batch) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
+                    batch, NumberFormats.FLOAT32);
+        }
+
         /** One example per step. */
+        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment, NumberFormats numbers) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
+                    1, numbers);
+        }
+
+        /** One example per step, without quantization. */
         public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
                         boolean alignment) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
-                    1);
+                    1, NumberFormats.FLOAT32);
         }
 
         /** Without alignment diagnostics, one example per step. */
@@ -105,9 +126,11 @@ public final class Trainer {
     private final Optional<DirectionalFeedback> learning;
     private final Optional<HybridSchedule> hybrid;
     private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
+    private final Quantization quantization;
 
     public Trainer(Settings settings) {
         this.settings = settings;
+        this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
         this.feedback = settings.rule().feedback(settings.network(), model, settings.seed())
                 .map(f -> f.rounded(settings.precision()));
@@ -118,10 +141,12 @@ public final class Trainer {
         }
         this.optimizer = hybrid.isPresent()
                 ? Optimizer.splitMomentum(model, settings.biases(), settings.optimizer().momentum(),
-                        hybrid.get().gamma())
-                : Optimizer.create(settings.optimizer(), model, settings.biases());
+                        hybrid.get().gamma(), quantization)
+                : Optimizer.create(settings.optimizer(), model, settings.biases(), quantization);
         this.learning = settings.rule().learnedFeedback();
         this.gradient = settings.batch() > 1 ? new BatchGradient(model) : null;
+        // after the feedback, which an aligned start derives from the unquantized initial weights
+        model.quantizeWeights(quantization);
     }
 
     public Model model() {
@@ -156,7 +181,7 @@ public final class Trainer {
                 for (int m = n; m < end; m++) {
                     int example = order[m];
                     read(train, example, values, input);
-                    ForwardPass pass = ForwardPass.run(model, input, train.label(example));
+                    ForwardPass pass = ForwardPass.run(model, input, train.label(example), quantization);
                     check(pass, epoch, m, example);
                     loss += pass.loss();
                     correct += pass.predicted() == train.label(example) ? 1 : 0;
@@ -165,8 +190,8 @@ public final class Trainer {
                                 streams.stream(DirectionalFeedback.streamName(epoch, m)));
                     }
                     double[][] delta = feedback.isPresent() && !backpropStep
-                            ? LearningStep.feedbackDeltas(model, feedback.get(), pass)
-                            : LearningStep.backpropDeltas(model, pass);
+                            ? LearningStep.feedbackDeltas(model, feedback.get(), pass, quantization)
+                            : LearningStep.backpropDeltas(model, pass, quantization);
                     checkDeltas(delta, epoch, m, example);
                     if (settings.alignment() && feedback.isPresent()) {
                         alignment.add(delta, LearningStep.backpropDeltas(model, pass));
@@ -205,12 +230,14 @@ public final class Trainer {
 
     /** Writes the model, the optimizer's state and any learned feedback (for a checkpoint). */
     public void writeState(DataOutputStream out) throws IOException {
-        TrainingSnapshot.write(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null, out);
+        TrainingSnapshot.write(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null,
+                quantization.noise(), out);
     }
 
     /** Restores what {@link #writeState} wrote; the run must have the same settings. */
     public void readState(DataInputStream in) throws IOException {
-        TrainingSnapshot.read(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null, in);
+        TrainingSnapshot.read(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null,
+                quantization.noise(), in);
     }
 
     /** Mean loss and accuracy over a data set, without training. */
@@ -219,7 +246,7 @@ public final class Trainer {
         long correct = 0;
         for (int example = 0; example < data.size(); example++) {
             read(data, example, values, input);
-            ForwardPass pass = ForwardPass.run(model, input, data.label(example));
+            ForwardPass pass = ForwardPass.run(model, input, data.label(example), quantization);
             loss += pass.loss();
             correct += pass.predicted() == data.label(example) ? 1 : 0;
         }

@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.sim.InvalidInputException;
@@ -35,8 +38,12 @@ class TrainerTest {
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
 
     private static Trainer trainer(String rule, OptimizerCost optimizer, double lr) {
+        return trainer(rule, optimizer, lr, NumberFormats.FLOAT32);
+    }
+
+    private static Trainer trainer(String rule, OptimizerCost optimizer, double lr, NumberFormats numbers) {
         return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
-                Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true));
+                Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true, false, numbers));
     }
 
     @ParameterizedTest
@@ -149,26 +156,30 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "momentum", "adam"})
-    void aRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer) throws IOException {
-        assertResumesBitForBit("dfa", OptimizerCost.byName(optimizer));
+    @CsvSource(delimiter = ';', value = {"sgd; float32", "momentum; float32", "adam; float32",
+        "sgd; fixed16:frac=12,rounding=stochastic", "adam; fixed8:frac=5,rounding=stochastic"})
+    void aRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer, String numbers)
+            throws IOException {
+        assertResumesBitForBit("fa", OptimizerCost.byName(optimizer),
+                NumberFormats.all(NumberFormat.parse("--numbers", numbers)));
     }
 
     @Test
     void aRunWithLearnedFeedbackResumesBitForBit() throws IOException {
-        assertResumesBitForBit("directional-dfa:alpha=0.01", OptimizerCost.SGD);
+        assertResumesBitForBit("directional-dfa:alpha=0.01", OptimizerCost.SGD, NumberFormats.FLOAT32);
     }
 
     @Test
     void aHybridRunResumesBitForBit() throws IOException {
-        assertResumesBitForBit("hybrid:p=0.3", OptimizerCost.MOMENTUM);
+        assertResumesBitForBit("hybrid:p=0.3", OptimizerCost.MOMENTUM, NumberFormats.FLOAT32);
     }
 
-    private static void assertResumesBitForBit(String rule, OptimizerCost optimizer) throws IOException {
-        Trainer whole = trainer(rule, optimizer, 0.002);
+    private static void assertResumesBitForBit(String rule, OptimizerCost optimizer, NumberFormats formats)
+            throws IOException {
+        Trainer whole = trainer(rule, optimizer, 0.002, formats);
         List<EpochResult> expected = whole.train(TRAIN, TEST, new Trainer.Listener() {
         });
-        Trainer interrupted = trainer(rule, optimizer, 0.002);
+        Trainer interrupted = trainer(rule, optimizer, 0.002, formats);
         List<Trainer.Position> positions = new ArrayList<>();
         List<byte[]> states = new ArrayList<>();
         interrupted.train(TRAIN, TEST, new Trainer.Listener() {
@@ -191,7 +202,7 @@ class TrainerTest {
         });
         int middle = positions.size() / 2;
         assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
-        Trainer resumed = trainer(rule, optimizer, 0.002);
+        Trainer resumed = trainer(rule, optimizer, 0.002, formats);
         resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
         List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
         }, positions.get(middle));

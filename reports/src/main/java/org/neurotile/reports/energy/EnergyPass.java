@@ -21,15 +21,30 @@ import org.neurotile.sim.InvalidInputException;
  *   <li>static: every tile (all of them, busy or idle) for every cycle of the example.</li>
  * </ul>
  * Word-sized energies (MAC, add, element-wise, SRAM) scale with the chip's word width against the
- * table's {@code wordBits}.
+ * table's {@code wordBits}; a memory category stored in a word of its own (fixed-point weights,
+ * activations or errors) scales with that word's width instead.
  */
 public final class EnergyPass {
     static final List<String> MEMORY_ACCESSES = List.of("weightReads", "weightWrites", "feedbackReads",
             "feedbackWrites", "activationReads", "activationWrites", "errorReads", "errorWrites", "optimizerReads",
             "optimizerWrites");
 
-    /** What the table needs to know of the chip. */
-    public record Chip(boolean processor, long memoryBytes, int wordBytes, long tiles) {
+    /**
+     * What the table needs to know of the chip.
+     *
+     * @param memoryWordBytes bytes of a word of each memory category (by id) that has its own word
+     *     size; the others take {@code wordBytes}
+     */
+    public record Chip(boolean processor, long memoryBytes, int wordBytes, long tiles,
+                       Map<String, Integer> memoryWordBytes) {
+        public Chip {
+            memoryWordBytes = Map.copyOf(memoryWordBytes);
+        }
+
+        /** Every memory word of {@code wordBytes}. */
+        public Chip(boolean processor, long memoryBytes, int wordBytes, long tiles) {
+            this(processor, memoryBytes, wordBytes, tiles, Map.of());
+        }
     }
 
     private final EnergyTable table;
@@ -54,11 +69,15 @@ public final class EnergyPass {
         if (!chip.processor()) {
             double reads = 0;
             double writes = 0;
+            boolean ownWidths = !chip.memoryWordBytes().isEmpty();
             for (String category : MEMORY_ACCESSES) {
+                // words of the tile's width are summed before scaling, as they always were
+                double words = ownWidths ? count(counts, category) * chip.memoryWordBytes()
+                        .getOrDefault(category, chip.wordBytes()) / (double) chip.wordBytes() : count(counts, category);
                 if (category.endsWith("Reads")) {
-                    reads += count(counts, category);
+                    reads += words;
                 } else {
-                    writes += count(counts, category);
+                    writes += words;
                 }
             }
             energy.put(EnergyKind.LOCAL_MEMORY, width * (reads * table.sramReadPj(chip.memoryBytes())

@@ -56,6 +56,15 @@ class EnergyPassTest {
     }
 
     @Test
+    void aMemoryCategoryWithItsOwnWordIsPricedAtItsWidth() {
+        EnergyPass.Chip oneByteWeights = new EnergyPass.Chip(false, 8 * 1024, 4, 16,
+                Map.of("weightReads", 1, "weightWrites", 1));
+        Energy energy = new EnergyPass(EnergyTable.preset("45nm"), oneByteWeights).dynamic(counts());
+        assertEquals((100 + 50) * 5 / 4.0 + 10 * 5, energy.pj(EnergyKind.LOCAL_MEMORY), 1e-9);
+        assertEquals(200 * 4.6 + 7 * 0.9 + 3 * 3.7, energy.pj(EnergyKind.COMPUTE), 1e-9, "arithmetic keeps its width");
+    }
+
+    @Test
     void halfWidthWordsHalveWordEnergies() {
         Energy full = new EnergyPass(EnergyTable.preset("45nm"), TILES).dynamic(counts());
         Energy half = new EnergyPass(EnergyTable.preset("45nm"), new EnergyPass.Chip(false, 8 * 1024, 2, 16))

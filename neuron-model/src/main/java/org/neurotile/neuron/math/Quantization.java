@@ -1,0 +1,53 @@
+package org.neurotile.neuron.math;
+
+/** A run's number formats with the noise its stochastic rounding draws from. */
+public final class Quantization {
+    private final NumberFormats formats;
+    private final RoundingNoise noise;
+
+    public Quantization(NumberFormats formats, RoundingNoise noise) {
+        this.formats = formats;
+        this.noise = noise;
+    }
+
+    /** No quantization. */
+    public static Quantization none() {
+        return new Quantization(NumberFormats.FLOAT32, new RoundingNoise(0));
+    }
+
+    public NumberFormats formats() {
+        return formats;
+    }
+
+    public RoundingNoise noise() {
+        return noise;
+    }
+
+    boolean weightsQuantized() {
+        return formats.weights().quantizes();
+    }
+
+    double weight(double value) {
+        return formats.weights().quantize(value, noise);
+    }
+
+    double activation(double value) {
+        return formats.activations().quantize(value, noise);
+    }
+
+    double error(double value) {
+        return formats.errors().quantize(value, noise);
+    }
+
+    /** The values as sent in the error format (a copy, or the array itself where nothing changes). */
+    double[] errors(double[] values) {
+        if (!formats.errors().quantizes()) {
+            return values;
+        }
+        double[] sent = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            sent[i] = error(values[i]);
+        }
+        return sent;
+    }
+}
