@@ -30,9 +30,13 @@ class GoldenCountsTest {
     private static final boolean UPDATE = Boolean.getBoolean("neurotile.golden.update");
     /** vgg16-fc's 478 MB of weights need more than the default 32x32 tiles of 512 KiB. */
     private static final Map<String, GridShape> LARGER_ARRAYS = Map.of("vgg16-fc", new GridShape(40, 40));
-    /** hybrid's two velocities per weight triple the weight memory. */
-    private static final Map<String, GridShape> LARGER_ARRAYS_FOR_HYBRID = Map.of("vgg16-fc", new GridShape(70, 70),
+    /**
+     * hybrid's two velocities per weight triple the weight memory: alexnet-fc needs 40x40 tiles,
+     * vgg16-fc 2 MiB tiles (rather than 70x70 tiles of 512 KiB, which take minutes to simulate).
+     */
+    private static final Map<String, GridShape> LARGER_ARRAYS_FOR_HYBRID = Map.of("vgg16-fc", new GridShape(40, 40),
             "alexnet-fc", new GridShape(40, 40));
+    private static final Map<String, Long> LARGER_TILES_FOR_HYBRID = Map.of("vgg16-fc", 2L << 20);
 
     static Stream<Arguments> cases() {
         return NetworkCatalog.names().stream()
@@ -45,8 +49,12 @@ class GoldenCountsTest {
         NetworkSpec network = NetworkCatalog.get(networkName);
         ChipSpec defaults = ChipSpec.DEFAULTS;
         Map<String, GridShape> arrays = rule.startsWith("hybrid") ? LARGER_ARRAYS_FOR_HYBRID : LARGER_ARRAYS;
+        TileParameters t = defaults.tile();
+        long memory = rule.startsWith("hybrid") ? LARGER_TILES_FOR_HYBRID.getOrDefault(networkName, t.memoryBytes())
+                : t.memoryBytes();
         ChipSpec chip = new ChipSpec(arrays.getOrDefault(networkName, defaults.array()), defaults.topology(),
-                defaults.network(), defaults.tile(), defaults.mapping());
+                defaults.network(), new TileParameters(memory, t.wordBytes(), t.memoryPorts(),
+                        t.wordsPerCyclePerPort(), t.macsPerCycle(), t.phaseOverheadCycles()), defaults.mapping());
         Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule, 1), true, TraceRecorder.disabled());
         CountSummary summary = CountSummary.of(example.run(), ChipSpec.DEFAULTS.tile().wordBytes());
         Map<String, Object> golden = new LinkedHashMap<>();
