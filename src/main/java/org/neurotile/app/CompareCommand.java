@@ -33,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Networks (default: mnist-fc,alexnet-fc).")
     private List<String> workloads = List.of("mnist-fc", "alexnet-fc");
 
-    @Option(names = "--rules", split = ",", paramLabel = "RULE",
+    @Option(names = "--rules", split = ChipRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
             description = "Rules (default: bp,dfa,ssdfa,binary-dfa,blocked-dfa:s=2).")
     private List<String> rules = List.of("bp", "dfa", "ssdfa", "binary-dfa", "blocked-dfa:s=2");
 

@@ -48,11 +48,10 @@ final class RunCommand implements Callable<Integer> {
     private String workload = "mnist-fc";
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "Learning rule: bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
-                    + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S (default: dfa).")
+            description = "Learning rule: " + ChipRules.FORMS + " (default: dfa).")
     private String rule = "dfa";
 
-    @Option(names = "--compare", split = ",", paramLabel = "RULE",
+    @Option(names = "--compare", split = ChipRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
             description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
     private List<String> compare;
 

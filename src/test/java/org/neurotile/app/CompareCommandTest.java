@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,19 @@ class CompareCommandTest {
         assertTrue(Files.exists(out.resolve("report/index.html")));
         assertTrue(run.out().contains("open file:"), run.out());
         assertEquals("", run.err(), "no progress bar when not on a terminal");
+    }
+
+    @Test
+    void aCommaThatStartsAnOptionStaysWithItsRule() throws IOException {
+        Path out = dir.resolve("compare");
+        CommandLineRunner run = CommandLineRunner.run("compare", "--workloads", "mnist-fc", "--rules",
+                "hybrid:p=0.1,gamma=0.3,sdfa:k=2,rank=5,dfa", "--array", "6x6", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        try (Stream<Path> runs = Files.list(out.resolve("runs/mnist-fc"))) {
+            assertEquals(3, runs.count());
+        }
+        assertTrue(run.out().contains("hybrid:p=0.1,gamma=0.3"), run.out());
+        assertTrue(run.out().contains("sdfa:k=2,rank=5"), run.out());
     }
 
     @Test

@@ -17,9 +17,15 @@ public final class ChipRules {
     public static final List<String> EXAMPLES =
             List.of("bp", "fa", "dfa", "sdfa:k=4", "ssdfa", "binary-dfa", "blocked-dfa:s=2", "fp:m=2",
             "directional-dfa", "hybrid:p=0.1");
+    /**
+     * Splits a list of rules at commas, but not at a comma that starts an option of the rule before
+     * it ({@code hybrid:p=0.1,gamma=0.3,dfa} is two rules).
+     */
+    public static final String LIST_SPLIT = ",(?![A-Za-z-]+=)";
     /** Bytes of one stored error index of a sparse feedback row (up to 65,536 outputs). */
     public static final int INDEX_BYTES = 2;
-    private static final String FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
+    /** Every rule's form, for help texts and errors. */
+    public static final String FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
             + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S, fp:m=M, "
             + "directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
