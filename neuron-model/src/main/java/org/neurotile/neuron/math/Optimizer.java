@@ -54,6 +54,24 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         return new SplitMomentum(model, biases, mu, gamma, q);
     }
 
+    /** One state word per weight of every layer (index 1..L). */
+    static double[][] perWeight(NetworkSpec network) {
+        double[][] state = new double[network.layerCount() + 1][];
+        for (int l = 1; l <= network.layerCount(); l++) {
+            state[l] = new double[(int) network.weights(l)];
+        }
+        return state;
+    }
+
+    /** One state word per neuron (bias) of every layer (index 1..L). */
+    static double[][] perNeuron(NetworkSpec network) {
+        double[][] state = new double[network.layerCount() + 1][];
+        for (int l = 1; l <= network.layerCount(); l++) {
+            state[l] = new double[network.neurons(l)];
+        }
+        return state;
+    }
+
     /** One update with learning rate {@code lr}; layers with a null delta (not trained) are skipped. */
     public abstract void step(Model model, ForwardPass pass, double[][] delta, double lr);
 
@@ -143,13 +161,8 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         Momentum(Model model, boolean biases, double mu, Quantization q) {
             super(model.precision(), biases, q);
             this.mu = p.round(mu);
-            NetworkSpec network = model.network();
-            velocity = new double[network.layerCount() + 1][];
-            biasVelocity = new double[network.layerCount() + 1][];
-            for (int l = 1; l <= network.layerCount(); l++) {
-                velocity[l] = new double[(int) network.weights(l)];
-                biasVelocity[l] = new double[network.neurons(l)];
-            }
+            velocity = perWeight(model.network());
+            biasVelocity = perNeuron(model.network());
         }
 
         @Override
@@ -232,17 +245,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             this.gamma = p.round(gamma);
             this.complement = p.round(1 - gamma);
             NetworkSpec network = model.network();
-            int layers = network.layerCount();
-            bp = new double[layers + 1][];
-            dfa = new double[layers + 1][];
-            biasBp = new double[layers + 1][];
-            biasDfa = new double[layers + 1][];
-            for (int l = 1; l <= layers; l++) {
-                bp[l] = new double[(int) network.weights(l)];
-                dfa[l] = new double[(int) network.weights(l)];
-                biasBp[l] = new double[network.neurons(l)];
-                biasDfa[l] = new double[network.neurons(l)];
-            }
+            bp = perWeight(network);
+            dfa = perWeight(network);
+            biasBp = perNeuron(network);
+            biasDfa = perNeuron(network);
         }
 
         @Override
@@ -345,17 +351,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             b2 = p.round(settings.beta2());
             eps = p.round(settings.epsilon());
             NetworkSpec network = model.network();
-            int layers = network.layerCount();
-            m = new double[layers + 1][];
-            v = new double[layers + 1][];
-            biasM = new double[layers + 1][];
-            biasV = new double[layers + 1][];
-            for (int l = 1; l <= layers; l++) {
-                m[l] = new double[(int) network.weights(l)];
-                v[l] = new double[(int) network.weights(l)];
-                biasM[l] = new double[network.neurons(l)];
-                biasV[l] = new double[network.neurons(l)];
-            }
+            m = perWeight(network);
+            v = perWeight(network);
+            biasM = perNeuron(network);
+            biasV = perNeuron(network);
         }
 
         @Override

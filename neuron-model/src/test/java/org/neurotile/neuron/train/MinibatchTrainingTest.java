@@ -1,17 +1,11 @@
 package org.neurotile.neuron.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,44 +125,11 @@ class MinibatchTrainingTest {
     @ValueSource(strings = {"sgd", "momentum", "adam"})
     void aBatchedRunResumedFromACheckpointEndsBitForBitAsAnUninterruptedOne(String optimizer) throws IOException {
         int batch = 16;
-        Trainer whole = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
-        List<EpochResult> expected = train(whole);
-        Trainer interrupted = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
-        List<Trainer.Position> positions = new ArrayList<>();
-        List<byte[]> states = new ArrayList<>();
-        interrupted.train(TRAIN, TEST, new Trainer.Listener() {
-            @Override
-            public int checkpointEvery() {
-                return 100;
-            }
-
-            @Override
-            public void checkpoint(Trainer.Position position) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try (DataOutputStream out = new DataOutputStream(bytes)) {
-                    interrupted.writeState(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                positions.add(position);
-                states.add(bytes.toByteArray());
-            }
-        });
+        List<Trainer.Position> positions = ResumeCheck.assertResumesBitForBit(
+                () -> trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch), TRAIN, TEST, 100);
         for (Trainer.Position position : positions) {
             assertEquals(0, position.examplesDone() % batch, "checkpoints fall on batch boundaries");
         }
-        int middle = positions.size() / 2;
-        assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
-        Trainer resumed = trainer("dfa", OptimizerCost.byName(optimizer), 0.01, 3, batch);
-        resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
-        List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
-        }, positions.get(middle));
-        assertEquals(expected.size(), actual.size());
-        for (int e = 0; e < expected.size(); e++) {
-            assertEquals(expected.get(e).trainLoss(), actual.get(e).trainLoss(), 0.0, "epoch " + (e + 1));
-            assertEquals(expected.get(e).testLoss(), actual.get(e).testLoss(), 0.0, "epoch " + (e + 1));
-        }
-        assertEquals(hash(whole), hash(resumed));
     }
 
     @Test

@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,42 +170,6 @@ class TrainerTest {
 
     private static void assertResumesBitForBit(String rule, OptimizerCost optimizer, NumberFormats formats)
             throws IOException {
-        Trainer whole = trainer(rule, optimizer, 0.002, formats);
-        List<EpochResult> expected = whole.train(TRAIN, TEST, new Trainer.Listener() {
-        });
-        Trainer interrupted = trainer(rule, optimizer, 0.002, formats);
-        List<Trainer.Position> positions = new ArrayList<>();
-        List<byte[]> states = new ArrayList<>();
-        interrupted.train(TRAIN, TEST, new Trainer.Listener() {
-            @Override
-            public int checkpointEvery() {
-                return 150;
-            }
-
-            @Override
-            public void checkpoint(Trainer.Position position) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try (DataOutputStream out = new DataOutputStream(bytes)) {
-                    interrupted.writeState(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                positions.add(position);
-                states.add(bytes.toByteArray());
-            }
-        });
-        int middle = positions.size() / 2;
-        assertTrue(positions.get(middle).examplesDone() > 0, "a checkpoint inside an epoch");
-        Trainer resumed = trainer(rule, optimizer, 0.002, formats);
-        resumed.readState(new DataInputStream(new ByteArrayInputStream(states.get(middle))));
-        List<EpochResult> actual = resumed.train(TRAIN, TEST, new Trainer.Listener() {
-        }, positions.get(middle));
-        assertEquals(expected.size(), actual.size());
-        for (int e = 0; e < expected.size(); e++) {
-            assertEquals(expected.get(e).trainLoss(), actual.get(e).trainLoss(), 0.0, "epoch " + (e + 1));
-            assertEquals(expected.get(e).testLoss(), actual.get(e).testLoss(), 0.0, "epoch " + (e + 1));
-        }
-        assertArrayEquals(whole.model().weights(1), resumed.model().weights(1));
-        assertArrayEquals(whole.model().biases(2), resumed.model().biases(2));
+        ResumeCheck.assertResumesBitForBit(() -> trainer(rule, optimizer, 0.002, formats), TRAIN, TEST, 150);
     }
 }
