@@ -10,8 +10,7 @@ import org.neurotile.workloads.NetworkSpec;
  * precision (never quantized), as the tiles would keep it (see {@link OptimizerCost} for what the
  * hardware counts); every weight and bias it changes is quantized to the weight format.
  */
-public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum, Optimizer.Adam,
-        Optimizer.SplitMomentum {
+public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Elementwise {
     /** The optimizer's settings; unused ones are ignored (momentum by Adam, betas by momentum). */
     public record Settings(OptimizerCost kind, double momentum, double beta1, double beta2, double epsilon) {
         public static Settings of(OptimizerCost kind) {
@@ -73,15 +72,15 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     }
 
     /** One update with learning rate {@code lr}; layers with a null delta (not trained) are skipped. */
-    public abstract void step(Model model, ForwardPass pass, double[][] delta, double lr);
+    public final void step(Model model, ForwardPass pass, double[][] delta, double lr) {
+        step(model, pass, delta, lr, false);
+    }
 
     /**
      * One update of a step whose deltas are bp's ({@code backpropStep}) or a feedback rule's; only
      * split momentum tells them apart.
      */
-    public void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
-        step(model, pass, delta, lr);
-    }
+    public abstract void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep);
 
     /**
      * One update with the mean of a minibatch's gradients (the batch is then emptied); layers
@@ -95,20 +94,26 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     public final void step(Model model, BatchGradient gradient, double lr, boolean backpropStep) {
         gradient.mean();
         beginStep(backpropStep);
+        double rate = stepRate(lr);
         for (int l = 1; l < gradient.present.length; l++) {
             if (gradient.present[l]) {
-                apply(model, l, gradient.weights[l], gradient.biases[l], lr);
+                apply(model, l, gradient.weights[l], gradient.biases[l], rate);
             }
         }
         gradient.clear();
     }
 
-    /** Called once per minibatch step, before its layers are applied. */
+    /** Called once per step (an example's or a minibatch's), before its layers are updated. */
     void beginStep(boolean backpropStep) {
     }
 
+    /** The rate of the step that {@link #beginStep} began: lr rounded to the precision. */
+    double stepRate(double lr) {
+        return p.round(lr);
+    }
+
     /** Applies the gradient g (per weight of W_l, row-major) and gb (per bias) of one layer. */
-    abstract void apply(Model model, int layer, double[] g, double[] gb, double lr);
+    abstract void apply(Model model, int layer, double[] g, double[] gb, double rate);
 
     /** The optimizer's state, in a fixed order, for a checkpoint. */
     abstract void writeState(StateOutput out) throws IOException;
@@ -116,20 +121,19 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
     /** Restores what {@link #writeState} wrote. */
     abstract void readState(StateInput in) throws IOException;
 
-    /** SGD: w -= lr g. */
+    /** SGD: w -= lr g, a row at a time. */
     public static final class Sgd extends Optimizer {
         Sgd(Precision p, boolean biases, Quantization q) {
             super(p, biases, q);
         }
 
         @Override
-        public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
+        public void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
             LearningStep.update(model, pass, delta, lr, biases, q);
         }
 
         @Override
-        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
-            double rate = p.round(lr);
+        void apply(Model model, int layer, double[] g, double[] gb, double rate) {
             if (q.weightsQuantized()) {
                 model.weights[layer].subtractScaled(0, rate, g, g.length, q);
             } else {
@@ -152,14 +156,76 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
     }
 
+    /**
+     * An optimizer with state beside every weight. Both kinds of step go through the same row
+     * update: a per-example step forms a row's gradients delta_i h_j (rounded) and updates the row,
+     * then the neuron's bias; a minibatch step updates a layer's weights as one row, then its biases.
+     */
+    abstract static sealed class Elementwise extends Optimizer permits Momentum, SplitMomentum, Adam {
+        private final double[] row; // a row's gradients in a per-example step
+
+        Elementwise(Model model, boolean biases, Quantization q) {
+            super(model.precision(), biases, q);
+            int widest = 0;
+            for (int l = 1; l <= model.network().layerCount(); l++) {
+                widest = Math.max(widest, model.network().neurons(l - 1));
+            }
+            row = new double[widest];
+        }
+
+        /**
+         * Updates weights base..base+n-1 of W_l with gradients g[0..n-1] and their state: each
+         * weight becomes w - change, quantized to the weight format.
+         */
+        abstract void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate);
+
+        /** Updates the state of neuron i's bias with gradient g and returns what to subtract from it. */
+        abstract double biasChange(int layer, int i, double g, double rate);
+
+        @Override
+        public final void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
+            beginStep(backpropStep);
+            double rate = stepRate(lr);
+            for (int l = 1; l < delta.length; l++) {
+                if (delta[l] == null || !model.network().layer(l).trainable()) {
+                    continue;
+                }
+                Weights w = model.weights[l];
+                double[] h = pass.activations[l - 1];
+                int columns = h.length;
+                for (int i = 0; i < delta[l].length; i++) {
+                    double d = delta[l][i];
+                    for (int j = 0; j < columns; j++) {
+                        row[j] = p.round(d * h[j]);
+                    }
+                    updateWeights(w, l, i * columns, row, columns, rate);
+                    if (biases) {
+                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - biasChange(l, i, d, rate)));
+                    }
+                }
+            }
+        }
+
+        @Override
+        final void apply(Model model, int layer, double[] g, double[] gb, double rate) {
+            updateWeights(model.weights[layer], layer, 0, g, g.length, rate);
+            if (biases) {
+                double[] c = model.biases[layer];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = q.weight(p.round(c[i] - biasChange(layer, i, gb[i], rate)));
+                }
+            }
+        }
+    }
+
     /** Momentum (heavy ball): v = mu v + g; w -= lr v. */
-    public static final class Momentum extends Optimizer {
+    public static final class Momentum extends Elementwise {
         private final double mu;
         private final double[][] velocity;
         private final double[][] biasVelocity;
 
         Momentum(Model model, boolean biases, double mu, Quantization q) {
-            super(model.precision(), biases, q);
+            super(model, biases, q);
             this.mu = p.round(mu);
             velocity = perWeight(model.network());
             biasVelocity = perNeuron(model.network());
@@ -178,58 +244,29 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
-            double rate = p.round(lr);
-            Weights w = model.weights[layer];
+        void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
             double[] v = velocity[layer];
-            for (int k = 0; k < g.length; k++) {
-                v[k] = p.round(p.round(mu * v[k]) + g[k]);
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                v[k] = p.round(p.round(mu * v[k]) + g[j]);
                 w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
-            }
-            if (biases) {
-                double[] bv = biasVelocity[layer];
-                double[] c = model.biases[layer];
-                for (int i = 0; i < c.length; i++) {
-                    bv[i] = p.round(p.round(mu * bv[i]) + gb[i]);
-                    c[i] = q.weight(p.round(c[i] - p.round(rate * bv[i])));
-                }
             }
         }
 
         @Override
-        public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
-            double rate = p.round(lr);
-            for (int l = 1; l < delta.length; l++) {
-                if (delta[l] == null || !model.network().layer(l).trainable()) {
-                    continue;
-                }
-                Weights w = model.weights[l];
-                double[] h = pass.activations[l - 1];
-                double[] v = velocity[l];
-                int columns = h.length;
-                for (int i = 0; i < delta[l].length; i++) {
-                    double d = delta[l][i];
-                    int base = i * columns;
-                    for (int j = 0; j < columns; j++) {
-                        int k = base + j;
-                        v[k] = p.round(p.round(mu * v[k]) + p.round(d * h[j]));
-                        w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
-                    }
-                    if (biases) {
-                        biasVelocity[l][i] = p.round(p.round(mu * biasVelocity[l][i]) + d);
-                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - p.round(rate * biasVelocity[l][i])));
-                    }
-                }
-            }
+        double biasChange(int layer, int i, double g, double rate) {
+            double[] v = biasVelocity[layer];
+            v[i] = p.round(p.round(mu * v[i]) + g);
+            return p.round(rate * v[i]);
         }
     }
 
     /**
      * Split momentum (hybrid dfa): a bp step does v_bp = mu v_bp + g, w -= lr v_bp; a feedback step
-     * does v_dfa = mu v_dfa + g, w -= lr (gamma v_dfa + (1 - gamma) v_bp). The plain
-     * {@link #step(Model, ForwardPass, double[][], double)} is a feedback step.
+     * does v_dfa = mu v_dfa + g, w -= lr (gamma v_dfa + (1 - gamma) v_bp). A step without a kind is
+     * a feedback step.
      */
-    public static final class SplitMomentum extends Optimizer {
+    public static final class SplitMomentum extends Elementwise {
         private final double mu;
         private final double gamma;
         private final double complement;
@@ -237,10 +274,10 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private final double[][] dfa;
         private final double[][] biasBp;
         private final double[][] biasDfa;
-        private boolean batchIsBackprop; // the kind of the minibatch being applied
+        private boolean backpropStep; // the kind of the step being applied
 
         SplitMomentum(Model model, boolean biases, double mu, double gamma, Quantization q) {
-            super(model.precision(), biases, q);
+            super(model, biases, q);
             this.mu = p.round(mu);
             this.gamma = p.round(gamma);
             this.complement = p.round(1 - gamma);
@@ -268,76 +305,46 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         }
 
         @Override
-        public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
-            step(model, pass, delta, lr, false);
-        }
-
-        @Override
-        public void step(Model model, ForwardPass pass, double[][] delta, double lr, boolean backpropStep) {
-            double rate = p.round(lr);
-            for (int l = 1; l < delta.length; l++) {
-                if (delta[l] == null || !model.network().layer(l).trainable()) {
-                    continue;
-                }
-                Weights w = model.weights[l];
-                double[] h = pass.activations[l - 1];
-                int columns = h.length;
-                for (int i = 0; i < delta[l].length; i++) {
-                    double d = delta[l][i];
-                    int base = i * columns;
-                    for (int j = 0; j < columns; j++) {
-                        int k = base + j;
-                        double u = update(bp[l], dfa[l], k, p.round(d * h[j]), backpropStep);
-                        w.set(k, q.weight(p.round(w.get(k) - p.round(rate * u))));
-                    }
-                    if (biases) {
-                        double u = update(biasBp[l], biasDfa[l], i, d, backpropStep);
-                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - p.round(rate * u)));
-                    }
-                }
-            }
-        }
-
-        @Override
         void beginStep(boolean backpropStep) {
-            batchIsBackprop = backpropStep;
+            this.backpropStep = backpropStep;
         }
 
         @Override
-        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
-            double rate = p.round(lr);
-            Weights w = model.weights[layer];
-            for (int k = 0; k < g.length; k++) {
-                double u = update(bp[layer], dfa[layer], k, g[k], batchIsBackprop);
-                w.set(k, q.weight(p.round(w.get(k) - p.round(rate * u))));
-            }
-            if (biases) {
-                double[] c = model.biases[layer];
-                for (int i = 0; i < c.length; i++) {
-                    c[i] = q.weight(p.round(c[i] - p.round(rate * update(biasBp[layer], biasDfa[layer], i, gb[i],
-                            batchIsBackprop))));
-                }
+        void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
+            double[] vBp = bp[layer];
+            double[] vDfa = dfa[layer];
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                w.set(k, q.weight(p.round(w.get(k) - change(vBp, vDfa, k, g[j], rate))));
             }
         }
 
-        /** Updates the step's velocity with gradient g and returns the direction to apply. */
-        private double update(double[] bpVelocity, double[] dfaVelocity, int k, double g, boolean backpropStep) {
+        @Override
+        double biasChange(int layer, int i, double g, double rate) {
+            return change(biasBp[layer], biasDfa[layer], i, g, rate);
+        }
+
+        /** Updates the step's velocity with gradient g and returns lr times the direction to apply. */
+        private double change(double[] bpVelocity, double[] dfaVelocity, int k, double g, double rate) {
             if (backpropStep) {
                 bpVelocity[k] = p.round(p.round(mu * bpVelocity[k]) + g);
-                return bpVelocity[k];
+                return p.round(rate * bpVelocity[k]);
             }
             dfaVelocity[k] = p.round(p.round(mu * dfaVelocity[k]) + g);
-            return p.round(p.round(gamma * dfaVelocity[k]) + p.round(complement * bpVelocity[k]));
+            return p.round(rate * p.round(p.round(gamma * dfaVelocity[k]) + p.round(complement * bpVelocity[k])));
         }
     }
 
     /**
      * Adam (Kingma and Ba, 2015): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
-     * w -= lr_t m / (sqrt(v) + eps) with lr_t = lr sqrt(1 - b2^t) / (1 - b1^t), t the step count.
+     * w -= lr_t m / (sqrt(v) + eps) with lr_t = lr sqrt(1 - b2^t) / (1 - b1^t), t the step count
+     * (one per example, or per minibatch).
      */
-    public static final class Adam extends Optimizer {
+    public static final class Adam extends Elementwise {
         private final double b1;
         private final double b2;
+        private final double c1;
+        private final double c2;
         private final double eps;
         private final double[][] m;
         private final double[][] v;
@@ -346,9 +353,11 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
         private long t;
 
         Adam(Model model, boolean biases, Settings settings, Quantization q) {
-            super(model.precision(), biases, q);
+            super(model, biases, q);
             b1 = p.round(settings.beta1());
             b2 = p.round(settings.beta2());
+            c1 = p.round(1 - b1);
+            c2 = p.round(1 - b2);
             eps = p.round(settings.epsilon());
             NetworkSpec network = model.network();
             m = perWeight(network);
@@ -375,74 +384,36 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Momentum
             in.arrays(biasV);
         }
 
-        /** t counts optimizer steps: one per minibatch. */
         @Override
         void beginStep(boolean backpropStep) {
             t++;
         }
 
+        /** lr_t: the bias corrections of step t folded into the rate once per step. */
         @Override
-        void apply(Model model, int layer, double[] g, double[] gb, double lr) {
-            double rate = p.round(lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
-            double c1 = p.round(1 - b1);
-            double c2 = p.round(1 - b2);
-            Weights w = model.weights[layer];
-            double[] ml = m[layer];
-            double[] vl = v[layer];
-            for (int k = 0; k < g.length; k++) {
-                ml[k] = moment(ml[k], b1, c1, g[k]);
-                vl[k] = moment(vl[k], b2, c2, p.round(g[k] * g[k]));
-                w.set(k, q.weight(p.round(w.get(k) - step(rate, ml[k], vl[k]))));
-            }
-            if (biases) {
-                double[] c = model.biases[layer];
-                for (int i = 0; i < c.length; i++) {
-                    biasM[layer][i] = moment(biasM[layer][i], b1, c1, gb[i]);
-                    biasV[layer][i] = moment(biasV[layer][i], b2, c2, p.round(gb[i] * gb[i]));
-                    c[i] = q.weight(p.round(c[i] - step(rate, biasM[layer][i], biasV[layer][i])));
-                }
+        double stepRate(double lr) {
+            return p.round(lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
+        }
+
+        @Override
+        void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
+            double[] mean = m[layer];
+            double[] variance = v[layer];
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                w.set(k, q.weight(p.round(w.get(k) - change(mean, variance, k, g[j], rate))));
             }
         }
 
         @Override
-        public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
-            t++;
-            double rate = p.round(lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
-            double c1 = p.round(1 - b1);
-            double c2 = p.round(1 - b2);
-            for (int l = 1; l < delta.length; l++) {
-                if (delta[l] == null || !model.network().layer(l).trainable()) {
-                    continue;
-                }
-                Weights w = model.weights[l];
-                double[] h = pass.activations[l - 1];
-                int columns = h.length;
-                for (int i = 0; i < delta[l].length; i++) {
-                    double d = delta[l][i];
-                    int base = i * columns;
-                    for (int j = 0; j < columns; j++) {
-                        int k = base + j;
-                        double g = p.round(d * h[j]);
-                        m[l][k] = moment(m[l][k], b1, c1, g);
-                        v[l][k] = moment(v[l][k], b2, c2, p.round(g * g));
-                        w.set(k, q.weight(p.round(w.get(k) - step(rate, m[l][k], v[l][k]))));
-                    }
-                    if (biases) {
-                        biasM[l][i] = moment(biasM[l][i], b1, c1, d);
-                        biasV[l][i] = moment(biasV[l][i], b2, c2, p.round(d * d));
-                        model.biases[l][i] = q.weight(p.round(model.biases[l][i]
-                                - step(rate, biasM[l][i], biasV[l][i])));
-                    }
-                }
-            }
+        double biasChange(int layer, int i, double g, double rate) {
+            return change(biasM[layer], biasV[layer], i, g, rate);
         }
 
-        private double moment(double previous, double beta, double complement, double value) {
-            return p.round(p.round(beta * previous) + p.round(complement * value));
-        }
-
-        private double step(double rate, double mean, double variance) {
-            return p.round(rate * p.round(mean / p.round(p.round(Math.sqrt(variance)) + eps)));
+        private double change(double[] mean, double[] variance, int k, double g, double rate) {
+            mean[k] = p.round(p.round(b1 * mean[k]) + p.round(c1 * g));
+            variance[k] = p.round(p.round(b2 * variance[k]) + p.round(c2 * p.round(g * g)));
+            return p.round(rate * p.round(mean[k] / p.round(p.round(Math.sqrt(variance[k])) + eps)));
         }
     }
 }
