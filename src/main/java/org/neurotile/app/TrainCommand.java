@@ -19,6 +19,7 @@ import org.neurotile.neuron.chip.HybridRule;
 import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
@@ -394,22 +395,16 @@ final class TrainCommand implements Callable<Integer> {
         Energy energy = pass.total(perBatch.totals(), perBatch.cycles());
         RandomStreams streams = new RandomStreams(seed);
         int batches = (examples + batch - 1) / batch;
-        Map<Integer, long[]> drawn = new LinkedHashMap<>();
+        Map<Integer, HybridSchedule.Drawn> drawn = new LinkedHashMap<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            drawn.put(epoch, new long[] {rule.schedule().backpropExamples(streams, epoch, examples, batch),
-                rule.schedule().backpropSteps(streams, epoch, batches)});
+            drawn.put(epoch, rule.schedule().drawn(streams, epoch, examples, batch));
         }
         return Optional.of(new TrainingHistory.Hybrid(new TrainingHistory.Step(perBatch, energy), drawn, examples,
                 batches));
     }
 
-    /** A per-batch count per example: whole when the batch divides it, else a decimal. */
-    static Number perExample(long perBatch, int batch) {
-        return perBatch % batch == 0 ? (Number) (perBatch / batch) : (Number) ((double) perBatch / batch);
-    }
-
     private String perExampleText(long perBatch) {
-        Number value = perExample(perBatch, batch);
+        Number value = TrainingHistory.divided(perBatch, batch);
         return value instanceof Long whole ? String.format(Locale.ROOT, "%,d", whole)
                 : String.format(Locale.ROOT, "%,.1f", value.doubleValue());
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
@@ -66,22 +67,25 @@ final class TrainingHistory {
             return cost;
         }
 
-        /** ((n - k) a + k b) / (n * divisor), whole if it divides. */
+        /** ((n - k) a + k b) / (n * divisor). */
         private static Number mean(long a, long b, long k, long n, int divisor) {
-            long sum = (n - k) * a + k * b;
-            long denominator = n * divisor;
-            return sum % denominator == 0 ? (Number) (sum / denominator) : (Number) ((double) sum / denominator);
+            return divided((n - k) * a + k * b, n * divisor);
         }
     }
 
+    /** {@code value / divisor}: whole when the divisor divides it, else a decimal. */
+    static Number divided(long value, long divisor) {
+        return value % divisor == 0 ? (Number) (value / divisor) : (Number) ((double) value / divisor);
+    }
+
     /** Hybrid's bp step and, per epoch, how many examples and batches took it. */
-    record Hybrid(Step bp, Map<Integer, long[]> bpExamplesAndBatches, int examples, int batches) {
+    record Hybrid(Step bp, Map<Integer, HybridSchedule.Drawn> drawn, int examples, int batches) {
         long bpExamples(int epoch) {
-            return bpExamplesAndBatches.get(epoch)[0];
+            return drawn.get(epoch).bpExamples();
         }
 
         long bpBatches(int epoch) {
-            return bpExamplesAndBatches.get(epoch)[1];
+            return drawn.get(epoch).bpSteps();
         }
     }
 

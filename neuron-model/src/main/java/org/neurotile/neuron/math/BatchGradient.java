@@ -10,7 +10,6 @@ import org.neurotile.workloads.NetworkSpec;
  * from the weights as they were at the batch start; the optimizer applies the mean once.
  */
 public final class BatchGradient {
-    private final NetworkSpec network;
     private final Precision p;
     final double[][] weights; // per trained layer, row-major as W_l; null for the others
     final double[][] biases;
@@ -18,7 +17,7 @@ public final class BatchGradient {
     private int examples;
 
     public BatchGradient(Model model) {
-        this.network = model.network();
+        NetworkSpec network = model.network();
         this.p = model.precision();
         int layers = network.layerCount();
         weights = new double[layers + 1][];

@@ -24,17 +24,25 @@ public record HybridSchedule(double bpProbability, double gamma) {
         return streams.stream("hybrid.epoch[" + epoch + "].step[" + step + "]").nextDouble() < bpProbability;
     }
 
-    /** How many of the first {@code steps} steps of an epoch are bp steps. */
-    public long backpropSteps(RandomStreams streams, int epoch, int steps) {
-        return backpropExamples(streams, epoch, steps, 1);
+    /** How an epoch's steps fell: how many were bp steps, and how many examples they held. */
+    public record Drawn(long bpSteps, long bpExamples) {
     }
 
-    /** How many of an epoch's {@code examples}, in minibatches of {@code batch}, take a bp step. */
-    public long backpropExamples(RandomStreams streams, int epoch, int examples, int batch) {
-        long count = 0;
+    /** How many of the first {@code steps} steps of an epoch are bp steps. */
+    public long backpropSteps(RandomStreams streams, int epoch, int steps) {
+        return drawn(streams, epoch, steps, 1).bpSteps();
+    }
+
+    /** The draws of an epoch of {@code examples} in minibatches of {@code batch} (the last may be smaller). */
+    public Drawn drawn(RandomStreams streams, int epoch, int examples, int batch) {
+        long steps = 0;
+        long held = 0;
         for (int first = 0; first < examples; first += batch) {
-            count += backpropStep(streams, epoch, first / batch) ? Math.min(batch, examples - first) : 0;
+            if (backpropStep(streams, epoch, first / batch)) {
+                steps++;
+                held += Math.min(batch, examples - first);
+            }
         }
-        return count;
+        return new Drawn(steps, held);
     }
 }
