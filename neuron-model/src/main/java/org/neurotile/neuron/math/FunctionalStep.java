@@ -13,19 +13,6 @@ import org.neurotile.sim.random.RandomStreams;
 public record FunctionalStep(Model before, Model after, Optional<Feedback> feedback, double[] input, int label,
                              double learningRate, ForwardPass pass, double[][] deltas, double lossAfter) {
 
-    public static FunctionalStep run(Model initial, Optional<Feedback> feedback, double[] input, int label,
-                                     double learningRate, boolean biases) {
-        Model after = initial.copy();
-        Optional<Feedback> rounded = feedback.map(f -> f.rounded(initial.precision()));
-        ForwardPass pass = ForwardPass.run(after, input, label);
-        double[][] deltas = rounded.isPresent()
-                ? LearningStep.withFeedback(after, rounded.get(), pass, learningRate, biases)
-                : LearningStep.backprop(after, pass, learningRate, biases);
-        double lossAfter = ForwardPass.run(after, input, label).loss();
-        return new FunctionalStep(initial, after, rounded, input.clone(), label, learningRate, pass, deltas,
-                lossAfter);
-    }
-
     /**
      * The first step of a rule as the chip runs it: with learned feedback (directional dfa) B_l is
      * first updated along directions from the stream {@link DirectionalFeedback#streamName} (epoch

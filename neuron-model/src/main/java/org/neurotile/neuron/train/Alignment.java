@@ -107,7 +107,7 @@ public final class Alignment {
     }
 
     /** The angle between two vectors in degrees; NaN if either is zero. */
-    static double angleDegrees(double[] a, double[] b) {
+    public static double angleDegrees(double[] a, double[] b) {
         double dot = 0;
         double aa = 0;
         double bb = 0;

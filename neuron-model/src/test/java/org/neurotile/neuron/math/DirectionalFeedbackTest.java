@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.train.Alignment;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
@@ -16,18 +17,6 @@ class DirectionalFeedbackTest {
     private static final NetworkSpec LINEAR = new NetworkSpec("t", 4, List.of(LayerSpec.of(6, Activation.IDENTITY),
             LayerSpec.of(3, Activation.IDENTITY)));
     private static final double[] X = {0.5, -1, 0.25, 2};
-
-    private static double angleDegrees(double[] a, double[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return Math.toDegrees(Math.acos(dot / Math.sqrt(aa * bb)));
-    }
 
     @Test
     void theFeedbackStartsAtZero() {
@@ -78,7 +67,7 @@ class DirectionalFeedbackTest {
                 transposed[i * 3 + j] = w2[j * 6 + i];
             }
         }
-        double angle = angleDegrees(feedback.matrix(1), transposed);
+        double angle = Alignment.angleDegrees(feedback.matrix(1), transposed);
         assertTrue(angle < 10, "B_1 is " + angle + " degrees from W_2^T");
     }
 

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.FeedbackBlocks;
+import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
@@ -29,9 +28,7 @@ class PrecisionTest {
 
     private static FunctionalStep step(Precision precision, boolean backprop) {
         Model model = Model.initial(NET, 3, precision);
-        Optional<Feedback> feedback = backprop ? Optional.empty()
-                : Optional.of(Feedback.dense(NET, FeedbackBlocks.directFeedback(NET.layerCount()), 3));
-        return FunctionalStep.run(model, feedback, input(5), 2, 0.05, true);
+        return FunctionalStep.run(model, ChipRules.parse(backprop ? "bp" : "dfa", 3), 3, input(5), 2, 0.05, true);
     }
 
     @Test
