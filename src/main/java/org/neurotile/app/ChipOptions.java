@@ -1,6 +1,7 @@
 package org.neurotile.app;
 
 import java.nio.file.Path;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.ProcessorSpec;
@@ -33,6 +34,11 @@ final class ChipOptions {
     @Option(names = "--mapping", paramLabel = "NAME",
             description = "contiguous or error-grouped (default: contiguous).")
     private String mapping;
+
+    /** The chip file given, if any: an input of the command. */
+    Path file() {
+        return processor() ? null : StagedOutput.input(chipFile);
+    }
 
     boolean processor() {
         return "processor".equals(chipFile);

@@ -1,14 +1,15 @@
 package org.neurotile.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.noc.topology.Topologies;
 import org.neurotile.reports.energy.EnergyTable;
-import org.neurotile.workloads.Workloads;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,38 +55,60 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
-        workloads.forEach(Workloads::resolve);
-        rules.forEach(rule -> ChipRules.parse(rule, 1));
-        if (array != null) {
-            Topologies.parseArray(array);
-        }
-        NocReport.checkWritable(out);
-        List<Path> runDirectories = new ArrayList<>();
-        Progress progress = Progress.onTerminal(errors, workloads.size());
+        List<RunCommand> runCommands = new ArrayList<>();
+        List<RunCommand.Plan> plans = new ArrayList<>();
         for (String workload : workloads) {
-            progress.starting(workload);
-            Path directory = out.resolve("runs").resolve(workload.replaceAll("[^A-Za-z0-9._-]", "_"));
-            List<String> args = new ArrayList<>(List.of("run", "--workload", workload, "--compare",
-                    String.join(",", rules), "--trace", "--out", directory.toString()));
+            List<String> args = new ArrayList<>(List.of("--workload", workload, "--compare",
+                    String.join(",", rules), "--trace"));
             if (array != null) {
                 args.addAll(List.of("--array", array));
             }
             if (chip != null) {
                 args.addAll(List.of("--chip", chip));
             }
-            int status = Main.execute(args.toArray(String[]::new), printer, errors);
-            if (status != 0) {
-                progress.finish();
-                return status;
-            }
-            runDirectories.add(directory);
+            RunCommand run = subcommand(new RunCommand(), args, printer, errors);
+            runCommands.add(run);
+            plans.add(run.plan());
+        }
+        List<Path> inputs = new ArrayList<>();
+        workloads.forEach(workload -> inputs.add(StagedOutput.input(workload)));
+        inputs.add(StagedOutput.input(chip));
+        inputs.add(StagedOutput.input(energy));
+        try (StagedOutput output = StagedOutput.open("--out", out, "compare", inputs)) {
+            compareInto(output.directory(), runCommands, plans, printer, errors);
+            output.commit();
+        }
+        return 0;
+    }
+
+    /** Runs every planned workload into {@code directory}/runs and builds {@code directory}/report. */
+    private void compareInto(Path directory, List<RunCommand> runCommands, List<RunCommand.Plan> plans,
+                             PrintWriter printer, PrintWriter errors) throws Exception {
+        List<String> reportArgs = new ArrayList<>();
+        Progress progress = Progress.onTerminal(errors, workloads.size());
+        for (int i = 0; i < workloads.size(); i++) {
+            String workload = workloads.get(i);
+            progress.starting(workload);
+            Path runs = Path.of("runs", workload.replaceAll("[^A-Za-z0-9._-]", "_"));
+            Files.createDirectories(directory.resolve(runs));
+            runCommands.get(i).runInto(plans.get(i), directory.resolve(runs), out.resolve(runs), null);
+            reportArgs.add(directory.resolve(runs).toString());
             progress.stepDone();
             printer.println();
         }
         progress.finish();
-        List<String> reportArgs = new ArrayList<>(List.of("report"));
-        runDirectories.forEach(d -> reportArgs.add(d.toString()));
-        reportArgs.addAll(List.of("--energy", energy, "--out", out.resolve("report").toString()));
-        return Main.execute(reportArgs.toArray(String[]::new), printer, errors);
+        reportArgs.addAll(List.of("--energy", energy));
+        ReportCommand report = subcommand(new ReportCommand(), reportArgs, printer, errors);
+        Path reportDirectory = Files.createDirectory(directory.resolve("report"));
+        report.reportInto(reportDirectory, reportDirectory, out.resolve("report"));
+    }
+
+    /** A command object with {@code args} parsed into it, printing to the given streams. */
+    private static <T> T subcommand(T command, List<String> args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.parseArgs(args.toArray(String[]::new));
+        return command;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.routing.Routings;
@@ -124,18 +125,20 @@ final class NocCommand implements Callable<Integer> {
             points.add(new LoadSettings(rate, settings.packetFlits(), settings.warmupCycles(),
                     settings.measureCycles(), settings.seed()));
         }
-        NocReport.checkWritable(out);
-        List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
-        PrintWriter printer = spec.commandLine().getOut();
-        NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
-                runs.stream().map(LoadRun::point).toList());
-        report.printTable(printer);
-        if (writeStatistics) {
-            report.writeStatistics(out.resolve("stats"), runs);
+        try (StagedOutput output = StagedOutput.open("--out", out, "noc", List.of(config == null ? Path.of("") : config))) {
+            List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
+            PrintWriter printer = spec.commandLine().getOut();
+            NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
+                    runs.stream().map(LoadRun::point).toList());
+            report.printTable(printer);
+            if (writeStatistics) {
+                report.writeStatistics(output.directory().resolve("stats"), runs);
+            }
+            report.write(output.directory());
+            output.commit();
+            printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json"
+                    + (writeStatistics ? ", stats/" : ""));
         }
-        report.write(out);
-        printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json"
-                + (writeStatistics ? ", stats/" : ""));
         return 0;
     }
 

@@ -39,18 +39,6 @@ final class NocReport {
         this.points = points;
     }
 
-    /** Fails before any simulation if the output directory cannot be made or written. */
-    static void checkWritable(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException | SecurityException e) {
-            throw new InvalidInputException("--out " + directory + ": cannot create the directory (" + e + ")");
-        }
-        if (!Files.isWritable(directory)) {
-            throw new InvalidInputException("--out " + directory + ": the directory is not writable");
-        }
-    }
-
     void printTable(PrintWriter out) {
         out.printf(Locale.ROOT, "%s, routing %s, traffic %s, %d-flit packets (%d B payload + %d B header)%n",
                 topology.spec(), routing.name(), settings.traffic(), settings.packetFlits(), payloadBytes,

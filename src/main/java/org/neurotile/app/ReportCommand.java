@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.app.output.OutputMarker;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -39,19 +41,34 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        List<Path> inputs = new ArrayList<>(runDirectories);
+        inputs.add(StagedOutput.input(energy));
+        try (StagedOutput output = StagedOutput.open("--out", out, "report", inputs)) {
+            reportInto(output.directory(), out.toAbsolutePath(), out);
+            output.commit();
+        }
+        return 0;
+    }
+
+    /**
+     * Builds the report into {@code directory}, its marker included. Links to the runs are relative
+     * to {@code linkBase}, where the page will be read; messages name it as {@code shown}.
+     */
+    void reportInto(Path directory, Path linkBase, Path shown) throws IOException {
         EnergyTable table = EnergyTable.resolve(energy);
         List<RunResult> runs = new ArrayList<>();
-        for (Path directory : runDirectories) {
-            runs.addAll(RunResult.under(directory));
+        for (Path runDirectory : runDirectories) {
+            runs.addAll(RunResult.under(runDirectory));
         }
         if (runs.stream().map(RunResult::chipLabel).distinct().count() > 1) {
             runs.replaceAll(run -> run.labelled(run.workload() + " @ " + run.chipLabel()));
         }
         checkUnique(runs);
-        ReportWriter.write(runs, table, out, Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
+        ReportWriter.write(runs, table, directory, linkBase,
+                Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
+        OutputMarker.write(directory, "report");
         PrintWriter printer = spec.commandLine().getOut();
-        printer.println("report of " + runs.size() + " runs: open " + out.toAbsolutePath().resolve("index.html").toUri());
-        return 0;
+        printer.println("report of " + runs.size() + " runs: open " + shown.toAbsolutePath().resolve("index.html").toUri());
     }
 
     private static void checkUnique(List<RunResult> runs) {

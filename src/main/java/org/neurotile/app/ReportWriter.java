@@ -33,15 +33,14 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    static void write(List<RunResult> runs, EnergyTable table, Path target, Progress progress) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        StagedDirectory.write(target, staging -> {
-            ReportEnergy energy = new ReportEnergy(table, runs);
-            Page page = page(runs, energy, staging, absolute, progress);
-            AtomicFiles.writeUtf8(staging.resolve("index.html"), writer -> HtmlPage.write(page, writer));
-            writeSummary(runs, energy, staging);
-            progress.finish();
-        });
+    /** Writes the report into {@code directory}; links to the runs are relative to {@code linkBase}. */
+    static void write(List<RunResult> runs, EnergyTable table, Path directory, Path linkBase, Progress progress)
+            throws IOException {
+        ReportEnergy energy = new ReportEnergy(table, runs);
+        Page page = page(runs, energy, directory, linkBase, progress);
+        AtomicFiles.writeUtf8(directory.resolve("index.html"), writer -> HtmlPage.write(page, writer));
+        writeSummary(runs, energy, directory);
+        progress.finish();
     }
 
     /** The columns of one run in the summary: cycles, the summary counts, energy in total and by kind. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurotile.app.output.OutputMarker;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
@@ -90,6 +92,24 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Plan plan = plan();
+        try (StagedOutput output = StagedOutput.open("--out", out, "run", inputs(dumpState));
+             StagedOutput dump = dumpState == null ? null
+                     : StagedOutput.open("--dump-state", dumpState, "run --dump-state", inputs(out))) {
+            runInto(plan, output.directory(), out, dump == null ? null : dump.directory());
+            if (dump != null) {
+                dump.commit();
+            }
+            output.commit();
+        }
+        return 0;
+    }
+
+    /** What the options ask for, checked before any work or output. */
+    record Plan(NetworkSpec network, List<String> rules, List<ChipRule> chipRules, Chip chip, Precision numbers,
+                boolean functional) {}
+
+    Plan plan() {
         NetworkSpec network = Workloads.resolve(workload);
         if (!mode.equals("count") && !mode.equals("functional")) {
             throw new InvalidInputException("--mode " + mode + " is not one of: count, functional");
@@ -101,25 +121,44 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> rules = compare == null ? List.of(rule) : compare;
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
+        return new Plan(network, rules, chipRules, chipOptions.chip(), numbers, functional);
+    }
+
+    /** The files this run reads, which its outputs must not overlap. */
+    private List<Path> inputs(Path otherOutput) {
+        List<Path> inputs = new ArrayList<>(List.of(otherOutput == null ? Path.of("") : otherOutput));
+        inputs.add(StagedOutput.input(workload));
+        inputs.add(chipOptions.file());
+        return inputs;
+    }
+
+    /**
+     * Runs and writes every file of the run into {@code directory}, its marker included, and the
+     * state dump, if asked for, into {@code dumpDirectory}; messages name the directory as
+     * {@code shown}, where it will be when the caller moves it into place.
+     */
+    void runInto(Plan plan, Path directory, Path shown, Path dumpDirectory) throws Exception {
+        NetworkSpec network = plan.network();
+        List<String> rules = plan.rules();
+        Precision numbers = plan.numbers();
         boolean processor = chipOptions.processor();
-        Chip chip = chipOptions.chip();
+        Chip chip = plan.chip();
         ChipSpec chipSpec = chip.spec();
         TileParameters tile = chipSpec.tile();
-        NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
-        for (ChipRule chipRule : chipRules) {
+        for (ChipRule chipRule : plan.chipRules()) {
             ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
             recorders.add(recorder);
             Chip.Example example = chip.run(network, chipRule, !noBiases,
                     recorder != null ? recorder : TraceRecorder.disabled());
             RunReport report = new RunReport(chipRule.spec(), example,
                     chipRule.closedForm(network, processor).orElse(null), chip);
-            if (functional) {
+            if (plan.functional()) {
                 FunctionalStep step = functionalStep(network, chipRule, numbers);
                 report.setFunctional(step);
-                if (dumpState != null && reports.isEmpty()) {
-                    StateDump.write(dumpState, step, chipRule.spec(), !noBiases);
+                if (dumpDirectory != null && reports.isEmpty()) {
+                    StateDump.write(dumpDirectory, step, chipRule.spec(), !noBiases);
                 }
             }
             reports.add(report);
@@ -137,17 +176,17 @@ final class RunCommand implements Callable<Integer> {
         RunReport.printTable(printer, rules, reports);
         Map<String, Object> config = config(network, chip);
         for (int i = 0; i < reports.size(); i++) {
-            Path directory = reports.size() == 1 ? out : out.resolve(rules.get(i).replace(':', '_'));
+            Path ruleDirectory = reports.size() == 1 ? directory : directory.resolve(rules.get(i).replace(':', '_'));
             Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
             ruleConfig.put("rule", rules.get(i));
             if (trace) {
-                recorders.get(i).write(directory.resolve("trace.json"));
+                recorders.get(i).write(ruleDirectory.resolve("trace.json"));
             }
-            reports.get(i).writeFiles(directory, ruleConfig);
+            reports.get(i).writeFiles(ruleDirectory, ruleConfig);
         }
-        printer.println("wrote " + out + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
+        OutputMarker.write(directory, "run");
+        printer.println("wrote " + shown + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
                 + (trace ? ", trace.json" : ""));
-        return 0;
     }
 
     /** The values of the step on one seeded synthetic example (streams under --seed). */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
@@ -177,93 +178,100 @@ final class TrainCommand implements Callable<Integer> {
         EnergyTable table = EnergyTable.resolve(energy);
         Chip chip = chipOptions.chip();
         Dataset[] split = datasets(network);
-        NocReport.checkWritable(out.toAbsolutePath().getParent());
+        List<Path> inputs = new ArrayList<>(List.of(StagedOutput.input(workload) == null ? Path.of("")
+                : StagedOutput.input(workload)));
+        inputs.add(StagedOutput.input(data));
+        inputs.add(testData);
+        inputs.add(chipOptions.file());
+        inputs.add(StagedOutput.input(energy));
+        StagedOutput output = StagedOutput.open("--out", out, "train", inputs);
+        try (output) {
 
-        Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, arithmetic,
-                new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
-                seed, true, alignment, batch, formats));
-        WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
-        Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
-                TraceRecorder.disabled());
-        RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
-        CountSummary perBatch = CountSummary.ofBatch(example, example.movedWordBytes());
-        EnergyPass pass = new EnergyPass(table, RunResult.energyChip(chip, words));
-        Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
-        Optional<TrainingHistory.Hybrid> hybrid = hybridCost(chipRule, network, chip, optimizerCost, words, pass,
-                split[0].size());
+            Trainer trainer = new Trainer(new Trainer.Settings(network, chipRule, arithmetic,
+                    new Optimizer.Settings(optimizerCost, momentum, 0.9, 0.999, 1e-8), rate, learningRateDecay, epochs,
+                    seed, true, alignment, batch, formats));
+            WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
+            Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
+                    TraceRecorder.disabled());
+            RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
+            CountSummary perBatch = CountSummary.ofBatch(example, example.movedWordBytes());
+            EnergyPass pass = new EnergyPass(table, RunResult.energyChip(chip, words));
+            Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
+            Optional<TrainingHistory.Hybrid> hybrid = hybridCost(chipRule, network, chip, optimizerCost, words, pass,
+                    split[0].size());
 
-        PrintWriter printer = spec.commandLine().getOut();
-        printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
-                        + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
-                rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
-        printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
-                chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
-                perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
-                Units.energy(batchEnergy.totalPj() / batch));
-        if (batch > 1) {
-            printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
-                    perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
-                    Units.energy(batchEnergy.totalPj()));
-        }
-        hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
-                + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
-                perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
-                perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
-                Units.energy(h.bp().energy().totalPj() / batch)));
-        if (formats.quantizes()) {
-            printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
-                            + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
-                    formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
-                    words.errorBytes(), perExampleText(perBatch.totals().get("nocBytesInjected")));
-        }
-        printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
-                "testLoss", "testAcc", "seconds");
-        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
-        Map<String, Object> config = config(network, chipRule, optimizerCost, rate, arithmetic, formats, split, chip,
-                table);
-        Path checkpoint = TrainingCheckpoint.fileFor(out);
-        Trainer.Position from = Trainer.Position.start();
-        if (resume) {
-            from = TrainingCheckpoint.read(checkpoint, config, trainer);
-            printer.printf(Locale.ROOT, "resuming in epoch %d after %d examples%n", from.epoch(), from.examplesDone());
-            for (EpochResult done : from.history()) {
-                printEpoch(printer, done);
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
+                            + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
+                    rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
+            printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
+                    chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
+                    perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
+                    Units.energy(batchEnergy.totalPj() / batch));
+            if (batch > 1) {
+                printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
+                        perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
+                        Units.energy(batchEnergy.totalPj()));
             }
-        }
-        List<EpochResult> history = trainer.train(split[0], split[1], new Trainer.Listener() {
-            @Override
-            public void example(int epoch, int count, int total) {
-                progress.at((epoch - 1) * total + count, "epoch " + epoch);
+            hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
+                    + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
+                    perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
+                    perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
+                    Units.energy(h.bp().energy().totalPj() / batch)));
+            if (formats.quantizes()) {
+                printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
+                                + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
+                        formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
+                        words.errorBytes(), perExampleText(perBatch.totals().get("nocBytesInjected")));
             }
-
-            @Override
-            public void epoch(EpochResult result) {
-                progress.finish();
-                printEpoch(printer, result);
-            }
-
-            @Override
-            public int checkpointEvery() {
-                return checkpointEvery;
-            }
-
-            @Override
-            public void checkpoint(Trainer.Position position) {
-                try {
-                    TrainingCheckpoint.write(checkpoint, config, position, trainer);
-                } catch (IOException e) {
-                    throw new InvalidInputException("cannot write the checkpoint " + checkpoint + " ("
-                            + e.getMessage() + ")");
+            printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
+                    "testLoss", "testAcc", "seconds");
+            Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
+            Map<String, Object> config = config(network, chipRule, optimizerCost, rate, arithmetic, formats, split, chip,
+                    table);
+            Path checkpoint = TrainingCheckpoint.prepare(output.sibling(".checkpoint"));
+            Trainer.Position from = Trainer.Position.start();
+            if (resume) {
+                from = TrainingCheckpoint.read(checkpoint, config, trainer);
+                printer.printf(Locale.ROOT, "resuming in epoch %d after %d examples%n", from.epoch(), from.examplesDone());
+                for (EpochResult done : from.history()) {
+                    printEpoch(printer, done);
                 }
             }
-        }, from);
-        StagedDirectory.write(out, directory -> {
-            TrainingHistory.write(directory, history, new TrainingHistory.Step(perBatch, batchEnergy), batch, hybrid,
-                    config);
-            cost.writeFiles(directory, config);
-        });
-        StagedDirectory.deleteTree(checkpoint.getParent());
-        printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
+            List<EpochResult> history = trainer.train(split[0], split[1], new Trainer.Listener() {
+                @Override
+                public void example(int epoch, int count, int total) {
+                    progress.at((epoch - 1) * total + count, "epoch " + epoch);
+                }
+
+                @Override
+                public void epoch(EpochResult result) {
+                    progress.finish();
+                    printEpoch(printer, result);
+                }
+
+                @Override
+                public int checkpointEvery() {
+                    return checkpointEvery;
+                }
+
+                @Override
+                public void checkpoint(Trainer.Position position) {
+                    try {
+                        TrainingCheckpoint.write(checkpoint, config, position, trainer);
+                    } catch (IOException e) {
+                        throw new InvalidInputException("cannot write the checkpoint " + checkpoint + " ("
+                                + e.getMessage() + ")");
+                    }
+                }
+            }, from);
+            TrainingHistory.write(output.directory(), history, new TrainingHistory.Step(perBatch, batchEnergy), batch,
+                    hybrid, config);
+            cost.writeFiles(output.directory(), config);
+            output.commit();
+            TrainingCheckpoint.remove(checkpoint);
+            printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
+        }
         return 0;
     }
 

@@ -8,7 +8,11 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +33,7 @@ import org.neurotile.sim.io.AtomicFiles;
 final class TrainingCheckpoint {
     private static final String MAGIC = "neurotile-training-checkpoint";
     private static final int VERSION = 2;
+    private static final String FILE = "checkpoint.bin";
 
     private TrainingCheckpoint() {
     }
@@ -36,7 +41,58 @@ final class TrainingCheckpoint {
     /** Where a run writing to {@code out} keeps its checkpoint. */
     static Path fileFor(Path out) {
         Path absolute = out.toAbsolutePath();
-        return absolute.resolveSibling(absolute.getFileName() + ".checkpoint").resolve("checkpoint.bin");
+        return absolute.resolveSibling(absolute.getFileName() + ".checkpoint").resolve(FILE);
+    }
+
+    /**
+     * The checkpoint file in {@code directory}, after removing the temporary files of a killed run.
+     * A directory holding anything else is refused: it is not the checkpoint directory of a run.
+     */
+    static Path prepare(Path directory) throws IOException {
+        Path file = directory.resolve(FILE);
+        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return file;
+        }
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(directory + ": exists and is not a checkpoint directory; move it away "
+                    + "or give another --out");
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (isTemporary(name)) {
+                    Files.delete(child);
+                } else if (!name.equals(FILE)) {
+                    throw new InvalidInputException(directory + ": holds " + name + ", which is not a training "
+                            + "checkpoint; move it away or give another --out");
+                }
+            }
+        }
+        return file;
+    }
+
+    /** Removes the checkpoint of a finished run, and its directory when nothing else is in it. */
+    static void remove(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(file.getParent())) {
+            for (Path child : children) {
+                if (isTemporary(child.getFileName().toString())) {
+                    Files.delete(child);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file.getParent());
+        } catch (DirectoryNotEmptyException e) {
+            // Someone else's file: kept.
+        }
+    }
+
+    /** A temporary file of {@link AtomicFiles} writing the checkpoint. */
+    private static boolean isTemporary(String name) {
+        return name.startsWith("." + FILE) && name.endsWith(".tmp");
     }
 
     static void write(Path file, Map<String, Object> config, Trainer.Position position, Trainer trainer)

@@ -11,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes output files so that readers never see a partial file: the content goes to a temporary
@@ -46,9 +48,11 @@ public final class AtomicFiles {
         final Path absolute = target.toAbsolutePath();
         final Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        final Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are private (0600); these get the user's usual permissions.
+        final Path temporary = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             try {
