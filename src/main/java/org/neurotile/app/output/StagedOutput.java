@@ -114,7 +114,16 @@ public final class StagedOutput implements AutoCloseable {
     public void commit() throws IOException {
         OutputMarker.write(staging, command);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            checkOwner(option, shown, target, command);
+            try {
+                checkOwner(option, shown, target, command);
+            } catch (InvalidInputException e) {
+                // Someone put a file into the earlier output while this command ran: keep both.
+                Path kept = freeSibling();
+                Files.move(staging, kept, StandardCopyOption.ATOMIC_MOVE);
+                committed = true;
+                throw new InvalidInputException(e.getMessage() + "; this output was written to " + kept
+                        + " instead");
+            }
             Path replaced = target.resolveSibling("." + target.getFileName() + REPLACED
                     + UUID.randomUUID().toString().substring(0, 8));
             Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
@@ -124,6 +133,16 @@ public final class StagedOutput implements AutoCloseable {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
         committed = true;
+    }
+
+    /** The first of {@code TARGET-2}, {@code TARGET-3}, ... that does not exist. */
+    private Path freeSibling() {
+        for (int n = 2; ; n++) {
+            Path candidate = target.resolveSibling(target.getFileName() + "-" + n);
+            if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                return candidate;
+            }
+        }
     }
 
     @Override
@@ -154,15 +173,16 @@ public final class StagedOutput implements AutoCloseable {
             throw new InvalidInputException(option + " " + target + ": is the current directory"
                     + (current.equals(real) ? "" : " or holds it") + "; give a new directory");
         }
-        String home = System.getProperty("user.home");
-        if (home != null && !home.isEmpty() && OutputPaths.real(Path.of(home)).startsWith(real)) {
-            throw new InvalidInputException(option + " " + target + ": is the home directory or holds it; "
-                    + "give a new directory");
+        for (String home : new String[] {System.getProperty("user.home"), System.getenv("HOME")}) {
+            if (home != null && !home.isEmpty() && OutputPaths.real(Path.of(home)).startsWith(real)) {
+                throw new InvalidInputException(option + " " + target + ": is the home directory or holds it; "
+                        + "give a new directory");
+            }
         }
         for (Path input : inputs) {
             if (input != null && !input.toString().isEmpty() && OutputPaths.overlap(real, OutputPaths.real(input))) {
-                throw new InvalidInputException(option + " " + target + ": overlaps the input " + input
-                        + "; write the output somewhere else");
+                throw new InvalidInputException(option + " " + target + ": overlaps " + input
+                        + ", which this command also reads or writes; give a directory apart from it");
             }
         }
         if (Files.isSymbolicLink(target.toAbsolutePath().normalize())) {

@@ -39,6 +39,21 @@ class StagedOutputTest {
     }
 
     @Test
+    void aUsersFileAddedWhileTheCommandRanKeepsBothOutputs() throws IOException {
+        Path target = dir.resolve("out");
+        write(target, "train", "history.csv", "first");
+        try (StagedOutput output = StagedOutput.open("--out", target, "train", List.of())) {
+            Files.writeString(output.directory().resolve("history.csv"), "second");
+            Files.writeString(target.resolve("plot.py"), "mine");
+            String message = assertThrows(InvalidInputException.class, output::commit).getMessage();
+            assertTrue(message.endsWith("this output was written to " + dir.resolve("out-2") + " instead"), message);
+        }
+        assertEquals("first", Files.readString(target.resolve("history.csv")));
+        assertEquals("mine", Files.readString(target.resolve("plot.py")));
+        assertEquals("second", Files.readString(dir.resolve("out-2/history.csv")));
+    }
+
+    @Test
     void aNewDirectoryAppearsOnlyAtCommitWithItsMarker() throws IOException {
         Path target = dir.resolve("out");
         try (StagedOutput output = StagedOutput.open("--out", target, "run", List.of())) {
@@ -151,10 +166,10 @@ class StagedOutputTest {
     void anOutputOverlappingAnInputIsRefused() throws IOException {
         Path run = dir.resolve("runs/x");
         write(run, "run", "result.json", "{}");
-        assertTrue(refusal(run, "report", List.of(run)).contains("overlaps the input"));
-        assertTrue(refusal(dir.resolve("runs"), "report", List.of(run)).contains("overlaps the input"));
-        assertTrue(refusal(run.resolve("report"), "report", List.of(run)).contains("overlaps the input"));
-        assertTrue(refusal(dir.resolve("runs/../runs/x"), "report", List.of(run)).contains("overlaps the input"));
+        assertTrue(refusal(run, "report", List.of(run)).contains("which this command also reads or writes"));
+        assertTrue(refusal(dir.resolve("runs"), "report", List.of(run)).contains("which this command also reads or writes"));
+        assertTrue(refusal(run.resolve("report"), "report", List.of(run)).contains("which this command also reads or writes"));
+        assertTrue(refusal(dir.resolve("runs/../runs/x"), "report", List.of(run)).contains("which this command also reads or writes"));
         assertEquals("{}", Files.readString(run.resolve("result.json")));
     }
 
