@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.noc.topology.Topologies;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,17 +59,13 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
-        workloads.forEach(Workloads::resolve);
-        rules.forEach(rule -> ChipRules.parse(rule, 1));
-        if (array != null) {
-            Topologies.parseArray(array);
-        }
+        requireEveryRunRuns();
         NocReport.checkWritable(out);
         List<Path> runDirectories = new ArrayList<>();
         Progress progress = Progress.onTerminal(errors, workloads.size());
         for (String workload : workloads) {
             progress.starting(workload);
-            Path directory = out.resolve("runs").resolve(workload.replaceAll("[^A-Za-z0-9._-]", "_"));
+            Path directory = out.resolve("runs").resolve(directoryName(workload));
             List<String> args = new ArrayList<>(List.of("run", "--workload", workload, "--compare",
                     String.join(",", rules), "--trace", "--out", directory.toString()));
             if (array != null) {
@@ -87,5 +88,31 @@ final class CompareCommand implements Callable<Integer> {
         runDirectories.forEach(d -> reportArgs.add(d.toString()));
         reportArgs.addAll(List.of("--energy", energy, "--out", out.resolve("report").toString()));
         return Main.execute(reportArgs.toArray(String[]::new), printer, errors);
+    }
+
+    /**
+     * Every workload, rule and the chip checked before the first run, so a workload that does not
+     * fit or a rule that does not apply to one stops the command before it writes anything.
+     */
+    private void requireEveryRunRuns() {
+        workloads = ListOptions.require("--workloads", "workload", workloads, CompareCommand::directoryName);
+        rules = ListOptions.require("--rules", "rule", rules, RunCommand::directoryName);
+        List<ChipRule> chipRules = rules.stream().map(rule -> ChipRules.parse(rule, 1)).toList();
+        Chip simulated = ChipOptions.of(chip, array).chip();
+        WordSizes words = WordSizes.uniform(simulated.spec().tile().wordBytes());
+        for (String workload : workloads) {
+            NetworkSpec network = Workloads.resolve(workload);
+            for (ChipRule rule : chipRules) {
+                try {
+                    simulated.requireRuns(network, rule, OptimizerCost.SGD, words, 1);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(workload + " under " + rule.spec() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String directoryName(String workload) {
+        return workload.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -11,7 +11,9 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
@@ -99,12 +101,16 @@ final class RunCommand implements Callable<Integer> {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);
         }
-        List<String> rules = compare == null ? List.of(rule) : compare;
+        List<String> rules = compare == null ? List.of(rule)
+                : ListOptions.require("--compare", "rule", compare, RunCommand::directoryName);
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
         boolean processor = chipOptions.processor();
         Chip chip = chipOptions.chip();
         ChipSpec chipSpec = chip.spec();
         TileParameters tile = chipSpec.tile();
+        for (ChipRule chipRule : chipRules) {
+            chip.requireRuns(network, chipRule, OptimizerCost.SGD, WordSizes.uniform(tile.wordBytes()), 1);
+        }
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
@@ -137,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
         RunReport.printTable(printer, rules, reports);
         Map<String, Object> config = config(network, chip);
         for (int i = 0; i < reports.size(); i++) {
-            Path directory = reports.size() == 1 ? out : out.resolve(rules.get(i).replace(':', '_'));
+            Path directory = reports.size() == 1 ? out : out.resolve(directoryName(rules.get(i)));
             Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
             ruleConfig.put("rule", rules.get(i));
             if (trace) {
@@ -148,6 +154,11 @@ final class RunCommand implements Callable<Integer> {
         printer.println("wrote " + out + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
                 + (trace ? ", trace.json" : ""));
         return 0;
+    }
+
+    /** The directory of a rule's run under --out when several rules run. */
+    static String directoryName(String rule) {
+        return rule.replace(':', '_');
     }
 
     /** The values of the step on one seeded synthetic example (streams under --seed). */
