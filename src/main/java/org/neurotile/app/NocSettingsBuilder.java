@@ -66,7 +66,7 @@ final class NocSettingsBuilder {
             }
         }
         if (threads <= 0) {
-            throw new InvalidInputException("threads must be a positive integer, got " + threads);
+            throw new InvalidInputException("--threads must be at least 1, got " + threads);
         }
         NocParameters network = new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles,
                 linkDelayCycles, injectionCycles, ejectionCycles, maxPacketBytes, NocSettings.multicast(multicast));
