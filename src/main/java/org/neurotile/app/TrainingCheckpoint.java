@@ -85,8 +85,7 @@ final class TrainingCheckpoint {
             }
             int version = in.readInt();
             if (version != VERSION) {
-                throw corrupt(file, "a checkpoint of version " + version + ", this neurotile reads version " + VERSION
-                        + "; start again without --resume");
+                throw corrupt(file, "a checkpoint of version " + version + ", this neurotile reads version " + VERSION);
             }
             int length = in.readInt();
             if (length < 0 || length > MAX_CONFIG_BYTES || length > Files.size(file)) {

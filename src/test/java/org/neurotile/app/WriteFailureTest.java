@@ -75,4 +75,15 @@ class WriteFailureTest {
         assertOneLine(run, "notes.txt", "not a directory");
         assertEquals("mine", Files.readString(file));
     }
+
+    @Test
+    void aCheckpointOnAFullDiskNamesTheCheckpointFile() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), "size=4k")) {
+            CommandLineRunner run = CommandLineRunner.run("train", "--epochs", "2", "--train-examples", "200",
+                    "--test-examples", "20", "--array", "4x4", "--checkpoint-every", "50", "--out",
+                    disk.directory().resolve("t").toString());
+            assertOneLine(run, "checkpoint.bin: cannot write it (No space left on device)");
+            assertFalse(disk.contents().contains(".tmp"), disk.contents());
+        }
+    }
 }
