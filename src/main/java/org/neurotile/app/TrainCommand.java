@@ -2,6 +2,7 @@ package org.neurotile.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -260,8 +261,7 @@ final class TrainCommand implements Callable<Integer> {
                     try {
                         TrainingCheckpoint.write(checkpoint, config, position, trainer);
                     } catch (IOException e) {
-                        throw new InvalidInputException("cannot write the checkpoint " + checkpoint + " ("
-                                + e.getMessage() + ")");
+                        throw new UncheckedIOException(e); // names the checkpoint file and the cause
                     }
                 }
             }, from);
