@@ -23,9 +23,11 @@ record SmallDisk(Path directory) implements AutoCloseable {
     }
 
     /** Files under the disk, relative, sorted: what a failed command left behind. */
+    /** What the disk holds, but for the lock files of output places (they stay by design). */
     String contents() throws IOException {
         try (var paths = Files.walk(directory)) {
-            return paths.filter(p -> !p.equals(directory)).map(p -> directory.relativize(p).toString()).sorted()
+            return paths.filter(p -> !p.equals(directory) && !p.getFileName().toString().endsWith(".neurotile-lock"))
+                    .map(p -> directory.relativize(p).toString()).sorted()
                     .toList().toString();
         }
     }
