@@ -2,6 +2,7 @@ package org.neurotile.neuron.math;
 
 import java.util.Locale;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /**
  * How a kind of value is stored in a tile's memory and sent on the network: {@code float32}, the
@@ -66,7 +67,7 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
             case "fixed8" -> 8;
             case "fixed16" -> 16;
             default -> throw invalid(option, text, kind.startsWith("fixed") ? "bits must be 8 or 16"
-                    : "unknown format '" + kind + "'");
+                    : "unknown format '" + UserText.shown(kind) + "'");
         };
         int fractionBits = bits - 3;
         Rounding rounding = Rounding.NEAREST;
@@ -91,7 +92,7 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
                         case "stochastic" -> Rounding.STOCHASTIC;
                         default -> throw invalid(option, text, "rounding must be nearest or stochastic");
                     };
-                    default -> throw invalid(option, text, "unknown setting '" + key + "'");
+                    default -> throw invalid(option, text, "unknown setting '" + UserText.shown(key) + "'");
                 }
             }
         }
@@ -99,6 +100,6 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
     }
 
     private static InvalidInputException invalid(String option, String text, String why) {
-        return new InvalidInputException(option + " '" + text + "': " + why + " (valid: " + VALID + ")");
+        return new InvalidInputException(option + " '" + UserText.shown(text) + "': " + why + " (valid: " + VALID + ")");
     }
 }
