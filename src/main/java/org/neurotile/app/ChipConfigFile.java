@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.topology.GridShape;
 import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
 
@@ -51,9 +55,20 @@ final class ChipConfigFile {
                 c.getInt("maxPacketBytes", n.maxPacketBytes(), 1, 1 << 30),
                 NocSettings.multicast(c.getChoice("multicast", n.multicast().id(), List.of("tree", "unicast"))));
         String array = c.getString("array", base.array().toString());
+        GridShape shape = checked(c, "array", () -> Topologies.parseArray(array));
+        String topology = c.getString("topology", base.topology());
+        checked(c, "topology", () -> Topologies.parse(topology, Optional.of(shape)));
         String mapping = c.getChoice("mapping", base.mapping().id(), List.of("contiguous", "error-grouped"));
-        return new ChipSpec(Topologies.parseArray(array), c.getString("topology", base.topology()), network, tile,
-                ChipSpec.MappingKind.byName(mapping));
+        return new ChipSpec(shape, topology, network, tile, ChipSpec.MappingKind.byName(mapping));
+    }
+
+    /** The value of {@code key} read by its own parser, whose refusal then names the file, line and key. */
+    private static <T> T checked(ConfigSection c, String key, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            throw c.invalid(key, "has an " + e.getMessage());
+        }
     }
 
     /** The chip under the file's keys. */
