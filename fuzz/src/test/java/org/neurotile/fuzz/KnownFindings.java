@@ -21,6 +21,23 @@ public final class KnownFindings {
                     && thrown.getMessage().length() > ParserOracle.MAX_MESSAGE_CHARS
                     && KnownFinding.thrownIn(thrown, InvalidInputException.class, "org.neurotile.neuron.chip.ChipRules")));
 
+    /**
+     * Rule specs that repeat an option (part 2, duplicate keys): accepted, the last value winning,
+     * and hybrid's printed spec then does not parse again, e.g.
+     * {@code hybrid:p=0.1,gamma=0.hybrid:p=31,gamma=0.0.1,gamma=0.3,step=b=3,step=bp} prints
+     * {@code ...gamma=0.3=3}. The rule target skips its round trip for such specs.
+     */
+    public static boolean ruleSpecRepeatsAnOption(String spec) {
+        int colon = spec.indexOf(':');
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String option : spec.substring(colon + 1).split(",", -1)) {
+            if (colon >= 0 && !keys.add(option.split("=", -1)[0].strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** IDX and CSV files (part 3, corrupt and oversized files; part 4, memory estimate). */
     public static final List<KnownFinding> DATA_FILES = List.of(
             // any CSV for a network of 2^21 inputs: the first buffer is 2^31 floats before a line is read

