@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.NocParameters;
@@ -32,17 +34,21 @@ final class ChipConfigFile {
         c.requireOnlyKeys(keys);
         TileParameters tile = TileParameters.read(c, base.tile());
         NocParameters network = NocParameters.read(c, base.network());
-        GridShape array = base.array();
-        if (c.has("array")) {
-            try {
-                array = Topologies.parseArray(c.getString("array", ""));
-            } catch (InvalidInputException e) {
-                throw c.invalid("array", "is not valid: " + e.getMessage());
-            }
-        }
+        String array = c.getString("array", base.array().toString());
+        GridShape shape = checked(c, "array", () -> Topologies.parseArray(array));
+        String topology = c.getString("topology", base.topology());
+        checked(c, "topology", () -> Topologies.parse(topology, Optional.of(shape)));
         String mapping = c.getChoice("mapping", base.mapping().id(), List.of("contiguous", "error-grouped"));
-        return new ChipSpec(array, c.getString("topology", base.topology()), network, tile,
-                ChipSpec.MappingKind.byName(mapping));
+        return new ChipSpec(shape, topology, network, tile, ChipSpec.MappingKind.byName(mapping));
+    }
+
+    /** The value of {@code key} read by its own parser, whose refusal then names the file, line and key. */
+    private static <T> T checked(ConfigSection c, String key, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            throw c.invalid(key, "has an " + e.getMessage());
+        }
     }
 
     /** The chip under the file's keys. */

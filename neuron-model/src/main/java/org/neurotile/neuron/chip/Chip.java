@@ -125,7 +125,12 @@ public final class Chip {
      * A command that runs several examples calls it for each before running the first.
      */
     public void requireRuns(NetworkSpec network, ChipRule rule, OptimizerCost chosen, WordSizes words, int batch) {
-        rule.errorAssignment(network);
+        try {
+            rule.errorAssignment(network);
+        } catch (InvalidInputException e) {
+            boolean named = e.getMessage().startsWith("rule '");
+            throw named ? e : new InvalidInputException("rule '" + rule.spec() + "': " + e.getMessage());
+        }
         mapping(network, rule, rule.optimizer(chosen), words, batch);
     }
 

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /**
  * How a kind of value is stored in a tile's memory and sent on the network: {@code float32}, the
@@ -68,7 +69,7 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
             case "fixed8" -> 8;
             case "fixed16" -> 16;
             default -> throw invalid(option, text, kind.startsWith("fixed") ? "bits must be 8 or 16"
-                    : "unknown format '" + kind + "'");
+                    : "unknown format '" + UserText.shown(kind) + "'");
         };
         int fractionBits = bits - 3;
         Rounding rounding = Rounding.NEAREST;
@@ -97,7 +98,7 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
                         case "stochastic" -> Rounding.STOCHASTIC;
                         default -> throw invalid(option, text, "rounding must be nearest or stochastic");
                     };
-                    default -> throw invalid(option, text, "unknown setting '" + key + "'");
+                    default -> throw invalid(option, text, "unknown setting '" + UserText.shown(key) + "'");
                 }
             }
         }
@@ -105,6 +106,6 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
     }
 
     private static InvalidInputException invalid(String option, String text, String why) {
-        return new InvalidInputException(option + " '" + text + "': " + why + " (valid: " + VALID + ")");
+        return new InvalidInputException(option + " '" + UserText.shown(text) + "': " + why + " (valid: " + VALID + ")");
     }
 }

@@ -156,4 +156,15 @@ class NumberFormatTest {
         assertEquals(1, NumberFormat.parse("x", "fixed8").wordBytes(4));
         assertEquals(2, NumberFormat.parse("x", "fixed16").wordBytes(4));
     }
+
+    // Found by NumberFormatFuzzTest: a spec of 10,000 characters was quoted whole, a line break split the message.
+    @Test
+    void aLongOrMultiLineSpecIsQuotedShortOnOneLine() {
+        String message = assertThrows(InvalidInputException.class,
+                () -> NumberFormat.parse("--numbers", "fixed8:" + "x".repeat(10_000))).getMessage();
+        assertTrue(message.startsWith("--numbers 'fixed8:" + "x".repeat(53) + "... (10007 characters)': unknown "
+                + "setting '" + "x".repeat(60) + "... (10000 characters)'"), message);
+        assertEquals(-1, assertThrows(InvalidInputException.class,
+                () -> NumberFormat.parse("--numbers", "fixed8\n:frac=9")).getMessage().indexOf('\n'));
+    }
 }

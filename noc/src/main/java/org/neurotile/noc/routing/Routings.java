@@ -7,6 +7,7 @@ import org.neurotile.noc.topology.Topology;
 import org.neurotile.noc.topology.Torus2D;
 import org.neurotile.noc.topology.Tree;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /** Routing functions by name, and which of them work on which topology. */
 public final class Routings {
@@ -32,7 +33,7 @@ public final class Routings {
     public static Routing create(String name, Topology topology) {
         final List<String> valid = namesFor(topology);
         if (!valid.contains(name)) {
-            throw new InvalidInputException("routing '" + name.replaceAll("\\p{Cntrl}", "?")
+            throw new InvalidInputException("routing '" + UserText.shown(name.replaceAll("\\p{Cntrl}", "?"))
                     + "' does not work on topology " + topology.spec() + "; valid choices: " + String.join(", ", valid));
         }
         if (topology instanceof Ring ring) {

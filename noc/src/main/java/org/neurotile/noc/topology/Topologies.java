@@ -3,6 +3,7 @@ package org.neurotile.noc.topology;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /** Turns topology specs such as {@code mesh:8x8}, {@code ring:16} or {@code tree:4:8x8} into topologies. */
 public final class Topologies {
@@ -132,8 +133,8 @@ public final class Topologies {
         return new InvalidInputException("invalid topology '" + oneLine(spec) + "': " + reason + "; " + VALID_FORMS);
     }
 
-    /** Keeps the user-facing message on one line whatever the user typed. */
+    /** Keeps the user-facing message on one line and short whatever the user typed. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
+        return UserText.shown(text.replaceAll("\\p{Cntrl}", "?"));
     }
 }

@@ -2,6 +2,7 @@ package org.neurotile.noc.traffic;
 
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /** Creates traffic patterns by name. */
 public final class TrafficPatterns {
@@ -47,13 +48,13 @@ public final class TrafficPatterns {
                 noArgument(spec, argument);
                 return new TrafficPattern.AllToAll();
             default:
-                throw new InvalidInputException("unknown traffic '" + spec + "' (valid: " + VALID + ")");
+                throw new InvalidInputException("unknown traffic '" + UserText.shown(spec) + "' (valid: " + VALID + ")");
         }
     }
 
     private static void noArgument(String spec, String argument) {
         if (argument != null) {
-            throw new InvalidInputException("traffic '" + spec + "' takes no argument (valid: " + VALID + ")");
+            throw new InvalidInputException("traffic '" + UserText.shown(spec) + "' takes no argument (valid: " + VALID + ")");
         }
     }
 
@@ -66,7 +67,7 @@ public final class TrafficPatterns {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException("traffic '" + spec + "': the hotspot fraction must be in (0, 1]");
+        throw new InvalidInputException("traffic '" + UserText.shown(spec) + "': the hotspot fraction must be in (0, 1]");
     }
 
     private static int tile(String spec, String argument, int tiles) {
@@ -78,7 +79,7 @@ public final class TrafficPatterns {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException("traffic '" + spec + "': the broadcast source must be a tile index in 0.."
+        throw new InvalidInputException("traffic '" + UserText.shown(spec) + "': the broadcast source must be a tile index in 0.."
                 + (tiles - 1));
     }
 }

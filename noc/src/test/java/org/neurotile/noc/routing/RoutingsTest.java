@@ -2,6 +2,7 @@ package org.neurotile.noc.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.neurotile.noc.topology.Topologies;
@@ -34,5 +35,13 @@ class RoutingsTest {
         final InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Routings.create("west-first", Topologies.parse("mesh:8x8")));
         assertEquals("routing 'west-first' does not work on topology mesh:8x8; valid choices: xy, yx", e.getMessage());
+    }
+
+    // Found by TopologySpecFuzzTest: a routing name of 10,000 characters was quoted whole.
+    @Test
+    void aLongNameIsQuotedCutShort() {
+        String message = assertThrows(InvalidInputException.class,
+                () -> Routings.create("x".repeat(10_000), Topologies.parse("mesh:4x4"))).getMessage();
+        assertTrue(message.startsWith("routing '" + "x".repeat(60) + "... (10000 characters)' does not work"), message);
     }
 }

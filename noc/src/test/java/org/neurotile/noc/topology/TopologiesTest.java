@@ -90,4 +90,15 @@ class TopologiesTest {
             assertTrue(e.getMessage().contains("e.g. 32x32"), e.getMessage());
         }
     }
+
+    // Found by TopologySpecFuzzTest: a spec of 10,000 characters was quoted whole.
+    @Test
+    void aLongSpecIsQuotedCutShort() {
+        String message = assertThrows(InvalidInputException.class, () -> Topologies.parse("[".repeat(10_000)))
+                .getMessage();
+        assertTrue(message.startsWith("invalid topology '" + "[".repeat(60) + "... (10000 characters)': unknown"
+                + " topology kind '" + "[".repeat(60) + "... (10000 characters)'"), message);
+        assertTrue(assertThrows(InvalidInputException.class, () -> Topologies.parseArray("1x" + "1".repeat(10_000)))
+                .getMessage().length() < 200);
+    }
 }

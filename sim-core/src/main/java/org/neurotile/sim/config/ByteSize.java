@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /** Parses sizes such as {@code 512KiB}, {@code 64KB}, {@code 4096} or {@code 4096B} into bytes. */
 public final class ByteSize {
@@ -29,12 +30,13 @@ public final class ByteSize {
     public static long parse(String text) {
         final Matcher matcher = SIZE.matcher(text == null ? "" : text);
         if (!matcher.matches() || !UNIT_BYTES.containsKey(matcher.group(2))) {
-            throw new InvalidInputException("invalid byte size '" + text + "': " + VALID);
+            throw new InvalidInputException("invalid byte size '" + UserText.shown(text) + "': "
+                    + VALID);
         }
         try {
             return Math.multiplyExact(Long.parseLong(matcher.group(1)), UNIT_BYTES.get(matcher.group(2)));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInputException("byte size '" + text + "' is too large: at most " + Long.MAX_VALUE + " bytes");
+            throw new InvalidInputException("byte size '" + UserText.shown(text) + "' is too large: at most " + Long.MAX_VALUE + " bytes");
         }
     }
 

@@ -88,7 +88,7 @@ public final class ConfigFile {
             final ConfigSection.Entry previous = entries.get(key);
             if (previous != null) {
                 throw new InvalidInputException(fileName + ":" + keyLine + ": duplicate key '"
-                        + ConfigSection.qualify(path, key) + "' (first set at line " + previous.keyLine() + ")");
+                        + ConfigSection.shown(ConfigSection.qualify(path, key)) + "' (first set at line " + previous.keyLine() + ")");
             }
             parser.nextToken();
             final ConfigValue value = readValue(parser, fileName, ConfigSection.qualify(path, key), keyLine);
@@ -100,8 +100,8 @@ public final class ConfigFile {
     private static ConfigValue readValue(JsonParser parser, String fileName, String path, int keyLine)
             throws IOException {
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new InvalidInputException(fileName + ":" + line(parser) + ": key '" + path
-                    + "' uses a YAML alias (*" + parser.getText() + "); write the value out instead");
+            throw new InvalidInputException(fileName + ":" + line(parser) + ": key '" + ConfigSection.shown(path)
+                    + "' uses a YAML alias (*" + ConfigSection.shown(parser.getText()) + "); write the value out instead");
         }
         final int line = line(parser);
         return switch (parser.currentToken()) {

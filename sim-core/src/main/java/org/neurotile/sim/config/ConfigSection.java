@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 
 /**
  * A mapping of keys to values in a configuration file, e.g. the whole file or its {@code noc:}
@@ -33,6 +34,11 @@ public final class ConfigSection implements ConfigValue {
 
     static String qualify(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** A key or value as messages quote it: cut short, so a megabyte value makes a short message. */
+    static String shown(String text) {
+        return UserText.shown(text);
     }
 
     /** The file name as given to {@link ConfigFile}. */
@@ -72,7 +78,8 @@ public final class ConfigSection implements ConfigValue {
 
     /** An error about {@code key} in the standard form {@code file:line: key 'a.b' <problem>}. */
     public InvalidInputException invalid(String key, String problem) {
-        return new InvalidInputException(file + ":" + lineOf(key) + ": key '" + qualify(path, key) + "' " + problem);
+        return new InvalidInputException(file + ":" + lineOf(key) + ": key '" + shown(qualify(path, key)) + "' "
+                + problem);
     }
 
     /** Rejects any key not in {@code validKeys}, suggesting the nearest valid one. */
@@ -85,7 +92,7 @@ public final class ConfigSection implements ConfigValue {
             final String hint = Suggestions.nearest(key, validKeys).map(k -> "did you mean '" + k + "'? ").orElse("");
             final String valid = validKeys.isEmpty() ? "none" : String.join(", ", new TreeSet<>(validKeys));
             throw new InvalidInputException(file + ":" + entry.getValue().keyLine() + ": unknown key '"
-                    + qualify(path, key) + "' (" + hint + "valid keys: " + valid + ")");
+                    + shown(qualify(path, key)) + "' (" + hint + "valid keys: " + valid + ")");
         }
     }
 
@@ -156,7 +163,7 @@ public final class ConfigSection implements ConfigValue {
             return choice;
         }
         final String hint = Suggestions.nearest(choice, validChoices).map(c -> "did you mean '" + c + "'? ").orElse("");
-        throw invalid(key, "has unknown value '" + choice + "' (" + hint + "valid: " + String.join(", ", validChoices)
+        throw invalid(key, "has unknown value '" + shown(choice) + "' (" + hint + "valid: " + String.join(", ", validChoices)
                 + ")");
     }
 
@@ -197,7 +204,7 @@ public final class ConfigSection implements ConfigValue {
             final ConfigValue item = sequence.items().get(i);
             final Double number = item instanceof ConfigValue.Scalar scalar ? toDouble(scalar.value()) : null;
             if (number == null || !range.contains(number)) {
-                throw new InvalidInputException(file + ":" + item.line() + ": key '" + qualify(path, key)
+                throw new InvalidInputException(file + ":" + item.line() + ": key '" + shown(qualify(path, key))
                         + "' element " + (i + 1) + " must be " + range.describe() + ", got " + item.describe());
             }
             result.add(number);
@@ -221,7 +228,7 @@ public final class ConfigSection implements ConfigValue {
     private Object scalar(String key, String expected) {
         final Entry entry = entries.get(key);
         if (entry == null) {
-            throw new InvalidInputException(file + ":" + line + ": missing required key '" + qualify(path, key)
+            throw new InvalidInputException(file + ":" + line + ": missing required key '" + shown(qualify(path, key))
                     + "' (" + expected + ")");
         }
         if (entry.value() instanceof ConfigValue.Scalar scalar && scalar.value() != null) {

@@ -18,7 +18,7 @@ sealed interface ConfigValue permits ConfigValue.Scalar, ConfigValue.Sequence, C
     record Scalar(Object value, String text, int line) implements ConfigValue {
         @Override
         public String describe() {
-            return value == null ? "no value" : "'" + text + "'";
+            return value == null ? "no value" : "'" + ConfigSection.shown(text) + "'";
         }
     }
 

@@ -50,4 +50,11 @@ class ByteSizeTest {
                 errorOf(() -> ByteSize.parse("9000000TiB")));
         errorOf(() -> ByteSize.parse("99999999999999999999"));
     }
+
+    // Found by ByteSizeFuzzTest: a size of 1,000 digits was quoted whole.
+    @Test
+    void aLongSizeIsQuotedCutShort() {
+        assertEquals("byte size '" + "9".repeat(60) + "... (1000 characters)' is too large: at most "
+                + Long.MAX_VALUE + " bytes", errorOf(() -> ByteSize.parse("9".repeat(1000))));
+    }
 }

@@ -120,4 +120,23 @@ class ConfigFileTest {
     void keysKeepFileOrder() {
         assertEquals(List.of("z", "a", "m"), List.copyOf(ConfigFile.parse("z: 1\na: 2\nm: 3\n", "o.yaml").keys()));
     }
+
+    // Found by ConfigFileFuzzTest: a value with a line break made a message of two lines.
+    @Test
+    void aValueWithALineBreakIsQuotedOnOneLine() {
+        final ConfigSection root = ConfigFile.parse("array: \"a\\nb\"", "chip.yaml");
+        assertEquals("chip.yaml:1: key 'array' must be an integer in [0, 10], got 'a\\nb'",
+                errorOf(() -> root.getLong("array", 0, 0, 10)));
+    }
+
+    // Found by ConfigFileFuzzTest: a 100,000-character value or key was quoted whole.
+    @Test
+    void aLongValueOrKeyIsQuotedCutShort() {
+        final String longText = "x".repeat(100_000);
+        final ConfigSection root = ConfigFile.parse("array: " + longText + "\n? " + longText + "\n: 1", "chip.yaml");
+        assertEquals("chip.yaml:1: key 'array' must be an integer in [0, 10], got '" + "x".repeat(60)
+                + "... (100000 characters)'",
+                errorOf(() -> root.getLong("array", 0, 0, 10)));
+        assertTrue(errorOf(() -> root.requireOnlyKeys(java.util.List.of("array"))).length() < 200);
+    }
 }
