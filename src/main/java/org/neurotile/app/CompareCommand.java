@@ -10,6 +10,7 @@ import org.neurotile.noc.topology.Topologies;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table of the report (default: 45nm).")
     private String energy = "45nm";
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/compare).")
     private Path out = Path.of("out", "compare");
 
@@ -72,6 +76,9 @@ final class CompareCommand implements Callable<Integer> {
             }
             if (chip != null) {
                 args.addAll(List.of("--chip", chip));
+            }
+            if (memoryCheck.skip) {
+                args.add(MemoryCheck.OPTION);
             }
             int status = Main.execute(args.toArray(String[]::new), printer, errors);
             if (status != 0) {

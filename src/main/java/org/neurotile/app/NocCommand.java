@@ -15,6 +15,7 @@ import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,6 +112,9 @@ final class NocCommand implements Callable<Integer> {
                     + "histograms) to stats/rate-R.csv and .json.")
     private boolean writeStatistics;
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Override
     public Integer call() throws Exception {
         NocSettings settings = resolve();
@@ -124,6 +128,8 @@ final class NocCommand implements Callable<Integer> {
             points.add(new LoadSettings(rate, settings.packetFlits(), settings.warmupCycles(),
                     settings.measureCycles(), settings.seed()));
         }
+        memoryCheck.require(HeapEstimate.ofTraffic(network, settings.rates(), settings.packetFlits(),
+                (double) settings.warmupCycles() + settings.measureCycles(), settings.threads()), "this traffic run");
         NocReport.checkWritable(out);
         List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
         PrintWriter printer = spec.commandLine().getOut();

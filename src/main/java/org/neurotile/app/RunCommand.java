@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ChipOptions chipOptions;
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Option(names = "--no-biases", negatable = false,
             description = "Neurons without biases, the assumption of the spec's closed forms.")
     private boolean noBiases;
@@ -105,6 +108,8 @@ final class RunCommand implements Callable<Integer> {
         Chip chip = chipOptions.chip();
         ChipSpec chipSpec = chip.spec();
         TileParameters tile = chipSpec.tile();
+        memoryCheck.require(HeapEstimate.ofRun(network, chip.topology(), chipRules.size(), functional, trace),
+                "this run");
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();

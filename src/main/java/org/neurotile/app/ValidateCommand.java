@@ -16,6 +16,7 @@ import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
     private String array = "32x32";
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Override
     public Integer call() {
         ChipSpec defaults = ChipSpec.DEFAULTS;
@@ -49,6 +53,12 @@ final class ValidateCommand implements Callable<Integer> {
         List<Chip> chips = List.of(new Chip(chipSpec));
         boolean explicit = workloads != null;
         List<String> names = explicit ? workloads : List.copyOf(NetworkCatalog.names());
+        for (String name : names) {
+            for (Chip chip : chips) {
+                memoryCheck.require(HeapEstimate.ofRun(Workloads.resolve(name), chip.topology(), 1, false, false),
+                        "checking " + name);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %16s %16s%n", "workload", "rule", "chip", "category",
                 "closed form", "simulated");
