@@ -131,7 +131,14 @@ final class NocCommand implements Callable<Integer> {
         memoryCheck.require(HeapEstimate.ofTraffic(network, settings.rates(), settings.packetFlits(),
                 (double) settings.warmupCycles() + settings.measureCycles(), settings.threads()), "this traffic run");
         NocReport.checkWritable(out);
-        List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), points.size());
+        progress.starting("load points of " + network.spec());
+        List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads(), () -> {
+            synchronized (progress) {
+                progress.stepDone();
+            }
+        });
+        progress.finish();
         PrintWriter printer = spec.commandLine().getOut();
         NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
                 runs.stream().map(LoadRun::point).toList());

@@ -113,7 +113,9 @@ final class RunCommand implements Callable<Integer> {
         NocReport.checkWritable(out);
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr(), chipRules.size());
         for (ChipRule chipRule : chipRules) {
+            progress.starting(chipRule.spec() + " on " + chip.topology().spec());
             ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
             recorders.add(recorder);
             Chip.Example example = chip.run(network, chipRule, !noBiases,
@@ -128,7 +130,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             reports.add(report);
+            progress.stepDone();
         }
+        progress.finish();
         PrintWriter printer = spec.commandLine().getOut();
         if (processor) {
             printer.printf("%s (%s) on the processor baseline: %d MACs/cycle, %d B/cycle off-chip memory, "
