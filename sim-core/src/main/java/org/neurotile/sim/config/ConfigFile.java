@@ -114,7 +114,8 @@ public final class ConfigFile {
         loader.setCodePointLimit(MAX_FILE_BYTES);
         loader.setNestingDepthLimit(MAX_NESTING_DEPTH);
         loader.setMaxAliasesForCollections(0);
-        return YAMLFactory.builder()
+        // rebuild() keeps the plain factory's parser features (an empty value is null); builder() does not.
+        return new YAMLFactory().rebuild()
                 .loaderOptions(loader)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
