@@ -12,6 +12,7 @@ import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table of the report (default: 45nm).")
     private String energy = "45nm";
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/compare).")
     private Path out = Path.of("out", "compare");
 
@@ -68,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
             }
             if (chip != null) {
                 args.addAll(List.of("--chip", chip));
+            }
+            if (memoryCheck.skip) {
+                args.add(MemoryCheck.OPTION);
             }
             RunCommand run = subcommand(new RunCommand(), args, printer, errors);
             runCommands.add(run);
@@ -98,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
             progress.starting(workload);
             Path runs = Path.of("runs", directoryName(workload));
             Files.createDirectories(directory.resolve(runs));
-            runCommands.get(i).runInto(plans.get(i), directory.resolve(runs), out.resolve(runs), null);
+            runCommands.get(i).runInto(plans.get(i), directory.resolve(runs), out.resolve(runs), null, false);
             reportArgs.add(directory.resolve(runs).toString());
             progress.stepDone();
             printer.println();

@@ -16,6 +16,7 @@ import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +113,9 @@ final class NocCommand implements Callable<Integer> {
                     + "histograms) to stats/rate-R.csv and .json.")
     private boolean writeStatistics;
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Override
     public Integer call() throws Exception {
         NocSettings settings = resolve();
@@ -125,8 +129,17 @@ final class NocCommand implements Callable<Integer> {
             points.add(new LoadSettings(rate, settings.packetFlits(), settings.warmupCycles(),
                     settings.measureCycles(), settings.seed()));
         }
+        memoryCheck.require(HeapEstimate.ofTraffic(network, settings.rates(), settings.packetFlits(),
+                (double) settings.warmupCycles() + settings.measureCycles(), settings.threads()), "this traffic run");
         try (StagedOutput output = StagedOutput.open("--out", out, "noc", List.of(config == null ? Path.of("") : config))) {
-            List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads());
+            Progress progress = Progress.onTerminal(spec.commandLine().getErr(), points.size());
+            progress.starting("load points of " + network.spec());
+            List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads(), () -> {
+                synchronized (progress) {
+                    progress.stepDone();
+                }
+            });
+            progress.finish();
             PrintWriter printer = spec.commandLine().getOut();
             NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
                     runs.stream().map(LoadRun::point).toList());

@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ChipOptions chipOptions;
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Option(names = "--no-biases", negatable = false,
             description = "Neurons without biases, the assumption of the spec's closed forms.")
     private boolean noBiases;
@@ -98,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         try (StagedOutput output = StagedOutput.open("--out", out, "run", inputs(dumpState));
              StagedOutput dump = dumpState == null ? null
                      : StagedOutput.open("--dump-state", dumpState, "run --dump-state", inputs(out))) {
-            runInto(plan, output.directory(), out, dump == null ? null : dump.directory());
+            runInto(plan, output.directory(), out, dump == null ? null : dump.directory(), true);
             if (dump != null) {
                 dump.commit();
             }
@@ -125,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
                 : ListOptions.require("--compare", "rule", compare, RunCommand::directoryName);
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
         Chip chip = chipOptions.chip();
+        memoryCheck.require(HeapEstimate.ofRun(network, chip.topology(), chipRules.size(), functional, trace),
+                "this run");
         for (ChipRule chipRule : chipRules) {
             try {
                 chip.requireRuns(network, chipRule, OptimizerCost.SGD,
@@ -148,9 +153,10 @@ final class RunCommand implements Callable<Integer> {
     /**
      * Runs and writes every file of the run into {@code directory}, its marker included, and the
      * state dump, if asked for, into {@code dumpDirectory}; messages name the directory as
-     * {@code shown}, where it will be when the caller moves it into place.
+     * {@code shown}, where it will be when the caller moves it into place. The progress bar of its
+     * rules shows only when asked for (not inside a command with a bar of its own).
      */
-    void runInto(Plan plan, Path directory, Path shown, Path dumpDirectory) throws Exception {
+    void runInto(Plan plan, Path directory, Path shown, Path dumpDirectory, boolean showProgress) throws Exception {
         NetworkSpec network = plan.network();
         List<String> rules = plan.rules();
         Precision numbers = plan.numbers();
@@ -160,7 +166,10 @@ final class RunCommand implements Callable<Integer> {
         TileParameters tile = chipSpec.tile();
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
+        Progress progress = showProgress ? Progress.onTerminal(spec.commandLine().getErr(), plan.chipRules().size())
+                : Progress.silent();
         for (ChipRule chipRule : plan.chipRules()) {
+            progress.starting(chipRule.spec() + " on " + chip.topology().spec());
             ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
             recorders.add(recorder);
             Chip.Example example = chip.run(network, chipRule, !noBiases,
@@ -175,7 +184,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             reports.add(report);
+            progress.stepDone();
         }
+        progress.finish();
         PrintWriter printer = spec.commandLine().getOut();
         if (processor) {
             printer.printf("%s (%s) on the processor baseline: %d MACs/cycle, %d B/cycle off-chip memory, "

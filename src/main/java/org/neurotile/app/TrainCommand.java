@@ -133,6 +133,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private ChipOptions chipOptions;
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table (default: 45nm).")
     private String energy = "45nm";
 
@@ -178,6 +181,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         EnergyTable table = EnergyTable.resolve(energy);
         Chip chip = chipOptions.chip();
+        memoryCheck.require(HeapEstimate.ofTraining(network, chip.topology(), optimizerCost.stateWordsPerWeight()),
+                "training " + network.name());
         Dataset[] split = datasets(network);
         List<Path> inputs = new ArrayList<>(List.of(StagedOutput.input(workload) == null ? Path.of("")
                 : StagedOutput.input(workload)));

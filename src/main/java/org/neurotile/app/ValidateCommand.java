@@ -20,6 +20,7 @@ import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,9 @@ final class ValidateCommand implements Callable<Integer> {
     private record Check(String name, NetworkSpec network, Chip chip, String ruleName, ChipRule rule, boolean fits) {
     }
 
+    @Mixin
+    private MemoryCheck memoryCheck;
+
     @Override
     public Integer call() {
         ChipSpec defaults = ChipSpec.DEFAULTS;
@@ -58,6 +62,12 @@ final class ValidateCommand implements Callable<Integer> {
         boolean explicit = workloads != null;
         List<String> names = explicit ? ListOptions.require("--workload", "workload", workloads, name -> name)
                 : List.copyOf(NetworkCatalog.names());
+        for (String name : names) {
+            for (Chip chip : chips) {
+                memoryCheck.require(HeapEstimate.ofRun(Workloads.resolve(name), chip.topology(), 1, false, false),
+                        "checking " + name);
+            }
+        }
         List<Check> checks = plan(names, chips, explicit);
         if (checks.stream().noneMatch(Check::fits)) {
             throw new InvalidInputException("nothing to check: " + (explicit ? "no rule has a closed form for "

@@ -72,10 +72,16 @@ public final class TrafficExperiment {
 
     /** As {@link #sweep}, keeping each run's statistics. */
     public List<LoadRun> sweepWithStatistics(List<LoadSettings> points, int threads) {
+        return sweepWithStatistics(points, threads, () -> { });
+    }
+
+    /** As {@link #sweepWithStatistics}, telling {@code pointDone} (from any thread) as each point ends. */
+    public List<LoadRun> sweepWithStatistics(List<LoadSettings> points, int threads, Runnable pointDone) {
         if (threads <= 1 || points.size() <= 1) {
             List<LoadRun> results = new ArrayList<>();
             for (LoadSettings point : points) {
                 results.add(runKeepingStatistics(point));
+                pointDone.run();
             }
             return results;
         }
@@ -83,7 +89,11 @@ public final class TrafficExperiment {
         try {
             List<Future<LoadRun>> futures = new ArrayList<>();
             for (LoadSettings point : points) {
-                futures.add(pool.submit(() -> runKeepingStatistics(point)));
+                futures.add(pool.submit(() -> {
+                    LoadRun run = runKeepingStatistics(point);
+                    pointDone.run();
+                    return run;
+                }));
             }
             List<LoadRun> results = new ArrayList<>();
             for (Future<LoadRun> future : futures) {

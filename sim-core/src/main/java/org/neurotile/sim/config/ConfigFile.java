@@ -3,12 +3,17 @@ package org.neurotile.sim.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurotile.sim.InvalidInputException;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -25,8 +31,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>The file is read token by token rather than into a JsonNode so that every key keeps its line
  * number for error messages. Duplicate keys and YAML aliases are rejected.
+ *
+ * <p>Sizes are bounded before parsing: the YAML scanner's cost grows faster than linearly with a long
+ * token, and a configuration (chip, NoC, energy table, network) is a few kilobytes, so a file over
+ * {@link #MAX_FILE_BYTES}, a key or value over {@link #MAX_TOKEN_CHARS} characters, or nesting deeper
+ * than {@link #MAX_NESTING_DEPTH} levels is refused with one line.
  */
 public final class ConfigFile {
+    /** Largest configuration file read: far above any real one, small enough to parse in well under a second. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** Longest key or value, in characters: a path (Linux's PATH_MAX), a name, a number or a cited source. */
+    public static final int MAX_TOKEN_CHARS = 4096;
+    /** Deepest nesting of mappings and lists. */
+    public static final int MAX_NESTING_DEPTH = 64;
+
     private ConfigFile() {}
 
     /** Parses {@code file}; errors name it as given. */
@@ -36,8 +54,16 @@ public final class ConfigFile {
             throw new InvalidInputException(name + ": is a directory; expected a YAML or JSON configuration file");
         }
         final String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read at most one byte past the limit: the size of a pipe or device is not known up front.
+            final byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(name);
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(name + ": file not found");
         } catch (CharacterCodingException e) {
@@ -50,6 +76,9 @@ public final class ConfigFile {
 
     /** Parses configuration text; {@code fileName} is what error messages call it. */
     public static ConfigSection parse(String text, String fileName) {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw tooLarge(fileName);
+        }
         try {
             return parse(new StringReader(text), fileName);
         } catch (IOException e) {
@@ -58,7 +87,7 @@ public final class ConfigFile {
     }
 
     private static ConfigSection parse(Reader reader, String fileName) throws IOException {
-        try (JsonParser parser = new YAMLFactory().createParser(reader)) {
+        try (JsonParser parser = factory().createParser(reader)) {
             final JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InvalidInputException(fileName + ": file is empty; expected a mapping of keys to values");
@@ -73,9 +102,52 @@ public final class ConfigFile {
                         + ": file holds more than one YAML document; expected exactly one");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw overConstraint(fileName, e);
         } catch (JsonProcessingException e) {
             throw notYaml(fileName, e);
         }
+    }
+
+    private static YAMLFactory factory() {
+        final LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_FILE_BYTES);
+        loader.setNestingDepthLimit(MAX_NESTING_DEPTH);
+        loader.setMaxAliasesForCollections(0);
+        // rebuild() keeps the plain factory's parser features (an empty value is null); builder() does not.
+        return new YAMLFactory().rebuild()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build();
+    }
+
+    private static InvalidInputException overConstraint(String fileName, StreamConstraintsException e) {
+        final String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+        final String message = firstLine(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return new InvalidInputException(fileName + where + ": mappings and lists nested more than "
+                    + MAX_NESTING_DEPTH + " levels deep; a configuration file is flatter", e);
+        }
+        // Jackson names its own setting in parentheses; the user needs the value's problem only.
+        final int setting = message.indexOf(" (");
+        return new InvalidInputException(fileName + where + ": " + (setting < 0 ? message : message.substring(0, setting)), e);
+    }
+
+    private static InvalidInputException tooLarge(String fileName) {
+        return new InvalidInputException(fileName + ": larger than " + (MAX_FILE_BYTES >> 20)
+                + " MiB, the limit of a configuration file; a configuration is a few kilobytes");
+    }
+
+    /** Refuses a key or value longer than {@link #MAX_TOKEN_CHARS}, before anything reads it as a number or name. */
+    private static String token(JsonParser parser, String fileName) throws IOException {
+        final String text = parser.getText();
+        if (text != null && text.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidInputException(fileName + ":" + line(parser) + ": a key or value of " + text.length()
+                    + " characters, over the limit of " + MAX_TOKEN_CHARS + " in a configuration file");
+        }
+        return text;
     }
 
     /** {@code sectionLine} is where errors about missing keys point: the key that opens the section. */
@@ -83,7 +155,7 @@ public final class ConfigFile {
             throws IOException {
         final Map<String, ConfigSection.Entry> entries = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            final String key = parser.currentName();
+            final String key = token(parser, fileName);
             final int keyLine = line(parser);
             final ConfigSection.Entry previous = entries.get(key);
             if (previous != null) {
@@ -104,6 +176,7 @@ public final class ConfigFile {
                     + "' uses a YAML alias (*" + ConfigSection.shown(parser.getText()) + "); write the value out instead");
         }
         final int line = line(parser);
+        final String text = token(parser, fileName);
         return switch (parser.currentToken()) {
             case START_OBJECT -> readMapping(parser, fileName, path, keyLine);
             case START_ARRAY -> {
@@ -113,11 +186,11 @@ public final class ConfigFile {
                 }
                 yield new ConfigValue.Sequence(items, line);
             }
-            case VALUE_NUMBER_INT -> new ConfigValue.Scalar(parser.getBigIntegerValue(), parser.getText(), line);
-            case VALUE_NUMBER_FLOAT -> new ConfigValue.Scalar(parser.getDoubleValue(), parser.getText(), line);
-            case VALUE_TRUE, VALUE_FALSE -> new ConfigValue.Scalar(parser.getBooleanValue(), parser.getText(), line);
+            case VALUE_NUMBER_INT -> new ConfigValue.Scalar(parser.getBigIntegerValue(), text, line);
+            case VALUE_NUMBER_FLOAT -> new ConfigValue.Scalar(parser.getDoubleValue(), text, line);
+            case VALUE_TRUE, VALUE_FALSE -> new ConfigValue.Scalar(parser.getBooleanValue(), text, line);
             case VALUE_NULL -> new ConfigValue.Scalar(null, "", line);
-            default -> new ConfigValue.Scalar(parser.getText(), parser.getText(), line);
+            default -> new ConfigValue.Scalar(text, text, line);
         };
     }
 
