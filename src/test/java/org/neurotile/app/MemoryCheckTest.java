@@ -19,7 +19,8 @@ class MemoryCheckTest {
 
     private Path hugeNetwork() throws IOException {
         Path file = dir.resolve("huge.yaml");
-        Files.writeString(file, "input: 784\nlayers: [2000000000, 10]\n");
+        // Within the network file's limits (2^20 neurons, 2^30 weights a layer), past any heap here.
+        Files.writeString(file, "input: 32768\nlayers: [" + "32768, ".repeat(4000) + "10]\n");
         return file;
     }
 
@@ -27,7 +28,7 @@ class MemoryCheckTest {
         assertEquals(2, run.status(), run.err());
         String line = run.err().strip();
         assertFalse(line.contains("\n"), line);
-        assertTrue(line.contains("needs an estimated") && line.contains("2,000,000,794 neurons")
+        assertTrue(line.contains("needs an estimated") && line.contains("131,104,778 neurons")
                 && line.contains(MemoryCheck.OPTION), line);
     }
 

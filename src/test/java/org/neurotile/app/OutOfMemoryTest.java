@@ -20,7 +20,8 @@ class OutOfMemoryTest {
     void runningOutOfHeapIsOneLineAdvisingALargerHeap() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx48m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--workload",
-                "vgg16-fc", "--mode", "functional", "--array", "40x40", "--out", dir.resolve("run").toString())
+                "vgg16-fc", "--mode", "functional", "--array", "40x40", MemoryCheck.OPTION,
+                "--out", dir.resolve("run").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, process.waitFor(), err);
