@@ -16,6 +16,8 @@ import org.neurotile.sim.InvalidInputException;
  * @param ejectionCycles cycles from a router out to its tile's network interface
  * @param maxPacketBytes largest payload of one packet
  * @param multicast how packets to several tiles travel
+ * @param router which router model times the network
+ * @param vc the virtual-channel router's buffers and pipeline (used when {@code router} is {@code vc})
  */
 public record NocParameters(
         int flitBytes,
@@ -26,10 +28,20 @@ public record NocParameters(
         long injectionCycles,
         long ejectionCycles,
         int maxPacketBytes,
-        MulticastMode multicast) {
+        MulticastMode multicast,
+        RouterKind router,
+        VcRouterParameters vc) {
 
     public static final NocParameters DEFAULTS =
             new NocParameters(16, 16, 8, 3, 1, 1, 1, 4096, MulticastMode.TREE);
+
+    /** The ideal router with these timings. */
+    public NocParameters(int flitBytes, int linkWidthBytes, int headerBytes, long routerDelayCycles,
+                         long linkDelayCycles, long injectionCycles, long ejectionCycles, int maxPacketBytes,
+                         MulticastMode multicast) {
+        this(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles, injectionCycles,
+                ejectionCycles, maxPacketBytes, multicast, RouterKind.IDEAL, VcRouterParameters.DEFAULTS);
+    }
 
     public NocParameters {
         positive("flitBytes", flitBytes);
@@ -42,6 +54,13 @@ public record NocParameters(
         positive("maxPacketBytes", maxPacketBytes);
         if (multicast == null) {
             throw new InvalidInputException("multicast must be one of: tree, unicast");
+        }
+        if (router == null || vc == null) {
+            throw new InvalidInputException("router must be one of: ideal, vc");
+        }
+        if (router == RouterKind.VC && linkWidthBytes != flitBytes) {
+            throw new InvalidInputException("the vc router moves one flit per cycle per link: linkWidthBytes ("
+                    + linkWidthBytes + ") must equal flitBytes (" + flitBytes + ")");
         }
     }
 
@@ -62,23 +81,38 @@ public record NocParameters(
      * packet follows it, one link width per cycle.
      */
     public long zeroLoadLatencyCycles(int hops, int payloadBytes) {
-        return injectionCycles + (hops + 1L) * routerDelayCycles + hops * linkDelayCycles + ejectionCycles
+        return injectionCycles + (hops + 1L) * perRouterCycles() + hops * linkDelayCycles + ejectionCycles
                 + serializationCycles(payloadBytes) - 1;
+    }
+
+    /** Cycles a head spends in each router on an idle network: the ideal router's delay or the VC pipeline. */
+    public long perRouterCycles() {
+        return router == RouterKind.VC ? vc.pipelineCycles() : routerDelayCycles;
+    }
+
+    public NocParameters withRouter(RouterKind kind, VcRouterParameters vcRouter) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, kind, vcRouter);
+    }
+
+    public NocParameters withInjectionCycles(long cycles) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
+                cycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     public NocParameters withRouterDelayCycles(long cycles) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, cycles, linkDelayCycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     public NocParameters withLinkDelayCycles(long cycles) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, cycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     public NocParameters withMulticast(MulticastMode mode) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, mode);
+                injectionCycles, ejectionCycles, maxPacketBytes, mode, router, vc);
     }
 
     private static long ceilDiv(long a, long b) {
