@@ -8,7 +8,9 @@ import java.util.Map;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.topology.GridShape;
 import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
 
@@ -17,42 +19,29 @@ import org.neurotile.sim.config.ConfigSection;
  * keys {@link #toConfig} writes, so a run's {@code chip.json} describes its chip again.
  */
 final class ChipConfigFile {
-    private static final List<String> TILE_KEYS = List.of("array", "topology", "mapping", "tileMemoryBytes",
-            "wordBytes", "memoryPorts", "wordsPerCyclePerPort", "macsPerCycle", "phaseOverheadCycles");
-    private static final List<String> NETWORK_KEYS = List.of("flitBytes", "linkWidthBytes", "headerBytes",
-            "routerDelayCycles", "linkDelayCycles", "injectionCycles", "ejectionCycles", "maxPacketBytes",
-            "multicast");
+    private static final List<String> CHIP_KEYS = List.of("array", "topology", "mapping");
 
     private ChipConfigFile() {
     }
 
     static ChipSpec read(Path file, ChipSpec base) {
         ConfigSection c = ConfigFile.load(file);
-        List<String> keys = new ArrayList<>(TILE_KEYS);
-        keys.addAll(NETWORK_KEYS);
+        List<String> keys = new ArrayList<>(CHIP_KEYS);
+        keys.addAll(TileParameters.KEYS);
+        keys.addAll(NocParameters.KEYS);
         c.requireOnlyKeys(keys);
-        TileParameters t = base.tile();
-        TileParameters tile = new TileParameters(
-                c.getByteSize("tileMemoryBytes", t.memoryBytes(), 1, 1L << 40),
-                c.getInt("wordBytes", t.wordBytes(), 1, 64),
-                c.getInt("memoryPorts", t.memoryPorts(), 1, 1 << 10),
-                c.getInt("wordsPerCyclePerPort", t.wordsPerCyclePerPort(), 1, 1 << 20),
-                c.getInt("macsPerCycle", t.macsPerCycle(), 1, 1 << 20),
-                c.getLong("phaseOverheadCycles", t.phaseOverheadCycles(), 0, 1 << 30));
-        NocParameters n = base.network();
-        NocParameters network = new NocParameters(
-                c.getInt("flitBytes", n.flitBytes(), 1, 1 << 20),
-                c.getInt("linkWidthBytes", n.linkWidthBytes(), 1, 1 << 20),
-                c.getInt("headerBytes", n.headerBytes(), 0, 1 << 20),
-                c.getLong("routerDelayCycles", n.routerDelayCycles(), 0, 1 << 20),
-                c.getLong("linkDelayCycles", n.linkDelayCycles(), 0, 1 << 20),
-                c.getLong("injectionCycles", n.injectionCycles(), 0, 1 << 20),
-                c.getLong("ejectionCycles", n.ejectionCycles(), 0, 1 << 20),
-                c.getInt("maxPacketBytes", n.maxPacketBytes(), 1, 1 << 30),
-                NocSettings.multicast(c.getChoice("multicast", n.multicast().id(), List.of("tree", "unicast"))));
-        String array = c.getString("array", base.array().toString());
+        TileParameters tile = TileParameters.read(c, base.tile());
+        NocParameters network = NocParameters.read(c, base.network());
+        GridShape array = base.array();
+        if (c.has("array")) {
+            try {
+                array = Topologies.parseArray(c.getString("array", ""));
+            } catch (InvalidInputException e) {
+                throw c.invalid("array", "is not valid: " + e.getMessage());
+            }
+        }
         String mapping = c.getChoice("mapping", base.mapping().id(), List.of("contiguous", "error-grouped"));
-        return new ChipSpec(Topologies.parseArray(array), c.getString("topology", base.topology()), network, tile,
+        return new ChipSpec(array, c.getString("topology", base.topology()), network, tile,
                 ChipSpec.MappingKind.byName(mapping));
     }
 

@@ -8,7 +8,6 @@ import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
-import org.neurotile.sim.config.ByteSize;
 import picocli.CommandLine.Option;
 
 /** The chip options of the commands that simulate one: a chip file or the processor, then overrides. */
@@ -25,10 +24,12 @@ final class ChipOptions {
             description = "mesh, torus, ring or tree:K over the array (default: mesh).")
     private String topology;
 
-    @Option(names = "--tile-memory", paramLabel = "SIZE", description = "Memory per tile, e.g. 512KiB, 2MiB (default: 512KiB).")
+    @Option(names = "--tile-memory", paramLabel = "SIZE",
+            description = "Memory per tile, e.g. 512KiB, 2MiB (${bundle:tileMemoryBytes}).")
     private String tileMemory;
 
-    @Option(names = "--macs-per-cycle", paramLabel = "N", description = "MACs per tile per cycle (default: 16).")
+    @Option(names = "--macs-per-cycle", paramLabel = "N",
+            description = "MACs per tile per cycle (${bundle:macsPerCycle}).")
     private Integer macsPerCycle;
 
     @Option(names = "--mapping", paramLabel = "NAME",
@@ -44,9 +45,18 @@ final class ChipOptions {
         return "processor".equals(chipFile);
     }
 
-    /** The chip the options describe. */
+    /** The chip the options describe; every value is checked against its declared range. */
     Chip chip() {
-        return processor() ? Chip.processor(processorSpec()) : new Chip(chipSpec());
+        if (processor()) {
+            return Chip.processor(processorSpec());
+        }
+        ChipSpec spec = chipSpec();
+        try {
+            return new Chip(spec);
+        } catch (InvalidInputException e) {
+            String source = topology != null ? "--topology" : chipFile != null ? chipFile + ": key 'topology'" : null;
+            throw source == null ? e : new InvalidInputException(source + ": " + e.getMessage());
+        }
     }
 
     private ProcessorSpec processorSpec() {
@@ -55,17 +65,15 @@ final class ChipOptions {
             throw new InvalidInputException("--chip processor has no tiles: --array, --topology, --tile-memory and "
                     + "--mapping do not apply (--macs-per-cycle does)");
         }
-        return new ProcessorSpec(macsPerCycle == null ? d.macsPerCycle() : macsPerCycle, d.offChipBytesPerCycle(),
+        return new ProcessorSpec(macsPerCycle == null ? d.macsPerCycle()
+                : TileParameters.MACS_PER_CYCLE.checkInt(macsPerCycle), d.offChipBytesPerCycle(),
                 d.offChipBytes(), d.wordBytes(), d.phaseOverheadCycles());
     }
 
     /** Defaults, then the chip file, then the options given. */
     private ChipSpec chipSpec() {
         ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
-        TileParameters t = chip.tile();
-        TileParameters tile = new TileParameters(tileMemory == null ? t.memoryBytes() : ByteSize.parse(tileMemory),
-                t.wordBytes(), t.memoryPorts(), t.wordsPerCyclePerPort(),
-                macsPerCycle == null ? t.macsPerCycle() : macsPerCycle, t.phaseOverheadCycles());
+        TileParameters tile = chip.tile().withOptions(tileMemory, macsPerCycle);
         return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
                 topology == null ? chip.topology() : topology, chip.network(), tile,
                 mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,8 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
+        workloads = ListOptions.require("--workloads", "workload", workloads, CompareCommand::directoryName);
+        rules = ListOptions.require("--rules", "rule", rules, RunCommand::directoryName);
         List<RunCommand> runCommands = new ArrayList<>();
         List<RunCommand.Plan> plans = new ArrayList<>();
         for (String workload : workloads) {
@@ -68,7 +71,11 @@ final class CompareCommand implements Callable<Integer> {
             }
             RunCommand run = subcommand(new RunCommand(), args, printer, errors);
             runCommands.add(run);
-            plans.add(run.plan());
+            try {
+                plans.add(run.plan());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(workload + ": " + e.getMessage());
+            }
         }
         List<Path> inputs = new ArrayList<>();
         workloads.forEach(workload -> inputs.add(StagedOutput.input(workload)));
@@ -89,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < workloads.size(); i++) {
             String workload = workloads.get(i);
             progress.starting(workload);
-            Path runs = Path.of("runs", workload.replaceAll("[^A-Za-z0-9._-]", "_"));
+            Path runs = Path.of("runs", directoryName(workload));
             Files.createDirectories(directory.resolve(runs));
             runCommands.get(i).runInto(plans.get(i), directory.resolve(runs), out.resolve(runs), null);
             reportArgs.add(directory.resolve(runs).toString());
@@ -110,5 +117,9 @@ final class CompareCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.parseArgs(args.toArray(String[]::new));
         return command;
+    }
+
+    private static String directoryName(String workload) {
+        return workload.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

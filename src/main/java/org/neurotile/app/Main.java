@@ -1,7 +1,7 @@
 package org.neurotile.app;
 
 import java.io.PrintWriter;
-import org.neurotile.sim.InvalidInputException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {CompareCommand.class, RunCommand.class, TrainCommand.class, ReportCommand.class,
             ValidateCommand.class, NocCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit status for bad input: a config, argument or data file that is not valid. */
+    /**
+     * Exit status for bad input (a config, argument or data file that is not valid) and for any
+     * failure the user can act on: a file that cannot be written, memory the run does not have.
+     */
     static final int EXIT_BAD_INPUT = 2;
 
     @CommandLine.Spec
@@ -26,6 +29,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit status. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setResourceBundle(new ParameterHelp());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -35,13 +39,20 @@ public final class Main implements Runnable {
             return EXIT_BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            if (exception instanceof InvalidInputException) {
-                err.println(command.getCommandName() + ": " + exception.getMessage());
-                return EXIT_BAD_INPUT;
+            Optional<String> line = Failures.describe(exception);
+            if (line.isEmpty()) {
+                throw exception;
             }
-            throw exception;
+            err.println(command.getCommandName() + ": " + line.get());
+            return EXIT_BAD_INPUT;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli passes errors through; a user should still see one line, not a stack trace
+            err.println("neurotile: " + Failures.describe(e).orElseThrow());
+            return EXIT_BAD_INPUT;
+        }
     }
 
     @Override

@@ -59,42 +59,42 @@ final class NocCommand implements Callable<Integer> {
             description = "Injection rates in flits per node per cycle, each in (0, 1] (default: 0.05,0.1,0.2,0.3,0.4).")
     private List<Double> rates;
 
-    @Option(names = "--packet-flits", paramLabel = "N", description = "Flits per packet, header included (default: 4).")
+    @Option(names = "--packet-flits", paramLabel = "N", description = "Flits per packet, header included (${bundle:packetFlits}).")
     private Integer packetFlits;
 
-    @Option(names = "--flit-bytes", paramLabel = "B", description = "Bytes per flit (default: 16).")
+    @Option(names = "--flit-bytes", paramLabel = "B", description = "Bytes per flit (${bundle:flitBytes}).")
     private Integer flitBytes;
 
-    @Option(names = "--link-width", paramLabel = "B", description = "Bytes a link moves per cycle (default: 16).")
+    @Option(names = "--link-width", paramLabel = "B", description = "Bytes a link moves per cycle (${bundle:linkWidthBytes}).")
     private Integer linkWidthBytes;
 
-    @Option(names = "--header-bytes", paramLabel = "B", description = "Header bytes per packet (default: 8).")
+    @Option(names = "--header-bytes", paramLabel = "B", description = "Header bytes per packet, less than a packet (${bundle:headerBytes}).")
     private Integer headerBytes;
 
     @Option(names = "--router-delay", paramLabel = "CYCLES",
-            description = "Router pipeline delay per hop (default: 3, a classic input-queued router).")
+            description = "Router pipeline delay per hop (${bundle:routerDelayCycles}: a classic input-queued router).")
     private Long routerDelayCycles;
 
-    @Option(names = "--link-delay", paramLabel = "CYCLES", description = "Delay of a router-to-router link (default: 1).")
+    @Option(names = "--link-delay", paramLabel = "CYCLES", description = "Delay of a router-to-router link (${bundle:linkDelayCycles}).")
     private Long linkDelayCycles;
 
-    @Option(names = "--injection-delay", paramLabel = "CYCLES", description = "Tile to router (default: 1).")
+    @Option(names = "--injection-delay", paramLabel = "CYCLES", description = "Tile to router (${bundle:injectionCycles}).")
     private Long injectionCycles;
 
-    @Option(names = "--ejection-delay", paramLabel = "CYCLES", description = "Router to tile (default: 1).")
+    @Option(names = "--ejection-delay", paramLabel = "CYCLES", description = "Router to tile (${bundle:ejectionCycles}).")
     private Long ejectionCycles;
 
-    @Option(names = "--max-packet-bytes", paramLabel = "B", description = "Largest packet payload (default: 4096).")
+    @Option(names = "--max-packet-bytes", paramLabel = "B", description = "Largest packet payload (${bundle:maxPacketBytes}).")
     private Integer maxPacketBytes;
 
     @Option(names = "--multicast", paramLabel = "MODE",
             description = "tree (copied where routes part) or unicast (one packet per destination) (default: tree).")
     private String multicast;
 
-    @Option(names = "--warmup", paramLabel = "CYCLES", description = "Cycles before measuring (default: 1000).")
+    @Option(names = "--warmup", paramLabel = "CYCLES", description = "Cycles before measuring (${bundle:warmupCycles}).")
     private Long warmupCycles;
 
-    @Option(names = "--measure", paramLabel = "CYCLES", description = "Measurement window (default: 10000).")
+    @Option(names = "--measure", paramLabel = "CYCLES", description = "Measurement window (${bundle:measureCycles}); warm-up and window together at most 2^36.")
     private Long measureCycles;
 
     @Option(names = "--seed", description = "Seed of every random stream (default: 1).")
@@ -163,40 +163,40 @@ final class NocCommand implements Callable<Integer> {
             builder.rates = rates;
         }
         if (packetFlits != null) {
-            builder.packetFlits = packetFlits;
+            builder.packetFlits = LoadSettings.PACKET_FLITS.checkInt(packetFlits);
         }
         if (flitBytes != null) {
-            builder.flitBytes = flitBytes;
+            builder.flitBytes = NocParameters.FLIT_BYTES.checkInt(flitBytes);
         }
         if (linkWidthBytes != null) {
-            builder.linkWidthBytes = linkWidthBytes;
+            builder.linkWidthBytes = NocParameters.LINK_WIDTH_BYTES.checkInt(linkWidthBytes);
         }
         if (headerBytes != null) {
-            builder.headerBytes = headerBytes;
+            builder.headerBytes = NocParameters.HEADER_BYTES.checkInt(headerBytes);
         }
         if (routerDelayCycles != null) {
-            builder.routerDelayCycles = routerDelayCycles;
+            builder.routerDelayCycles = NocParameters.ROUTER_DELAY_CYCLES.check(routerDelayCycles);
         }
         if (linkDelayCycles != null) {
-            builder.linkDelayCycles = linkDelayCycles;
+            builder.linkDelayCycles = NocParameters.LINK_DELAY_CYCLES.check(linkDelayCycles);
         }
         if (injectionCycles != null) {
-            builder.injectionCycles = injectionCycles;
+            builder.injectionCycles = NocParameters.INJECTION_CYCLES.check(injectionCycles);
         }
         if (ejectionCycles != null) {
-            builder.ejectionCycles = ejectionCycles;
+            builder.ejectionCycles = NocParameters.EJECTION_CYCLES.check(ejectionCycles);
         }
         if (maxPacketBytes != null) {
-            builder.maxPacketBytes = maxPacketBytes;
+            builder.maxPacketBytes = NocParameters.MAX_PACKET_BYTES.checkInt(maxPacketBytes);
         }
         if (multicast != null) {
             builder.multicast = multicast;
         }
         if (warmupCycles != null) {
-            builder.warmupCycles = warmupCycles;
+            builder.warmupCycles = LoadSettings.WARMUP_CYCLES.check(warmupCycles);
         }
         if (measureCycles != null) {
-            builder.measureCycles = measureCycles;
+            builder.measureCycles = LoadSettings.MEASURE_CYCLES.check(measureCycles);
         }
         if (seed != null) {
             builder.seed = seed;

@@ -1,15 +1,14 @@
 package org.neurotile.app;
 
 import java.nio.file.Path;
-import java.util.List;
+import org.neurotile.noc.MulticastMode;
+import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
-import org.neurotile.sim.config.DoubleRange;
 
 /** Reads a {@code neurotile noc} config file over the defaults; unknown keys are errors. */
 final class NocConfigFile {
-    private static final DoubleRange RATE = new DoubleRange(0, false, 1, true);
-
     private NocConfigFile() {
     }
 
@@ -20,19 +19,19 @@ final class NocConfigFile {
         b.array = c.getString("array", b.array);
         b.routing = c.getString("routing", b.routing);
         b.traffic = c.getString("traffic", b.traffic);
-        b.rates = c.getDoubleList("rates", b.rates, RATE);
-        b.packetFlits = c.getInt("packetFlits", b.packetFlits, 1, 1 << 20);
-        b.flitBytes = c.getInt("flitBytes", b.flitBytes, 1, 1 << 20);
-        b.linkWidthBytes = c.getInt("linkWidthBytes", b.linkWidthBytes, 1, 1 << 20);
-        b.headerBytes = c.getInt("headerBytes", b.headerBytes, 0, 1 << 20);
-        b.routerDelayCycles = c.getLong("routerDelayCycles", b.routerDelayCycles, 0, 1 << 20);
-        b.linkDelayCycles = c.getLong("linkDelayCycles", b.linkDelayCycles, 0, 1 << 20);
-        b.injectionCycles = c.getLong("injectionCycles", b.injectionCycles, 0, 1 << 20);
-        b.ejectionCycles = c.getLong("ejectionCycles", b.ejectionCycles, 0, 1 << 20);
-        b.maxPacketBytes = c.getInt("maxPacketBytes", b.maxPacketBytes, 1, 1 << 30);
-        b.multicast = c.getChoice("multicast", b.multicast, List.of("tree", "unicast"));
-        b.warmupCycles = c.getLong("warmupCycles", b.warmupCycles, 0, 1L << 36);
-        b.measureCycles = c.getLong("measureCycles", b.measureCycles, 1, 1L << 36);
+        b.rates = c.getDoubleList("rates", b.rates, LoadSettings.RATE);
+        b.packetFlits = LoadSettings.PACKET_FLITS.readInt(c, b.packetFlits);
+        b.flitBytes = NocParameters.FLIT_BYTES.readInt(c, b.flitBytes);
+        b.linkWidthBytes = NocParameters.LINK_WIDTH_BYTES.readInt(c, b.linkWidthBytes);
+        b.headerBytes = NocParameters.HEADER_BYTES.readInt(c, b.headerBytes);
+        b.routerDelayCycles = NocParameters.ROUTER_DELAY_CYCLES.read(c, b.routerDelayCycles);
+        b.linkDelayCycles = NocParameters.LINK_DELAY_CYCLES.read(c, b.linkDelayCycles);
+        b.injectionCycles = NocParameters.INJECTION_CYCLES.read(c, b.injectionCycles);
+        b.ejectionCycles = NocParameters.EJECTION_CYCLES.read(c, b.ejectionCycles);
+        b.maxPacketBytes = NocParameters.MAX_PACKET_BYTES.readInt(c, b.maxPacketBytes);
+        b.multicast = c.getChoice(NocParameters.MULTICAST_KEY, b.multicast, MulticastMode.IDS);
+        b.warmupCycles = LoadSettings.WARMUP_CYCLES.read(c, b.warmupCycles);
+        b.measureCycles = LoadSettings.MEASURE_CYCLES.read(c, b.measureCycles);
         b.seed = c.getLong("seed", b.seed, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 }

@@ -1,10 +1,12 @@
 package org.neurotile.app;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurotile.noc.MulticastMode;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.traffic.LoadSettings;
 
 /**
  * Everything a {@code neurotile noc} run depends on, fully resolved. Defaults are declared here
@@ -26,13 +28,20 @@ record NocSettings(
         int threads) {
 
     static final NocSettings DEFAULTS = new NocSettings("mesh:8x8", "8x8", "", "uniform",
-            List.of(0.05, 0.1, 0.2, 0.3, 0.4), 4, NocParameters.DEFAULTS, 1_000, 10_000, 1,
+            List.of(0.05, 0.1, 0.2, 0.3, 0.4), LoadSettings.PACKET_FLITS.defaultInt(), NocParameters.DEFAULTS,
+            LoadSettings.WARMUP_CYCLES.defaultValue(), LoadSettings.MEASURE_CYCLES.defaultValue(), 1,
             Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /** Keys of the config file, in the order they are written. */
-    static final List<String> KEYS = List.of("topology", "array", "routing", "traffic", "rates", "packetFlits",
-            "flitBytes", "linkWidthBytes", "headerBytes", "routerDelayCycles", "linkDelayCycles", "injectionCycles",
-            "ejectionCycles", "maxPacketBytes", "multicast", "warmupCycles", "measureCycles", "seed");
+    static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of("topology", "array", "routing", "traffic", "rates",
+                LoadSettings.PACKET_FLITS.key()));
+        keys.addAll(NocParameters.KEYS);
+        keys.addAll(List.of(LoadSettings.WARMUP_CYCLES.key(), LoadSettings.MEASURE_CYCLES.key(), "seed"));
+        return List.copyOf(keys);
+    }
 
     /**
      * The resolved configuration under the config file's keys: fed back with {@code --config} it

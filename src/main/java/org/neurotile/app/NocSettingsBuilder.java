@@ -2,6 +2,8 @@ package org.neurotile.app;
 
 import java.util.List;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.traffic.LoadSettings;
+import org.neurotile.noc.traffic.TrafficExperiment;
 import org.neurotile.sim.InvalidInputException;
 
 /** Starts from {@link NocSettings#DEFAULTS}; a config file and then command-line options override. */
@@ -50,26 +52,26 @@ final class NocSettingsBuilder {
         threads = d.threads();
     }
 
-    /** Checks what no other part checks; packet size and windows are checked by the traffic settings. */
+    /**
+     * Checks what involves several settings, each of which its declaration has checked: rates,
+     * header against packet, packet against the largest payload, warm-up plus window.
+     */
     NocSettings build() {
         if (rates.isEmpty()) {
             throw new InvalidInputException("rates: give at least one rate in (0, 1]");
         }
         for (double rate : rates) {
-            if (!(rate > 0 && rate <= 1)) {
+            if (!LoadSettings.RATE.contains(rate)) {
                 throw new InvalidInputException("rates: " + rate + " is outside (0, 1] flits per node per cycle");
             }
         }
         if (threads <= 0) {
-            throw new InvalidInputException("threads must be a positive integer, got " + threads);
+            throw new InvalidInputException("--threads must be at least 1, got " + threads);
         }
         NocParameters network = new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles,
                 linkDelayCycles, injectionCycles, ejectionCycles, maxPacketBytes, NocSettings.multicast(multicast));
-        long payload = (long) packetFlits * flitBytes - headerBytes;
-        if (payload > maxPacketBytes) {
-            throw new InvalidInputException("packet-flits " + packetFlits + " makes a " + payload
-                    + "-byte payload, over maxPacketBytes " + maxPacketBytes);
-        }
+        TrafficExperiment.requirePacket(network, packetFlits);
+        LoadSettings.requireWindow(warmupCycles, measureCycles);
         return new NocSettings(topology, array, routing, traffic, List.copyOf(rates), packetFlits, network,
                 warmupCycles, measureCycles, seed, threads);
     }

@@ -13,7 +13,9 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
@@ -119,9 +121,20 @@ final class RunCommand implements Callable<Integer> {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new InvalidInputException("--learning-rate must be a positive number, got " + learningRate);
         }
-        List<String> rules = compare == null ? List.of(rule) : compare;
+        List<String> rules = compare == null ? List.of(rule)
+                : ListOptions.require("--compare", "rule", compare, RunCommand::directoryName);
         List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
-        return new Plan(network, rules, chipRules, chipOptions.chip(), numbers, functional);
+        Chip chip = chipOptions.chip();
+        for (ChipRule chipRule : chipRules) {
+            try {
+                chip.requireRuns(network, chipRule, OptimizerCost.SGD,
+                        WordSizes.uniform(chip.spec().tile().wordBytes()), 1);
+            } catch (InvalidInputException e) {
+                boolean named = compare == null || e.getMessage().startsWith("rule '");
+                throw named ? e : new InvalidInputException("rule '" + chipRule.spec() + "': " + e.getMessage());
+            }
+        }
+        return new Plan(network, rules, chipRules, chip, numbers, functional);
     }
 
     /** The files this run reads, which its outputs must not overlap. */
@@ -176,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
         RunReport.printTable(printer, rules, reports);
         Map<String, Object> config = config(network, chip);
         for (int i = 0; i < reports.size(); i++) {
-            Path ruleDirectory = reports.size() == 1 ? directory : directory.resolve(rules.get(i).replace(':', '_'));
+            Path ruleDirectory = reports.size() == 1 ? directory : directory.resolve(directoryName(rules.get(i)));
             Map<String, Object> ruleConfig = new LinkedHashMap<>(config);
             ruleConfig.put("rule", rules.get(i));
             if (trace) {
@@ -187,6 +200,11 @@ final class RunCommand implements Callable<Integer> {
         OutputMarker.write(directory, "run");
         printer.println("wrote " + shown + (reports.size() == 1 ? "/result.json, counts.csv" : "/<rule>/result.json, counts.csv")
                 + (trace ? ", trace.json" : ""));
+    }
+
+    /** The directory of a rule's run under --out when several rules run. */
+    static String directoryName(String rule) {
+        return rule.replace(':', '_');
     }
 
     /** The values of the step on one seeded synthetic example (streams under --seed). */

@@ -26,6 +26,13 @@ import org.neurotile.sim.InvalidInputException;
  */
 record RunResult(Path directory, String workload, String rule, long cycles, Map<String, Long> totals,
                  JsonNode result) {
+    /** The first columns of counts.csv, before one column per count category. */
+    private static final List<String> TASK_COLUMNS = List.of("tile", "x", "y", "layer", "phase", "startCycles",
+            "finishCycles");
+    /** The columns of links.csv. */
+    private static final List<String> LINK_COLUMNS = List.of("link", "fromRouter", "toRouter", "fromX", "fromY",
+            "toX", "toY", "bytes", "flits", "busyCycles");
+
 
     /** The chip of the run: {@code processor}, or the topology and array, e.g. {@code mesh:32x32}. */
     String chipLabel() {
@@ -92,9 +99,20 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         }
         String workload = text(file, result, "config", "workload");
         String rule = text(file, result, "rule");
-        long cycles = require(file, result, "cycles").asLong();
+        long cycles = RunFiles.count(file, require(file, result, "cycles"), "cycles");
+        JsonNode totalsNode = require(file, result, "totals");
+        if (!totalsNode.isObject()) {
+            throw new InvalidInputException(file + ": key 'totals' must be a mapping of counts, got " + totalsNode);
+        }
         Map<String, Long> totals = new LinkedHashMap<>();
-        require(file, result, "totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
+        totalsNode.fields().forEachRemaining(e -> totals.put(e.getKey(), RunFiles.count(file, e.getValue(),
+                "totals." + e.getKey())));
+        for (String count : ReportWriter.SUMMARY_COUNTS) {
+            if (!totals.containsKey(count)) {
+                throw new InvalidInputException(file + ": key 'totals." + count + "' is missing (not written by "
+                        + "'neurotile run'?)");
+            }
+        }
         return new RunResult(directory, workload, rule, cycles, totals, result);
     }
 
@@ -114,22 +132,32 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
     record LinkRow(int fromX, int fromY, int toX, int toY, long bytes) {
     }
 
+    /**
+     * The rows of counts.csv; every cell is checked, and each category's column must sum to the
+     * result's total, so a file cut short (rows missing) is refused rather than priced low.
+     */
     List<TaskRow> tasks() {
-        Path file = directory.resolve("counts.csv");
+        RunFiles.Csv table = RunFiles.Csv.read(directory.resolve("counts.csv"), TASK_COLUMNS);
+        Map<String, Long> sums = new LinkedHashMap<>();
         List<TaskRow> rows = new ArrayList<>();
-        List<List<String>> table = csv(file);
-        List<String> header = table.get(0);
-        for (List<String> line : table.subList(1, table.size())) {
+        for (int r = 1; r < table.lines(); r++) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (int c = 7; c < header.size(); c++) {
-                counts.put(header.get(c), parse(file, line.get(c)));
+            for (int c = TASK_COLUMNS.size(); c < table.columns(); c++) {
+                long count = table.count(r, c);
+                counts.put(table.header(c), count);
+                sums.merge(table.header(c), count, RunFiles::sum);
             }
-            rows.add(new TaskRow(Integer.parseInt(line.get(0)), Integer.parseInt(line.get(1)),
-                    Integer.parseInt(line.get(2)), Integer.parseInt(line.get(3)), line.get(4),
-                    parse(file, line.get(5)), parse(file, line.get(6)), counts));
+            rows.add(new TaskRow(table.index(r, 0), table.index(r, 1), table.index(r, 2), table.index(r, 3),
+                    table.cell(r, 4), table.count(r, 5), table.count(r, 6), counts));
+        }
+        for (int c = TASK_COLUMNS.size(); c < table.columns(); c++) {
+            String category = table.header(c);
+            table.requireSum(category, sums.getOrDefault(category, 0L), totals.get(category),
+                    "result.json's totals." + category);
         }
         return rows;
     }
+
 
     /** The NoC links' loads, empty where the run has none (the processor baseline). */
     List<LinkRow> links() {
@@ -138,11 +166,14 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
             return List.of();
         }
         List<LinkRow> rows = new ArrayList<>();
-        List<List<String>> table = csv(file);
-        for (List<String> line : table.subList(1, table.size())) {
-            rows.add(new LinkRow(coordinate(line.get(3)), coordinate(line.get(4)), coordinate(line.get(5)),
-                    coordinate(line.get(6)), parse(file, line.get(7))));
+        RunFiles.Csv table = RunFiles.Csv.read(file, LINK_COLUMNS);
+        long bytes = 0;
+        for (int r = 1; r < table.lines(); r++) {
+            rows.add(new LinkRow(table.coordinate(r, 3), table.coordinate(r, 4), table.coordinate(r, 5),
+                    table.coordinate(r, 6), table.count(r, 7)));
+            bytes = RunFiles.sum(bytes, rows.get(rows.size() - 1).bytes());
         }
+        table.requireSum("bytes", bytes, totals.get("nocByteHops"), "result.json's totals.nocByteHops");
         return rows;
     }
 
@@ -152,7 +183,8 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         JsonNode chip = config.path("chip");
         boolean processor = "processor".equals(chip.path("kind").asText());
         int[] shape = arrayShape();
-        int wordBytes = chip.path("wordBytes").asInt(4);
+        Path file = directory.resolve("result.json");
+        int wordBytes = (int) RunFiles.positive(file, chip, "wordBytes", 4, Integer.MAX_VALUE, "config.chip.");
         Map<String, Integer> memoryWordBytes = Map.of();
         JsonNode numbers = config.path("numbers");
         if (!numbers.isMissingNode()) {
@@ -161,7 +193,8 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
                     NumberFormat.parse("numbers.errors", numbers.path("errors").asText()))
                     .wordSizes(wordBytes).memoryWordBytes();
         }
-        return new EnergyPass.Chip(processor, chip.path("tileMemoryBytes").asLong(0), wordBytes,
+        return new EnergyPass.Chip(processor, RunFiles.positive(file, chip, "tileMemoryBytes", 0, Long.MAX_VALUE,
+                "config.chip."), wordBytes,
                 (long) shape[0] * shape[1], memoryWordBytes);
     }
 
@@ -179,43 +212,7 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         if (array.isMissingNode()) {
             return new int[] {1, 1};
         }
-        String[] parts = array.asText().split("x");
-        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-    }
-
-    private static int coordinate(String text) {
-        return text.isEmpty() ? -1 : Integer.parseInt(text);
-    }
-
-    private static long parse(Path file, String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(file + ": '" + text + "' is not a count");
-        }
-    }
-
-    private static List<List<String>> csv(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
-        if (lines.isEmpty()) {
-            throw new InvalidInputException(file + ": empty (an incomplete run?)");
-        }
-        List<List<String>> table = new ArrayList<>();
-        int columns = lines.get(0).split(",", -1).length;
-        for (int i = 0; i < lines.size(); i++) {
-            List<String> cells = List.of(lines.get(i).split(",", -1));
-            if (cells.size() != columns) {
-                throw new InvalidInputException(file + ":" + (i + 1) + ": " + cells.size() + " columns where the header "
-                        + "has " + columns);
-            }
-            table.add(cells);
-        }
-        return table;
+        return RunFiles.arrayShape(directory.resolve("result.json"), array.asText());
     }
 
     private static String text(Path file, JsonNode node, String... path) {

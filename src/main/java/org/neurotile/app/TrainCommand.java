@@ -2,6 +2,7 @@ package org.neurotile.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -260,8 +261,7 @@ final class TrainCommand implements Callable<Integer> {
                     try {
                         TrainingCheckpoint.write(checkpoint, config, position, trainer);
                     } catch (IOException e) {
-                        throw new InvalidInputException("cannot write the checkpoint " + checkpoint + " ("
-                                + e.getMessage() + ")");
+                        throw new UncheckedIOException(e); // names the checkpoint file and the cause
                     }
                 }
             }, from);
@@ -322,6 +322,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException("--data " + data + ": no such directory or file (valid: a directory of "
                     + "MNIST IDX files, a CSV file, or 'clusters')");
         }
+        requireExamples(train, "training");
+        requireExamples(test, "test");
         if (trainExamples != null) {
             train = train.head(trainExamples);
         }
@@ -331,6 +333,14 @@ final class TrainCommand implements Callable<Integer> {
         train.requireMatches(network);
         test.requireMatches(network);
         return new Dataset[] {train, test};
+    }
+
+    /** An empty split would train or test on nothing and report NaN losses. */
+    private static void requireExamples(Dataset data, String split) {
+        if (data.size() == 0) {
+            throw new InvalidInputException(data.source() + ": holds no examples; the " + split
+                    + " split needs at least one");
+        }
     }
 
     private static void requireCount(String option, int count) {

@@ -14,11 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.sim.InvalidInputException;
@@ -34,6 +31,8 @@ final class TrainingCheckpoint {
     private static final String MAGIC = "neurotile-training-checkpoint";
     private static final int VERSION = 2;
     private static final String FILE = "checkpoint.bin";
+    /** A run's configuration is a few KB of JSON; a longer length is corruption, not a configuration. */
+    private static final int MAX_CONFIG_BYTES = 1 << 20;
 
     private TrainingCheckpoint() {
     }
@@ -125,42 +124,60 @@ final class TrainingCheckpoint {
         });
     }
 
-    /** Restores the trainer's state and returns where to continue; the configuration must be this run's. */
+    /**
+     * Restores the trainer's state and returns where to continue; the configuration must be this run's.
+     * Every length is checked before anything is allocated from it, and every number of the position
+     * against the run (an epoch past its end, a negative count, a NaN loss): a corrupt checkpoint is
+     * one line naming the file and what is wrong, never a run continued from nonsense.
+     */
     static Trainer.Position read(Path file, Map<String, Object> config, Trainer trainer) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("--resume: no checkpoint at " + file + " (write one with "
                     + "--checkpoint-every N)");
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-                throw new InvalidInputException(file + ": not a neurotile training checkpoint of version " + VERSION);
+            if (!MAGIC.equals(in.readUTF())) {
+                throw corrupt(file, "not a neurotile training checkpoint");
             }
-            byte[] json = new byte[in.readInt()];
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw corrupt(file, "a checkpoint of version " + version + ", this neurotile reads version " + VERSION);
+            }
+            int length = in.readInt();
+            if (length < 0 || length > MAX_CONFIG_BYTES || length > Files.size(file)) {
+                throw corrupt(file, "its configuration's length " + length + " is outside 0.."
+                        + Math.min(MAX_CONFIG_BYTES, Files.size(file)));
+            }
+            byte[] json = new byte[length];
             in.readFully(json);
             ObjectMapper mapper = new ObjectMapper();
             JsonNode stored = mapper.readTree(new String(json, StandardCharsets.UTF_8));
             JsonNode current = mapper.readTree(mapper.writeValueAsBytes(config)); // numbers typed as when read
-            if (!stored.equals(current)) {
+            if (stored == null || !stored.equals(current)) {
                 throw new InvalidInputException(file + ": written by another configuration (" + difference(stored,
                         current) + "); resume with the same options, or start again without --resume");
             }
-            int epoch = in.readInt();
-            int done = in.readInt();
-            double lossSum = in.readDouble();
-            long correct = in.readLong();
-            int epochs = in.readInt();
-            List<EpochResult> history = new ArrayList<>();
-            for (int e = 0; e < epochs; e++) {
-                history.add(new EpochResult(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble(), readAngles(in), readAngles(in)));
-            }
+            CheckpointBounds bounds = CheckpointBounds.of(current);
+            Trainer.Position position = bounds.position(file, in);
             trainer.readState(in);
-            return new Trainer.Position(epoch, done, lossSum, correct, history);
+            if (in.read() != -1) {
+                throw corrupt(file, "it holds more bytes than the state of this run");
+            }
+            return position;
         } catch (EOFException e) {
-            throw new InvalidInputException(file + ": truncated checkpoint");
+            throw corrupt(file, "truncated");
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": unreadable checkpoint (" + e.getMessage() + ")");
+            throw corrupt(file, "unreadable (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /** A checkpoint that cannot be resumed from, with what is wrong. */
+    static InvalidInputException corrupt(Path file, String problem) {
+        return new InvalidInputException(file + ": corrupt checkpoint: " + problem + " (start again without --resume)");
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static void writeAngles(DataOutputStream out, Map<Integer, Double> angles) throws IOException {
@@ -171,17 +188,11 @@ final class TrainingCheckpoint {
         }
     }
 
-    private static Map<Integer, Double> readAngles(DataInputStream in) throws IOException {
-        Map<Integer, Double> angles = new TreeMap<>();
-        int count = in.readInt();
-        for (int i = 0; i < count; i++) {
-            angles.put(in.readInt(), in.readDouble());
-        }
-        return angles;
-    }
-
     /** The first key whose value differs, for the message. */
     private static String difference(JsonNode stored, JsonNode current) {
+        if (stored == null || !stored.isObject()) {
+            return "it holds no configuration";
+        }
         Iterator<String> names = current.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

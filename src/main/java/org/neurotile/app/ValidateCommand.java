@@ -1,6 +1,7 @@
 package org.neurotile.app;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,10 @@ import org.neurotile.neuron.chip.ChipRule;
 import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.MappingDoesNotFitException;
+import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.noc.topology.Topologies;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
@@ -40,6 +44,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
     private String array = "32x32";
 
+    /** One rule on one network and chip: checked, or skipped because the network does not fit. */
+    private record Check(String name, NetworkSpec network, Chip chip, String ruleName, ChipRule rule, boolean fits) {
+    }
+
     @Override
     public Integer call() {
         ChipSpec defaults = ChipSpec.DEFAULTS;
@@ -48,46 +56,72 @@ final class ValidateCommand implements Callable<Integer> {
         // The processor's bp differs from its closed form by named effects (docs/counting.md): no exact claim.
         List<Chip> chips = List.of(new Chip(chipSpec));
         boolean explicit = workloads != null;
-        List<String> names = explicit ? workloads : List.copyOf(NetworkCatalog.names());
+        List<String> names = explicit ? ListOptions.require("--workload", "workload", workloads, name -> name)
+                : List.copyOf(NetworkCatalog.names());
+        List<Check> checks = plan(names, chips, explicit);
+        if (checks.stream().noneMatch(Check::fits)) {
+            throw new InvalidInputException("nothing to check: " + (explicit ? "no rule has a closed form for "
+                    + String.join(", ", names) : "no catalog network fits the " + array + " array of "
+                    + RunReport.bytes(defaults.tile().memoryBytes()) + " tiles (give a larger --array)"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %16s %16s%n", "workload", "rule", "chip", "category",
                 "closed form", "simulated");
         int failures = 0;
         int checked = 0;
+        for (Check check : checks) {
+            Chip chip = check.chip();
+            String chipName = chip.isProcessor() ? "processor" : chip.topology().spec();
+            if (!check.fits()) {
+                out.printf(Locale.ROOT, "%-22s %-9s %-10s skipped: does not fit%n", check.name(), check.ruleName(),
+                        chipName);
+                continue;
+            }
+            Chip.Example example = chip.run(check.network(), check.rule(), false, TraceRecorder.disabled());
+            RunReport report = new RunReport(check.ruleName(), example,
+                    check.rule().closedForm(check.network(), chip.isProcessor()).get(), chip);
+            for (Map.Entry<String, Map<String, Object>> entry : report.closedFormComparison().entrySet()) {
+                long expected = (Long) entry.getValue().get("closedForm");
+                long simulated = (Long) entry.getValue().get("simulated");
+                boolean pass = expected == simulated;
+                failures += pass ? 0 : 1;
+                checked++;
+                out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %,16d %,16d  %s%n", check.name(), check.ruleName(),
+                        chipName, entry.getKey(), expected, simulated, pass ? "pass" : "FAIL");
+            }
+        }
+        out.printf(Locale.ROOT, "%d passed, %d failed%n", checked - failures, failures);
+        return failures == 0 ? 0 : EXIT_MISMATCH;
+    }
+
+    /**
+     * Every rule with a closed form on every network and chip, checked before the first runs: a
+     * network given by name that does not fit is an error; a catalog network that does not is skipped.
+     */
+    private static List<Check> plan(List<String> names, List<Chip> chips, boolean explicit) {
+        List<Check> checks = new ArrayList<>();
         for (String name : names) {
             NetworkSpec network = Workloads.resolve(name);
             for (Chip chip : chips) {
-                String chipName = chip.isProcessor() ? "processor" : chip.topology().spec();
                 for (String ruleName : ChipRules.EXAMPLES) {
                     ChipRule rule = ChipRules.parse(ruleName, 1);
                     if (rule.closedForm(network, chip.isProcessor()).isEmpty()) {
                         continue;
                     }
-                    Chip.Example example;
+                    boolean fits = true;
                     try {
-                        example = chip.run(network, rule, false, TraceRecorder.disabled());
+                        chip.requireRuns(network, rule, OptimizerCost.SGD,
+                                WordSizes.uniform(chip.spec().tile().wordBytes()), 1);
                     } catch (MappingDoesNotFitException e) {
                         if (explicit) {
                             throw e;
                         }
-                        out.printf(Locale.ROOT, "%-22s %-9s %-10s skipped: does not fit%n", name, ruleName, chipName);
-                        continue;
+                        fits = false;
                     }
-                    RunReport report = new RunReport(ruleName, example,
-                            rule.closedForm(network, chip.isProcessor()).get(), chip);
-                    for (Map.Entry<String, Map<String, Object>> entry : report.closedFormComparison().entrySet()) {
-                        long expected = (Long) entry.getValue().get("closedForm");
-                        long simulated = (Long) entry.getValue().get("simulated");
-                        boolean pass = expected == simulated;
-                        failures += pass ? 0 : 1;
-                        checked++;
-                        out.printf(Locale.ROOT, "%-22s %-9s %-10s %-11s %,16d %,16d  %s%n", name, ruleName, chipName,
-                                entry.getKey(), expected, simulated, pass ? "pass" : "FAIL");
-                    }
+                    checks.add(new Check(name, network, chip, ruleName, rule, fits));
                 }
             }
         }
-        out.printf(Locale.ROOT, "%d passed, %d failed%n", checked - failures, failures);
-        return failures == 0 ? 0 : EXIT_MISMATCH;
+        return checks;
     }
 }

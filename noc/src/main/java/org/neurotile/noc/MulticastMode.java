@@ -1,8 +1,8 @@
 package org.neurotile.noc;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.neurotile.sim.InvalidInputException;
 
 /** How a packet to several tiles travels. */
@@ -11,6 +11,9 @@ public enum MulticastMode {
     TREE,
     /** One unicast packet per destination, injected one after another. */
     UNICAST;
+
+    /** Every mode's name, as options and config files take it. */
+    public static final List<String> IDS = Arrays.stream(values()).map(MulticastMode::id).toList();
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -23,6 +26,6 @@ public enum MulticastMode {
             }
         }
         throw new InvalidInputException("unknown multicast mode '" + name + "' (valid: "
-                + Arrays.stream(values()).map(MulticastMode::id).collect(Collectors.joining(", ")) + ")");
+                + String.join(", ", IDS) + ")");
     }
 }

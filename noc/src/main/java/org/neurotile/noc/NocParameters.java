@@ -1,6 +1,9 @@
 package org.neurotile.noc;
 
+import java.util.List;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.config.ConfigSection;
+import org.neurotile.sim.config.WholeParameter;
 
 /**
  * Timing and sizing of the network-on-chip. The defaults describe a classic input-queued router:
@@ -32,8 +35,34 @@ public record NocParameters(
         RouterKind router,
         VcRouterParameters vc) {
 
-    public static final NocParameters DEFAULTS =
-            new NocParameters(16, 16, 8, 3, 1, 1, 1, 4096, MulticastMode.TREE);
+    /* Every parameter's key, option, range and default, declared once for the options and the files. */
+    public static final WholeParameter FLIT_BYTES =
+            new WholeParameter("flitBytes", "--flit-bytes", 1, 1 << 20, 16, "bytes per flit");
+    public static final WholeParameter LINK_WIDTH_BYTES = new WholeParameter("linkWidthBytes", "--link-width", 1,
+            1 << 20, 16, "bytes a link moves per cycle");
+    public static final WholeParameter HEADER_BYTES =
+            new WholeParameter("headerBytes", "--header-bytes", 0, 1 << 20, 8, "header bytes per packet");
+    public static final WholeParameter ROUTER_DELAY_CYCLES = new WholeParameter("routerDelayCycles",
+            "--router-delay", 0, 1 << 20, 3, "cycles of router pipeline per hop");
+    public static final WholeParameter LINK_DELAY_CYCLES = new WholeParameter("linkDelayCycles", "--link-delay", 0,
+            1 << 20, 1, "cycles on a router-to-router link");
+    public static final WholeParameter INJECTION_CYCLES = new WholeParameter("injectionCycles", "--injection-delay",
+            0, 1 << 20, 1, "cycles from tile to router");
+    public static final WholeParameter EJECTION_CYCLES = new WholeParameter("ejectionCycles", "--ejection-delay",
+            0, 1 << 20, 1, "cycles from router to tile");
+    public static final WholeParameter MAX_PACKET_BYTES = new WholeParameter("maxPacketBytes", "--max-packet-bytes",
+            1, 1 << 30, 4096, "largest payload of a packet in bytes");
+    /** The key of the multicast mode; its values are {@link MulticastMode#id()}s. */
+    public static final String MULTICAST_KEY = "multicast";
+    /** Every key {@link #read} takes, in the order a run's configuration lists them. */
+    public static final List<String> KEYS = List.of(FLIT_BYTES.key(), LINK_WIDTH_BYTES.key(), HEADER_BYTES.key(),
+            ROUTER_DELAY_CYCLES.key(), LINK_DELAY_CYCLES.key(), INJECTION_CYCLES.key(), EJECTION_CYCLES.key(),
+            MAX_PACKET_BYTES.key(), MULTICAST_KEY);
+
+    public static final NocParameters DEFAULTS = new NocParameters(FLIT_BYTES.defaultInt(),
+            LINK_WIDTH_BYTES.defaultInt(), HEADER_BYTES.defaultInt(), ROUTER_DELAY_CYCLES.defaultValue(),
+            LINK_DELAY_CYCLES.defaultValue(), INJECTION_CYCLES.defaultValue(), EJECTION_CYCLES.defaultValue(),
+            MAX_PACKET_BYTES.defaultInt(), MulticastMode.TREE);
 
     /** The ideal router with these timings. */
     public NocParameters(int flitBytes, int linkWidthBytes, int headerBytes, long routerDelayCycles,
@@ -98,6 +127,17 @@ public record NocParameters(
     public NocParameters withInjectionCycles(long cycles) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
                 cycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
+    }
+
+    /** The network keys of a config file over {@code base}; values outside the declared ranges are errors. */
+    public static NocParameters read(ConfigSection c, NocParameters base) {
+        return new NocParameters(FLIT_BYTES.readInt(c, base.flitBytes()),
+                LINK_WIDTH_BYTES.readInt(c, base.linkWidthBytes()), HEADER_BYTES.readInt(c, base.headerBytes()),
+                ROUTER_DELAY_CYCLES.read(c, base.routerDelayCycles()), LINK_DELAY_CYCLES.read(c, base.linkDelayCycles()),
+                INJECTION_CYCLES.read(c, base.injectionCycles()), EJECTION_CYCLES.read(c, base.ejectionCycles()),
+                MAX_PACKET_BYTES.readInt(c, base.maxPacketBytes()),
+                MulticastMode.byName(c.getChoice(MULTICAST_KEY, base.multicast().id(), MulticastMode.IDS)),
+                base.router(), base.vc());
     }
 
     public NocParameters withRouterDelayCycles(long cycles) {

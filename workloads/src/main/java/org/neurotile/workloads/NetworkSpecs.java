@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.neurotile.sim.InvalidInputException;
@@ -32,7 +33,20 @@ import org.neurotile.sim.config.DoubleRange;
 public final class NetworkSpecs {
     private static final Set<String> KEYS = Set.of("name", "input", "layers", "hidden-activation", "overrides");
     private static final Set<String> OVERRIDE_KEYS = Set.of("activation", "trainable");
-    private static final DoubleRange LAYER_SIZE = DoubleRange.closed(1, Integer.MAX_VALUE);
+    /**
+     * The widest layer (and input) a file may declare: 2^20, about 40 times the widest layer of the
+     * catalog (vgg16-fc's 25,088 inputs). Wider layers are far outside the tile arrays modelled and
+     * are refused here, at their line, instead of failing for memory later.
+     */
+    public static final int MAX_NEURONS = 1 << 20;
+    /**
+     * The most weights one layer may have, n_{l-1} x n_l: 2^30, 10 times the largest layer of the
+     * catalog (vgg16-fc's 25,088 x 4,096) and half of the 2^31 - 8 values one Java array (a 32-bit
+     * index) holds, where a layer's weights live in functional runs and training; the margin
+     * covers state kept beside them.
+     */
+    public static final long MAX_LAYER_WEIGHTS = 1L << 30;
+    private static final DoubleRange LAYER_SIZE = DoubleRange.closed(1, MAX_NEURONS);
 
     private NetworkSpecs() {}
 
@@ -43,8 +57,18 @@ public final class NetworkSpecs {
         if (name.isBlank()) {
             throw root.invalid("name", "must not be empty");
         }
-        final int inputSize = root.requireInt("input", 1, Integer.MAX_VALUE);
+        final int inputSize = root.requireInt("input", 1, MAX_NEURONS);
         final int[] sizes = layerSizes(root);
+        long previous = inputSize;
+        for (int i = 0; i < sizes.length; i++) {
+            final long weights = previous * sizes[i];
+            if (weights > MAX_LAYER_WEIGHTS) {
+                throw root.invalid("layers", String.format(Locale.ROOT, "element %d: layer %d has %,d x %,d = %,d "
+                        + "weights, more than the %,d one layer may have (a layer's weights are one Java array)",
+                        i + 1, i + 1, previous, sizes[i], weights, MAX_LAYER_WEIGHTS));
+            }
+            previous = sizes[i];
+        }
         final Activation hidden = Activation.byName(
                 root.getChoice("hidden-activation", NetworkCatalog.HIDDEN_ACTIVATION.id(), Activation.ids()));
         final Activation[] activations = new Activation[sizes.length];

@@ -3,6 +3,7 @@ package org.neurotile.workloads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class NetworkSpecsTest {
 
     @Test
     void missingInputIsAnError() throws IOException {
-        assertEquals(dir.resolve("n.yaml") + ":1: missing required key 'input' (an integer in [1, 2147483647])",
+        assertEquals(dir.resolve("n.yaml") + ":1: missing required key 'input' (an integer in [1, 1048576])",
                 error("n.yaml", "layers: [2]\n"));
     }
 
@@ -97,13 +98,13 @@ class NetworkSpecsTest {
 
     @Test
     void zeroLayerSizeIsAnErrorAtItsLine() throws IOException {
-        assertEquals(dir.resolve("n.yaml") + ":4: key 'layers' element 2 must be a number in [1, 2147483647], got '0'",
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'layers' element 2 must be a number in [1, 1048576], got '0'",
                 error("n.yaml", "input: 3\nlayers:\n  - 4\n  - 0\n"));
     }
 
     @Test
     void layerGivenAsAMappingIsAnErrorAtItsLine() throws IOException {
-        assertEquals(dir.resolve("n.yaml") + ":3: key 'layers' element 1 must be a number in [1, 2147483647], got a"
+        assertEquals(dir.resolve("n.yaml") + ":3: key 'layers' element 1 must be a number in [1, 1048576], got a"
                 + " mapping", error("n.yaml", "input: 3\nlayers:\n  - {neurons: 4}\n"));
     }
 
@@ -151,5 +152,36 @@ class NetworkSpecsTest {
         final Path missing = dir.resolve("none.yaml");
         assertEquals(missing + ": file not found",
                 assertThrows(InvalidInputException.class, () -> NetworkSpecs.load(missing)).getMessage());
+    }
+
+    @Test
+    void anAbsurdLayerWidthIsRefusedAtItsLine() throws IOException {
+        final Path file = write("huge.yaml", "input: 784\nlayers: [2000000000, 10]\n");
+        assertEquals(file + ":2: key 'layers' element 1 must be a number in [1, 1048576], got '2000000000'", assertThrows(InvalidInputException.class, () -> NetworkSpecs.load(file))
+                .getMessage());
+    }
+
+    @Test
+    void anAbsurdInputWidthIsRefusedAtItsLine() throws IOException {
+        assertTrue(error("n.yaml", "name: n\ninput: 4294967296\nlayers: [10]\n").contains(":2: key 'input'"));
+    }
+
+    @Test
+    void aLayerWithMoreWeightsThanOneArrayHoldsIsRefused() throws IOException {
+        final Path file = write("wide.yaml", "input: 1048576\nlayers: [1048576, 10]\n");
+        assertEquals(file + ":2: key 'layers' element 1: layer 1 has 1,048,576 x 1,048,576 = 1,099,511,627,776 "
+                + "weights, more than the 1,073,741,824 one layer may have (a layer's weights are one Java array)",
+                assertThrows(InvalidInputException.class, () -> NetworkSpecs.load(file)).getMessage());
+    }
+
+    @Test
+    void everyCatalogNetworkIsWithinTheFileLimits() {
+        for (String name : NetworkCatalog.names()) {
+            NetworkSpec network = NetworkCatalog.get(name);
+            for (int l = 0; l <= network.layerCount(); l++) {
+                assertTrue(network.neurons(l) <= NetworkSpecs.MAX_NEURONS, name);
+                assertTrue(l == 0 || network.weights(l) <= NetworkSpecs.MAX_LAYER_WEIGHTS, name);
+            }
+        }
     }
 }

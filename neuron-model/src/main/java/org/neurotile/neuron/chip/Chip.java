@@ -97,27 +97,9 @@ public final class Chip {
      */
     public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
                        int batch, TraceRecorder trace) {
-        if (batch < 1) {
-            throw new InvalidInputException("the batch must be at least 1 example, got " + batch);
-        }
-        int wordBytes = spec.tile().wordBytes();
-        if (words.wordBytes() != wordBytes) {
-            throw new IllegalArgumentException("word sizes for " + words.wordBytes() + "-byte words on a chip of "
-                    + wordBytes + "-byte words");
-        }
-        if (processor && !words.isUniform()) {
-            throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
-                    + "processor baseline: use float32 numbers with --chip processor");
-        }
         OptimizerCost optimizer = rule.optimizer(chosen);
-        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
-                .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
-        Mapping mapping;
-        try {
-            mapping = map(network, rule, storage);
-        } catch (MappingDoesNotFitException e) {
-            throw batch > 1 ? e.withBatch(batch) : e;
-        }
+        Mapping mapping = mapping(network, rule, optimizer, words, batch);
+        int wordBytes = spec.tile().wordBytes();
         PlanOptions options = new PlanOptions(words, biases, 0, optimizer, batch);
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
@@ -135,6 +117,39 @@ public final class Chip {
         }
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
         return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), words, batch, batchCycles);
+    }
+
+    /**
+     * Checks, without simulating, what {@link #run} would refuse: the rule's options against the
+     * network (sdfa's k and rank, fp's m, blocked-dfa's s) and whether the network fits this chip.
+     * A command that runs several examples calls it for each before running the first.
+     */
+    public void requireRuns(NetworkSpec network, ChipRule rule, OptimizerCost chosen, WordSizes words, int batch) {
+        rule.errorAssignment(network);
+        mapping(network, rule, rule.optimizer(chosen), words, batch);
+    }
+
+    /** Where the neurons go, after the checks that need no simulation. */
+    private Mapping mapping(NetworkSpec network, ChipRule rule, OptimizerCost optimizer, WordSizes words, int batch) {
+        if (batch < 1) {
+            throw new InvalidInputException("the batch must be at least 1 example, got " + batch);
+        }
+        int wordBytes = spec.tile().wordBytes();
+        if (words.wordBytes() != wordBytes) {
+            throw new IllegalArgumentException("word sizes for " + words.wordBytes() + "-byte words on a chip of "
+                    + wordBytes + "-byte words");
+        }
+        if (processor && !words.isUniform()) {
+            throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
+                    + "processor baseline: use float32 numbers with --chip processor");
+        }
+        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
+                .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
+        try {
+            return map(network, rule, storage);
+        } catch (MappingDoesNotFitException e) {
+            throw batch > 1 ? e.withBatch(batch) : e;
+        }
     }
 
     private Mapping map(NetworkSpec network, ChipRule rule, StorageModel storage) {

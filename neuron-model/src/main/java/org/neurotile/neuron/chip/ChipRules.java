@@ -7,6 +7,7 @@ import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.config.DoubleRange;
 
 /**
  * Learning rules the chip runs, created from a spec such as {@code bp}, {@code ssdfa},
@@ -24,6 +25,8 @@ public final class ChipRules {
     public static final String LIST_SPLIT = ",(?![A-Za-z-]+=)";
     /** Bytes of one stored error index of a sparse feedback row (up to 65,536 outputs). */
     public static final int INDEX_BYTES = 2;
+    /** The most output errors a stored index can name. */
+    static final int MAX_OUTPUTS = 1 << (8 * INDEX_BYTES);
     /** Every rule's form, for help texts and errors. */
     public static final String FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
             + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S, fp:m=M, "
@@ -70,11 +73,8 @@ public final class ChipRules {
             }
             case "sdfa" -> {
                 options.only("k", "rank");
-                int k = options.requiredInt("k", "the errors per neuron, e.g. sdfa:k=4");
-                int rank = options.intOr("rank", 0);
-                if (options.has("rank") && rank < 1) {
-                    throw new InvalidInputException("rule '" + spec + "': rank must be at least 1");
-                }
+                int k = options.requiredInt("k", 1, MAX_OUTPUTS, "the errors per neuron, e.g. sdfa:k=4");
+                int rank = options.intOr("rank", 0, 1, Integer.MAX_VALUE, "the feedback patterns per layer");
                 return DirectFeedbackRule.sparse(text, k, network -> BalancedErrorAssignment.of(network, k, rank, seed),
                         INDEX_BYTES);
             }
@@ -88,10 +88,7 @@ public final class ChipRules {
             }
             case "blocked-dfa" -> {
                 options.only("s");
-                int s = options.requiredInt("s", "the layers per block, e.g. blocked-dfa:s=2");
-                if (s < 1) {
-                    throw new InvalidInputException("rule '" + spec + "': s must be at least 1");
-                }
+                int s = options.requiredInt("s", 1, Integer.MAX_VALUE, "the layers per block, e.g. blocked-dfa:s=2");
                 return new PlannedRule(text, (network, wordBytes) -> FeedbackStorage.blocked(network, wordBytes,
                         blocks(spec, network.layerCount(), s), FeedbackEncoding.DENSE),
                         (graph, mapping, forward, o) -> BlockedFeedbackPlan.build(graph, mapping, forward,
@@ -101,7 +98,8 @@ public final class ChipRules {
             }
             case "fp" -> {
                 options.only("m");
-                int m = options.requiredInt("m", "the layers that use bp, counted from the output, e.g. fp:m=2");
+                int m = options.requiredInt("m", 0, Integer.MAX_VALUE,
+                        "the layers that use bp, counted from the output, e.g. fp:m=2");
                 return new PlannedRule(text, (network, wordBytes) -> FeedbackStorage.feedbackPropagation(network,
                         wordBytes, depth(spec, network.layerCount(), m)),
                         (graph, mapping, forward, o) -> FeedbackPropagationPlan.build(graph, mapping, forward,
@@ -111,21 +109,18 @@ public final class ChipRules {
             }
             case "directional-dfa" -> {
                 options.only("alpha", "zero-product");
-                double alpha = options.doubleOr("alpha", DIRECTIONAL_ALPHA);
-                if (!(alpha > 0 && alpha <= 1)) {
-                    throw new InvalidInputException("rule '" + spec + "': alpha must be in (0, 1], got " + alpha);
-                }
+                double alpha = options.doubleOr("alpha", DIRECTIONAL_ALPHA, new DoubleRange(0, false, 1, true),
+                        "the feedback learning rate");
                 boolean compute = options.choice("zero-product", "compute", List.of("compute", "skip"))
                         .equals("compute");
                 return new DirectionalFeedbackRule(text, new DirectionalFeedback(alpha), compute);
             }
             case "hybrid" -> {
                 options.only("p", "gamma", "feedback", "step");
-                double p = options.requiredDouble("p", "the probability of a bp step, e.g. hybrid:p=0.1");
-                double gamma = options.doubleOr("gamma", HYBRID_GAMMA);
-                if (!(p >= 0 && p <= 1) || !(gamma >= 0 && gamma <= 1)) {
-                    throw new InvalidInputException("rule '" + spec + "': p and gamma must be in [0, 1]");
-                }
+                double p = options.requiredDouble("p", DoubleRange.probability(),
+                        "the probability of a bp step, e.g. hybrid:p=0.1");
+                double gamma = options.doubleOr("gamma", HYBRID_GAMMA, DoubleRange.probability(),
+                        "the mix of feedback and bp velocities");
                 String feedback = options.choice("feedback", "dfa", List.of("dfa", "binary-dfa"));
                 boolean bpStep = options.choice("step", "dfa", List.of("dfa", "bp")).equals("bp");
                 String base = text.replaceAll(",?step=[a-z]*", "").replace(":,", ":");
@@ -152,7 +147,7 @@ public final class ChipRules {
         return new FeedbackBlocks(layers, s);
     }
 
-    /** NAME=VALUE options after the colon, checked against what a rule takes. */
+    /** NAME=VALUE options after the colon, each given once, checked against what a rule takes. */
     private static final class Options {
         private final String spec;
         private final Map<String, String> values = new LinkedHashMap<>();
@@ -165,17 +160,24 @@ public final class ChipRules {
             for (String option : text.split(",", -1)) {
                 int equals = option.indexOf('=');
                 if (equals <= 0) {
-                    throw new InvalidInputException("rule '" + spec + "': option '" + option + "' is not NAME=VALUE");
+                    throw invalid("option '" + option + "' is not NAME=VALUE");
                 }
-                values.put(option.substring(0, equals).strip(), option.substring(equals + 1).strip());
+                String key = option.substring(0, equals).strip();
+                if (values.put(key, option.substring(equals + 1).strip()) != null) {
+                    throw invalid("option '" + key + "' is given twice; give each option once");
+                }
             }
+        }
+
+        private InvalidInputException invalid(String problem) {
+            return new InvalidInputException("rule '" + spec + "': " + problem);
         }
 
         void only(String... valid) {
             List<String> allowed = List.of(valid);
             for (String key : values.keySet()) {
                 if (!allowed.contains(key)) {
-                    throw new InvalidInputException("rule '" + spec + "': unknown option '" + key + "' (valid: "
+                    throw invalid("unknown option '" + key + "' (valid: "
                             + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ")");
                 }
             }
@@ -185,47 +187,61 @@ public final class ChipRules {
             return values.containsKey(key);
         }
 
-        int requiredInt(String key, String meaning) {
+        int requiredInt(String key, int min, int max, String meaning) {
             if (!has(key)) {
                 throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
             }
-            return intOr(key, 0);
+            return intOr(key, 0, min, max, meaning);
         }
 
-        int intOr(String key, int otherwise) {
+        /** The option's whole number in min..max, or {@code otherwise} where it is absent. */
+        int intOr(String key, int otherwise, int min, int max, String meaning) {
             if (!has(key)) {
                 return otherwise;
             }
+            String range = max == Integer.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
+            String value = values.get(key);
+            long number;
             try {
-                return Integer.parseInt(values.get(key));
+                number = Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("rule '" + spec + "': " + key + " must be a whole number");
+                number = Long.MIN_VALUE;
             }
+            if (number < min || number > max) {
+                throw invalid(key + " must be a whole number " + range + " (" + meaning + "), got '" + value + "'");
+            }
+            return (int) number;
         }
 
-        double requiredDouble(String key, String meaning) {
+        double requiredDouble(String key, DoubleRange range, String meaning) {
             if (!has(key)) {
                 throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
             }
-            return doubleOr(key, 0);
+            return doubleOr(key, 0, range, meaning);
         }
 
-        double doubleOr(String key, double otherwise) {
+        /** The option's number in {@code range}, or {@code otherwise} where it is absent. */
+        double doubleOr(String key, double otherwise, DoubleRange range, String meaning) {
             if (!has(key)) {
                 return otherwise;
             }
+            String value = values.get(key);
+            double number;
             try {
-                return Double.parseDouble(values.get(key));
+                number = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("rule '" + spec + "': " + key + " must be a number");
+                number = Double.NaN;
             }
+            if (!range.contains(number)) {
+                throw invalid(key + " must be " + range.describe() + " (" + meaning + "), got '" + value + "'");
+            }
+            return number;
         }
 
         String choice(String key, String otherwise, List<String> valid) {
             String value = values.getOrDefault(key, otherwise);
             if (!valid.contains(value)) {
-                throw new InvalidInputException("rule '" + spec + "': " + key + "=" + value + " is not one of "
-                        + String.join(", ", valid));
+                throw invalid(key + "=" + value + " is not one of " + String.join(", ", valid));
             }
             return value;
         }

@@ -1,6 +1,8 @@
 package org.neurotile.neuron.math;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -71,10 +73,14 @@ public sealed interface NumberFormat permits NumberFormat.Unquantized, FixedPoin
         int fractionBits = bits - 3;
         Rounding rounding = Rounding.NEAREST;
         if (colon >= 0) {
+            Set<String> given = new HashSet<>();
             for (String setting : spec.substring(colon + 1).split(",", -1)) {
                 int equals = setting.indexOf('=');
                 String key = equals < 0 ? setting : setting.substring(0, equals);
                 String value = equals < 0 ? "" : setting.substring(equals + 1);
+                if (!given.add(key)) {
+                    throw invalid(option, text, "setting '" + key + "' is given twice");
+                }
                 switch (key) {
                     case "frac" -> {
                         try {

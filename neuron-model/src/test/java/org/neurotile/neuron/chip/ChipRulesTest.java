@@ -32,6 +32,27 @@ class ChipRulesTest {
         assertMessage("sdfa:k", "is not NAME=VALUE");
     }
 
+    @Test
+    void everyOptionOutsideItsRangeIsOneLineNamingTheOptionAndTheRange() {
+        assertMessage("sdfa:k=0", "rule 'sdfa:k=0': k must be a whole number in 1..65536 (the errors per neuron, e.g. sdfa:k=4), got '0'");
+        assertMessage("sdfa:k=-3", "k must be a whole number in 1..65536");
+        assertMessage("sdfa:k=99999999999", "k must be a whole number in 1..65536");
+        assertMessage("sdfa:k=4,rank=0", "rank must be a whole number at least 1 (the feedback patterns per layer)");
+        assertMessage("blocked-dfa:s=0", "s must be a whole number at least 1");
+        assertMessage("fp:m=-1", "m must be a whole number at least 0");
+        assertMessage("directional-dfa:alpha=0", "alpha must be a number in (0, 1] (the feedback learning rate)");
+        assertMessage("directional-dfa:alpha=NaN", "alpha must be a number in (0, 1]");
+        assertMessage("hybrid:p=1.5", "p must be a number in [0, 1] (the probability of a bp step");
+        assertMessage("hybrid:p=0.1,gamma=-1", "gamma must be a number in [0, 1]");
+        assertMessage("hybrid:p=x", "p must be a number in [0, 1]");
+    }
+
+    @Test
+    void anOptionGivenTwiceIsRefused() {
+        assertMessage("sdfa:k=4,k=5", "rule 'sdfa:k=4,k=5': option 'k' is given twice; give each option once");
+        assertMessage("hybrid:p=0.1,gamma=0.2,gamma=0.2", "option 'gamma' is given twice");
+    }
+
     private static void assertMessage(String spec, String fragment) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ChipRules.parse(spec, 1));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());

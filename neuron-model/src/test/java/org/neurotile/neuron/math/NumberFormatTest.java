@@ -141,6 +141,8 @@ class NumberFormatTest {
         "fixed8:frac=x; frac must be a whole number of bits",
         "fixed8:rounding=up; rounding must be nearest or stochastic",
         "fixed8:bias=2; unknown setting 'bias'",
+        "fixed8:frac=3,frac=4; setting 'frac' is given twice",
+        "fixed16:rounding=nearest,frac=2,rounding=stochastic; setting 'rounding' is given twice",
         "int8; unknown format 'int8'"})
     void badSpecsNameTheOptionAndWhatIsValid(String text, String why) {
         InvalidInputException e = assertThrows(InvalidInputException.class,

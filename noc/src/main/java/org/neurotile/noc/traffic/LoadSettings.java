@@ -1,6 +1,8 @@
 package org.neurotile.noc.traffic;
 
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.config.DoubleRange;
+import org.neurotile.sim.config.WholeParameter;
 
 /**
  * One load point of a synthetic-traffic experiment.
@@ -14,6 +16,16 @@ import org.neurotile.sim.InvalidInputException;
  */
 public record LoadSettings(double rateFlitsPerNodeCycle, int packetFlits, long warmupCycles, long measureCycles,
                            long seed) {
+    /** Offered load, flits per node per cycle. */
+    public static final DoubleRange RATE = new DoubleRange(0, false, 1, true);
+    public static final WholeParameter PACKET_FLITS = new WholeParameter("packetFlits", "--packet-flits", 1, 1 << 20,
+            4, "flits per packet, header included");
+    /** The longest run a load point simulates, warm-up and window together: about 69 billion cycles. */
+    public static final long MAX_CYCLES = 1L << 36;
+    public static final WholeParameter WARMUP_CYCLES = new WholeParameter("warmupCycles", "--warmup", 0, MAX_CYCLES,
+            1_000, "cycles before measuring");
+    public static final WholeParameter MEASURE_CYCLES = new WholeParameter("measureCycles", "--measure", 1,
+            MAX_CYCLES, 10_000, "cycles of the measurement window");
 
     public LoadSettings {
         if (!(rateFlitsPerNodeCycle > 0 && rateFlitsPerNodeCycle <= 1)) {
@@ -28,6 +40,15 @@ public record LoadSettings(double rateFlitsPerNodeCycle, int packetFlits, long w
         }
         if (measureCycles <= 0) {
             throw new InvalidInputException("measure must be a positive number of cycles, got " + measureCycles);
+        }
+        requireWindow(warmupCycles, measureCycles);
+    }
+
+    /** Warm-up and window together stay within {@link #MAX_CYCLES}, so the window's end is a valid time. */
+    public static void requireWindow(long warmupCycles, long measureCycles) {
+        if (warmupCycles > MAX_CYCLES - measureCycles) {
+            throw new InvalidInputException("warm-up " + warmupCycles + " + measure " + measureCycles + " cycles "
+                    + "(warmupCycles + measureCycles) is over " + MAX_CYCLES + " cycles, the longest run of a load point");
         }
     }
 

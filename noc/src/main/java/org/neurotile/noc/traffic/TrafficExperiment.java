@@ -62,6 +62,24 @@ public final class TrafficExperiment {
         return Math.max(0, packetFlits * parameters.flitBytes() - parameters.headerBytes());
     }
 
+    /**
+     * Fails unless a packet of {@code packetFlits} flits holds its header and some payload, and no
+     * more payload than {@code maxPacketBytes}.
+     */
+    public static void requirePacket(NocParameters parameters, int packetFlits) {
+        long packetBytes = (long) packetFlits * parameters.flitBytes();
+        if (parameters.headerBytes() >= packetBytes) {
+            throw new InvalidInputException("a header of " + parameters.headerBytes() + " bytes (headerBytes) "
+                    + "leaves no payload in a packet of " + packetFlits + " flits of " + parameters.flitBytes()
+                    + " bytes (packetFlits x flitBytes = " + packetBytes + "): the header must be smaller");
+        }
+        long payload = packetBytes - parameters.headerBytes();
+        if (payload > parameters.maxPacketBytes()) {
+            throw new InvalidInputException("a packet of " + packetFlits + " flits (packetFlits) carries " + payload
+                    + " bytes of payload, over maxPacketBytes " + parameters.maxPacketBytes());
+        }
+    }
+
     /** Runs the load points on {@code threads} threads; results are in input order and do not depend on it. */
     public List<LoadPoint> sweep(List<LoadSettings> points, int threads) {
         return sweepWithStatistics(points, threads).stream().map(LoadRun::point).toList();
@@ -108,11 +126,8 @@ public final class TrafficExperiment {
 
     /** Runs one load point, counting into {@code statistics}. */
     public LoadPoint run(LoadSettings settings, Statistics statistics) {
+        requirePacket(parameters, settings.packetFlits());
         int payloadBytes = payloadBytes(settings.packetFlits());
-        if (payloadBytes > parameters.maxPacketBytes()) {
-            throw new InvalidInputException("a packet of " + settings.packetFlits()
-                    + " flits carries " + payloadBytes + " bytes, over maxPacketBytes " + parameters.maxPacketBytes());
-        }
         Simulation simulation = new Simulation();
         RandomStreams streams = new RandomStreams(settings.seed());
         Network network = new Network(simulation, topology, routing, parameters, statistics);

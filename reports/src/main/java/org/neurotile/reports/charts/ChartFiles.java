@@ -2,12 +2,12 @@ package org.neurotile.reports.charts;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.neurotile.sim.io.AtomicFiles;
 
 /** Writes a chart as {@code base.png} and {@code base.svg}; the same chart gives the same bytes. */
 public final class ChartFiles {
@@ -22,11 +22,12 @@ public final class ChartFiles {
             throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(directory);
-        ChartUtils.saveChartAsPNG(directory.resolve(base + ".png").toFile(), chart, width, height);
+        AtomicFiles.write(directory.resolve(base + ".png"), out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         svg.setDefsKeyPrefix(base + "-"); // the default prefix is a clock reading: files would differ run to run
         chart.draw(svg, new Rectangle(0, 0, width, height));
-        Files.writeString(directory.resolve(base + ".svg"), svg.getSVGDocument(), StandardCharsets.UTF_8);
+        String document = svg.getSVGDocument();
+        AtomicFiles.writeUtf8(directory.resolve(base + ".svg"), writer -> writer.write(document));
         return new Written(base + ".png", base + ".svg");
     }
 }

@@ -37,4 +37,16 @@ public final class ByteSize {
             throw new InvalidInputException("byte size '" + text + "' is too large: at most " + Long.MAX_VALUE + " bytes");
         }
     }
+
+    /** The size in the largest binary unit that holds it whole, as {@link #parse} reads it: {@code 512KiB}. */
+    public static String format(long bytes) {
+        final String[] units = {"TiB", "GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            final long unit = 1L << (10 * (units.length - i));
+            if (bytes != 0 && bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
+    }
 }

@@ -241,7 +241,7 @@ public final class ConfigSection implements ConfigValue {
         return value instanceof Double number ? number : null;
     }
 
-    private static String bounds(long min, long max) {
+    static String bounds(long min, long max) {
         if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
             return "";
         }

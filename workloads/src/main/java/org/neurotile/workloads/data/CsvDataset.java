@@ -2,12 +2,14 @@ package org.neurotile.workloads.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -17,6 +19,12 @@ import org.neurotile.sim.InvalidInputException;
 public final class CsvDataset {
     private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
     private static final int INITIAL_EXAMPLES = 1024;
+    private static final int INITIAL_VALUES = 1 << 20;
+    /**
+     * The longest text of one value, spaces included: a float's shortest exact form is at most 15
+     * characters ({@code -1.17549435E-38}), so 64 leaves room for long decimals and padding.
+     */
+    static final int MAX_VALUE_CHARS = 64;
 
     private CsvDataset() {}
 
@@ -26,7 +34,7 @@ public final class CsvDataset {
                     + " and " + classes);
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file, inputSize, classes);
+            return read(reader, file, inputSize, classes, IdxFile.heapLeftBytes());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (CharacterCodingException e) {
@@ -36,14 +44,26 @@ public final class CsvDataset {
         }
     }
 
-    private static Dataset read(BufferedReader reader, Path file, int inputSize, int classes) throws IOException {
-        float[] inputs = new float[(int) Math.min(MAX_VALUES, (long) inputSize * INITIAL_EXAMPLES)];
+    /** Reads examples; memory grows with the examples read, and fails rather than pass {@code memoryBytes}. */
+    static Dataset read(Reader reader, Path file, int inputSize, int classes, long memoryBytes) throws IOException {
+        final long maxLineChars = (inputSize + 1L) * (MAX_VALUE_CHARS + 1);
+        final BoundedLines lines = new BoundedLines(reader, (int) Math.min(MAX_VALUES, maxLineChars));
+        float[] inputs = new float[(int) Math.min(INITIAL_VALUES, (long) inputSize * INITIAL_EXAMPLES)];
         int[] labels = new int[INITIAL_EXAMPLES];
         int count = 0;
-        long lineNumber = 0;
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
+        while (true) {
+            final String line;
+            try {
+                line = lines.next();
+            } catch (BoundedLines.TooLong e) {
+                throw new InvalidInputException(file + ":" + e.lineNumber + ": longer than " + maxLineChars
+                        + " characters, more than " + (inputSize + 1) + " values (the label, then " + inputSize
+                        + " inputs) of at most " + MAX_VALUE_CHARS + " characters each can take");
+            }
+            if (line == null) {
+                break;
+            }
+            final long lineNumber = lines.lineNumber();
             final String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
@@ -61,8 +81,18 @@ public final class CsvDataset {
             if (count == labels.length) {
                 labels = Arrays.copyOf(labels, (int) Math.min(MAX_VALUES, 2L * labels.length));
             }
-            if ((long) (count + 1) * inputSize > inputs.length) {
-                inputs = Arrays.copyOf(inputs, (int) Math.min(MAX_VALUES, 2L * inputs.length));
+            final long needed = (long) (count + 1) * inputSize;
+            if (needed > inputs.length) {
+                final long grown = Math.min(MAX_VALUES, Math.max(needed, 2L * inputs.length));
+                if ((inputs.length + grown) * Float.BYTES > memoryBytes) {
+                    throw new InvalidInputException(String.format(Locale.ROOT, "%stoo many examples for the memory "
+                            + "left: %,d examples of %,d inputs take %,d MiB as floats, and growing needs %,d MiB of "
+                            + "the %,d MiB left in the Java heap; raise the heap (-Xmx, e.g. "
+                            + "NEUROTILE_JAVA_OPTS=-Xmx16g) or use a smaller file", where, count, inputSize,
+                            ((long) inputs.length * Float.BYTES) >> 20, (grown * Float.BYTES) >> 20,
+                            memoryBytes >> 20));
+                }
+                inputs = Arrays.copyOf(inputs, (int) grown);
             }
             labels[count] = label(fields[0].strip(), where, classes);
             final int offset = count * inputSize;

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -36,21 +38,97 @@ public final class IdxFile {
     private static final Map<Integer, String> TYPE_NAMES = Map.of(
             0x08, "unsigned byte", 0x09, "signed byte", 0x0B, "short", 0x0C, "int", 0x0D, "float", 0x0E, "double");
 
-    private final int[] dimensions;
-    private final byte[] data;
+    /**
+     * The most bytes deflate can expand one compressed byte into (its longest match, 258 bytes, for
+     * a quarter of a byte), rounded up: a gzip file of n bytes holds at most about 1032 n bytes.
+     */
+    static final long GZIP_MAX_RATIO = 1032;
+    /** Data is kept in chunks of this many bytes, allocated as the file delivers them. */
+    private static final int CHUNK_BITS = 24;
+    private static final int CHUNK_BYTES = 1 << CHUNK_BITS;
 
-    private IdxFile(int[] dimensions, byte[] data) {
+    private final int[] dimensions;
+    private final byte[][] chunks;
+    private final int elementCount;
+
+    private IdxFile(int[] dimensions, byte[][] chunks, int elementCount) {
         this.dimensions = dimensions;
-        this.data = data;
+        this.chunks = chunks;
+        this.elementCount = elementCount;
+    }
+
+    /** The magic number and sizes an IDX file declares, read without its data. */
+    record Header(Path file, int[] dimensions, long elements, long fileBytes, boolean gzipped) {
+        /** Bytes of the header: the magic number and one size per dimension. */
+        long headerBytes() {
+            return 4L + 4L * dimensions.length;
+        }
+
+        String shape() {
+            return IdxFile.shape(dimensions, dimensions.length);
+        }
     }
 
     /** Reads {@code file}, whose magic number must be {@code expectedMagic} (an unsigned-byte type). */
     public static IdxFile read(Path file, int expectedMagic) {
+        return read(file, expectedMagic, heapLeftBytes());
+    }
+
+    /**
+     * As {@link #read(Path, int)}, refusing before reading the data a file whose elements (one byte
+     * each in memory) would take more than {@code memoryBytes}.
+     */
+    static IdxFile read(Path file, int expectedMagic, long memoryBytes) {
+        return open(file, expectedMagic, (in, header) -> {
+            requireMemory(header, header.elements(), memoryBytes, "");
+            return readData(in, header);
+        });
+    }
+
+    /** The header of {@code file}, checked against the file's size but without reading the data. */
+    static Header header(Path file, int expectedMagic) {
+        return open(file, expectedMagic, (in, header) -> header);
+    }
+
+    /** The bytes of the Java heap not in use now: what a data set may still take. */
+    static long heapLeftBytes() {
+        final Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /**
+     * Fails, naming the file and the sizes, unless {@code bytes} of memory for the data described by
+     * {@code header} fit in {@code memoryBytes}; {@code what} says what the bytes hold.
+     */
+    static void requireMemory(Header header, long bytes, long memoryBytes, String what) {
+        if (bytes > memoryBytes) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s: its header promises %s = %,d bytes of "
+                            + "data, %s in memory%s, more than the %s left in the Java heap; raise the heap (-Xmx, "
+                            + "e.g. NEUROTILE_JAVA_OPTS=-Xmx16g) or use a smaller file", header.file(), header.shape(),
+                    header.elements(), mebibytes(bytes), what, mebibytes(memoryBytes)));
+        }
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d MiB", Math.max(0, bytes) >> 20);
+    }
+
+    @FunctionalInterface
+    private interface Body<T> {
+        T read(DataInputStream in, Header header) throws IOException;
+    }
+
+    private static <T> T open(Path file, int expectedMagic, Body<T> body) {
         if ((expectedMagic >>> 8) != UNSIGNED_BYTE || (expectedMagic & 0xff) == 0) {
             throw new IllegalArgumentException(String.format("not an unsigned-byte IDX magic: 0x%08X", expectedMagic));
         }
-        try (InputStream in = open(file)) {
-            return read(new DataInputStream(in), file, expectedMagic);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            final boolean gzipped = raw.read() == GZIP_MAGIC_0 && raw.read() == GZIP_MAGIC_1;
+            raw.reset();
+            final InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
+            final DataInputStream data = new DataInputStream(in);
+            return body.read(data, header(data, file, expectedMagic, Files.size(file), gzipped));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": file not found");
         } catch (EOFException e) {
@@ -62,15 +140,8 @@ public final class IdxFile {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        raw.mark(2);
-        final boolean gzipped = raw.read() == GZIP_MAGIC_0 && raw.read() == GZIP_MAGIC_1;
-        raw.reset();
-        return gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
-    }
-
-    private static IdxFile read(DataInputStream in, Path file, int expectedMagic) throws IOException {
+    private static Header header(DataInputStream in, Path file, int expectedMagic, long fileBytes, boolean gzipped)
+            throws IOException {
         final int magic = in.readInt();
         if (magic != expectedMagic) {
             throw new InvalidInputException(String.format("%s: wrong magic number 0x%08X (expected 0x%08X: %s)%s",
@@ -90,16 +161,47 @@ public final class IdxFile {
                         + "(sizes " + shape(dimensions, d + 1) + "...), too many to load");
             }
         }
-        final byte[] data = in.readNBytes((int) elements);
-        if (data.length < elements) {
-            throw new InvalidInputException(file + ": truncated: the header promises " + shape(dimensions,
-                    dimensions.length) + " = " + elements + " bytes of data, the file holds " + data.length);
+        final Header header = new Header(file, dimensions, elements, fileBytes, gzipped);
+        final long promised = header.headerBytes() + elements;
+        if (!gzipped && promised > fileBytes) {
+            throw truncated(header, fileBytes - header.headerBytes());
+        }
+        if (!gzipped && promised < fileBytes) {
+            throw new InvalidInputException(file + ": holds more data than the " + elements + " bytes its header"
+                    + " promises (" + header.shape() + ")");
+        }
+        if (gzipped && promised > fileBytes * GZIP_MAX_RATIO) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s: truncated: its header promises %s = %,d "
+                    + "bytes of data, more than a gzip file of %,d bytes can hold", file, header.shape(), elements,
+                    fileBytes));
+        }
+        return header;
+    }
+
+    /** Reads the data chunk by chunk, so that memory follows what the file really holds. */
+    private static IdxFile readData(DataInputStream in, Header header) throws IOException {
+        final long elements = header.elements();
+        final byte[][] chunks = new byte[(int) ((elements + CHUNK_BYTES - 1) >>> CHUNK_BITS)][];
+        long read = 0;
+        for (int c = 0; c < chunks.length; c++) {
+            final int size = (int) Math.min(CHUNK_BYTES, elements - read);
+            chunks[c] = new byte[size];
+            final int n = in.readNBytes(chunks[c], 0, size);
+            read += n;
+            if (n < size) {
+                throw truncated(header, read);
+            }
         }
         if (in.read() != -1) {
-            throw new InvalidInputException(file + ": holds more data than the " + elements + " bytes its header"
-                    + " promises (" + shape(dimensions, dimensions.length) + ")");
+            throw new InvalidInputException(header.file() + ": holds more data than the " + elements + " bytes its "
+                    + "header promises (" + header.shape() + ")");
         }
-        return new IdxFile(dimensions, data);
+        return new IdxFile(header.dimensions(), chunks, (int) elements);
+    }
+
+    private static InvalidInputException truncated(Header header, long held) {
+        return new InvalidInputException(header.file() + ": truncated: the header promises " + header.shape()
+                + " = " + header.elements() + " bytes of data, the file holds " + held);
     }
 
     private static String describe(int magic) {
@@ -136,11 +238,12 @@ public final class IdxFile {
 
     /** The number of elements: the product of the dimensions. */
     public int elementCount() {
-        return data.length;
+        return elementCount;
     }
 
     /** Element {@code index} in row-major order, 0..255. */
     public int unsignedByte(int index) {
-        return data[index] & 0xff;
+        Objects.checkIndex(index, elementCount);
+        return chunks[index >>> CHUNK_BITS][index & (CHUNK_BYTES - 1)] & 0xff;
     }
 }

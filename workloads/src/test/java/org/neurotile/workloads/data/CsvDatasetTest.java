@@ -2,8 +2,10 @@ package org.neurotile.workloads.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,39 @@ class CsvDatasetTest {
         final Path file = Files.write(dir.resolve("d.csv"), new byte[] {'0', ',', (byte) 0xff, '\n'});
         assertEquals(file + ": not UTF-8 text",
                 assertThrows(InvalidInputException.class, () -> CsvDataset.load(file, 1, 3)).getMessage());
+    }
+
+    @Test
+    void aLineOfMillionsOfColumnsIsRefusedOnceItPassesTheLongestValidLine() throws IOException {
+        final Path file = csv("1,2,3\n0" + ",1".repeat(5_000_000) + "\n");
+        String message = assertThrows(InvalidInputException.class, () -> CsvDataset.load(file, 2, 3)).getMessage();
+        assertEquals(file + ":2: longer than 195 characters, more than 3 values (the label, then 2 inputs) of at "
+                + "most 64 characters each can take", message);
+    }
+
+    @Test
+    void aFileCutShortInItsLastLineNamesThatLine() throws IOException {
+        assertEquals(dir.resolve("d.csv") + ":2: expected 3 comma-separated values (the label, then 2 inputs), got 2",
+                error("1,2,3\n2,0.5"));
+    }
+
+    @Test
+    void carriageReturnLineEndsCountAsOneLineEach() throws IOException {
+        final Path file = csv("1,2,3\r\n2,4,5\r0,1,1");
+        final Dataset data = CsvDataset.load(file, 2, 3);
+        assertEquals(3, data.size());
+        assertEquals(0, data.label(2));
+    }
+
+    @Test
+    void examplesBeyondTheMemoryLeftAreRefusedNamingTheLine() throws IOException {
+        final StringBuilder text = new StringBuilder();
+        for (int e = 0; e < 3000; e++) {
+            text.append("1,0.5,0.25\n");
+        }
+        String message = assertThrows(InvalidInputException.class, () -> CsvDataset.read(
+                new StringReader(text.toString()), Path.of("big.csv"), 2, 3, 20_000)).getMessage();
+        assertTrue(message.startsWith("big.csv:1025: too many examples for the memory left: 1,024 examples of 2 "
+                + "inputs"), message);
     }
 }

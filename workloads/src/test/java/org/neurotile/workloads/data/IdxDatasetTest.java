@@ -3,6 +3,7 @@ package org.neurotile.workloads.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neurotile.workloads.data.IdxFixtures.gzip;
 import static org.neurotile.workloads.data.IdxFixtures.idx;
 import static org.neurotile.workloads.data.IdxFixtures.images;
@@ -12,6 +13,7 @@ import static org.neurotile.workloads.data.IdxFixtures.write;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurotile.sim.InvalidInputException;
@@ -111,7 +113,7 @@ class IdxDatasetTest {
         final byte[] whole = gzip(images(50, 4, 4));
         final Path cut = write(dir.resolve("i.gz"), Arrays.copyOf(whole, whole.length / 2));
         assertEquals(cut + ": truncated: the file ends inside the IDX header or gzip stream",
-                error(cut, write(dir.resolve("l"), labels(0, 1))));
+                error(cut, write(dir.resolve("l"), labels(new int[50]))));
     }
 
     @Test
@@ -141,5 +143,63 @@ class IdxDatasetTest {
     void missingFileIsReported() throws IOException {
         final Path absent = dir.resolve("absent");
         assertEquals(absent + ": file not found", error(absent, write(dir.resolve("l"), labels(0))));
+    }
+
+    @Test
+    void aPlainFileShorterThanItsHeaderPromisesIsRefusedBeforeReading() throws IOException {
+        final Path lying = write(dir.resolve("i"), idx(IdxFile.IMAGES_MAGIC, new int[] {2_000_000_000, 1, 1},
+                new byte[10]));
+        final Path labelsFile = write(dir.resolve("l"), idx(IdxFile.LABELS_MAGIC, new int[] {2_000_000_000},
+                new byte[10]));
+        assertEquals(lying + ": truncated: the header promises 2000000000 x 1 x 1 = 2000000000 bytes of data, "
+                + "the file holds 10", error(lying, labelsFile));
+    }
+
+    @Test
+    void aGzipFileCannotPromiseMoreThanDeflateCanExpandTo() throws IOException {
+        final Path lying = write(dir.resolve("i.gz"), gzip(idx(IdxFile.IMAGES_MAGIC,
+                new int[] {2_000_000_000, 1, 1}, new byte[1000])));
+        final Path labelsFile = write(dir.resolve("l"), idx(IdxFile.LABELS_MAGIC, new int[] {2_000_000_000},
+                new byte[10]));
+        String message = error(lying, labelsFile);
+        assertTrue(message.startsWith(lying + ": truncated: its header promises 2000000000 x 1 x 1 = "
+                + "2,000,000,000 bytes of data, more than a gzip file of "), message);
+    }
+
+    @Test
+    void aGzipFileWhoseDataEndsEarlyIsTruncatedWithoutReadingThePromise() throws IOException {
+        final Path shortData = write(dir.resolve("i.gz"), gzip(idx(IdxFile.IMAGES_MAGIC, new int[] {1000, 1, 1},
+                new byte[10])));
+        assertEquals(shortData + ": truncated: the header promises 1000 x 1 x 1 = 1000 bytes of data, the file "
+                + "holds 10", error(shortData, write(dir.resolve("l"), labels(new int[1000]))));
+    }
+
+    @Test
+    void aDataSetLargerThanTheMemoryLeftIsRefusedBeforeItsDataIsRead() throws IOException {
+        final byte[] noise = new byte[1 << 20];
+        new Random(1).nextBytes(noise);
+        final Path imagesFile = write(dir.resolve("i.gz"), gzip(idx(IdxFile.IMAGES_MAGIC,
+                new int[] {1 << 10, 32, 32}, noise)));
+        final Path labelsFile = write(dir.resolve("l"), labels(new int[1 << 10]));
+        String message = assertThrows(InvalidInputException.class,
+                () -> IdxDataset.load(imagesFile, labelsFile, 10, 2 << 20)).getMessage();
+        assertEquals(imagesFile + ": its header promises 1024 x 32 x 32 = 1,048,576 bytes of data, 5 MiB in memory "
+                + "(the bytes as read and a float per pixel), more than the 2 MiB left in the Java heap; raise the "
+                + "heap (-Xmx, e.g. NEUROTILE_JAVA_OPTS=-Xmx16g) or use a smaller file", message);
+    }
+
+    @Test
+    void dataLongerThanOneChunkIsReadWhole() throws IOException {
+        final int count = (1 << 24) + 3;
+        final byte[] data = new byte[count];
+        for (int i = 0; i < count; i++) {
+            data[i] = (byte) (i % 251);
+        }
+        final IdxFile file = IdxFile.read(write(dir.resolve("l"), idx(IdxFile.LABELS_MAGIC, new int[] {count}, data)),
+                IdxFile.LABELS_MAGIC);
+        assertEquals(count, file.elementCount());
+        for (int i : new int[] {0, (1 << 24) - 1, 1 << 24, count - 1}) {
+            assertEquals(i % 251, file.unsignedByte(i), "element " + i);
+        }
     }
 }
