@@ -40,7 +40,7 @@ final class VcDeadlockReport {
         String input = c < f.links ? "input " + f.topology.linkName(c) : "injection input";
         StringBuilder s = new StringBuilder("router ").append(router).append(' ').append(input).append(" vc ").append(v)
                 .append(" (").append(f.bufferCount[ivc]).append(" flits)");
-        for (int b = 0, at = ivc * f.maxBranches; b < f.branches[ivc]; b++, at++) {
+        for (int b = 0, at = ivc; b < f.branches[ivc]; b++, at += f.ivcCount) {
             int port = f.branchPort[at];
             String out = port < f.links ? f.topology.linkName(port) : "ejection";
             if (f.branchVc[at] < 0) {

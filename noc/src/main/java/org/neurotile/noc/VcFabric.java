@@ -49,6 +49,7 @@ final class VcFabric {
     final int vcs;
     final int depth;
     final int maxBranches;
+    final int ivcCount;
     final int[] channelRouter;
     final long[] channelDelay;
     final int[] inStart;
@@ -63,12 +64,14 @@ final class VcFabric {
     final int[] bufferHead;
     final int[] bufferCount;
     final int[] packetSlot;
+    /** Flits of the packet at the front, kept beside its slot so the switch stage need not read the packet table. */
+    final int[] packetFlits;
     final int[] popped;
     final int[] branches;
     final int[] finished;
     final long[] liveMask;
     final int[] routerLive;
-    // Branches of the packet at the front of an input virtual channel: ivc * maxBranches + b.
+    // Branches of the packet at the front of an input virtual channel: b * ivcCount + ivc (branch 0 contiguous).
     final int[] branchPort;
     final int[] branchLocal;
     final int[] branchVc;
@@ -82,6 +85,11 @@ final class VcFabric {
     final VcCalendar creditsDue;
 
     private final VcInterfaces interfaces;
+    /** Branches still without an output virtual channel, per router: VC allocation runs only where some wait. */
+    final int[] routerPendingVa;
+    private static final int ROUTE_CACHE_LIMIT = 1 << 22;
+    private static final int UNKNOWN_ROUTE = -2;
+    private final int[] nextLinkCache;
 
     private int liveTotal;
     private long lastMoveCycles;
@@ -143,6 +151,13 @@ final class VcFabric {
         }
         maxBranches = widest;
         int ivcs = channels * vcs;
+        ivcCount = ivcs;
+        routerPendingVa = new int[routers];
+        long routes = (long) routers * tiles;
+        nextLinkCache = routes <= ROUTE_CACHE_LIMIT ? new int[(int) routes] : null;
+        if (nextLinkCache != null) {
+            java.util.Arrays.fill(nextLinkCache, UNKNOWN_ROUTE);
+        }
         buffer = new long[ivcs * depth];
         arrivedAt = new long[ivcs * depth];
         bufferHead = new int[ivcs];
@@ -150,6 +165,7 @@ final class VcFabric {
         packetSlot = new int[ivcs];
         java.util.Arrays.fill(packetSlot, -1);
         popped = new int[ivcs];
+        packetFlits = new int[ivcs];
         branches = new int[ivcs];
         finished = new int[ivcs];
         liveMask = new long[channels];
@@ -209,7 +225,9 @@ final class VcFabric {
             interfaces.inject(now);
             for (int r = 0; r < routerLive.length; r++) {
                 if (routerLive[r] > 0) {
-                    stages.allocateVirtualChannels(r, now);
+                    if (routerPendingVa[r] > 0) {
+                        stages.allocateVirtualChannels(r, now);
+                    }
                     stages.allocateSwitch(r, now);
                 }
             }
@@ -284,28 +302,42 @@ final class VcFabric {
             throw new IllegalStateException("virtual channel " + ivc + " has a body flit at its front without a head");
         }
         packetSlot[ivc] = slot;
+        packetFlits[ivc] = packets.flits[slot];
         popped[ivc] = 0;
         finished[ivc] = 0;
         int router = channelRouter[ivc / vcs];
-        int base = ivc * maxBranches;
         int n = 0;
         int destination = packets.destination[slot];
         if (destination != PacketTable.NO_DESTINATION) {
-            n = addBranch(base, n, router, routing.nextLink(router, destination), readyCycles);
+            n = addBranch(ivc, n, router, nextLink(router, destination), readyCycles);
         } else {
             MulticastTree tree = packets.tree[slot];
             for (int i = 0, out = tree.outLinkCount(router); i < out; i++) {
-                n = addBranch(base, n, router, tree.outLink(router, i), readyCycles);
+                n = addBranch(ivc, n, router, tree.outLink(router, i), readyCycles);
             }
             if (tree.ejectsAt(router)) {
-                n = addBranch(base, n, router, -1, readyCycles);
+                n = addBranch(ivc, n, router, -1, readyCycles);
             }
         }
+        routerPendingVa[router] += n;
         branches[ivc] = n;
     }
 
-    private int addBranch(int base, int n, int router, int link, long readyCycles) {
-        int b = base + n;
+    private int nextLink(int router, int destination) {
+        if (nextLinkCache == null) {
+            return routing.nextLink(router, destination);
+        }
+        int key = router * tiles + destination;
+        int link = nextLinkCache[key];
+        if (link == UNKNOWN_ROUTE) {
+            link = routing.nextLink(router, destination);
+            nextLinkCache[key] = link;
+        }
+        return link;
+    }
+
+    private int addBranch(int ivc, int n, int router, int link, long readyCycles) {
+        int b = n * ivcCount + ivc;
         branchPort[b] = link >= 0 ? link : channels + router;
         branchLocal[b] = link >= 0 ? outLocalOfLink[link] : outStart[router + 1] - outStart[router] - 1;
         branchVc[b] = -1;
@@ -316,7 +348,7 @@ final class VcFabric {
 
     /** Sends branch {@code b}'s next flit of {@code ivc} through the switch, granted in cycle {@code now}. */
     void send(int ivc, int b, long now) {
-        int at = ivc * maxBranches + b;
+        int at = b * ivcCount + ivc;
         int offset = branchSent[at] - popped[ivc];
         long flit = buffer[ivc * depth + (bufferHead[ivc] + offset) % depth];
         int slot = slotOf(flit);
@@ -339,15 +371,15 @@ final class VcFabric {
         if (seq == 0) {
             statistics.linkWaitCycles.add(now - branchReady[at]);
         }
-        int flits = packets.flits[slot];
+        int flits = packetFlits[ivc];
         if (seq == flits - 1) {
             owned[ovc] = false;
             finished[ivc]++;
         }
         lastMoveCycles = now;
         int least = Integer.MAX_VALUE;
-        for (int i = ivc * maxBranches, end = i + branches[ivc]; i < end; i++) {
-            least = Math.min(least, branchSent[i]);
+        for (int i = 0, j = ivc; i < branches[ivc]; i++, j += ivcCount) {
+            least = Math.min(least, branchSent[j]);
         }
         int c = ivc / vcs;
         while (popped[ivc] < least) {

@@ -73,7 +73,7 @@ final class VcRouterStages {
             for (long mask = f.liveMask[c]; mask != 0; mask &= mask - 1) {
                 int v = Long.numberOfTrailingZeros(mask);
                 int ivc = c * vcs + v;
-                for (int b = 0, at = ivc * f.maxBranches; b < f.branches[ivc]; b++, at++) {
+                for (int b = 0, at = ivc; b < f.branches[ivc]; b++, at += f.ivcCount) {
                     if (f.branchVc[at] < 0 && f.branchReady[at] <= now) {
                         requestIvc[n] = ivc;
                         requestBranch[n] = b;
@@ -98,6 +98,9 @@ final class VcRouterStages {
                     continue;
                 }
                 int port = f.outPorts[outFirst + o];
+                if (requestsPerOutput[o] == 1 && lonelyRequest(n, o, port, now, requesters)) {
+                    continue;
+                }
                 for (int v = 0; v < vcs; v++) {
                     int ovc = port * vcs + v;
                     if (f.owned[ovc]) {
@@ -169,6 +172,32 @@ final class VcRouterStages {
         }
     }
 
+    /**
+     * One requester for a port: every free output VC grants it, and it accepts the first free one from
+     * its accept pointer; the same outcome as the general loop, found in one pass. False for a
+     * multicast branch, whose eligibility differs per VC.
+     */
+    private boolean lonelyRequest(int n, int o, int port, long now, int requesters) {
+        int q = 0;
+        while (requestLocal[q] != o) {
+            q++;
+        }
+        int slot = f.packetSlot[requestIvc[q]];
+        if (f.packets.destination[slot] == PacketTable.NO_DESTINATION) {
+            return false;
+        }
+        int start = vcAcceptPointer[requestIvc[q]];
+        for (int k = 0; k < vcs; k++) {
+            int v = (start + k) % vcs;
+            if (!f.owned[port * vcs + v]) {
+                chosenVc[q] = v;
+                chosenDistance[q] = k;
+                return true;
+            }
+        }
+        return true;
+    }
+
     /** A multicast branch needs room for its whole packet (virtual cut-through); ejection always has room. */
     private boolean fits(int q, int port, int ovc) {
         if (port >= f.links) {
@@ -180,9 +209,10 @@ final class VcRouterStages {
 
     private void grantVirtualChannel(int q, int v, int requesters, long now) {
         int ivc = requestIvc[q];
-        int at = ivc * f.maxBranches + requestBranch[q];
+        int at = requestBranch[q] * f.ivcCount + ivc;
         int ovc = f.branchPort[at] * vcs + v;
         f.owned[ovc] = true;
+        f.routerPendingVa[f.channelRouter[ivc / vcs]]--;
         f.branchVc[at] = v;
         f.branchReady[at] = now + f.vc.vcAllocDelayCycles();
         vcGrantPointer[ovc] = (requestId[q] + 1) % requesters;
@@ -202,9 +232,8 @@ final class VcRouterStages {
             for (long mask = f.liveMask[c]; mask != 0; mask &= mask - 1) {
                 int v = Long.numberOfTrailingZeros(mask);
                 int ivc = c * vcs + v;
-                int slot = f.packetSlot[ivc];
-                int flits = f.packets.flits[slot];
-                for (int b = 0, at = ivc * f.maxBranches; b < f.branches[ivc]; b++, at++) {
+                int flits = f.packetFlits[ivc];
+                for (int b = 0, at = ivc; b < f.branches[ivc]; b++, at += f.ivcCount) {
                     int sent = f.branchSent[at];
                     if (f.branchVc[at] < 0 || sent >= flits || f.branchReady[at] > now
                             || sent - f.popped[ivc] >= f.bufferCount[ivc]) {
@@ -217,7 +246,7 @@ final class VcRouterStages {
                     int key = i * outputs + f.branchLocal[at];
                     int held = pair[key];
                     if (held < 0 || Math.floorMod(v - priority, vcs)
-                            < Math.floorMod(held / f.maxBranches - c * vcs - priority, vcs)) {
+                            < Math.floorMod(held % f.ivcCount - c * vcs - priority, vcs)) {
                         pair[key] = at;
                     }
                     any = true;
@@ -272,7 +301,7 @@ final class VcRouterStages {
             for (int o = 0; o < outputs; o++) {
                 int at = pair[i * outputs + o];
                 if (at >= 0) {
-                    int distance = Math.floorMod(at / f.maxBranches - c * vcs - vcPriority[c], vcs);
+                    int distance = Math.floorMod(at % f.ivcCount - c * vcs - vcPriority[c], vcs);
                     if (distance < bestDistance) {
                         bestDistance = distance;
                         inputPick[i] = o;
@@ -301,8 +330,8 @@ final class VcRouterStages {
     }
 
     private void traverse(int channel, int at, long now) {
-        int ivc = at / f.maxBranches;
+        int ivc = at % f.ivcCount;
         vcPriority[channel] = (ivc - channel * vcs + 1) % vcs;
-        f.send(ivc, at - ivc * f.maxBranches, now);
+        f.send(ivc, at / f.ivcCount, now);
     }
 }
