@@ -16,6 +16,7 @@ import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,6 +91,9 @@ final class NocCommand implements Callable<Integer> {
     @Option(names = "--multicast", paramLabel = "MODE",
             description = "tree (copied where routes part) or unicast (one packet per destination) (default: tree).")
     private String multicast;
+
+    @Mixin
+    private RouterOptions routerOptions;
 
     @Option(names = "--warmup", paramLabel = "CYCLES", description = "Cycles before measuring (${bundle:warmupCycles}).")
     private Long warmupCycles;
@@ -192,6 +196,8 @@ final class NocCommand implements Callable<Integer> {
         if (multicast != null) {
             builder.multicast = multicast;
         }
+        builder.router = routerOptions.router(builder.router);
+        builder.vc = routerOptions.vc(builder.vc);
         if (warmupCycles != null) {
             builder.warmupCycles = LoadSettings.WARMUP_CYCLES.check(warmupCycles);
         }

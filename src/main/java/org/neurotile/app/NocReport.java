@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.RouterKind;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.routing.Routing;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.noc.traffic.LoadPoint;
@@ -45,9 +47,18 @@ final class NocReport {
                 topology.spec(), routing.name(), settings.traffic(), settings.packetFlits(), payloadBytes,
                 settings.network().headerBytes());
         NocParameters n = settings.network();
-        out.printf(Locale.ROOT, "delays in cycles: router %d, link %d, injection %d, ejection %d; %d B/cycle links; "
-                        + "multicast %s%n", n.routerDelayCycles(), n.linkDelayCycles(), n.injectionCycles(),
+        out.printf(Locale.ROOT, "delays in cycles: %slink %d, injection %d, ejection %d; %d B/cycle links; "
+                        + "multicast %s%n", n.router() == RouterKind.VC ? "" : "router " + n.routerDelayCycles() + ", ",
+                n.linkDelayCycles(), n.injectionCycles(),
                 n.ejectionCycles(), n.linkWidthBytes(), n.multicast().id());
+        if (n.router() == RouterKind.VC) {
+            VcRouterParameters vc = n.vc();
+            out.printf(Locale.ROOT, "vc router: %d VCs x %d flits, VC allocator %s, switch allocator %s; stages (cycles) "
+                            + "routing %d, VC allocation %d, switch allocation %d, traversal %d; credit delay %d%n",
+                    vc.virtualChannels(), vc.bufferDepthFlits(), vc.vcAllocator().id(), vc.switchAllocator().id(),
+                    vc.routingDelayCycles(), vc.vcAllocDelayCycles(), vc.switchAllocDelayCycles(),
+                    vc.switchTraversalDelayCycles(), vc.creditDelayCycles());
+        }
         out.printf(Locale.ROOT, "window %d cycles after %d warm-up; throughput in flits/node/cycle, latency in cycles%n",
                 settings.measureCycles(), settings.warmupCycles());
         out.printf(Locale.ROOT, "%6s %9s %9s %9s %9s %7s %7s %9s %7s%n",

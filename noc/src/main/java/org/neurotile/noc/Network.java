@@ -105,7 +105,7 @@ public final class Network {
      * router; under the vc router only if it fits one virtual-channel buffer (its copies are virtual
      * cut-through), else it is sent as unicast copies.
      */
-    private boolean travelsAsTree(int payloadBytes) {
+    public boolean travelsAsTree(int payloadBytes) {
         return parameters.multicast() == MulticastMode.TREE
                 && (fabric == null || parameters.flits(payloadBytes) <= parameters.vc().bufferDepthFlits());
     }

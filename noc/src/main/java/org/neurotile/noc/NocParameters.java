@@ -1,6 +1,7 @@
 package org.neurotile.noc;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigSection;
 import org.neurotile.sim.config.WholeParameter;
@@ -55,9 +56,10 @@ public record NocParameters(
     /** The key of the multicast mode; its values are {@link MulticastMode#id()}s. */
     public static final String MULTICAST_KEY = "multicast";
     /** Every key {@link #read} takes, in the order a run's configuration lists them. */
-    public static final List<String> KEYS = List.of(FLIT_BYTES.key(), LINK_WIDTH_BYTES.key(), HEADER_BYTES.key(),
-            ROUTER_DELAY_CYCLES.key(), LINK_DELAY_CYCLES.key(), INJECTION_CYCLES.key(), EJECTION_CYCLES.key(),
-            MAX_PACKET_BYTES.key(), MULTICAST_KEY);
+    public static final List<String> KEYS = Stream.concat(Stream.of(FLIT_BYTES.key(), LINK_WIDTH_BYTES.key(),
+            HEADER_BYTES.key(), ROUTER_DELAY_CYCLES.key(), LINK_DELAY_CYCLES.key(), INJECTION_CYCLES.key(),
+            EJECTION_CYCLES.key(), MAX_PACKET_BYTES.key(), MULTICAST_KEY, RouterKind.KEY),
+            VcRouterParameters.KEYS.stream()).toList();
 
     public static final NocParameters DEFAULTS = new NocParameters(FLIT_BYTES.defaultInt(),
             LINK_WIDTH_BYTES.defaultInt(), HEADER_BYTES.defaultInt(), ROUTER_DELAY_CYCLES.defaultValue(),
@@ -137,7 +139,8 @@ public record NocParameters(
                 INJECTION_CYCLES.read(c, base.injectionCycles()), EJECTION_CYCLES.read(c, base.ejectionCycles()),
                 MAX_PACKET_BYTES.readInt(c, base.maxPacketBytes()),
                 MulticastMode.byName(c.getChoice(MULTICAST_KEY, base.multicast().id(), MulticastMode.IDS)),
-                base.router(), base.vc());
+                RouterKind.byName(c.getChoice(RouterKind.KEY, base.router().id(), RouterKind.IDS)),
+                VcRouterParameters.read(c, base.vc()));
     }
 
     public NocParameters withRouterDelayCycles(long cycles) {

@@ -1,6 +1,7 @@
 package org.neurotile.noc;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.neurotile.sim.InvalidInputException;
@@ -11,6 +12,10 @@ public enum RouterKind {
     IDEAL,
     /** Input-buffered virtual channels, credits, a four-stage pipeline and wormhole flits: saturates as real routers do. */
     VC;
+
+    /** The config-file key of the router model. */
+    public static final String KEY = "router";
+    public static final List<String> IDS = Arrays.stream(values()).map(RouterKind::id).toList();
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

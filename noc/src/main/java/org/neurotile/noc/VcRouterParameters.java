@@ -1,6 +1,10 @@
 package org.neurotile.noc;
 
+import java.util.Arrays;
+import java.util.List;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.config.ConfigSection;
+import org.neurotile.sim.config.WholeParameter;
 
 /**
  * The virtual-channel router: input buffers, credits and its pipeline. A head flit that reaches a
@@ -35,29 +39,69 @@ public record VcRouterParameters(
         long creditDelayCycles,
         long deadlockCycles) {
 
-    /** Largest virtual-channel count: the router keeps one bit per channel of a port in a long. */
-    public static final int MAX_VIRTUAL_CHANNELS = 64;
-    public static final int MAX_DELAY_CYCLES = 1_000;
+    /* Every parameter's key, option, range and default, declared once for the options and the files. */
+    /** At most 64: the router keeps one bit per virtual channel of a port in a long. */
+    public static final WholeParameter VCS =
+            new WholeParameter("vcs", "--vcs", 1, 64, 4, "virtual channels per input port (vc router)");
+    public static final WholeParameter VC_DEPTH_FLITS = new WholeParameter("vcDepthFlits", "--vc-depth", 1, 1 << 16,
+            8, "flits per virtual-channel buffer (vc router)");
+    public static final WholeParameter ROUTING_DELAY_CYCLES = new WholeParameter("routingDelayCycles",
+            "--routing-delay", 0, 1_000, 0, "cycles of route computation, 0 for lookahead (vc router)");
+    public static final WholeParameter VC_ALLOC_DELAY_CYCLES = new WholeParameter("vcAllocDelayCycles",
+            "--vc-alloc-delay", 1, 1_000, 1, "cycles of virtual-channel allocation (vc router)");
+    public static final WholeParameter SWITCH_ALLOC_DELAY_CYCLES = new WholeParameter("switchAllocDelayCycles",
+            "--switch-alloc-delay", 1, 1_000, 1, "cycles of switch allocation (vc router)");
+    public static final WholeParameter SWITCH_TRAVERSAL_DELAY_CYCLES = new WholeParameter(
+            "switchTraversalDelayCycles", "--switch-traversal-delay", 0, 1_000, 1,
+            "cycles of crossbar traversal (vc router)");
+    public static final WholeParameter CREDIT_DELAY_CYCLES = new WholeParameter("creditDelayCycles",
+            "--credit-delay", 0, 1_000, 1, "cycles to process a returned credit (vc router)");
+    public static final WholeParameter DEADLOCK_CYCLES = new WholeParameter("deadlockCycles", "--deadlock-cycles",
+            1, 1L << 40, 10_000, "cycles without a moving flit before a deadlock is reported (vc router)");
+    public static final String VC_ALLOCATOR_KEY = "vcAllocator";
+    public static final String SWITCH_ALLOCATOR_KEY = "switchAllocator";
+    public static final List<String> ALLOCATOR_IDS = Arrays.stream(AllocatorKind.values()).map(AllocatorKind::id).toList();
+    /** Every key {@link #read} takes, in the order a run's configuration lists them. */
+    public static final List<String> KEYS = List.of(VCS.key(), VC_DEPTH_FLITS.key(), VC_ALLOCATOR_KEY,
+            SWITCH_ALLOCATOR_KEY, ROUTING_DELAY_CYCLES.key(), VC_ALLOC_DELAY_CYCLES.key(),
+            SWITCH_ALLOC_DELAY_CYCLES.key(), SWITCH_TRAVERSAL_DELAY_CYCLES.key(), CREDIT_DELAY_CYCLES.key(),
+            DEADLOCK_CYCLES.key());
 
     /**
      * Four virtual channels of eight flits, iSLIP, lookahead routing and one cycle per stage: with
      * {@link NocParameters#DEFAULTS} the zero-load latency equals the ideal router's (three cycles per router).
      */
-    public static final VcRouterParameters DEFAULTS =
-            new VcRouterParameters(4, 8, AllocatorKind.ISLIP, AllocatorKind.ISLIP, 0, 1, 1, 1, 1, 10_000);
+    public static final VcRouterParameters DEFAULTS = new VcRouterParameters(VCS.defaultInt(),
+            VC_DEPTH_FLITS.defaultInt(), AllocatorKind.ISLIP, AllocatorKind.ISLIP, ROUTING_DELAY_CYCLES.defaultValue(),
+            VC_ALLOC_DELAY_CYCLES.defaultValue(), SWITCH_ALLOC_DELAY_CYCLES.defaultValue(),
+            SWITCH_TRAVERSAL_DELAY_CYCLES.defaultValue(), CREDIT_DELAY_CYCLES.defaultValue(),
+            DEADLOCK_CYCLES.defaultValue());
 
     public VcRouterParameters {
-        range("vcs", virtualChannels, 1, MAX_VIRTUAL_CHANNELS);
-        range("vcDepthFlits", bufferDepthFlits, 1, 1 << 20);
+        range(VCS, virtualChannels);
+        range(VC_DEPTH_FLITS, bufferDepthFlits);
         if (vcAllocator == null || switchAllocator == null) {
-            throw new InvalidInputException("allocators must be one of: round-robin, islip");
+            throw new InvalidInputException("allocators must be one of: " + String.join(", ", ALLOCATOR_IDS));
         }
-        range("routingDelayCycles", routingDelayCycles, 0, MAX_DELAY_CYCLES);
-        range("vcAllocDelayCycles", vcAllocDelayCycles, 1, MAX_DELAY_CYCLES);
-        range("switchAllocDelayCycles", switchAllocDelayCycles, 1, MAX_DELAY_CYCLES);
-        range("switchTraversalDelayCycles", switchTraversalDelayCycles, 0, MAX_DELAY_CYCLES);
-        range("creditDelayCycles", creditDelayCycles, 0, MAX_DELAY_CYCLES);
-        range("deadlockCycles", deadlockCycles, 1, Long.MAX_VALUE / 4);
+        range(ROUTING_DELAY_CYCLES, routingDelayCycles);
+        range(VC_ALLOC_DELAY_CYCLES, vcAllocDelayCycles);
+        range(SWITCH_ALLOC_DELAY_CYCLES, switchAllocDelayCycles);
+        range(SWITCH_TRAVERSAL_DELAY_CYCLES, switchTraversalDelayCycles);
+        range(CREDIT_DELAY_CYCLES, creditDelayCycles);
+        range(DEADLOCK_CYCLES, deadlockCycles);
+    }
+
+    /** The vc router's keys of a config file over {@code base}; values outside the declared ranges are errors. */
+    public static VcRouterParameters read(ConfigSection c, VcRouterParameters base) {
+        return new VcRouterParameters(VCS.readInt(c, base.virtualChannels()),
+                VC_DEPTH_FLITS.readInt(c, base.bufferDepthFlits()),
+                AllocatorKind.byName(c.getChoice(VC_ALLOCATOR_KEY, base.vcAllocator().id(), ALLOCATOR_IDS)),
+                AllocatorKind.byName(c.getChoice(SWITCH_ALLOCATOR_KEY, base.switchAllocator().id(), ALLOCATOR_IDS)),
+                ROUTING_DELAY_CYCLES.read(c, base.routingDelayCycles()),
+                VC_ALLOC_DELAY_CYCLES.read(c, base.vcAllocDelayCycles()),
+                SWITCH_ALLOC_DELAY_CYCLES.read(c, base.switchAllocDelayCycles()),
+                SWITCH_TRAVERSAL_DELAY_CYCLES.read(c, base.switchTraversalDelayCycles()),
+                CREDIT_DELAY_CYCLES.read(c, base.creditDelayCycles()), DEADLOCK_CYCLES.read(c, base.deadlockCycles()));
     }
 
     /** Cycles a head spends in a router on an idle network: route, VC allocation, switch allocation, traversal. */
@@ -89,9 +133,9 @@ public record VcRouterParameters(
                 creditDelayCycles, cycles);
     }
 
-    private static void range(String key, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new InvalidInputException(key + " must be an integer in " + min + ".." + max + ", got " + value);
+    private static void range(WholeParameter p, long value) {
+        if (value < p.min() || value > p.max()) {
+            throw new InvalidInputException(p.key() + " must be " + p.valid() + " (" + p.meaning() + "), got " + value);
         }
     }
 }
