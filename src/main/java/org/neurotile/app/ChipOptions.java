@@ -8,6 +8,7 @@ import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The chip options of the commands that simulate one: a chip file or the processor, then overrides. */
@@ -31,6 +32,9 @@ final class ChipOptions {
     @Option(names = "--macs-per-cycle", paramLabel = "N",
             description = "MACs per tile per cycle (${bundle:macsPerCycle}).")
     private Integer macsPerCycle;
+
+    @Mixin
+    private RouterOptions routerOptions;
 
     @Option(names = "--mapping", paramLabel = "NAME",
             description = "contiguous or error-grouped (default: contiguous).")
@@ -75,7 +79,7 @@ final class ChipOptions {
         ChipSpec chip = chipFile == null ? ChipSpec.DEFAULTS : ChipConfigFile.read(Path.of(chipFile), ChipSpec.DEFAULTS);
         TileParameters tile = chip.tile().withOptions(tileMemory, macsPerCycle);
         return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
-                topology == null ? chip.topology() : topology, chip.network(), tile,
+                topology == null ? chip.topology() : topology, routerOptions.apply(chip.network()), tile,
                 mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
     }
 }

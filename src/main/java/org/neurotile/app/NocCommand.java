@@ -92,6 +92,9 @@ final class NocCommand implements Callable<Integer> {
             description = "tree (copied where routes part) or unicast (one packet per destination) (default: tree).")
     private String multicast;
 
+    @Mixin
+    private RouterOptions routerOptions;
+
     @Option(names = "--warmup", paramLabel = "CYCLES", description = "Cycles before measuring (${bundle:warmupCycles}).")
     private Long warmupCycles;
 
@@ -205,6 +208,8 @@ final class NocCommand implements Callable<Integer> {
         if (multicast != null) {
             builder.multicast = multicast;
         }
+        builder.router = routerOptions.router(builder.router);
+        builder.vc = routerOptions.vc(builder.vc);
         if (warmupCycles != null) {
             builder.warmupCycles = LoadSettings.WARMUP_CYCLES.check(warmupCycles);
         }

@@ -3,6 +3,8 @@ package org.neurotile.app;
 import java.nio.file.Path;
 import org.neurotile.noc.MulticastMode;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.RouterKind;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
@@ -30,6 +32,8 @@ final class NocConfigFile {
         b.ejectionCycles = NocParameters.EJECTION_CYCLES.read(c, b.ejectionCycles);
         b.maxPacketBytes = NocParameters.MAX_PACKET_BYTES.readInt(c, b.maxPacketBytes);
         b.multicast = c.getChoice(NocParameters.MULTICAST_KEY, b.multicast, MulticastMode.IDS);
+        b.router = RouterKind.byName(c.getChoice(RouterKind.KEY, b.router.id(), RouterKind.IDS));
+        b.vc = VcRouterParameters.read(c, b.vc);
         b.warmupCycles = LoadSettings.WARMUP_CYCLES.read(c, b.warmupCycles);
         b.measureCycles = LoadSettings.MEASURE_CYCLES.read(c, b.measureCycles);
         b.seed = c.getLong("seed", b.seed, Long.MIN_VALUE, Long.MAX_VALUE);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.neurotile.noc.MulticastMode;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.RouterKind;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.traffic.LoadSettings;
 
 /**
@@ -74,6 +76,18 @@ record NocSettings(
         config.put("ejectionCycles", network.ejectionCycles());
         config.put("maxPacketBytes", network.maxPacketBytes());
         config.put("multicast", network.multicast().id());
+        VcRouterParameters vc = network.vc();
+        config.put(RouterKind.KEY, network.router().id());
+        config.put(VcRouterParameters.VCS.key(), vc.virtualChannels());
+        config.put(VcRouterParameters.VC_DEPTH_FLITS.key(), vc.bufferDepthFlits());
+        config.put(VcRouterParameters.VC_ALLOCATOR_KEY, vc.vcAllocator().id());
+        config.put(VcRouterParameters.SWITCH_ALLOCATOR_KEY, vc.switchAllocator().id());
+        config.put(VcRouterParameters.ROUTING_DELAY_CYCLES.key(), vc.routingDelayCycles());
+        config.put(VcRouterParameters.VC_ALLOC_DELAY_CYCLES.key(), vc.vcAllocDelayCycles());
+        config.put(VcRouterParameters.SWITCH_ALLOC_DELAY_CYCLES.key(), vc.switchAllocDelayCycles());
+        config.put(VcRouterParameters.SWITCH_TRAVERSAL_DELAY_CYCLES.key(), vc.switchTraversalDelayCycles());
+        config.put(VcRouterParameters.CREDIT_DELAY_CYCLES.key(), vc.creditDelayCycles());
+        config.put(VcRouterParameters.DEADLOCK_CYCLES.key(), vc.deadlockCycles());
         return config;
     }
 

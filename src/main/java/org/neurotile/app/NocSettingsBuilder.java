@@ -2,6 +2,8 @@ package org.neurotile.app;
 
 import java.util.List;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.RouterKind;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import org.neurotile.sim.InvalidInputException;
@@ -23,6 +25,8 @@ final class NocSettingsBuilder {
     long ejectionCycles;
     int maxPacketBytes;
     String multicast;
+    RouterKind router;
+    VcRouterParameters vc;
     long warmupCycles;
     long measureCycles;
     long seed;
@@ -46,6 +50,8 @@ final class NocSettingsBuilder {
         ejectionCycles = n.ejectionCycles();
         maxPacketBytes = n.maxPacketBytes();
         multicast = n.multicast().id();
+        router = n.router();
+        vc = n.vc();
         warmupCycles = d.warmupCycles();
         measureCycles = d.measureCycles();
         seed = d.seed();
@@ -69,7 +75,8 @@ final class NocSettingsBuilder {
             throw new InvalidInputException("--threads must be at least 1, got " + threads);
         }
         NocParameters network = new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles,
-                linkDelayCycles, injectionCycles, ejectionCycles, maxPacketBytes, NocSettings.multicast(multicast));
+                linkDelayCycles, injectionCycles, ejectionCycles, maxPacketBytes, NocSettings.multicast(multicast), router,
+                vc);
         TrafficExperiment.requirePacket(network, packetFlits);
         LoadSettings.requireWindow(warmupCycles, measureCycles);
         return new NocSettings(topology, array, routing, traffic, List.copyOf(rates), packetFlits, network,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ListResourceBundle;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.sim.config.ByteSizeParameter;
 import org.neurotile.sim.config.WholeParameter;
@@ -18,7 +19,10 @@ final class ParameterHelp extends ListResourceBundle {
             NocParameters.LINK_WIDTH_BYTES, NocParameters.HEADER_BYTES, NocParameters.ROUTER_DELAY_CYCLES,
             NocParameters.LINK_DELAY_CYCLES, NocParameters.INJECTION_CYCLES, NocParameters.EJECTION_CYCLES,
             NocParameters.MAX_PACKET_BYTES, LoadSettings.PACKET_FLITS, LoadSettings.WARMUP_CYCLES,
-            LoadSettings.MEASURE_CYCLES);
+            LoadSettings.MEASURE_CYCLES, VcRouterParameters.VCS, VcRouterParameters.VC_DEPTH_FLITS,
+            VcRouterParameters.ROUTING_DELAY_CYCLES, VcRouterParameters.VC_ALLOC_DELAY_CYCLES,
+            VcRouterParameters.SWITCH_ALLOC_DELAY_CYCLES, VcRouterParameters.SWITCH_TRAVERSAL_DELAY_CYCLES,
+            VcRouterParameters.CREDIT_DELAY_CYCLES, VcRouterParameters.DEADLOCK_CYCLES);
     static final List<ByteSizeParameter> SIZES = List.of(TileParameters.MEMORY_BYTES);
 
     @Override

@@ -1,7 +1,10 @@
 package org.neurotile.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.neurotile.noc.AllocatorKind;
 import org.neurotile.noc.NocParameters;
+import org.neurotile.noc.RouterKind;
+import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.routing.Routings;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.noc.topology.Topology;
@@ -26,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Simulation speed of a mesh under uniform random traffic, as simulated cycles per second and
  * delivered packets per second of wall time (one thread). One operation is one load point: 1,000
- * warm-up cycles, 10,000 measured cycles, then the drain.
+ * warm-up cycles, 10,000 measured cycles, then the drain. {@code ideal} is the default network;
+ * {@code vc} is the virtual-channel router configured as BookSim2 is in the comparison (16 VCs of 8
+ * flits, iSLIP, stages 0/1/1/1, credit delay 2, injection 2), so its speed compares with BookSim's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,6 +46,9 @@ public class NocThroughputBenchmark {
 
     @Param({"0.1", "0.3"})
     public double rate;
+
+    @Param({"ideal", "vc"})
+    public String router;
 
     private TrafficExperiment experiment;
     private LoadSettings settings;
@@ -65,7 +73,11 @@ public class NocThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Topology mesh = Topologies.parse(topology);
-        experiment = new TrafficExperiment(mesh, Routings.defaultFor(mesh), NocParameters.DEFAULTS, "uniform");
+        NocParameters network = router.equals("vc")
+                ? NocParameters.DEFAULTS.withInjectionCycles(2).withRouter(RouterKind.VC,
+                        new VcRouterParameters(16, 8, AllocatorKind.ISLIP, AllocatorKind.ISLIP, 0, 1, 1, 1, 2, 10_000))
+                : NocParameters.DEFAULTS;
+        experiment = new TrafficExperiment(mesh, Routings.defaultFor(mesh), network, "uniform");
         settings = new LoadSettings(rate, 4, 1_000, 10_000, 1);
     }
 

@@ -50,6 +50,7 @@ public final class Network {
     private final TraceRecorder trace;
     private final int[] linkTracks;
     private final int[] ejectionTracks;
+    private final VcFabric fabric;
     private DeliveryListener listener = DeliveryListener.NONE;
 
     public Network(Simulation simulation, Topology topology, Routing routing, NocParameters parameters,
@@ -86,7 +87,27 @@ public final class Network {
         for (int tile = 0; tile < ejectionTracks.length; tile++) {
             ejectionTracks[tile] = trace.track("noc ejection", topology.routerName(tile));
         }
-        wire();
+        if (parameters.router() == RouterKind.VC) {
+            fabric = new VcFabric(simulation, topology, routing, parameters, packets, this.statistics, this::deliver);
+        } else {
+            fabric = null;
+            wire();
+        }
+    }
+
+    /** The virtual-channel core, or null under the ideal router. */
+    VcFabric vcFabric() {
+        return fabric;
+    }
+
+    /**
+     * Whether a multicast packet of this payload travels as a tree: always in tree mode under the ideal
+     * router; under the vc router only if it fits one virtual-channel buffer (its copies are virtual
+     * cut-through), else it is sent as unicast copies.
+     */
+    public boolean travelsAsTree(int payloadBytes) {
+        return parameters.multicast() == MulticastMode.TREE
+                && (fabric == null || parameters.flits(payloadBytes) <= parameters.vc().bufferDepthFlits());
     }
 
     private void wire() {
@@ -154,7 +175,7 @@ public final class Network {
             int destination = destinations.listedTile(0);
             checkTile(destination);
             injectUnicast(sourceTile, destination, payloadBytes, tag);
-        } else if (parameters.multicast() == MulticastMode.TREE) {
+        } else if (travelsAsTree(payloadBytes)) {
             inject(sourceTile, PacketTable.NO_DESTINATION, tree(sourceTile, destinations), copies, payloadBytes, tag);
         } else if (destinations.isAll()) {
             for (int destination = 0; destination < tiles; destination++) {
@@ -178,11 +199,19 @@ public final class Network {
      * the message's contribution to {@code noc.byteHops}.
      */
     public long linksCrossed(int sourceTile, Destinations destinations) {
+        return linksCrossed(sourceTile, destinations, 0);
+    }
+
+    /**
+     * As {@link #linksCrossed(int, Destinations)} for a packet of this payload: under the vc router a
+     * multicast packet longer than a buffer travels as unicast copies.
+     */
+    public long linksCrossed(int sourceTile, Destinations destinations, int payloadBytes) {
         checkTile(sourceTile);
         if (destinations.isSingleTile()) {
             return Paths.hops(topology, routing, sourceTile, destinations.listedTile(0));
         }
-        if (parameters.multicast() == MulticastMode.TREE) {
+        if (travelsAsTree(payloadBytes)) {
             return tree(sourceTile, destinations).linkCount();
         }
         long links = 0;
@@ -218,6 +247,10 @@ public final class Network {
         statistics.packetsInjected.increment();
         statistics.bytesInjected.add(payloadBytes);
         statistics.flitsInjected.add(flits);
+        if (fabric != null) {
+            fabric.enqueue(source, slot);
+            return;
+        }
         long start = Math.max(now, injectionBusyUntil[source]);
         injectionBusyUntil[source] = start + serialization;
         injectionOut[source].sendAfter(start - now, slot);

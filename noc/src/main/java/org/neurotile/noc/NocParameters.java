@@ -1,6 +1,7 @@
 package org.neurotile.noc;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigSection;
 import org.neurotile.sim.config.WholeParameter;
@@ -19,6 +20,8 @@ import org.neurotile.sim.config.WholeParameter;
  * @param ejectionCycles cycles from a router out to its tile's network interface
  * @param maxPacketBytes largest payload of one packet
  * @param multicast how packets to several tiles travel
+ * @param router which router model times the network
+ * @param vc the virtual-channel router's buffers and pipeline (used when {@code router} is {@code vc})
  */
 public record NocParameters(
         int flitBytes,
@@ -29,7 +32,9 @@ public record NocParameters(
         long injectionCycles,
         long ejectionCycles,
         int maxPacketBytes,
-        MulticastMode multicast) {
+        MulticastMode multicast,
+        RouterKind router,
+        VcRouterParameters vc) {
 
     /* Every parameter's key, option, range and default, declared once for the options and the files. */
     public static final WholeParameter FLIT_BYTES =
@@ -51,14 +56,23 @@ public record NocParameters(
     /** The key of the multicast mode; its values are {@link MulticastMode#id()}s. */
     public static final String MULTICAST_KEY = "multicast";
     /** Every key {@link #read} takes, in the order a run's configuration lists them. */
-    public static final List<String> KEYS = List.of(FLIT_BYTES.key(), LINK_WIDTH_BYTES.key(), HEADER_BYTES.key(),
-            ROUTER_DELAY_CYCLES.key(), LINK_DELAY_CYCLES.key(), INJECTION_CYCLES.key(), EJECTION_CYCLES.key(),
-            MAX_PACKET_BYTES.key(), MULTICAST_KEY);
+    public static final List<String> KEYS = Stream.concat(Stream.of(FLIT_BYTES.key(), LINK_WIDTH_BYTES.key(),
+            HEADER_BYTES.key(), ROUTER_DELAY_CYCLES.key(), LINK_DELAY_CYCLES.key(), INJECTION_CYCLES.key(),
+            EJECTION_CYCLES.key(), MAX_PACKET_BYTES.key(), MULTICAST_KEY, RouterKind.KEY),
+            VcRouterParameters.KEYS.stream()).toList();
 
     public static final NocParameters DEFAULTS = new NocParameters(FLIT_BYTES.defaultInt(),
             LINK_WIDTH_BYTES.defaultInt(), HEADER_BYTES.defaultInt(), ROUTER_DELAY_CYCLES.defaultValue(),
             LINK_DELAY_CYCLES.defaultValue(), INJECTION_CYCLES.defaultValue(), EJECTION_CYCLES.defaultValue(),
             MAX_PACKET_BYTES.defaultInt(), MulticastMode.TREE);
+
+    /** The ideal router with these timings. */
+    public NocParameters(int flitBytes, int linkWidthBytes, int headerBytes, long routerDelayCycles,
+                         long linkDelayCycles, long injectionCycles, long ejectionCycles, int maxPacketBytes,
+                         MulticastMode multicast) {
+        this(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles, injectionCycles,
+                ejectionCycles, maxPacketBytes, multicast, RouterKind.IDEAL, VcRouterParameters.DEFAULTS);
+    }
 
     public NocParameters {
         positive("flitBytes", flitBytes);
@@ -71,6 +85,13 @@ public record NocParameters(
         positive("maxPacketBytes", maxPacketBytes);
         if (multicast == null) {
             throw new InvalidInputException("multicast must be one of: tree, unicast");
+        }
+        if (router == null || vc == null) {
+            throw new InvalidInputException("router must be one of: ideal, vc");
+        }
+        if (router == RouterKind.VC && linkWidthBytes != flitBytes) {
+            throw new InvalidInputException("the vc router moves one flit per cycle per link: linkWidthBytes ("
+                    + linkWidthBytes + ") must equal flitBytes (" + flitBytes + ")");
         }
     }
 
@@ -91,8 +112,23 @@ public record NocParameters(
      * packet follows it, one link width per cycle.
      */
     public long zeroLoadLatencyCycles(int hops, int payloadBytes) {
-        return injectionCycles + (hops + 1L) * routerDelayCycles + hops * linkDelayCycles + ejectionCycles
+        return injectionCycles + (hops + 1L) * perRouterCycles() + hops * linkDelayCycles + ejectionCycles
                 + serializationCycles(payloadBytes) - 1;
+    }
+
+    /** Cycles a head spends in each router on an idle network: the ideal router's delay or the VC pipeline. */
+    public long perRouterCycles() {
+        return router == RouterKind.VC ? vc.pipelineCycles() : routerDelayCycles;
+    }
+
+    public NocParameters withRouter(RouterKind kind, VcRouterParameters vcRouter) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, kind, vcRouter);
+    }
+
+    public NocParameters withInjectionCycles(long cycles) {
+        return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
+                cycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     /** The network keys of a config file over {@code base}; values outside the declared ranges are errors. */
@@ -102,22 +138,24 @@ public record NocParameters(
                 ROUTER_DELAY_CYCLES.read(c, base.routerDelayCycles()), LINK_DELAY_CYCLES.read(c, base.linkDelayCycles()),
                 INJECTION_CYCLES.read(c, base.injectionCycles()), EJECTION_CYCLES.read(c, base.ejectionCycles()),
                 MAX_PACKET_BYTES.readInt(c, base.maxPacketBytes()),
-                MulticastMode.byName(c.getChoice(MULTICAST_KEY, base.multicast().id(), MulticastMode.IDS)));
+                MulticastMode.byName(c.getChoice(MULTICAST_KEY, base.multicast().id(), MulticastMode.IDS)),
+                RouterKind.byName(c.getChoice(RouterKind.KEY, base.router().id(), RouterKind.IDS)),
+                VcRouterParameters.read(c, base.vc()));
     }
 
     public NocParameters withRouterDelayCycles(long cycles) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, cycles, linkDelayCycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     public NocParameters withLinkDelayCycles(long cycles) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, cycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, multicast);
+                injectionCycles, ejectionCycles, maxPacketBytes, multicast, router, vc);
     }
 
     public NocParameters withMulticast(MulticastMode mode) {
         return new NocParameters(flitBytes, linkWidthBytes, headerBytes, routerDelayCycles, linkDelayCycles,
-                injectionCycles, ejectionCycles, maxPacketBytes, mode);
+                injectionCycles, ejectionCycles, maxPacketBytes, mode, router, vc);
     }
 
     private static long ceilDiv(long a, long b) {

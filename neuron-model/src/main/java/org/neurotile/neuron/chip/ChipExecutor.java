@@ -2,7 +2,6 @@ package org.neurotile.neuron.chip;
 
 import java.util.Arrays;
 import org.neurotile.noc.Destinations;
-import org.neurotile.noc.MulticastMode;
 import org.neurotile.noc.Network;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.sim.EventTarget;
@@ -138,14 +137,19 @@ public final class ChipExecutor {
         private void send(TaskGraph.Task sender, int messageIndex) {
             TaskGraph.Message message = graph.messages.get(messageIndex);
             Destinations destinations = Destinations.tiles(message.destinationTiles());
-            long links = network.linksCrossed(sender.tile, destinations);
-            boolean tree = network.parameters().multicast() == MulticastMode.TREE;
-            long copies = tree ? 1 : message.destinationTiles().length;
             long[] c = counts[sender.id];
+            // Under the vc router a multicast packet longer than a buffer travels as unicast copies.
+            long[] links = {-1, -1};
             for (int payload : packets(message)) {
+                boolean tree = network.travelsAsTree(payload);
+                int way = tree ? 0 : 1;
+                if (links[way] < 0) {
+                    links[way] = network.linksCrossed(sender.tile, destinations, payload);
+                }
+                long copies = tree ? 1 : message.destinationTiles().length;
                 network.send(sender.tile, destinations, payload, messageIndex);
                 c[Category.NOC_BYTES_INJECTED.ordinal()] += payload * copies;
-                c[Category.NOC_BYTE_HOPS.ordinal()] += payload * links;
+                c[Category.NOC_BYTE_HOPS.ordinal()] += payload * links[way];
             }
         }
 

@@ -14,7 +14,12 @@ package org.neurotile.noc.traffic;
  * @param p50LatencyCycles median of that latency
  * @param p99LatencyCycles 99th percentile of that latency
  * @param packetsMeasured deliveries of packets sent in the window
- * @param saturated accepted fell more than 5% short of expected: the network could not keep up
+ * @param latencyGrowth mean latency of the packets sent in the last quarter of the window over that of
+ *     the first quarter (1 in steady state; NaN when a quarter delivered nothing)
+ * @param saturated the network could not keep up: accepted fell short of expected by more than
+ *     {@link TrafficExperiment#THROUGHPUT_TOLERANCE}, or latency kept growing over the window
+ *     (quarter by quarter, by {@link TrafficExperiment#LATENCY_GROWTH_LIMIT} in all)
+ * @param saturatedBy why: {@code throughput}, {@code latency}, both joined by {@code +}, or empty
  * @param deliveries every delivery of the run, warm-up and drain included
  * @param cyclesSimulated cycles until every packet was delivered
  * @param eventsDispatched simulation events, for performance accounting
@@ -28,7 +33,9 @@ public record LoadPoint(
         double p50LatencyCycles,
         double p99LatencyCycles,
         long packetsMeasured,
+        double latencyGrowth,
         boolean saturated,
+        String saturatedBy,
         long deliveries,
         long cyclesSimulated,
         long eventsDispatched) {
