@@ -7,6 +7,7 @@ import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 import org.neurotile.sim.config.DoubleRange;
 
 /**
@@ -127,13 +128,14 @@ public final class ChipRules {
                 return new HybridRule(base.endsWith(":") ? base.substring(0, base.length() - 1) : base,
                         new HybridSchedule(p, gamma), parse(feedback, seed), bpStep);
             }
-            default -> throw new InvalidInputException("unknown rule '" + spec + "' (valid: " + FORMS + ")");
+            default -> throw new InvalidInputException("unknown rule '" + UserText.shown(spec) + "' (valid: " + FORMS
+                    + ")");
         }
     }
 
     private static FeedbackPropagation depth(String spec, int layers, int m) {
         if (m < 0 || m > layers) {
-            throw new InvalidInputException("rule '" + spec + "': m=" + m + " is outside 0.." + layers
+            throw new InvalidInputException("rule '" + UserText.shown(spec) + "': m=" + m + " is outside 0.." + layers
                     + " (the network's layers; m = 0 or 1 is dfa, m = " + layers + " is bp)");
         }
         return new FeedbackPropagation(layers, m);
@@ -141,8 +143,9 @@ public final class ChipRules {
 
     private static FeedbackBlocks blocks(String spec, int layers, int s) {
         if (s > layers) {
-            throw new InvalidInputException("rule '" + spec + "': s=" + s + " is more than the network's " + layers
-                    + " layers (valid: 1.." + layers + "; s = " + layers + " is dfa)");
+            throw new InvalidInputException("rule '" + UserText.shown(spec) + "': s=" + s
+                    + " is more than the network's " + layers + " layers (valid: 1.." + layers + "; s = " + layers
+                    + " is dfa)");
         }
         return new FeedbackBlocks(layers, s);
     }
@@ -160,24 +163,24 @@ public final class ChipRules {
             for (String option : text.split(",", -1)) {
                 int equals = option.indexOf('=');
                 if (equals <= 0) {
-                    throw invalid("option '" + option + "' is not NAME=VALUE");
+                    throw invalid("option '" + UserText.shown(option) + "' is not NAME=VALUE");
                 }
                 String key = option.substring(0, equals).strip();
                 if (values.put(key, option.substring(equals + 1).strip()) != null) {
-                    throw invalid("option '" + key + "' is given twice; give each option once");
+                    throw invalid("option '" + UserText.shown(key) + "' is given twice; give each option once");
                 }
             }
         }
 
         private InvalidInputException invalid(String problem) {
-            return new InvalidInputException("rule '" + spec + "': " + problem);
+            return new InvalidInputException("rule '" + UserText.shown(spec) + "': " + problem);
         }
 
         void only(String... valid) {
             List<String> allowed = List.of(valid);
             for (String key : values.keySet()) {
                 if (!allowed.contains(key)) {
-                    throw invalid("unknown option '" + key + "' (valid: "
+                    throw invalid("unknown option '" + UserText.shown(key) + "' (valid: "
                             + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ")");
                 }
             }
@@ -189,7 +192,7 @@ public final class ChipRules {
 
         int requiredInt(String key, int min, int max, String meaning) {
             if (!has(key)) {
-                throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
+                throw new InvalidInputException("rule '" + UserText.shown(spec) + "' needs " + key + ", " + meaning);
             }
             return intOr(key, 0, min, max, meaning);
         }
@@ -208,14 +211,15 @@ public final class ChipRules {
                 number = Long.MIN_VALUE;
             }
             if (number < min || number > max) {
-                throw invalid(key + " must be a whole number " + range + " (" + meaning + "), got '" + value + "'");
+                throw invalid(key + " must be a whole number " + range + " (" + meaning + "), got '"
+                        + UserText.shown(value) + "'");
             }
             return (int) number;
         }
 
         double requiredDouble(String key, DoubleRange range, String meaning) {
             if (!has(key)) {
-                throw new InvalidInputException("rule '" + spec + "' needs " + key + ", " + meaning);
+                throw new InvalidInputException("rule '" + UserText.shown(spec) + "' needs " + key + ", " + meaning);
             }
             return doubleOr(key, 0, range, meaning);
         }
@@ -233,7 +237,8 @@ public final class ChipRules {
                 number = Double.NaN;
             }
             if (!range.contains(number)) {
-                throw invalid(key + " must be " + range.describe() + " (" + meaning + "), got '" + value + "'");
+                throw invalid(key + " must be " + range.describe() + " (" + meaning + "), got '"
+                        + UserText.shown(value) + "'");
             }
             return number;
         }
