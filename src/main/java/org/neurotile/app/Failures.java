@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Optional;
+import org.neurotile.app.output.StagedOutput;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -56,7 +57,8 @@ final class Failures {
     static String io(IOException exception) {
         if (exception instanceof FileSystemException fs && fs.getFile() != null) {
             String reason = fs.getReason() != null ? fs.getReason() : reason(fs);
-            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+            return StagedOutput.asFinal(fs.getFile())
+                    + (fs.getOtherFile() != null ? " -> " + StagedOutput.asFinal(fs.getOtherFile()) : "") + ": " + reason;
         }
         return "input/output failure: " + firstLine(exception.getMessage() != null ? exception.getMessage()
                 : exception.getClass().getSimpleName());

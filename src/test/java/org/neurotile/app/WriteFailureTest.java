@@ -42,6 +42,8 @@ class WriteFailureTest {
             CommandLineRunner report = CommandLineRunner.run("report", runs.toString(), "--out",
                     disk.directory().resolve("report").toString());
             assertOneLine(report, "No space left on device");
+            assertTrue(report.err().contains(disk.directory().resolve("report").toString()), report.err());
+            assertFalse(report.err().contains("neurotile-staging"), "names the file where it would have been");
             assertEquals("[]", disk.contents());
         }
     }

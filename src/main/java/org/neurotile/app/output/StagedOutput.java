@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.neurotile.sim.InvalidInputException;
 
@@ -30,6 +31,8 @@ import org.neurotile.sim.InvalidInputException;
 public final class StagedOutput implements AutoCloseable {
     private static final String STAGING = ".neurotile-staging-";
     private static final String REPLACED = ".neurotile-replaced-";
+    private static final Pattern STAGING_IN_PATH = Pattern.compile("(^|[/\\\\])\\.([^/\\\\]+)"
+            + Pattern.quote(STAGING) + "[0-9a-f]{8}");
 
     private final String option;
     private final Path shown;
@@ -93,6 +96,14 @@ public final class StagedOutput implements AutoCloseable {
         } catch (InvalidPathException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code path} with any staging directory in it named as the output it will become, so that a
+     * message about a file being written names the file where the user will look for it.
+     */
+    public static String asFinal(String path) {
+        return STAGING_IN_PATH.matcher(path).replaceAll("$1$2");
     }
 
     /** Where the command writes its files until {@link #commit()}. */

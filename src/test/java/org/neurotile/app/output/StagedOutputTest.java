@@ -54,6 +54,14 @@ class StagedOutputTest {
     }
 
     @Test
+    void aFileInStagingIsNamedWhereItWillBe() {
+        assertEquals("/data/out/report/charts/a.svg",
+                StagedOutput.asFinal("/data/out/.report.neurotile-staging-9b4bc2e5/charts/a.svg"));
+        assertEquals("report/index.html", StagedOutput.asFinal(".report.neurotile-staging-0a1b2c3d/index.html"));
+        assertEquals("/data/.hidden/x", StagedOutput.asFinal("/data/.hidden/x"));
+    }
+
+    @Test
     void aNewDirectoryAppearsOnlyAtCommitWithItsMarker() throws IOException {
         Path target = dir.resolve("out");
         try (StagedOutput output = StagedOutput.open("--out", target, "run", List.of())) {
