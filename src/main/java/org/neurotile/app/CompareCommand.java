@@ -81,7 +81,8 @@ final class CompareCommand implements Callable<Integer> {
             try {
                 plans.add(run.plan());
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(workload + ": " + e.getMessage());
+                throw e.getMessage().startsWith(workload) ? e
+                        : new InvalidInputException(workload + ": " + e.getMessage());
             }
         }
         List<Path> inputs = new ArrayList<>();

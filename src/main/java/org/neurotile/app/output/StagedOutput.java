@@ -3,6 +3,7 @@ package org.neurotile.app.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -285,6 +286,9 @@ public final class StagedOutput implements AutoCloseable {
     }
 
     private static String reason(Exception e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
     }
