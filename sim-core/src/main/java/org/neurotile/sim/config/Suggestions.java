@@ -1,14 +1,25 @@
 package org.neurotile.sim.config;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" hints: the nearest candidate by edit distance, if it is plausibly a typo. */
+/**
+ * "Did you mean" hints: a candidate the input begins (a key without its unit, {@code routerDelay}
+ * for {@code routerDelayCycles}), else the nearest by edit distance if it is plausibly a typo.
+ */
 final class Suggestions {
     private Suggestions() {}
 
     static Optional<String> nearest(String input, Collection<String> candidates) {
+        String lower = input.toLowerCase(Locale.ROOT);
+        Optional<String> completed = lower.length() < 3 ? Optional.empty() : candidates.stream()
+                .filter(candidate -> candidate.toLowerCase(Locale.ROOT).startsWith(lower))
+                .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        if (completed.isPresent()) {
+            return completed;
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (final String candidate : candidates.stream().sorted().toList()) {

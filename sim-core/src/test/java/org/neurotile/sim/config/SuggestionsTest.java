@@ -29,4 +29,10 @@ class SuggestionsTest {
     void unrelatedInputGetsNoSuggestion() {
         assertEquals(Optional.empty(), Suggestions.nearest("zzzzzz", List.of("width", "height")));
     }
+
+    @Test
+    void aKeyWithoutItsUnitSuggestsTheKeyWithIt() {
+        assertEquals(Optional.of("routerDelayCycles"),
+                Suggestions.nearest("routerDelay", List.of("router", "routerDelayCycles", "routing")));
+    }
 }
