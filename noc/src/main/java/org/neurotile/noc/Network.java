@@ -296,13 +296,7 @@ public final class Network {
         long serialization = packets.serializationCycles[slot];
         long grant = Math.max(ready, linkBusyUntil[link]);
         linkBusyUntil[link] = grant + serialization;
-        int payloadBytes = packets.payloadBytes[slot];
-        int flits = packets.flits[slot];
-        statistics.linkBytes[link].add(payloadBytes);
-        statistics.linkFlits[link].add(flits);
-        statistics.linkBusyCycles[link].add(serialization);
-        statistics.byteHops.add(payloadBytes);
-        statistics.flitHops.add(flits);
+        statistics.linkCrossed(link, packets.payloadBytes[slot], packets.flits[slot], serialization);
         statistics.linkWaitCycles.add(grant - ready);
         if (trace.enabled()) {
             trace.span(linkTracks[link], "from " + topology.routerName(packets.source[slot]), grant,

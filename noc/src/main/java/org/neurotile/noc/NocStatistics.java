@@ -54,4 +54,13 @@ final class NocStatistics {
             linkBusyCycles[link] = scope.counter("busyCycles");
         }
     }
+
+    /** A packet crossing {@code link}: its bytes and flits, and the cycles it kept the link busy. */
+    void linkCrossed(int link, int payloadBytes, int flits, long busyCycles) {
+        linkBytes[link].add(payloadBytes);
+        linkFlits[link].add(flits);
+        linkBusyCycles[link].add(busyCycles);
+        byteHops.add(payloadBytes);
+        flitHops.add(flits);
+    }
 }

@@ -363,7 +363,8 @@ final class VcFabric {
             }
             flitsDue.add(leaves + parameters.linkDelayCycles(), ovc, flit);
             if (seq == 0) {
-                countLinkCrossing(port, slot);
+                int flits = packets.flits[slot];
+                statistics.linkCrossed(port, packets.payloadBytes[slot], flits, flits);
             }
         } else {
             flitsDue.add(leaves + parameters.ejectionCycles(), -1 - (port - channels), flit);
@@ -399,16 +400,6 @@ final class VcFabric {
                 liveTotal--;
             }
         }
-    }
-
-    private void countLinkCrossing(int link, int slot) {
-        int payloadBytes = packets.payloadBytes[slot];
-        int flits = packets.flits[slot];
-        statistics.linkBytes[link].add(payloadBytes);
-        statistics.linkFlits[link].add(flits);
-        statistics.linkBusyCycles[link].add(flits);
-        statistics.byteHops.add(payloadBytes);
-        statistics.flitHops.add(flits);
     }
 
     /** Flits and packets still held anywhere: buffers, links, interfaces. */

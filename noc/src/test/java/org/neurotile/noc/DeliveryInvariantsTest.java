@@ -30,11 +30,11 @@ class DeliveryInvariantsTest {
         long[] expectedBytes = {0};
         EventTarget sender = h.simulation.register("test.sender", tag -> {
             int source = random.nextInt(tiles);
-            Destinations destinations = randomDestinations(random, tiles, source);
+            Destinations destinations = RandomDestinations.draw(random, tiles);
             int payload = random.nextInt(200);
             h.network.send(source, destinations, payload, tag);
             for (int d = 0; d < tiles; d++) {
-                if (receives(destinations, source, d)) {
+                if (RandomDestinations.receives(destinations, source, d)) {
                     expectedPairs.merge(tag + ">" + d, 1, Integer::sum);
                     expectedBytes[0] += payload;
                 }
@@ -62,33 +62,5 @@ class DeliveryInvariantsTest {
     @Provide
     Arbitrary<String> topologies() {
         return Arbitraries.of("mesh:4x4", "mesh:5x3", "torus:4x5", "ring:7", "tree:2:6", "tree:4:3x3");
-    }
-
-    private static Destinations randomDestinations(SplittableRandom random, int tiles, int source) {
-        switch (random.nextInt(4)) {
-            case 0:
-                return Destinations.allOthers();
-            case 1:
-                return Destinations.allTiles();
-            case 2: {
-                int count = 1 + random.nextInt(tiles);
-                int[] chosen = random.ints(0, tiles).distinct().limit(count).toArray();
-                return Destinations.tiles(chosen);
-            }
-            default:
-                return Destinations.tile(random.nextInt(tiles));
-        }
-    }
-
-    private static boolean receives(Destinations destinations, int source, int tile) {
-        if (destinations.isAll()) {
-            return tile != source || destinations.allIncludesSource();
-        }
-        for (int listed : destinations.listedTiles()) {
-            if (listed == tile) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -43,11 +43,11 @@ class VcDeliveryInvariantsTest {
         long[] expectedBytes = {0};
         EventTarget sender = h.simulation.register("test.sender", tag -> {
             int source = random.nextInt(tiles);
-            Destinations destinations = randomDestinations(random, tiles);
+            Destinations destinations = RandomDestinations.draw(random, tiles);
             int payload = random.nextInt(120);
             h.network.send(source, destinations, payload, tag);
             for (int d = 0; d < tiles; d++) {
-                if (receives(destinations, source, d)) {
+                if (RandomDestinations.receives(destinations, source, d)) {
                     expectedPairs.merge(tag + ">" + d, 1, Integer::sum);
                     expectedBytes[0] += payload;
                 }
@@ -76,30 +76,5 @@ class VcDeliveryInvariantsTest {
     @Provide
     Arbitrary<String> topologies() {
         return Arbitraries.of("mesh:4x4", "mesh:5x3", "mesh:1x6", "tree:2:6", "tree:4:3x3");
-    }
-
-    private static Destinations randomDestinations(SplittableRandom random, int tiles) {
-        switch (random.nextInt(4)) {
-            case 0:
-                return Destinations.allOthers();
-            case 1:
-                return Destinations.allTiles();
-            case 2:
-                return Destinations.tiles(random.ints(0, tiles).distinct().limit(1 + random.nextInt(tiles)).toArray());
-            default:
-                return Destinations.tile(random.nextInt(tiles));
-        }
-    }
-
-    private static boolean receives(Destinations destinations, int source, int tile) {
-        if (destinations.isAll()) {
-            return tile != source || destinations.allIncludesSource();
-        }
-        for (int listed : destinations.listedTiles()) {
-            if (listed == tile) {
-                return true;
-            }
-        }
-        return false;
     }
 }
