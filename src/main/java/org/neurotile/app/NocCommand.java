@@ -3,6 +3,7 @@ package org.neurotile.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -134,7 +135,7 @@ final class NocCommand implements Callable<Integer> {
         }
         memoryCheck.require(HeapEstimate.ofTraffic(network, settings.rates(), settings.packetFlits(),
                 (double) settings.warmupCycles() + settings.measureCycles(), settings.threads()), "this traffic run");
-        try (StagedOutput output = StagedOutput.open("--out", out, "noc", List.of(config == null ? Path.of("") : config))) {
+        try (StagedOutput output = StagedOutput.open("--out", out, "noc", Collections.singletonList(config))) {
             Progress progress = Progress.onTerminal(spec.commandLine().getErr(), points.size());
             progress.starting("load points of " + network.spec());
             List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads(), () -> {

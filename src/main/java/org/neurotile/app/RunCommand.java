@@ -3,6 +3,7 @@ package org.neurotile.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +143,9 @@ final class RunCommand implements Callable<Integer> {
         return new Plan(network, rules, chipRules, chip, numbers, functional);
     }
 
-    /** The files this run reads, which its outputs must not overlap. */
+    /** The files this run reads and its other output, which an output must not overlap (nulls: not given). */
     private List<Path> inputs(Path otherOutput) {
-        List<Path> inputs = new ArrayList<>(List.of(otherOutput == null ? Path.of("") : otherOutput));
-        inputs.add(StagedOutput.input(workload));
-        inputs.add(chipOptions.file());
-        return inputs;
+        return Arrays.asList(otherOutput, StagedOutput.input(workload), chipOptions.file());
     }
 
     /**

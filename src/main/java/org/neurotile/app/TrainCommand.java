@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,12 +184,8 @@ final class TrainCommand implements Callable<Integer> {
         memoryCheck.require(HeapEstimate.ofTraining(network, chip.topology(), optimizerCost.stateWordsPerWeight()),
                 "training " + network.name());
         Dataset[] split = datasets(network);
-        List<Path> inputs = new ArrayList<>(List.of(StagedOutput.input(workload) == null ? Path.of("")
-                : StagedOutput.input(workload)));
-        inputs.add(StagedOutput.input(data));
-        inputs.add(testData);
-        inputs.add(chipOptions.file());
-        inputs.add(StagedOutput.input(energy));
+        List<Path> inputs = Arrays.asList(StagedOutput.input(workload), StagedOutput.input(data), testData,
+                chipOptions.file(), StagedOutput.input(energy));
         StagedOutput output = StagedOutput.open("--out", out, "train", inputs);
         try (output) {
 
@@ -235,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
             Progress progress = Progress.onTerminal(spec.commandLine().getErr(), epochs * split[0].size());
             Map<String, Object> config = config(network, chipRule, optimizerCost, rate, arithmetic, formats, split, chip,
                     table);
-            Path checkpoint = TrainingCheckpoint.prepare(output.sibling(".checkpoint"));
+            Path checkpoint = TrainingCheckpoint.prepare(output.sibling(TrainingCheckpoint.DIRECTORY_SUFFIX));
             Trainer.Position from = Trainer.Position.start();
             if (resume) {
                 from = TrainingCheckpoint.read(checkpoint, config, trainer);

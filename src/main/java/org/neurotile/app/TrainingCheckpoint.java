@@ -31,6 +31,8 @@ final class TrainingCheckpoint {
     private static final String MAGIC = "neurotile-training-checkpoint";
     private static final int VERSION = 2;
     private static final String FILE = "checkpoint.bin";
+    /** The checkpoint directory of a run writing to {@code OUT} is {@code OUT} with this suffix. */
+    static final String DIRECTORY_SUFFIX = ".checkpoint";
     /** A run's configuration is a few KB of JSON; a longer length is corruption, not a configuration. */
     private static final int MAX_CONFIG_BYTES = 1 << 20;
 
@@ -40,7 +42,7 @@ final class TrainingCheckpoint {
     /** Where a run writing to {@code out} keeps its checkpoint. */
     static Path fileFor(Path out) {
         Path absolute = out.toAbsolutePath();
-        return absolute.resolveSibling(absolute.getFileName() + ".checkpoint").resolve(FILE);
+        return absolute.resolveSibling(absolute.getFileName() + DIRECTORY_SUFFIX).resolve(FILE);
     }
 
     /**
