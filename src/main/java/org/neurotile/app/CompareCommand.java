@@ -7,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
-import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code neurotile compare}: the main job. Runs every workload under every rule on one chip, then
@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Networks (default: mnist-fc,alexnet-fc).")
     private List<String> workloads = List.of("mnist-fc", "alexnet-fc");
 
-    @Option(names = "--rules", split = ChipRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
+    @Option(names = "--rules", split = LearningRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
             description = "Rules (default: bp,dfa,ssdfa,binary-dfa,blocked-dfa:s=2).")
     private List<String> rules = List.of("bp", "dfa", "ssdfa", "binary-dfa", "blocked-dfa:s=2");
 

@@ -2,8 +2,8 @@ package org.neurotile.app;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code neurotile} command. */
 @Command(name = "neurotile",

@@ -18,9 +18,9 @@ import org.neurotile.noc.traffic.LoadSettings;
 import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code neurotile noc}: the network-on-chip alone under synthetic traffic. */
 @Command(name = "noc",

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
-import org.neurotile.neuron.chip.Category;
+import org.neurotile.neuron.counts.Category;
 import org.neurotile.reports.charts.ChartFiles;
 import org.neurotile.reports.charts.Charts;
 import org.neurotile.reports.energy.Energy;

@@ -11,16 +11,16 @@ import java.util.concurrent.Callable;
 import org.neurotile.app.output.OutputMarker;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
-import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.chip.TileParameters;
-import org.neurotile.neuron.chip.WordSizes;
-import org.neurotile.neuron.math.FunctionalStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
-import org.neurotile.neuron.math.StateDump;
+import org.neurotile.neuron.train.StateDump;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.ChromeTraceRecorder;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -53,10 +53,10 @@ final class RunCommand implements Callable<Integer> {
     private String workload = "mnist-fc";
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "Learning rule: " + ChipRules.FORMS + " (default: dfa).")
+            description = "Learning rule: " + LearningRules.FORMS + " (default: dfa).")
     private String rule = "dfa";
 
-    @Option(names = "--compare", split = ChipRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
+    @Option(names = "--compare", split = LearningRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
             description = "Several rules on the same chip, side by side with ratios to the first; replaces --rule.")
     private List<String> compare;
 
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** What the options ask for, checked before any work or output. */
-    record Plan(NetworkSpec network, List<String> rules, List<ChipRule> chipRules, Chip chip, Precision numbers,
+    record Plan(NetworkSpec network, List<String> rules, List<LearningRule> chipRules, Chip chip, Precision numbers,
                 boolean functional) {}
 
     Plan plan() {
@@ -127,11 +127,11 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> rules = compare == null ? List.of(rule)
                 : ListOptions.require("--compare", "rule", compare, RunCommand::directoryName);
-        List<ChipRule> chipRules = rules.stream().map(r -> ChipRules.parse(r, seed)).toList();
+        List<LearningRule> chipRules = rules.stream().map(r -> LearningRules.parse(r, seed)).toList();
         Chip chip = chipOptions.chip();
         memoryCheck.require(HeapEstimate.ofRun(network, chip.topology(), chipRules.size(), functional, trace),
                 "this run");
-        for (ChipRule chipRule : chipRules) {
+        for (LearningRule chipRule : chipRules) {
             try {
                 chip.requireRuns(network, chipRule, OptimizerCost.SGD,
                         WordSizes.uniform(chip.spec().tile().wordBytes()), 1);
@@ -166,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
         Progress progress = showProgress ? Progress.onTerminal(spec.commandLine().getErr(), plan.chipRules().size())
                 : Progress.silent();
-        for (ChipRule chipRule : plan.chipRules()) {
+        for (LearningRule chipRule : plan.chipRules()) {
             progress.starting(chipRule.spec() + " on " + chip.topology().spec());
             ChromeTraceRecorder recorder = trace ? new ChromeTraceRecorder() : null;
             recorders.add(recorder);
@@ -217,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The values of the step on one seeded synthetic example (streams under --seed). */
-    private FunctionalStep functionalStep(NetworkSpec network, ChipRule chipRule, Precision numbers) {
+    private FunctionalStep functionalStep(NetworkSpec network, LearningRule chipRule, Precision numbers) {
         Dataset data = new SyntheticDataset(seed, network.inputSize(), network.outputs(), 1).generate();
         float[] values = new float[network.inputSize()];
         data.copyInput(0, values);

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.TileParameters;
-import org.neurotile.neuron.chip.WordSizes;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
+import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.sim.InvalidInputException;
 

@@ -14,17 +14,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.CountSummary;
-import org.neurotile.neuron.chip.HybridRule;
-import org.neurotile.neuron.chip.OptimizerCost;
-import org.neurotile.neuron.chip.WordSizes;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.NumberFormat;
-import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.rules.hybrid.HybridRule;
+import org.neurotile.neuron.rules.hybrid.HybridSchedule;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.reports.energy.Energy;
@@ -159,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NetworkSpec network = Workloads.resolve(workload);
-        ChipRule chipRule = ChipRules.parse(rule, seed);
+        LearningRule chipRule = LearningRules.parse(rule, seed);
         OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
         Precision arithmetic = Precision.byName(precision);
         NumberFormats formats = new NumberFormats(format("--weight-numbers", weightNumbers),
@@ -358,7 +358,7 @@ final class TrainCommand implements Callable<Integer> {
         return numbers != null ? NumberFormat.parse("--numbers", numbers) : NumberFormat.FLOAT32;
     }
 
-    private Map<String, Object> config(NetworkSpec network, ChipRule chipRule, OptimizerCost optimizerCost,
+    private Map<String, Object> config(NetworkSpec network, LearningRule chipRule, OptimizerCost optimizerCost,
                                        double rate, Precision arithmetic, NumberFormats formats, Dataset[] split,
                                        Chip chip, EnergyTable table) {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -402,7 +402,7 @@ final class TrainCommand implements Callable<Integer> {
      * A hybrid rule's bp step on the same chip, and per epoch how many examples and batches drew it
      * (the draws depend only on the seed); empty for other rules.
      */
-    private Optional<TrainingHistory.Hybrid> hybridCost(ChipRule chipRule, NetworkSpec network, Chip chip,
+    private Optional<TrainingHistory.Hybrid> hybridCost(LearningRule chipRule, NetworkSpec network, Chip chip,
                                                         OptimizerCost optimizerCost, WordSizes words, EnergyPass pass,
                                                         int examples) {
         if (!(chipRule instanceof HybridRule rule)) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.neurotile.neuron.chip.CountSummary;
-import org.neurotile.neuron.math.HybridSchedule;
+import org.neurotile.neuron.rules.hybrid.HybridSchedule;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;

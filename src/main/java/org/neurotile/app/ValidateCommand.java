@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
-import org.neurotile.neuron.chip.MappingDoesNotFitException;
-import org.neurotile.neuron.chip.OptimizerCost;
-import org.neurotile.neuron.chip.WordSizes;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.MappingDoesNotFitException;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     private String array = "32x32";
 
     /** One rule on one network and chip: checked, or skipped because the network does not fit. */
-    private record Check(String name, NetworkSpec network, Chip chip, String ruleName, ChipRule rule, boolean fits) {
+    private record Check(String name, NetworkSpec network, Chip chip, String ruleName, LearningRule rule, boolean fits) {
     }
 
     @Mixin
@@ -113,8 +113,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (String name : names) {
             NetworkSpec network = Workloads.resolve(name);
             for (Chip chip : chips) {
-                for (String ruleName : ChipRules.EXAMPLES) {
-                    ChipRule rule = ChipRules.parse(ruleName, 1);
+                for (String ruleName : LearningRules.EXAMPLES) {
+                    LearningRule rule = LearningRules.parse(ruleName, 1);
                     if (rule.closedForm(network, chip.isProcessor()).isEmpty()) {
                         continue;
                     }

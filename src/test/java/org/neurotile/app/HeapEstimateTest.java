@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkSpec;
@@ -58,7 +58,7 @@ class HeapEstimateTest {
         Chip chip = chip(array);
         long estimate = HeapEstimate.ofRun(network, chip.topology(), 1, false, false).bytes() - HeapEstimate.BASE_BYTES;
         long before = allocatedBytes();
-        chip.run(network, ChipRules.parse("dfa", 1), true, TraceRecorder.disabled());
+        chip.run(network, LearningRules.parse("dfa", 1), true, TraceRecorder.disabled());
         long allocated = allocatedBytes() - before;
         assertTrue(estimate <= 4 * allocated, "estimate " + estimate + " bytes, allocated " + allocated);
     }

@@ -2,9 +2,9 @@ package org.neurotile.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.ChipRules;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
@@ -41,13 +41,13 @@ public class ChipExampleBenchmark {
     public String rule;
 
     private NetworkSpec network;
-    private ChipRule chipRule;
+    private LearningRule chipRule;
     private Chip chip;
 
     @Setup(Level.Trial)
     public void setUp() {
         network = NetworkCatalog.get(workload);
-        chipRule = ChipRules.parse(rule, 1);
+        chipRule = LearningRules.parse(rule, 1);
         chip = new Chip(ChipSpec.DEFAULTS);
     }
 

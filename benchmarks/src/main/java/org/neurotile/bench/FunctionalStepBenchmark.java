@@ -3,8 +3,8 @@ package org.neurotile.bench;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
@@ -54,7 +54,7 @@ public class FunctionalStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         NetworkSpec network = NetworkCatalog.get(workload);
-        ChipRule chipRule = ChipRules.parse(rule, 1);
+        LearningRule chipRule = LearningRules.parse(rule, 1);
         model = Model.initial(network, 1, Precision.byName(precision));
         feedback = chipRule.feedback(network, model, 1).map(f -> f.rounded(model.precision()));
         SplittableRandom random = new SplittableRandom(1);

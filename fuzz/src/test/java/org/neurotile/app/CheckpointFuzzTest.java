@@ -19,10 +19,10 @@ import net.jqwik.api.Provide;
 import org.neurotile.fuzz.ByteMutations;
 import org.neurotile.fuzz.InputFiles;
 import org.neurotile.fuzz.ParserOracle;
-import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.OptimizerCost;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.workloads.Activation;
@@ -42,7 +42,7 @@ class CheckpointFuzzTest {
 
     static Trainer trainer(String run) {
         String[] parts = run.split("/");
-        return new Trainer(new Trainer.Settings(NETWORK, ChipRules.parse(parts[0], 3), Precision.FLOAT32,
+        return new Trainer(new Trainer.Settings(NETWORK, LearningRules.parse(parts[0], 3), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.byName(parts[1])), 0.01, 1.0, 3, 3, true));
     }
 

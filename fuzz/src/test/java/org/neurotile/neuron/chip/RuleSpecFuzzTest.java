@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -15,6 +15,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.neurotile.fuzz.ParserOracle;
 import org.neurotile.fuzz.SpecStrings;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -47,7 +51,7 @@ class RuleSpecFuzzTest {
         List<String> tokens = new ArrayList<>(NAMES);
         OPTIONS.forEach(key -> tokens.add(key + "="));
         tokens.addAll(words);
-        return Arbitraries.oneOf(options, SpecStrings.of(ChipRules.EXAMPLES, SpecStrings.tokens(tokens)));
+        return Arbitraries.oneOf(options, SpecStrings.of(LearningRules.EXAMPLES, SpecStrings.tokens(tokens)));
     }
 
     @Property(tries = 2000, seed = "10505")
@@ -62,11 +66,11 @@ class RuleSpecFuzzTest {
 
     private void check(String spec) {
         oracle.check(spec, "rule", () -> {
-            ChipRule rule = ChipRules.parse(spec, 1);
+            LearningRule rule = LearningRules.parse(spec, 1);
             CHIP.requireRuns(NETWORK, rule, OptimizerCost.SGD, WordSizes.uniform(4), 1); // as run does first
             rule.storage(NETWORK, 4);
             return rule;
-        }).ifPresent(rule -> assertEquals(rule.spec(), ChipRules.parse(rule.spec(), 1).spec(),
+        }).ifPresent(rule -> assertEquals(rule.spec(), LearningRules.parse(rule.spec(), 1).spec(),
                         () -> "'" + spec + "' does not print back"));
     }
 }

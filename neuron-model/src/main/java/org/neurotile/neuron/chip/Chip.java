@@ -1,6 +1,17 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Objects;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.plan.MappingDoesNotFitException;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.noc.Network;
 import org.neurotile.noc.routing.Routings;
 import org.neurotile.noc.topology.Topology;
@@ -64,12 +75,12 @@ public final class Chip {
         }
     }
 
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, TraceRecorder trace) {
+    public Example run(NetworkSpec network, LearningRule rule, boolean biases, TraceRecorder trace) {
         return run(network, rule, biases, OptimizerCost.SGD, trace);
     }
 
     /** One example whose update uses {@code optimizer}: its state lives in the tiles beside the weights. */
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen,
+    public Example run(NetworkSpec network, LearningRule rule, boolean biases, OptimizerCost chosen,
                        TraceRecorder trace) {
         return run(network, rule, biases, chosen, 1, trace);
     }
@@ -77,15 +88,15 @@ public final class Chip {
     /**
      * One example of a minibatch of {@code batch} examples: each tile keeps a batch buffer, and the
      * update tasks update the weights once for the whole batch (docs/counting.md). Batch 1 is one
-     * example per update. The rule may bring its own optimizer ({@link ChipRule#optimizer}).
+     * example per update. The rule may bring its own optimizer ({@link LearningRule#optimizer}).
      */
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, int batch,
+    public Example run(NetworkSpec network, LearningRule rule, boolean biases, OptimizerCost chosen, int batch,
                        TraceRecorder trace) {
         return run(network, rule, biases, chosen, WordSizes.uniform(spec.tile().wordBytes()), batch, trace);
     }
 
     /** One example with weights, activations and errors in {@code words}' sizes. */
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
+    public Example run(NetworkSpec network, LearningRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
                        TraceRecorder trace) {
         return run(network, rule, biases, chosen, words, 1, trace);
     }
@@ -95,7 +106,7 @@ public final class Chip {
      * {@code words}' sizes: the footprint of weights and activations and the bytes of every message
      * follow them (counts stay in words).
      */
-    public Example run(NetworkSpec network, ChipRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
+    public Example run(NetworkSpec network, LearningRule rule, boolean biases, OptimizerCost chosen, WordSizes words,
                        int batch, TraceRecorder trace) {
         OptimizerCost optimizer = rule.optimizer(chosen);
         Mapping mapping = mapping(network, rule, optimizer, words, batch);
@@ -124,7 +135,7 @@ public final class Chip {
      * network (sdfa's k and rank, fp's m, blocked-dfa's s) and whether the network fits this chip.
      * A command that runs several examples calls it for each before running the first.
      */
-    public void requireRuns(NetworkSpec network, ChipRule rule, OptimizerCost chosen, WordSizes words, int batch) {
+    public void requireRuns(NetworkSpec network, LearningRule rule, OptimizerCost chosen, WordSizes words, int batch) {
         try {
             rule.errorAssignment(network);
         } catch (InvalidInputException e) {
@@ -135,7 +146,7 @@ public final class Chip {
     }
 
     /** Where the neurons go, after the checks that need no simulation. */
-    private Mapping mapping(NetworkSpec network, ChipRule rule, OptimizerCost optimizer, WordSizes words, int batch) {
+    private Mapping mapping(NetworkSpec network, LearningRule rule, OptimizerCost optimizer, WordSizes words, int batch) {
         if (batch < 1) {
             throw new InvalidInputException("the batch must be at least 1 example, got " + batch);
         }
@@ -148,7 +159,7 @@ public final class Chip {
             throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
                     + "processor baseline: use float32 numbers with --chip processor");
         }
-        StorageModel storage = optimizer.withState(rule.storage(network, wordBytes), network, wordBytes)
+        StorageModel storage = rule.storage(network, wordBytes).withOptimizerState(optimizer, network, wordBytes)
                 .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
         try {
             return map(network, rule, storage);
@@ -157,7 +168,7 @@ public final class Chip {
         }
     }
 
-    private Mapping map(NetworkSpec network, ChipRule rule, StorageModel storage) {
+    private Mapping map(NetworkSpec network, LearningRule rule, StorageModel storage) {
         return switch (spec.mapping()) {
             case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
             case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),

@@ -1,6 +1,9 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Arrays;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.noc.Destinations;
 import org.neurotile.noc.Network;
 import org.neurotile.noc.NocParameters;
@@ -67,15 +70,15 @@ public final class ChipExecutor {
             tileBusyUntil = new long[network.topology().tileCount()];
             startTime = simulation.nowCycles();
             Arrays.fill(tileBusyUntil, startTime);
-            for (TaskGraph.Task task : graph.tasks) {
-                if (task.tile >= tileBusyUntil.length) {
-                    throw new IllegalArgumentException("task on tile " + task.tile + " of a "
+            for (TaskGraph.Task task : graph.tasks()) {
+                if (task.tile() >= tileBusyUntil.length) {
+                    throw new IllegalArgumentException("task on tile " + task.tile() + " of a "
                             + tileBusyUntil.length + "-tile chip");
                 }
-                waiting[task.id] += task.waitsFor;
-                counts[task.id] = task.counts.clone();
+                waiting[task.id()] += task.waitsFor();
+                counts[task.id()] = task.counts();
             }
-            for (TaskGraph.Message message : graph.messages) {
+            for (TaskGraph.Message message : graph.messages()) {
                 int packets = packets(message).length;
                 for (int receiver : message.receivers()) {
                     waiting[receiver] += packets;
@@ -84,13 +87,13 @@ public final class ChipExecutor {
         }
 
         void delivered(int messageIndex, int destinationTile) {
-            arrived(graph.messages.get(messageIndex).receiverAt(destinationTile));
+            arrived(graph.messages().get(messageIndex).receiverAt(destinationTile));
         }
 
         ExampleRun run() {
-            for (TaskGraph.Task task : graph.tasks) {
-                if (waiting[task.id] == 0) {
-                    start(task.id);
+            for (TaskGraph.Task task : graph.tasks()) {
+                if (waiting[task.id()] == 0) {
+                    start(task.id());
                 }
             }
             simulation.run();
@@ -112,42 +115,42 @@ public final class ChipExecutor {
         }
 
         private void start(int task) {
-            TaskGraph.Task t = graph.tasks.get(task);
+            TaskGraph.Task t = graph.tasks().get(task);
             long now = simulation.nowCycles();
-            long begin = Math.max(now, tileBusyUntil[t.tile]);
-            long cycles = tile.phaseCycles(t.counts[Category.MACS.ordinal()] + t.counts[Category.ADDS.ordinal()]
-                    + t.counts[Category.ELEMENTWISE_OPS.ordinal()], memoryWords(t.counts));
-            tileBusyUntil[t.tile] = begin + cycles;
+            long begin = Math.max(now, tileBusyUntil[t.tile()]);
+            long cycles = tile.phaseCycles(t.counts()[Category.MACS.ordinal()] + t.counts()[Category.ADDS.ordinal()]
+                    + t.counts()[Category.ELEMENTWISE_OPS.ordinal()], memoryWords(t.counts()));
+            tileBusyUntil[t.tile()] = begin + cycles;
             startCycles[task] = begin;
             simulation.scheduleAt(finish, begin + cycles, task);
         }
 
         void finish(int task) {
-            TaskGraph.Task t = graph.tasks.get(task);
+            TaskGraph.Task t = graph.tasks().get(task);
             finishCycles[task] = simulation.nowCycles();
             finished++;
-            for (int messageIndex : t.messagesSent) {
+            for (int messageIndex : t.messagesSent()) {
                 send(t, messageIndex);
             }
-            for (int successor : t.successors) {
+            for (int successor : t.successors()) {
                 arrived(successor);
             }
         }
 
         private void send(TaskGraph.Task sender, int messageIndex) {
-            TaskGraph.Message message = graph.messages.get(messageIndex);
+            TaskGraph.Message message = graph.messages().get(messageIndex);
             Destinations destinations = Destinations.tiles(message.destinationTiles());
-            long[] c = counts[sender.id];
+            long[] c = counts[sender.id()];
             // Under the vc router a multicast packet longer than a buffer travels as unicast copies.
             long[] links = {-1, -1};
             for (int payload : packets(message)) {
                 boolean tree = network.travelsAsTree(payload);
                 int way = tree ? 0 : 1;
                 if (links[way] < 0) {
-                    links[way] = network.linksCrossed(sender.tile, destinations, payload);
+                    links[way] = network.linksCrossed(sender.tile(), destinations, payload);
                 }
                 long copies = tree ? 1 : message.destinationTiles().length;
-                network.send(sender.tile, destinations, payload, messageIndex);
+                network.send(sender.tile(), destinations, payload, messageIndex);
                 c[Category.NOC_BYTES_INJECTED.ordinal()] += payload * copies;
                 c[Category.NOC_BYTE_HOPS.ordinal()] += payload * links[way];
             }
@@ -155,7 +158,7 @@ public final class ChipExecutor {
 
         /** Payload bytes of each packet of a message. */
         private int[] packets(TaskGraph.Message message) {
-            long bytes = message.words() * words.messageWordBytes(graph.tasks.get(message.sender()).phase);
+            long bytes = message.words() * words.messageWordBytes(graph.tasks().get(message.sender()).phase());
             NocParameters noc = network.parameters();
             int max = noc.maxPacketBytes();
             int count = Math.toIntExact((bytes + max - 1) / max);

@@ -3,6 +3,8 @@ package org.neurotile.neuron.chip;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
 
 /**
  * An example's counts summed four ways: in total, by phase, by layer and by tile. Values are keyed

@@ -1,5 +1,9 @@
 package org.neurotile.neuron.chip;
 
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.plan.TaskGraph;
+
 /**
  * What one example cost: counts per task (tile, layer, phase) and when each task ran.
  * {@code bytesMoved} is derived from {@code wordsMoved} by whoever reports it (words times the

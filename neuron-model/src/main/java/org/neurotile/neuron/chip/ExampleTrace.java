@@ -1,6 +1,7 @@
 package org.neurotile.neuron.chip;
 
 import java.util.function.IntFunction;
+import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.sim.trace.TraceRecorder;
 
 /** Puts each task of an example on its tile's track of a trace: one span per phase and layer. */

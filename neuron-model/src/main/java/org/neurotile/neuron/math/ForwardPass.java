@@ -104,4 +104,9 @@ public final class ForwardPass {
     public double[] activations(int layer) {
         return activations[layer].clone();
     }
+
+    /** a_l[i], the pre-activation of neuron i of layer l. */
+    public double preActivation(int layer, int i) {
+        return preActivations[layer][i];
+    }
 }

@@ -61,7 +61,8 @@ public final class Model {
         }
     }
 
-    static double[] uniform(UniformRandomProvider random, int count, double bound) {
+    /** {@code count} values uniform in [-bound, bound] from {@code random}, in draw order. */
+    public static double[] uniform(UniformRandomProvider random, int count, double bound) {
         double[] values = new double[count];
         for (int i = 0; i < count; i++) {
             values[i] = (2 * random.nextDouble() - 1) * bound;
@@ -90,6 +91,11 @@ public final class Model {
     /** W_l[row][column]. */
     public double weight(int layer, int row, int column) {
         return weights[layer].get(row * network.neurons(layer - 1) + column);
+    }
+
+    /** W_l itself (not a copy), for arithmetic outside this package. */
+    public Weights liveWeights(int layer) {
+        return weights[layer];
     }
 
     /** A copy of W_l, row-major. */

@@ -1,6 +1,5 @@
 package org.neurotile.neuron.math;
 
-import org.neurotile.neuron.chip.WordSizes;
 
 /**
  * The number formats of a training run: of the weights and biases (as stored, at initialisation

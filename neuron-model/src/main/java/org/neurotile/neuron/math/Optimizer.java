@@ -1,7 +1,7 @@
 package org.neurotile.neuron.math;
 
 import java.io.IOException;
-import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
 /**

@@ -5,7 +5,7 @@ package org.neurotile.neuron.math;
  * each, which halves the memory traffic of a step on large layers. The kernels follow
  * {@link Precision}: eight-lane dot products, every product and sum rounded to the precision.
  */
-sealed interface Weights permits Weights.Single, Weights.Double {
+public sealed interface Weights permits Weights.Single, Weights.Double {
 
     static Weights of(Precision precision, double[] values) {
         return precision == Precision.FLOAT32 ? Single.of(values) : new Double(values.clone());
@@ -16,25 +16,25 @@ sealed interface Weights permits Weights.Single, Weights.Double {
         return precision == Precision.FLOAT32 ? Single.of(values) : new Double(values);
     }
 
-    int length();
+    public int length();
 
-    double get(int k);
+    public double get(int k);
 
-    void set(int k, double value);
+    public void set(int k, double value);
 
     /** sum over j < n of w[base + j] * x[j], in {@link Precision#LANES} lanes. */
-    double dot(int base, double[] x, int n);
+    public double dot(int base, double[] x, int n);
 
     /** y[j] += a * w[base + j] for j < n. */
-    void addScaledTo(double[] y, double a, int base, int n);
+    public void addScaledTo(double[] y, double a, int base, int n);
 
     /** w[base + j] -= a * x[j] for j < n. */
-    void subtractScaled(int base, double a, double[] x, int n);
+    public void subtractScaled(int base, double a, double[] x, int n);
 
     /** As {@link #subtractScaled}, each weight that changes stored in {@code q}'s weight format. */
-    void subtractScaled(int base, double a, double[] x, int n, Quantization q);
+    public void subtractScaled(int base, double a, double[] x, int n, Quantization q);
 
-    double[] toDoubles();
+    public double[] toDoubles();
 
     Weights copy();
 

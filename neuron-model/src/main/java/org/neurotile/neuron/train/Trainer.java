@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neurotile.neuron.chip.ChipRule;
-import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.math.BatchGradient;
-import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.HybridSchedule;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.RoundingNoise;
 import org.neurotile.neuron.math.TrainingSnapshot;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.rules.directional.DirectionalFeedback;
+import org.neurotile.neuron.rules.hybrid.HybridSchedule;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
@@ -43,7 +43,7 @@ public final class Trainer {
      * mean of their gradients ({@link BatchGradient}); an epoch's last batch may be smaller, and its
      * mean is over the examples it has.
      */
-    public record Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+    public record Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
                            boolean alignment, int batch, NumberFormats numbers) {
         public Settings {
@@ -53,7 +53,7 @@ public final class Trainer {
         }
 
         /** Without quantization. */
-        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
                         boolean alignment, int batch) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
@@ -61,7 +61,7 @@ public final class Trainer {
         }
 
         /** One example per step. */
-        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
                         boolean alignment, NumberFormats numbers) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
@@ -69,7 +69,7 @@ public final class Trainer {
         }
 
         /** One example per step, without quantization. */
-        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
                         boolean alignment) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
@@ -77,7 +77,7 @@ public final class Trainer {
         }
 
         /** Without alignment diagnostics, one example per step. */
-        public Settings(NetworkSpec network, ChipRule rule, Precision precision, Optimizer.Settings optimizer,
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                         double learningRate, double learningRateDecay, int epochs, long seed, boolean biases) {
             this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, false);
         }

@@ -3,6 +3,9 @@ package org.neurotile.neuron.chip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.noc.Network;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.routing.Routings;

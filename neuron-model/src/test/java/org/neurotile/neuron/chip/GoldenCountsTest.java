@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.NetworkCatalog;
@@ -40,7 +41,7 @@ class GoldenCountsTest {
 
     static Stream<Arguments> cases() {
         return NetworkCatalog.names().stream()
-                .flatMap(network -> ChipRules.EXAMPLES.stream().map(rule -> Arguments.of(network, rule)));
+                .flatMap(network -> LearningRules.EXAMPLES.stream().map(rule -> Arguments.of(network, rule)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -55,7 +56,7 @@ class GoldenCountsTest {
         ChipSpec chip = new ChipSpec(arrays.getOrDefault(networkName, defaults.array()), defaults.topology(),
                 defaults.network(), new TileParameters(memory, t.wordBytes(), t.memoryPorts(),
                         t.wordsPerCyclePerPort(), t.macsPerCycle(), t.phaseOverheadCycles()), defaults.mapping());
-        Chip.Example example = new Chip(chip).run(network, ChipRules.parse(rule, 1), true, TraceRecorder.disabled());
+        Chip.Example example = new Chip(chip).run(network, LearningRules.parse(rule, 1), true, TraceRecorder.disabled());
         CountSummary summary = CountSummary.of(example.run(), ChipSpec.DEFAULTS.tile().wordBytes());
         Map<String, Object> golden = new LinkedHashMap<>();
         golden.put("network", network.describe());

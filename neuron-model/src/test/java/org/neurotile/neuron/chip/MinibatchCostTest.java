@@ -14,6 +14,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.MappingDoesNotFitException;
+import org.neurotile.neuron.plan.MemoryKind;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -68,8 +74,8 @@ class MinibatchCostTest {
         Chip.Example one;
         Chip.Example batched;
         try {
-            one = chip.run(net, ChipRules.parse(rule, 3), biases, optimizer, 1, TraceRecorder.disabled());
-            batched = chip.run(net, ChipRules.parse(rule, 3), biases, optimizer, batch, TraceRecorder.disabled());
+            one = chip.run(net, LearningRules.parse(rule, 3), biases, optimizer, 1, TraceRecorder.disabled());
+            batched = chip.run(net, LearningRules.parse(rule, 3), biases, optimizer, batch, TraceRecorder.disabled());
         } catch (MappingDoesNotFitException e) {
             return;
         }
@@ -82,7 +88,7 @@ class MinibatchCostTest {
         }
         assertEquals((double) parameters / batch,
                 (double) batched.batchTotal(Category.WEIGHT_WRITES) / batch, 1e-9, "|W| / B per example");
-        OptimizerCost used = ChipRules.parse(rule, 3).optimizer(optimizer); // hybrid brings split momentum
+        OptimizerCost used = LearningRules.parse(rule, 3).optimizer(optimizer); // hybrid brings split momentum
         assertEquals(parameters * used.macsPerWeight(batch), batched.run().total(Category.MACS, Phase.UPDATE));
         assertEquals(parameters * used.stateWritesPerWeight(), batched.run().total(Category.OPTIMIZER_WRITES));
         // Whatever tiles the batch buffer moves neurons to, an example's arithmetic and weights stay.
@@ -102,9 +108,9 @@ class MinibatchCostTest {
         NetworkSpec net = network(12, List.of(10, 8), 4);
         Chip chip = new Chip(chip(2, 1 << 20)); // one tile holds everything, whatever the batch
         for (String rule : List.of("bp", "dfa", "ssdfa", "fa")) {
-            ExampleRun one = chip.run(net, ChipRules.parse(rule, 3), true, OptimizerCost.ADAM, 1,
+            ExampleRun one = chip.run(net, LearningRules.parse(rule, 3), true, OptimizerCost.ADAM, 1,
                     TraceRecorder.disabled()).run();
-            ExampleRun batched = chip.run(net, ChipRules.parse(rule, 3), true, OptimizerCost.ADAM, 8,
+            ExampleRun batched = chip.run(net, LearningRules.parse(rule, 3), true, OptimizerCost.ADAM, 8,
                     TraceRecorder.disabled()).run();
             assertEquals(one.taskCount(), batched.taskCount());
             for (int task = 0; task < one.taskCount(); task++) {
@@ -123,9 +129,9 @@ class MinibatchCostTest {
     void aBatchOfOneIsTheExampleWithoutABatch() {
         NetworkSpec net = Workloads.resolve("mnist-fc");
         Chip chip = new Chip(ChipSpec.DEFAULTS);
-        Chip.Example plain = chip.run(net, ChipRules.parse("ssdfa", 1), true, OptimizerCost.MOMENTUM,
+        Chip.Example plain = chip.run(net, LearningRules.parse("ssdfa", 1), true, OptimizerCost.MOMENTUM,
                 TraceRecorder.disabled());
-        Chip.Example one = chip.run(net, ChipRules.parse("ssdfa", 1), true, OptimizerCost.MOMENTUM, 1,
+        Chip.Example one = chip.run(net, LearningRules.parse("ssdfa", 1), true, OptimizerCost.MOMENTUM, 1,
                 TraceRecorder.disabled());
         assertEquals(plain.run().cycles(), one.batchCycles());
         assertEquals(CountSummary.of(plain.run(), 4), CountSummary.ofBatch(one, 4));
@@ -134,7 +140,7 @@ class MinibatchCostTest {
     @Test
     void theBatchUpdateAccumulatesBProductsReadsTheBufferAndUpdatesOnce() {
         NetworkSpec net = network(12, List.of(10), 4);
-        Chip.Example example = new Chip(SMALL).run(net, ChipRules.parse("dfa", 3), false, OptimizerCost.SGD, 5,
+        Chip.Example example = new Chip(SMALL).run(net, LearningRules.parse("dfa", 3), false, OptimizerCost.SGD, 5,
                 TraceRecorder.disabled());
         ExampleRun run = example.run();
         long weights = 12 * 10 + 10 * 4;
@@ -149,9 +155,9 @@ class MinibatchCostTest {
     void bpCannotShareTheErrorPhasesWeightReadWithABatchsUpdate() {
         NetworkSpec net = network(12, List.of(10), 4);
         Chip chip = new Chip(SMALL);
-        long shared = chip.run(net, ChipRules.parse("bp:reads=shared", 3), false, OptimizerCost.SGD, 1,
+        long shared = chip.run(net, LearningRules.parse("bp:reads=shared", 3), false, OptimizerCost.SGD, 1,
                 TraceRecorder.disabled()).run().total(Category.WEIGHT_READS, Phase.UPDATE);
-        long batched = chip.run(net, ChipRules.parse("bp:reads=shared", 3), false, OptimizerCost.SGD, 4,
+        long batched = chip.run(net, LearningRules.parse("bp:reads=shared", 3), false, OptimizerCost.SGD, 4,
                 TraceRecorder.disabled()).run().total(Category.WEIGHT_READS, Phase.UPDATE);
         assertEquals(12 * 10, shared, "batch 1: layer 2's weights were read by the propagation");
         assertEquals(12 * 10 + 10 * 4, batched);
@@ -161,9 +167,9 @@ class MinibatchCostTest {
     void aBatchAmortizesTheUpdateOverItsExamples() {
         NetworkSpec net = Workloads.resolve("mnist-fc");
         Chip chip = new Chip(ChipSpec.DEFAULTS);
-        Chip.Example one = chip.run(net, ChipRules.parse("dfa", 1), true, OptimizerCost.SGD, 1,
+        Chip.Example one = chip.run(net, LearningRules.parse("dfa", 1), true, OptimizerCost.SGD, 1,
                 TraceRecorder.disabled());
-        Chip.Example batched = chip.run(net, ChipRules.parse("dfa", 1), true, OptimizerCost.SGD, 16,
+        Chip.Example batched = chip.run(net, LearningRules.parse("dfa", 1), true, OptimizerCost.SGD, 16,
                 TraceRecorder.disabled());
         assertTrue(batched.batchCycles() < 16 * one.batchCycles(),
                 batched.batchCycles() + " cycles for 16 examples against " + one.batchCycles() + " for one");
@@ -174,9 +180,9 @@ class MinibatchCostTest {
     void theBatchBufferIsPartOfEachTilesFootprint() {
         NetworkSpec net = network(12, List.of(10), 4);
         Chip chip = new Chip(chip(2, 1 << 20)); // all on tile 0
-        long one = chip.run(net, ChipRules.parse("dfa", 3), true, OptimizerCost.SGD, 1, TraceRecorder.disabled())
+        long one = chip.run(net, LearningRules.parse("dfa", 3), true, OptimizerCost.SGD, 1, TraceRecorder.disabled())
                 .mapping().footprintBytes(0, MemoryKind.ACTIVATIONS);
-        long batched = chip.run(net, ChipRules.parse("dfa", 3), true, OptimizerCost.SGD, 8, TraceRecorder.disabled())
+        long batched = chip.run(net, LearningRules.parse("dfa", 3), true, OptimizerCost.SGD, 8, TraceRecorder.disabled())
                 .mapping().footprintBytes(0, MemoryKind.ACTIVATIONS);
         assertEquals(4L * (7 * (12 + 10) + 8 * (10 + 4)), batched - one,
                 "7 more copies of each layer's inputs, 8 deltas per neuron");
@@ -186,7 +192,7 @@ class MinibatchCostTest {
     void aBatchThatDoesNotFitSaysTheBatchTakesTheMemory() {
         NetworkSpec net = Workloads.resolve("mnist-fc");
         MappingDoesNotFitException e = assertThrows(MappingDoesNotFitException.class, () -> new Chip(chip(4, 256 << 10))
-                .run(net, ChipRules.parse("dfa", 1), true, OptimizerCost.SGD, 512, TraceRecorder.disabled()));
+                .run(net, LearningRules.parse("dfa", 1), true, OptimizerCost.SGD, 512, TraceRecorder.disabled()));
         assertTrue(e.getMessage().contains("a batch of 512 keeps the inputs and deltas of 512 examples in every tile"),
                 e.getMessage());
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
@@ -15,7 +18,7 @@ class ProcessorTest {
     private static final Chip PROCESSOR = Chip.processor(ProcessorSpec.DEFAULTS);
 
     private static ExampleRun run(NetworkSpec network, String rule) {
-        return PROCESSOR.run(network, ChipRules.parse(rule, 1), false, TraceRecorder.disabled()).run();
+        return PROCESSOR.run(network, LearningRules.parse(rule, 1), false, TraceRecorder.disabled()).run();
     }
 
     @Test

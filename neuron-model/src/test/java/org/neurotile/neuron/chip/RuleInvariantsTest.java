@@ -11,6 +11,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.MappingDoesNotFitException;
+import org.neurotile.neuron.plan.MemoryKind;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -65,7 +71,7 @@ class RuleInvariantsTest {
         Chip chip = new Chip(spec);
         ExampleRun run;
         try {
-            run = chip.run(net, ChipRules.parse(rule, 3), biases, TraceRecorder.disabled()).run();
+            run = chip.run(net, LearningRules.parse(rule, 3), biases, TraceRecorder.disabled()).run();
         } catch (MappingDoesNotFitException e) {
             return;
         }
@@ -100,7 +106,7 @@ class RuleInvariantsTest {
                 new TileParameters(1536, 4, 2, 4, 16, 4), ChipSpec.MappingKind.CONTIGUOUS);
         Chip.Example example;
         try {
-            example = new Chip(spec).run(net, ChipRules.parse(rule, 3), true, TraceRecorder.disabled());
+            example = new Chip(spec).run(net, LearningRules.parse(rule, 3), true, TraceRecorder.disabled());
         } catch (MappingDoesNotFitException e) {
             return;
         }
@@ -131,7 +137,7 @@ class RuleInvariantsTest {
                 new TileParameters(4096, 4, 2, 4, 16, 4), ChipSpec.MappingKind.CONTIGUOUS);
         Chip.Example example;
         try {
-            example = new Chip(spec).run(net, ChipRules.parse(rule, 3), true, optimizer, TraceRecorder.disabled());
+            example = new Chip(spec).run(net, LearningRules.parse(rule, 3), true, optimizer, TraceRecorder.disabled());
         } catch (MappingDoesNotFitException e) {
             return;
         }
@@ -140,7 +146,7 @@ class RuleInvariantsTest {
             parameters += net.weights(l) + net.neurons(l);
         }
         ExampleRun run = example.run();
-        OptimizerCost used = ChipRules.parse(rule, 3).optimizer(optimizer);
+        OptimizerCost used = LearningRules.parse(rule, 3).optimizer(optimizer);
         long state = parameters * used.stateWordsPerWeight();
         assertEquals(parameters * used.stateReadsPerWeight(), run.total(Category.OPTIMIZER_READS));
         assertEquals(parameters * used.stateWritesPerWeight(), run.total(Category.OPTIMIZER_WRITES));

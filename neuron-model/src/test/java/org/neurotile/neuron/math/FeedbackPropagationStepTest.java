@@ -1,13 +1,14 @@
 package org.neurotile.neuron.math;
 
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.FeedbackBlocks;
-import org.neurotile.neuron.chip.FeedbackPropagation;
+import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
+import org.neurotile.neuron.rules.fp.FeedbackPropagation;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -19,7 +20,7 @@ class FeedbackPropagationStepTest {
 
     private static double[][] deltas(int m) {
         Model model = Model.initial(NET, 7, Precision.FLOAT64);
-        Feedback feedback = Feedback.feedbackPropagation(NET, new FeedbackPropagation(4, m), 7);
+        Feedback feedback = new FeedbackPropagation(4, m).feedback(NET, 7);
         return LearningStep.feedbackDeltas(model, feedback, ForwardPass.run(model, X, 2));
     }
 
@@ -35,8 +36,8 @@ class FeedbackPropagationStepTest {
 
     @Test
     void depthZeroHoldsDfasFeedback() {
-        Feedback fp = Feedback.feedbackPropagation(NET, new FeedbackPropagation(4, 0), 7);
-        Feedback dfa = Feedback.dense(NET, FeedbackBlocks.directFeedback(4), 7);
+        Feedback fp = new FeedbackPropagation(4, 0).feedback(NET, 7);
+        Feedback dfa = FixedFeedback.dense(NET, FeedbackBlocks.directFeedback(4), 7);
         for (int l = 1; l < 4; l++) {
             assertArrayEquals(dfa.matrix(l), fp.matrix(l), "layer " + l);
             assertEquals(4, fp.sourceOf(l));
@@ -48,7 +49,7 @@ class FeedbackPropagationStepTest {
         // m = 2: layer 3 is bp, layers 1 and 2 use B_l delta_3.
         Model model = Model.initial(NET, 7, Precision.FLOAT64);
         ForwardPass pass = ForwardPass.run(model, X, 2);
-        Feedback feedback = Feedback.feedbackPropagation(NET, new FeedbackPropagation(4, 2), 7);
+        Feedback feedback = new FeedbackPropagation(4, 2).feedback(NET, 7);
         double[][] delta = LearningStep.feedbackDeltas(model, feedback, pass);
         double[][] bp = LearningStep.backpropDeltas(model, pass);
         assertArrayEquals(bp[3], delta[3]);

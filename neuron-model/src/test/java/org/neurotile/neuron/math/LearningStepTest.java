@@ -1,5 +1,6 @@
 package org.neurotile.neuron.math;
 
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.BalancedErrorAssignment;
-import org.neurotile.neuron.chip.FeedbackBlocks;
+import org.neurotile.neuron.rules.feedback.BalancedErrorAssignment;
+import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -97,8 +98,8 @@ class LearningStepTest {
     @Test
     void blocksOfAllLayersAreDenseDfaAndBlocksOfOneAreFa() {
         NetworkSpec net = network(5, List.of(6, 4), 3, Activation.RELU);
-        Feedback dfa = Feedback.dense(net, FeedbackBlocks.directFeedback(3), 9);
-        Feedback fa = Feedback.dense(net, FeedbackBlocks.feedbackAlignment(3), 9);
+        Feedback dfa = FixedFeedback.dense(net, FeedbackBlocks.directFeedback(3), 9);
+        Feedback fa = FixedFeedback.dense(net, FeedbackBlocks.feedbackAlignment(3), 9);
         assertEquals(3, dfa.sourceOf(1));
         assertEquals(3, dfa.sourceOf(2));
         assertEquals(2, fa.sourceOf(1));
@@ -109,7 +110,7 @@ class LearningStepTest {
     @Test
     void sparseRowsHaveExactlyKNonZeros() {
         NetworkSpec net = network(5, List.of(12, 8), 4, Activation.RELU);
-        Feedback sparse = Feedback.sparse(net, BalancedErrorAssignment.of(net, 2, 0, 5), 2, 5);
+        Feedback sparse = FixedFeedback.sparse(net, BalancedErrorAssignment.of(net, 2, 0, 5), 2, 5);
         for (int l = 1; l <= 2; l++) {
             double[] b = sparse.matrix(l);
             for (int i = 0; i < net.neurons(l); i++) {
@@ -126,7 +127,7 @@ class LearningStepTest {
     @Test
     void signFeedbackIsPlusOrMinusOne() {
         NetworkSpec net = network(5, List.of(6), 3, Activation.RELU);
-        for (double v : Feedback.signOfRandom(net, 1).matrix(1)) {
+        for (double v : FixedFeedback.signOfRandom(net, 1).matrix(1)) {
             assertEquals(1, Math.abs(v));
         }
     }
@@ -137,9 +138,9 @@ class LearningStepTest {
         double[] x = input(7, 2);
         Model a = Model.initial(net, 4);
         Model b = Model.initial(net, 4);
-        LearningStep.withFeedback(a, Feedback.dense(net, FeedbackBlocks.directFeedback(2), 4), ForwardPass.run(a, x, 2),
+        LearningStep.withFeedback(a, FixedFeedback.dense(net, FeedbackBlocks.directFeedback(2), 4), ForwardPass.run(a, x, 2),
                 RATE, true);
-        LearningStep.withFeedback(b, Feedback.dense(net, FeedbackBlocks.directFeedback(2), 4), ForwardPass.run(b, x, 2),
+        LearningStep.withFeedback(b, FixedFeedback.dense(net, FeedbackBlocks.directFeedback(2), 4), ForwardPass.run(b, x, 2),
                 RATE, true);
         assertArrayEquals(a.weights(1), b.weights(1));
         assertArrayEquals(a.weights(2), b.weights(2));
@@ -149,7 +150,7 @@ class LearningStepTest {
     void dfaLowersTheLossOnTheSameExample() {
         NetworkSpec net = network(10, List.of(20), 4, Activation.TANH);
         Model model = Model.initial(net, 8);
-        Feedback feedback = Feedback.dense(net, FeedbackBlocks.directFeedback(2), 8);
+        Feedback feedback = FixedFeedback.dense(net, FeedbackBlocks.directFeedback(2), 8);
         double[] x = input(10, 8);
         double before = ForwardPass.run(model, x, 3).loss();
         for (int i = 0; i < 20; i++) {

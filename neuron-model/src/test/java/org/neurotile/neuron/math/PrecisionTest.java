@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.ChipRules;
+import org.neurotile.neuron.rules.LearningRules;
+import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
@@ -28,7 +29,7 @@ class PrecisionTest {
 
     private static FunctionalStep step(Precision precision, boolean backprop) {
         Model model = Model.initial(NET, 3, precision);
-        return FunctionalStep.run(model, ChipRules.parse(backprop ? "bp" : "dfa", 3), 3, input(5), 2, 0.05, true);
+        return FunctionalStep.run(model, LearningRules.parse(backprop ? "bp" : "dfa", 3), 3, input(5), 2, 0.05, true);
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.OptimizerCost;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -27,7 +27,7 @@ class AlignmentTest {
     void dfaComesIntoAlignmentWithBpAsItLearns() {
         NetworkSpec net = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(32, Activation.TANH),
                 LayerSpec.of(32, Activation.TANH), LayerSpec.of(4, Activation.IDENTITY)));
-        Trainer trainer = new Trainer(new Trainer.Settings(net, ChipRules.parse("dfa", 1), Precision.FLOAT64,
+        Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("dfa", 1), Precision.FLOAT64,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 4, 1, true, true));
         List<EpochResult> history = trainer.train(new ClusterDataset(5, 20, 4, 400, 1.5).generate(0),
                 new ClusterDataset(5, 20, 4, 100, 1.5).generate(400), new Trainer.Listener() {
@@ -49,7 +49,7 @@ class AlignmentTest {
     void bpHasNoAlignmentToMeasure() {
         NetworkSpec net = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(16, Activation.TANH),
                 LayerSpec.of(4, Activation.IDENTITY)));
-        Trainer trainer = new Trainer(new Trainer.Settings(net, ChipRules.parse("bp", 1), Precision.FLOAT32,
+        Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("bp", 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 1, 1, true, true));
         EpochResult result = trainer.train(new ClusterDataset(5, 20, 4, 100, 1.5).generate(0),
                 new ClusterDataset(5, 20, 4, 50, 1.5).generate(100), new Trainer.Listener() {

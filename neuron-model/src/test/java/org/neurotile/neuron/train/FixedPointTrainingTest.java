@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -24,7 +24,7 @@ class FixedPointTrainingTest {
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
 
     private static Trainer trainer(String rule, double lr, NumberFormats numbers) {
-        return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+        return new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), lr, 1.0, 3, 1, true, false, numbers));
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.OptimizerCost;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
 import org.neurotile.workloads.NetworkSpec;
@@ -29,7 +29,7 @@ class MinibatchTrainingTest {
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 100, 1.5).generate(300);
 
     private static Trainer trainer(String rule, OptimizerCost optimizer, double lr, int epochs, int batch) {
-        return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+        return new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.FLOAT32,
                 Optimizer.Settings.of(optimizer), lr, 0.9, epochs, 1, true, false, batch));
     }
 
@@ -74,7 +74,7 @@ class MinibatchTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"bp", "dfa", "ssdfa"})
     void aBatchOf16LearnsSeparableClusters(String rule) {
-        Trainer trainer = new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+        Trainer trainer = new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.3, 0.9, 10, 1, true, false, 16));
         List<EpochResult> history = trainer.train(new ClusterDataset(5, 20, 4, 800, 1.5).generate(0),
                 new ClusterDataset(5, 20, 4, 400, 1.5).generate(800), new Trainer.Listener() {

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.neurotile.neuron.chip.ChipRules;
-import org.neurotile.neuron.chip.OptimizerCost;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.LayerSpec;
@@ -36,7 +36,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(String rule, OptimizerCost optimizer, double lr, NumberFormats numbers) {
-        return new Trainer(new Trainer.Settings(NET, ChipRules.parse(rule, 1), Precision.FLOAT32,
+        return new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.FLOAT32,
                 Optimizer.Settings.of(optimizer), lr, 0.9, 3, 1, true, false, numbers));
     }
 
@@ -121,9 +121,9 @@ class TrainerTest {
 
     @Test
     void momentumWithoutMomentumIsSgd() {
-        Trainer sgd = new Trainer(new Trainer.Settings(NET, ChipRules.parse("dfa", 1), Precision.FLOAT64,
+        Trainer sgd = new Trainer(new Trainer.Settings(NET, LearningRules.parse("dfa", 1), Precision.FLOAT64,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 0.9, 1, 1, true));
-        Trainer momentum = new Trainer(new Trainer.Settings(NET, ChipRules.parse("dfa", 1), Precision.FLOAT64,
+        Trainer momentum = new Trainer(new Trainer.Settings(NET, LearningRules.parse("dfa", 1), Precision.FLOAT64,
                 new Optimizer.Settings(OptimizerCost.MOMENTUM, 0, 0.9, 0.999, 1e-8), 0.02, 0.9, 1, 1, true));
         sgd.train(TRAIN, TEST, new Trainer.Listener() {
         });
@@ -140,7 +140,7 @@ class TrainerTest {
     void divergenceNamesTheEpochExampleLayerAndRule() {
         NetworkSpec relu = new NetworkSpec("relu", 20, List.of(LayerSpec.of(32, Activation.RELU),
                 LayerSpec.of(4, Activation.IDENTITY)));
-        Trainer trainer = new Trainer(new Trainer.Settings(relu, ChipRules.parse("dfa", 1), Precision.FLOAT32,
+        Trainer trainer = new Trainer(new Trainer.Settings(relu, LearningRules.parse("dfa", 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 1e30, 1, 3, 1, true));
         TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> trainer.train(TRAIN, TEST,
                 new Trainer.Listener() {

@@ -1,0 +1,57 @@
+package org.neurotile.neuron.math;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+
+/**
+ * Bytes of a word of each kind of value on the chip. Weights and biases in memory take
+ * {@code weightBytes}; the layer inputs and activations a tile keeps, and every message of the
+ * forward phase (the input, activations, the label), {@code activationBytes}; every message of
+ * the error phase (the output error, deltas, partial sums), {@code errorBytes}; everything else
+ * (feedback, optimizer state) the tile's {@code wordBytes}. Counts stay in words.
+ */
+public record WordSizes(int wordBytes, int weightBytes, int activationBytes, int errorBytes) {
+    public WordSizes {
+        if (wordBytes <= 0 || weightBytes <= 0 || activationBytes <= 0 || errorBytes <= 0) {
+            throw new IllegalArgumentException("word sizes must be positive: " + wordBytes + ", " + weightBytes
+                    + ", " + activationBytes + ", " + errorBytes);
+        }
+    }
+
+    /** Every kind in words of {@code wordBytes}. */
+    public static WordSizes uniform(int wordBytes) {
+        return new WordSizes(wordBytes, wordBytes, wordBytes, wordBytes);
+    }
+
+    public boolean isUniform() {
+        return weightBytes == wordBytes && activationBytes == wordBytes && errorBytes == wordBytes;
+    }
+
+    /** Bytes of a word a memory access of {@code category} reads or writes. */
+    public int memoryWordBytes(Category category) {
+        return switch (category) {
+            case WEIGHT_READS, WEIGHT_WRITES -> weightBytes;
+            case ACTIVATION_READS, ACTIVATION_WRITES -> activationBytes;
+            case ERROR_READS, ERROR_WRITES -> errorBytes;
+            default -> wordBytes;
+        };
+    }
+
+    /** {@link #memoryWordBytes} of every memory category, by category id. */
+    public Map<String, Integer> memoryWordBytes() {
+        Map<String, Integer> bytes = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            if (category.isMemoryAccess()) {
+                bytes.put(category.id(), memoryWordBytes(category));
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes per word of a message sent by a task of {@code phase}. */
+    public int messageWordBytes(Phase phase) {
+        return phase == Phase.FORWARD ? activationBytes : errorBytes;
+    }
+}

@@ -1,0 +1,33 @@
+package org.neurotile.neuron.plan;
+
+import java.util.function.IntToLongFunction;
+
+/** A storage model with other feedback, activation, optimizer or input bytes than its base. */
+record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToLongFunction activationBytes,
+                      IntToLongFunction optimizerBytes, IntToLongFunction inputBytes) implements StorageModel {
+
+    @Override
+    public long weightBytesPerNeuron(int layer) {
+        return base.weightBytesPerNeuron(layer);
+    }
+
+    @Override
+    public long feedbackBytesPerNeuron(int layer) {
+        return feedbackBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long activationBytesPerNeuron(int layer) {
+        return activationBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long optimizerBytesPerNeuron(int layer) {
+        return optimizerBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long inputBytesPerTile(int layer) {
+        return inputBytes.applyAsLong(layer);
+    }
+}

@@ -1,0 +1,97 @@
+package org.neurotile.neuron.plan;
+
+import java.util.List;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The forward pass, common to every rule, and the output error. The input enters at the I/O port
+ * and goes to the tiles of layer 1; each tile of layer l starts when every tile of layer l-1 has
+ * sent it its slice of h_{l-1}, and sends its slice of h_l to every tile of layer l+1 as one
+ * multicast. The tiles of layer L send their slices of a_L to the output tile (the first tile of
+ * layer L), where the label arrives and e = softmax(a_L) - y is computed.
+ *
+ * <p>Counts per tile and layer with c neurons: n_{l-1} weight reads and MACs per neuron (plus a
+ * bias read and an add with biases), the inputs written once as they arrive and read once (every
+ * input is used by all c neurons from a register: operand reuse inside the tile), one activation
+ * write and one activation function per neuron.
+ */
+public final class ForwardPlan {
+    private final int ioTask;
+    private final int[] forwardTasks; // aligned with mapping.placements()
+    private final int outputTask;
+    private final int outputTile;
+
+    private ForwardPlan(int ioTask, int[] forwardTasks, int outputTask, int outputTile) {
+        this.ioTask = ioTask;
+        this.forwardTasks = forwardTasks;
+        this.outputTask = outputTask;
+        this.outputTile = outputTile;
+    }
+
+    public static ForwardPlan build(TaskGraph graph, Mapping mapping, PlanOptions options) {
+        NetworkSpec network = mapping.network();
+        List<Placement> placements = mapping.placements();
+        int layers = network.layerCount();
+        int io = graph.addTask(options.ioTile(), Phase.FORWARD, TaskGraph.NO_LAYER);
+        graph.count(io, Category.OFF_CHIP_BYTES, ((long) network.inputSize() + 1) * options.words().activationBytes());
+        int[] forward = new int[placements.size()];
+        int[][] tasksOfLayer = new int[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            tasksOfLayer[l] = new int[mapping.placementsOf(l).size()];
+        }
+        int[] seenOfLayer = new int[layers + 1];
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            int task = graph.addTask(p.tile(), Phase.FORWARD, p.layer());
+            forward[i] = task;
+            tasksOfLayer[p.layer()][seenOfLayer[p.layer()]++] = task;
+            long inputs = network.neurons(p.layer() - 1);
+            long c = p.count();
+            graph.count(task, Category.WEIGHT_READS, c * inputs + (options.biases() ? c : 0));
+            graph.count(task, Category.MACS, c * inputs);
+            graph.count(task, Category.ADDS, options.biases() ? c : 0);
+            graph.count(task, Category.ACTIVATION_WRITES, inputs + c);
+            graph.count(task, Category.ACTIVATION_READS, inputs);
+            graph.count(task, Category.ELEMENTWISE_OPS, c);
+        }
+        graph.send(io, tasksOfLayer[1], network.inputSize());
+        for (int l = 1; l < layers; l++) {
+            List<Placement> layer = mapping.placementsOf(l);
+            for (int i = 0; i < layer.size(); i++) {
+                graph.send(tasksOfLayer[l][i], tasksOfLayer[l + 1], layer.get(i).count());
+            }
+        }
+        int outputs = network.outputs();
+        Placement firstOutput = mapping.placementsOf(layers).get(0);
+        int output = graph.addTask(firstOutput.tile(), Phase.ERROR, layers);
+        graph.count(output, Category.ACTIVATION_READS, outputs);
+        graph.count(output, Category.ELEMENTWISE_OPS, 2L * outputs);
+        graph.count(output, Category.ERROR_WRITES, outputs);
+        List<Placement> last = mapping.placementsOf(layers);
+        for (int i = 0; i < last.size(); i++) {
+            graph.send(tasksOfLayer[layers][i], new int[] {output}, last.get(i).count());
+        }
+        graph.send(io, new int[] {output}, 1); // the label
+        return new ForwardPlan(io, forward, output, firstOutput.tile());
+    }
+
+    public int ioTask() {
+        return ioTask;
+    }
+
+    /** The forward task of the i-th placement of {@link Mapping#placements()}. */
+    public int forwardTask(int placementIndex) {
+        return forwardTasks[placementIndex];
+    }
+
+    /** The task that computes e, on {@link #outputTile()}. */
+    public int outputTask() {
+        return outputTask;
+    }
+
+    public int outputTile() {
+        return outputTile;
+    }
+}

@@ -1,0 +1,178 @@
+package org.neurotile.neuron.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * Which tile holds which neurons. Tiles are filled in index order, layer after layer, each layer's
+ * neurons in its mapping order, a neuron never split across tiles; a tile moves on to the next
+ * layer's neurons while it has room. Mappings differ only in the order: {@code contiguous} keeps
+ * neuron index order; a rule may supply another (for example grouping neurons that use the same
+ * errors).
+ */
+public final class Mapping {
+    private final NetworkSpec network;
+    private final int tileCount;
+    private final int[][] order; // per layer (index 1..L): position -> neuron
+    private final List<Placement> placements;
+    private final List<List<Placement>> byLayer;
+    private final long[][] footprintBytes; // [tile][MemoryKind]
+
+    private Mapping(NetworkSpec network, int tileCount, int[][] order, List<Placement> placements,
+                    long[][] footprintBytes) {
+        this.network = network;
+        this.tileCount = tileCount;
+        this.order = order;
+        this.placements = Collections.unmodifiableList(placements);
+        this.footprintBytes = footprintBytes;
+        List<List<Placement>> layers = new ArrayList<>();
+        for (int l = 0; l <= network.layerCount(); l++) {
+            layers.add(new ArrayList<>());
+        }
+        for (Placement p : placements) {
+            layers.get(p.layer()).add(p);
+        }
+        this.byLayer = layers.stream().map(Collections::unmodifiableList).toList();
+    }
+
+    /** Neurons in index order. */
+    public static Mapping contiguous(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes) {
+        int[][] order = new int[network.layerCount() + 1][];
+        for (int l = 1; l <= network.layerCount(); l++) {
+            order[l] = identity(network.neurons(l));
+        }
+        return ordered(network, storage, tileCount, memoryBytes, order);
+    }
+
+    /**
+     * Hidden neurons ordered by the errors they use (lexicographically, ties in index order), so that
+     * neurons using the same errors share a tile and each tile needs fewer distinct errors; the
+     * output layer in index order.
+     */
+    public static Mapping errorGrouped(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                       ErrorAssignment errors) {
+        int layers = network.layerCount();
+        int[][] order = new int[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            int layer = l;
+            int[][] used = new int[network.neurons(l)][];
+            for (int i = 0; i < used.length; i++) {
+                used[i] = l == layers ? new int[0] : errors.errorsOf(l, i);
+            }
+            order[l] = IntStream.range(0, network.neurons(layer)).boxed()
+                    .sorted((a, b) -> Arrays.compare(used[a], used[b]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        return ordered(network, storage, tileCount, memoryBytes, order);
+    }
+
+    /**
+     * Neurons in the given order per layer ({@code order[l]} a permutation of layer l's neurons).
+     *
+     * @throws MappingDoesNotFitException if the network needs more tiles or memory
+     */
+    public static Mapping ordered(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                  int[][] order) {
+        Fill fill = Fill.run(network, storage, tileCount, memoryBytes, true);
+        if (fill.failedLayer != 0) {
+            throw MappingDoesNotFitException.describe(network, storage, tileCount, memoryBytes, fill.failedLayer);
+        }
+        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes);
+    }
+
+    public NetworkSpec network() {
+        return network;
+    }
+
+    public int tileCount() {
+        return tileCount;
+    }
+
+    public List<Placement> placements() {
+        return placements;
+    }
+
+    /** The placements of one layer, in tile order. */
+    public List<Placement> placementsOf(int layer) {
+        return byLayer.get(layer);
+    }
+
+    /** The neuron at a position of a layer's mapping order. */
+    public int neuron(int layer, int position) {
+        return order[layer][position];
+    }
+
+    /** Bytes of one kind the tile keeps. */
+    public long footprintBytes(int tile, MemoryKind kind) {
+        return footprintBytes[tile][kind.ordinal()];
+    }
+
+    /** Tiles that hold at least one neuron. */
+    public int tilesUsed() {
+        return (int) placements.stream().mapToInt(Placement::tile).distinct().count();
+    }
+
+    private static int[] identity(int n) {
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = i;
+        }
+        return identity;
+    }
+
+    /** The greedy fill; it only needs sizes, so it also answers "how many tiles would fit". */
+    static final class Fill {
+        final List<Placement> placements = new ArrayList<>();
+        long[][] footprintBytes;
+        int failedLayer;
+        long tilesUsed;
+
+        /** With {@code record} false only {@code failedLayer} and {@code tilesUsed} are computed. */
+        static Fill run(NetworkSpec network, StorageModel storage, long tileCount, long memoryBytes, boolean record) {
+            Fill fill = new Fill();
+            fill.footprintBytes = record ? new long[(int) tileCount][MemoryKind.values().length] : null;
+            long tile = 0;
+            long used = 0;
+            for (int l = 1; l <= network.layerCount(); l++) {
+                long perNeuron = storage.bytesPerNeuron(l);
+                long perTile = storage.inputBytesPerTile(l);
+                if (perNeuron + perTile > memoryBytes) {
+                    fill.failedLayer = l;
+                    return fill;
+                }
+                int placed = 0;
+                int neurons = network.neurons(l);
+                while (placed < neurons) {
+                    long room = memoryBytes - used - perTile;
+                    long fits = room < perNeuron ? 0 : Math.min(neurons - placed, room / perNeuron);
+                    if (fits == 0) {
+                        tile++;
+                        used = 0;
+                        if (tile >= tileCount) {
+                            fill.failedLayer = l;
+                            return fill;
+                        }
+                        continue;
+                    }
+                    if (record) {
+                        fill.placements.add(new Placement((int) tile, l, placed, (int) fits));
+                        long[] footprint = fill.footprintBytes[(int) tile];
+                        footprint[MemoryKind.WEIGHTS.ordinal()] += fits * storage.weightBytesPerNeuron(l);
+                        footprint[MemoryKind.FEEDBACK.ordinal()] += fits * storage.feedbackBytesPerNeuron(l);
+                        footprint[MemoryKind.ACTIVATIONS.ordinal()] +=
+                                fits * storage.activationBytesPerNeuron(l) + perTile;
+                        footprint[MemoryKind.OPTIMIZER.ordinal()] += fits * storage.optimizerBytesPerNeuron(l);
+                    }
+                    used += perTile + fits * perNeuron;
+                    placed += (int) fits;
+                }
+            }
+            fill.tilesUsed = tile + 1;
+            return fill;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.neurotile.neuron.plan;
+
+import java.util.Locale;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.NetworkSpec;
+
+/** The network needs more tiles or more memory per tile than the chip has; says how much would fit. */
+public final class MappingDoesNotFitException extends InvalidInputException {
+    private static final long serialVersionUID = 1L;
+    private static final long MAX_SEARCH_BYTES = 1L << 50;
+
+    private MappingDoesNotFitException(String message) {
+        super(message);
+    }
+
+    /** This failure with a note that a minibatch of {@code batch} examples takes memory in every tile. */
+    public MappingDoesNotFitException withBatch(int batch) {
+        return new MappingDoesNotFitException(getMessage() + "; a batch of " + batch + " keeps the inputs and "
+                + "deltas of " + batch + " examples in every tile (" + batch + " (n_{l-1} + c) words for c neurons): "
+                + "try a smaller batch or more memory per tile");
+    }
+
+    static MappingDoesNotFitException describe(NetworkSpec network, StorageModel storage, int tileCount,
+                                               long memoryBytes, int layer) {
+        long perNeuron = storage.bytesPerNeuron(layer);
+        long perTile = storage.inputBytesPerTile(layer);
+        String what = String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
+                        + "plus %s of inputs per tile)", network.describe(), tileCount, bytes(memoryBytes), layer,
+                network.neurons(layer), bytes(perNeuron), bytes(perTile));
+        long memoryNeeded = smallestMemory(network, storage, tileCount, memoryBytes);
+        if (perNeuron + perTile > memoryBytes) {
+            return new MappingDoesNotFitException(what + " needs at least " + bytes(perNeuron + perTile)
+                    + " per tile for one neuron; on " + tileCount + " tiles it needs " + bytes(memoryNeeded)
+                    + " per tile");
+        }
+        long tilesNeeded = Mapping.Fill.run(network, storage, Long.MAX_VALUE, memoryBytes, false).tilesUsed;
+        long side = (long) Math.ceil(Math.sqrt(tilesNeeded));
+        return new MappingDoesNotFitException(what + " runs out of tiles; it needs " + tilesNeeded + " tiles of "
+                + bytes(memoryBytes) + " (e.g. an array of " + side + "x" + side + "), or " + bytes(memoryNeeded)
+                + " per tile on " + tileCount + " tiles");
+    }
+
+    /** The least memory per tile (to the byte) with which the network fits on {@code tileCount} tiles. */
+    private static long smallestMemory(NetworkSpec network, StorageModel storage, int tileCount, long atLeast) {
+        long low = atLeast;
+        long high = Math.max(atLeast, 1);
+        while (Mapping.Fill.run(network, storage, tileCount, high, false).failedLayer != 0) {
+            low = high;
+            high = high * 2;
+            if (high > MAX_SEARCH_BYTES) {
+                return high;
+            }
+        }
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (Mapping.Fill.run(network, storage, tileCount, middle, false).failedLayer == 0) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
+    /** Binary units, one decimal rounded up (a size that is needed must not read smaller): 512 KiB, 2.4 MiB. */
+    static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        value = Math.ceil(value * 10 - 1e-9) / 10;
+        return unit == 0 ? bytes + " B"
+                : value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f %s", value, units[unit])
+                : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,114 @@
+package org.neurotile.neuron.plan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.workloads.NetworkSpec;
+
+/** Steps the error and update plans share, with the counting conventions of the direct-feedback plan (rules.feedback). */
+public final class PlanSteps {
+    private PlanSteps() {
+    }
+
+    /**
+     * The delta task of an output-layer placement: its slice of e arrives from the output task,
+     * written once and read once; wordsMoved 1 per trained neuron (its own error).
+     */
+    public static int outputDelta(TaskGraph graph, Placement p, int forwardTask, int outputTask, boolean trained) {
+        int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+        graph.dependsOn(delta, forwardTask);
+        long c = p.count();
+        graph.count(delta, Category.ERROR_WRITES, c);
+        graph.count(delta, Category.ERROR_READS, c);
+        graph.count(delta, Category.WORDS_MOVED, trained ? c : 0);
+        graph.send(outputTask, new int[] {delta}, c);
+        return delta;
+    }
+
+    /**
+     * The delta task of a hidden placement fed back from a source of {@code errors} neurons: the
+     * arriving errors written once and read once (shared by the tile's c neurons), c feedback rows
+     * read ({@link FeedbackEncoding#rowWords} words each) and multiplied (c * errors MACs, or
+     * additions with sign feedback), one activation read and one elementwise op (f') per neuron;
+     * wordsMoved {@code errors} per trained neuron.
+     */
+    public static int feedbackDelta(TaskGraph graph, Placement p, int forwardTask, long errors, FeedbackEncoding encoding,
+                             int wordBytes, boolean trained) {
+        int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+        graph.dependsOn(delta, forwardTask);
+        long c = p.count();
+        graph.count(delta, Category.ERROR_WRITES, errors);
+        graph.count(delta, Category.ERROR_READS, errors);
+        graph.count(delta, Category.FEEDBACK_READS, c * encoding.rowWords(errors, wordBytes));
+        graph.count(delta, encoding.productCategory(), c * errors);
+        graph.count(delta, Category.ACTIVATION_READS, c);
+        graph.count(delta, Category.ELEMENTWISE_OPS, c);
+        graph.count(delta, Category.WORDS_MOVED, trained ? c * errors : 0);
+        return delta;
+    }
+
+    /**
+     * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
+     * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron;
+     * with an optimizer, its state words read and written and its arithmetic per weight ({@link OptimizerCost}).
+     *
+     * <p>With a minibatch of B > 1 the task is the batch's update, once per batch: the tile has kept
+     * each example's inputs and its neurons' deltas in a batch buffer (the deltas' B * c writes are
+     * counted here, the inputs were written by the forward pass); it reads them (B * n_{l-1} inputs,
+     * B * c deltas), and reads, updates and writes each weight once, with
+     * {@link OptimizerCost#macsPerWeight(int)} MACs. The weight read of the error phase (bp's shared
+     * read) happens once per example, so it cannot serve the batch's update: the update reads them.
+     */
+    public static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
+                      PlanOptions options) {
+        int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
+        graph.dependsOn(update, delta);
+        int batch = options.batch();
+        long c = p.count();
+        long inputs = network.neurons(p.layer() - 1);
+        long bias = options.biases() ? c : 0;
+        long weights = c * inputs + bias;
+        graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead && batch == 1 ? bias : weights);
+        graph.count(update, Category.WEIGHT_WRITES, weights);
+        OptimizerCost optimizer = options.optimizer();
+        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight(batch));
+        graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateReadsPerWeight());
+        graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWritesPerWeight());
+        graph.count(update, Category.ACTIVATION_READS, batch * inputs);
+        graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
+        if (batch > 1) {
+            graph.count(update, Category.ERROR_WRITES, batch * c);
+            graph.count(update, Category.ERROR_READS, batch * c);
+        }
+        return update;
+    }
+
+    /** One message to the receivers, but a tile with two receivers (two layers) gets two messages. */
+    public static void sendPerTile(TaskGraph graph, int sender, int[] receivers, long words) {
+        List<int[]> rounds = new ArrayList<>();
+        List<TreeSet<Integer>> tilesOfRound = new ArrayList<>();
+        for (int receiver : receivers) {
+            int tile = graph.tileOf(receiver);
+            int round = 0;
+            while (round < rounds.size() && tilesOfRound.get(round).contains(tile)) {
+                round++;
+            }
+            if (round == rounds.size()) {
+                rounds.add(new int[0]);
+                tilesOfRound.add(new TreeSet<>());
+            }
+            int[] previous = rounds.get(round);
+            int[] grown = Arrays.copyOf(previous, previous.length + 1);
+            grown[previous.length] = receiver;
+            rounds.set(round, grown);
+            tilesOfRound.get(round).add(tile);
+        }
+        for (int[] round : rounds) {
+            graph.send(sender, round, words);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.neurotile.neuron.rules;
+
+import java.util.Optional;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.ClosedForm;
+import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.neuron.rules.directional.DirectionalFeedback;
+import org.neurotile.neuron.rules.hybrid.HybridSchedule;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * A learning rule as the chip sees it: what its tiles store, which errors its neurons use, and its
+ * communication plan for the error and update phases. The forward pass is the same for every rule.
+ */
+public interface LearningRule {
+
+    /** The rule as given, with its options, e.g. {@code sdfa:k=4}. */
+    String spec();
+
+    StorageModel storage(NetworkSpec network, int wordBytes);
+
+    /** The output errors each hidden neuron uses, for rules fed back from the output error. */
+    Optional<ErrorAssignment> errorAssignment(NetworkSpec network);
+
+    /**
+     * The rule's fixed feedback matrices for the values of a step, drawn from {@code seed} (and, for
+     * an aligned start, the initial weights); empty for bp, which feeds back the forward weights.
+     */
+    Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed);
+
+    /** How the rule learns its feedback during training (directional dfa); empty where it is fixed. */
+    default Optional<DirectionalFeedback> learnedFeedback() {
+        return Optional.empty();
+    }
+
+    /** hybrid's draw of bp and feedback steps; empty for every other rule. */
+    default Optional<HybridSchedule> hybridSchedule() {
+        return Optional.empty();
+    }
+
+    /** The optimizer the rule's update runs when a run asks for {@code chosen}: hybrid brings its own. */
+    default OptimizerCost optimizer(OptimizerCost chosen) {
+        return chosen;
+    }
+
+    /** Adds the error and update phases to a graph that holds the forward pass. */
+    void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options);
+
+    /**
+     * The spec's closed form of the backward pass, where it has one for this rule on this kind of
+     * chip: the dfa family on the spatial array, bp on the memory-bound processor.
+     */
+    default Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+        return Optional.empty();
+    }
+}

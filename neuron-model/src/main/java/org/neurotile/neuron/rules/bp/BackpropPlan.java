@@ -1,0 +1,148 @@
+package org.neurotile.neuron.rules.bp;
+
+import java.util.List;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.plan.Placement;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.PlanSteps;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The error and update phases of bp on the spatial array, without moving weights: layers strictly
+ * one after another backwards. The output layer's tiles get their slice of e from the output task.
+ * Then, for l = L-1 down to the lowest trained layer, every tile holding layer-(l+1) neurons runs a
+ * propagation task (phase error, tagged layer l+1, whose weights it reads) after its delta task:
+ * the partial sums W_{l+1}[its rows, :]^T delta_{l+1}[its rows] for all n_l neurons, computed one
+ * column at a time with the tile's c_{l+1} deltas held in registers, so each partial is produced
+ * finished and sent, never stored: c_{l+1} * n_l weight reads and MACs. It sends each layer-l tile
+ * the partial sums of that tile's neurons (a message of their count). Each layer-l tile's delta
+ * task then reduces the S partial sums its neurons receive (S = tiles holding layer l+1): S * c
+ * arriving words written once and read once, (S - 1) * c additions (the first partial starts the
+ * sum), then one activation read and one elementwise op (f') per neuron.
+ *
+ * <p>wordsMoved: per trained hidden neuron, the S partial sums it receives; per output neuron 1.
+ *
+ * <p>The update of W_{l+1} waits for its propagation task: bp propagates with the weights of the
+ * forward pass. Both need only delta_{l+1} and h_l, so hardware can do them in one pass over the
+ * weights: {@link WeightReads#SHARED} counts the read once (in the propagation task, the update
+ * then reads only biases); {@link WeightReads#SEPARATE} (default) reads each weight twice. A layer
+ * that is not trained still propagates if a trained layer lies below it, but is not updated.
+ */
+public final class BackpropPlan {
+
+    /** Whether the error and the update of a layer read its weights once between them, or each. */
+    public enum WeightReads {
+        SEPARATE,
+        SHARED
+    }
+
+    private BackpropPlan() {
+    }
+
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        build(graph, mapping, forward, WeightReads.SEPARATE, options);
+    }
+
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
+                             PlanOptions options) {
+        int lowest = lowestTrained(mapping.network());
+        if (lowest > 0) {
+            chain(graph, mapping, forward, weightReads, options, lowest);
+        }
+    }
+
+    /**
+     * bp's error and update phases for layers {@code lowest}..L: deltas propagated down to layer
+     * {@code lowest}, which itself does not propagate. Returns, per placement, its delta task (-1
+     * below {@code lowest}).
+     */
+    public static int[] chain(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
+                       PlanOptions options, int lowest) {
+        NetworkSpec network = mapping.network();
+        int layers = network.layerCount();
+        List<Placement> placements = mapping.placements();
+        int[] deltaOf = new int[placements.size()];
+        int[] propagationOf = new int[placements.size()];
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            int l = p.layer();
+            deltaOf[i] = -1;
+            propagationOf[i] = -1;
+            if (l < lowest) {
+                continue;
+            }
+            boolean trained = network.layer(l).trainable();
+            int delta;
+            if (l == layers) {
+                delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
+            } else {
+                delta = reduction(graph, p, forward.forwardTask(i), mapping.placementsOf(l + 1).size(), trained);
+            }
+            deltaOf[i] = delta;
+            boolean propagates = l > lowest;
+            int propagation = -1;
+            if (propagates) {
+                propagation = graph.addTask(p.tile(), Phase.ERROR, l);
+                graph.dependsOn(propagation, delta);
+                long products = (long) p.count() * network.neurons(l - 1);
+                graph.count(propagation, Category.WEIGHT_READS, products);
+                graph.count(propagation, Category.MACS, products);
+                propagationOf[i] = propagation;
+            }
+            if (trained) {
+                boolean shared = propagates && weightReads == WeightReads.SHARED;
+                int update = PlanSteps.update(graph, network, p, delta, shared, options);
+                if (propagates) {
+                    graph.dependsOn(update, propagation);
+                }
+            }
+        }
+        sendPartialSums(graph, placements, deltaOf, propagationOf);
+        return deltaOf;
+    }
+
+    private static int reduction(TaskGraph graph, Placement p, int forwardTask, int senders, boolean trained) {
+        int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+        graph.dependsOn(delta, forwardTask);
+        long c = p.count();
+        long partials = senders * c;
+        graph.count(delta, Category.ERROR_WRITES, partials);
+        graph.count(delta, Category.ERROR_READS, partials);
+        graph.count(delta, Category.ADDS, partials - c);
+        graph.count(delta, Category.ACTIVATION_READS, c);
+        graph.count(delta, Category.ELEMENTWISE_OPS, c);
+        graph.count(delta, Category.WORDS_MOVED, trained ? partials : 0);
+        return delta;
+    }
+
+    /** Each propagation task of layer l+1 sends every layer-l tile the partial sums of its neurons. */
+    private static void sendPartialSums(TaskGraph graph, List<Placement> placements, int[] deltaOf,
+                                        int[] propagationOf) {
+        for (int i = 0; i < placements.size(); i++) {
+            if (propagationOf[i] < 0) {
+                continue;
+            }
+            int below = placements.get(i).layer() - 1;
+            for (int j = 0; j < placements.size(); j++) {
+                Placement q = placements.get(j);
+                if (q.layer() == below) {
+                    graph.send(propagationOf[i], new int[] {deltaOf[j]}, q.count());
+                }
+            }
+        }
+    }
+
+    /** The lowest trained layer, 0 if none is. */
+    public static int lowestTrained(NetworkSpec network) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (network.layer(l).trainable()) {
+                return l;
+            }
+        }
+        return 0;
+    }
+}

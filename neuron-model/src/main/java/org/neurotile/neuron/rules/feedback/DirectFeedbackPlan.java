@@ -1,0 +1,81 @@
+package org.neurotile.neuron.rules.feedback;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.plan.Placement;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.PlanSteps;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * The error and update phases of the direct-feedback family (dfa, sdfa, ssdfa): the output tile
+ * sends each tile only the output errors its neurons use — one multicast per distinct set of
+ * errors, so with dense dfa all of e goes to every hidden tile at once — and each output tile its
+ * own slice of e. Every trained layer then computes its deltas and updates in parallel.
+ *
+ * <p>Counts per tile and layer with c neurons, neuron i using k_i errors: the arriving errors
+ * written once and read once (reused by all c neurons), sum(k_i) feedback reads and MACs, one
+ * activation read and one elementwise op (f') per neuron; wordsMoved sum(k_i) (an output neuron:
+ * 1, its own error). Update: n_{l-1} weight reads, writes and MACs per neuron (plus the bias with
+ * biases), the inputs read once, one elementwise op (the learning rate) per neuron.
+ */
+public final class DirectFeedbackPlan {
+    private DirectFeedbackPlan() {
+    }
+
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
+                             PlanOptions options) {
+        NetworkSpec network = mapping.network();
+        int layers = network.layerCount();
+        List<Placement> placements = mapping.placements();
+        Map<BitSet, List<Integer>> receiversByErrorSet = new LinkedHashMap<>();
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            if (!network.layer(p.layer()).trainable()) {
+                continue;
+            }
+            if (p.layer() == layers) {
+                PlanSteps.update(graph, network, p,
+                        PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true),
+                        false, options);
+                continue;
+            }
+            int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+            graph.dependsOn(delta, forward.forwardTask(i));
+            long c = p.count();
+            BitSet used = new BitSet(network.outputs());
+            long connections = 0;
+            for (int position = p.first(); position < p.end(); position++) {
+                int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
+                connections += neuronErrors.length;
+                for (int e : neuronErrors) {
+                    used.set(e);
+                }
+            }
+            graph.count(delta, Category.ERROR_WRITES, used.cardinality());
+            graph.count(delta, Category.ERROR_READS, used.cardinality());
+            graph.count(delta, Category.FEEDBACK_READS, connections);
+            graph.count(delta, Category.MACS, connections);
+            graph.count(delta, Category.ACTIVATION_READS, c);
+            graph.count(delta, Category.ELEMENTWISE_OPS, c);
+            graph.count(delta, Category.WORDS_MOVED, connections);
+            receiversByErrorSet.computeIfAbsent(used, k -> new ArrayList<>()).add(delta);
+            PlanSteps.update(graph, network, p, delta, false, options);
+        }
+        for (Map.Entry<BitSet, List<Integer>> set : receiversByErrorSet.entrySet()) {
+            int[] receivers = set.getValue().stream().mapToInt(Integer::intValue).toArray();
+            Arrays.sort(receivers);
+            PlanSteps.sendPerTile(graph, forward.outputTask(), receivers, set.getKey().cardinality());
+        }
+    }
+}

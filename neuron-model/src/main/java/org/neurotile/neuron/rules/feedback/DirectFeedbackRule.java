@@ -1,0 +1,89 @@
+package org.neurotile.neuron.rules.feedback;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ClosedForm;
+import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * dfa, sdfa and ssdfa on the chip: each hidden neuron stores a feedback row over the output errors
+ * it uses and receives only those errors ({@link DirectFeedbackPlan}).
+ */
+public final class DirectFeedbackRule implements LearningRule {
+    private final String spec;
+    private final Function<NetworkSpec, ErrorAssignment> assignment;
+    private final int connectionsPerNeuron; // 0: all outputs (dense)
+    private final int indexBytes;
+
+    private DirectFeedbackRule(String spec, Function<NetworkSpec, ErrorAssignment> assignment,
+                               int connectionsPerNeuron, int indexBytes) {
+        this.spec = spec;
+        this.assignment = assignment;
+        this.connectionsPerNeuron = connectionsPerNeuron;
+        this.indexBytes = indexBytes;
+    }
+
+    /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e. */
+    public static DirectFeedbackRule dense() {
+        return new DirectFeedbackRule("dfa", network -> ErrorAssignment.all(network.outputs()), 0, 0);
+    }
+
+    /**
+     * Sparse feedback with k connections per neuron, stored as k (index, value) pairs.
+     *
+     * @param indexBytes bytes of one stored error index
+     */
+    public static DirectFeedbackRule sparse(String spec, int k, Function<NetworkSpec, ErrorAssignment> assignment,
+                                            int indexBytes) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        return new DirectFeedbackRule(spec, assignment, k, indexBytes);
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    private int connections(NetworkSpec network) {
+        return connectionsPerNeuron == 0 ? network.outputs() : connectionsPerNeuron;
+    }
+
+    @Override
+    public StorageModel storage(NetworkSpec network, int wordBytes) {
+        return connectionsPerNeuron == 0 ? FeedbackStorage.directFeedback(network, wordBytes)
+                : FeedbackStorage.sparse(network, wordBytes, connectionsPerNeuron, indexBytes);
+    }
+
+    @Override
+    public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
+        return Optional.of(assignment.apply(network));
+    }
+
+    @Override
+    public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
+        return Optional.of(connectionsPerNeuron == 0
+                ? FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed)
+                : FixedFeedback.sparse(network, assignment.apply(network), connectionsPerNeuron, seed));
+    }
+
+    @Override
+    public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        DirectFeedbackPlan.build(graph, mapping, forward, assignment.apply(mapping.network()), options);
+    }
+
+    @Override
+    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+        return onProcessor ? Optional.empty() : Optional.of(ClosedForm.directFeedback(network, connections(network)));
+    }
+}

@@ -1,0 +1,126 @@
+package org.neurotile.neuron.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.NpyWriter;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.train.FunctionalStep;
+import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * Writes a step so that anyone can recompute it in NumPy: per layer the weights and biases before
+ * and after, the feedback matrix (dense form), plus the input and the label, as {@code .npy} files,
+ * and {@code manifest.json} naming every file with its shape and dtype, each layer's activation,
+ * the learning rate and the rule.
+ */
+public final class StateDump {
+    private StateDump() {
+    }
+
+    /**
+     * Writes the dump into {@code directory} (created if absent). A failure part way (a full disk)
+     * removes the files written so far, and the directory if this call created it: no partial dump
+     * is left to be mistaken for a whole one.
+     */
+    public static void write(Path directory, FunctionalStep step, String rule, boolean biases) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new NotDirectoryException(directory.toString());
+        }
+        final boolean created = !Files.exists(directory);
+        Files.createDirectories(directory);
+        final List<Path> written = new ArrayList<>();
+        try {
+            writeFiles(directory, step, rule, biases, written);
+        } catch (IOException | RuntimeException e) {
+            try {
+                for (Path file : written) {
+                    Files.deleteIfExists(file);
+                }
+                if (created) {
+                    Files.deleteIfExists(directory);
+                }
+            } catch (IOException cleanUp) {
+                e.addSuppressed(cleanUp);
+            }
+            throw e;
+        }
+    }
+
+    private static void writeFiles(Path directory, FunctionalStep step, String rule, boolean biases,
+                                   List<Path> written) throws IOException {
+        NetworkSpec network = step.before().network();
+        Precision precision = step.before().precision();
+        NpyFiles files = new NpyFiles(directory, precision, written);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("rule", rule);
+        manifest.put("precision", precision.id());
+        manifest.put("learningRate", step.learningRate());
+        manifest.put("biases", biases);
+        manifest.put("loss", "softmax-cross-entropy");
+        manifest.put("lossBefore", step.pass().loss());
+        manifest.put("lossAfter", step.lossAfter());
+        manifest.put("input", files.values("input.npy", step.input(), step.input().length));
+        written.add(directory.resolve("label.npy"));
+        NpyWriter.writeInts(directory.resolve("label.npy"), new int[] {step.label()}, 1);
+        manifest.put("label", entry("label.npy", "int32", 1));
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 1; l <= network.layerCount(); l++) {
+            int rows = network.neurons(l);
+            int columns = network.neurons(l - 1);
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("layer", l);
+            layer.put("activation", l == network.layerCount() ? "identity" : network.layer(l).activation().id());
+            layer.put("trainable", network.layer(l).trainable());
+            String prefix = "layer" + l;
+            layer.put("weightsBefore", files.values(prefix + "_weights_before.npy", step.before().weights(l), rows,
+                    columns));
+            layer.put("biasesBefore", files.values(prefix + "_biases_before.npy", step.before().biases(l), rows));
+            layer.put("weightsAfter", files.values(prefix + "_weights_after.npy", step.after().weights(l), rows,
+                    columns));
+            layer.put("biasesAfter", files.values(prefix + "_biases_after.npy", step.after().biases(l), rows));
+            if (step.feedback().isPresent() && step.feedback().get().matrix(l) != null) {
+                Feedback feedback = step.feedback().get();
+                int source = feedback.sourceOf(l);
+                layer.put("feedback", files.values(prefix + "_feedback.npy", feedback.matrix(l), rows,
+                        network.neurons(source)));
+                layer.put("feedbackSource", source == network.layerCount() ? "e" : "delta of layer " + source);
+            }
+            layers.add(layer);
+        }
+        manifest.put("layers", layers);
+        written.add(directory.resolve("manifest.json"));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeUtf8(directory.resolve("manifest.json"), writer -> json.writeValue(writer, manifest));
+    }
+
+    /** Writes arrays of values in the dump's precision, remembering each file for the clean-up. */
+    private record NpyFiles(Path directory, Precision precision, List<Path> written) {
+        Map<String, Object> values(String name, double[] values, int... shape) throws IOException {
+            written.add(directory.resolve(name));
+            if (precision == Precision.FLOAT32) {
+                NpyWriter.writeFloats(directory.resolve(name), values, shape);
+            } else {
+                NpyWriter.writeDoubles(directory.resolve(name), values, shape);
+            }
+            return entry(name, precision.id(), shape);
+        }
+    }
+
+    private static Map<String, Object> entry(String name, String dtype, int... shape) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", name);
+        entry.put("shape", shape);
+        entry.put("dtype", dtype);
+        return entry;
+    }
+}
