@@ -1,6 +1,7 @@
 package org.neurotile.noc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.neurotile.noc.routing.MulticastTree;
 import org.neurotile.noc.routing.Routing;
@@ -34,7 +35,6 @@ final class VcFabric {
 
     final Simulation simulation;
     final Topology topology;
-    final Routing routing;
     final NocParameters parameters;
     final VcRouterParameters vc;
     final PacketTable packets;
@@ -43,6 +43,7 @@ final class VcFabric {
     private final EventTarget tick;
     private final VcRouterStages stages;
 
+    // The channel and port layout (VcPortLayout), held here as fields for the stages' hot paths.
     final int links;
     final int tiles;
     final int channels;
@@ -87,9 +88,7 @@ final class VcFabric {
     private final VcInterfaces interfaces;
     /** Branches still without an output virtual channel, per router: VC allocation runs only where some wait. */
     final int[] routerPendingVa;
-    private static final int ROUTE_CACHE_LIMIT = 1 << 22;
-    private static final int UNKNOWN_ROUTE = -2;
-    private final int[] nextLinkCache;
+    private final RouteCache routes;
 
     private int liveTotal;
     private long lastMoveCycles;
@@ -101,69 +100,36 @@ final class VcFabric {
              PacketTable packets, NocStatistics statistics, Sink sink) {
         this.simulation = simulation;
         this.topology = topology;
-        this.routing = routing;
         this.parameters = parameters;
         this.vc = parameters.vc();
         this.packets = packets;
         this.statistics = statistics;
         this.sink = sink;
-        links = topology.linkCount();
-        tiles = topology.tileCount();
-        channels = links + tiles;
+        VcPortLayout layout = new VcPortLayout(topology, parameters);
+        links = layout.links;
+        tiles = layout.tiles;
+        channels = layout.channels;
+        channelRouter = layout.channelRouter;
+        channelDelay = layout.channelDelay;
+        inStart = layout.inStart;
+        inChannels = layout.inChannels;
+        outStart = layout.outStart;
+        outPorts = layout.outPorts;
+        outLocalOfLink = layout.outLocalOfLink;
+        maxBranches = layout.maxBranches;
         vcs = vc.virtualChannels();
         depth = vc.bufferDepthFlits();
         int routers = topology.routerCount();
-        channelRouter = new int[channels];
-        channelDelay = new long[channels];
-        int[] inDegree = new int[routers];
-        for (int c = 0; c < channels; c++) {
-            channelRouter[c] = c < links ? topology.linkTo(c) : c - links;
-            channelDelay[c] = c < links ? parameters.linkDelayCycles() : parameters.injectionCycles();
-            inDegree[channelRouter[c]]++;
-        }
-        inStart = new int[routers + 1];
-        for (int r = 0; r < routers; r++) {
-            inStart[r + 1] = inStart[r] + inDegree[r];
-        }
-        inChannels = new int[channels];
-        int[] fill = inStart.clone();
-        for (int c = 0; c < channels; c++) {
-            inChannels[fill[channelRouter[c]]++] = c;
-        }
-        outStart = new int[routers + 1];
-        for (int r = 0; r < routers; r++) {
-            outStart[r + 1] = outStart[r] + topology.outLinkCount(r) + (r < tiles ? 1 : 0);
-        }
-        outPorts = new int[outStart[routers]];
-        outLocalOfLink = new int[links];
-        int widest = 1;
-        for (int r = 0; r < routers; r++) {
-            int n = topology.outLinkCount(r);
-            for (int i = 0; i < n; i++) {
-                int link = topology.outLink(r, i);
-                outPorts[outStart[r] + i] = link;
-                outLocalOfLink[link] = i;
-            }
-            if (r < tiles) {
-                outPorts[outStart[r] + n] = channels + r;
-            }
-            widest = Math.max(widest, outStart[r + 1] - outStart[r]);
-        }
-        maxBranches = widest;
         int ivcs = channels * vcs;
         ivcCount = ivcs;
         routerPendingVa = new int[routers];
-        long routes = (long) routers * tiles;
-        nextLinkCache = routes <= ROUTE_CACHE_LIMIT ? new int[(int) routes] : null;
-        if (nextLinkCache != null) {
-            java.util.Arrays.fill(nextLinkCache, UNKNOWN_ROUTE);
-        }
+        routes = new RouteCache(routing, routers, tiles);
         buffer = new long[ivcs * depth];
         arrivedAt = new long[ivcs * depth];
         bufferHead = new int[ivcs];
         bufferCount = new int[ivcs];
         packetSlot = new int[ivcs];
-        java.util.Arrays.fill(packetSlot, -1);
+        Arrays.fill(packetSlot, -1);
         popped = new int[ivcs];
         packetFlits = new int[ivcs];
         branches = new int[ivcs];
@@ -176,7 +142,7 @@ final class VcFabric {
         branchSent = new int[ivcs * maxBranches];
         branchReady = new long[ivcs * maxBranches];
         credits = new int[ivcs];
-        java.util.Arrays.fill(credits, depth);
+        Arrays.fill(credits, depth);
         owned = new boolean[(channels + tiles) * vcs];
         long longest = Math.max(vc.switchAllocDelayCycles() + vc.switchTraversalDelayCycles()
                 + Math.max(parameters.linkDelayCycles(), parameters.ejectionCycles()), parameters.injectionCycles());
@@ -309,7 +275,7 @@ final class VcFabric {
         int n = 0;
         int destination = packets.destination[slot];
         if (destination != PacketTable.NO_DESTINATION) {
-            n = addBranch(ivc, n, router, nextLink(router, destination), readyCycles);
+            n = addBranch(ivc, n, router, routes.nextLink(router, destination), readyCycles);
         } else {
             MulticastTree tree = packets.tree[slot];
             for (int i = 0, out = tree.outLinkCount(router); i < out; i++) {
@@ -321,19 +287,6 @@ final class VcFabric {
         }
         routerPendingVa[router] += n;
         branches[ivc] = n;
-    }
-
-    private int nextLink(int router, int destination) {
-        if (nextLinkCache == null) {
-            return routing.nextLink(router, destination);
-        }
-        int key = router * tiles + destination;
-        int link = nextLinkCache[key];
-        if (link == UNKNOWN_ROUTE) {
-            link = routing.nextLink(router, destination);
-            nextLinkCache[key] = link;
-        }
-        return link;
     }
 
     private int addBranch(int ivc, int n, int router, int link, long readyCycles) {

@@ -1,22 +1,20 @@
 package org.neurotile.noc.routing;
 
 import java.util.Objects;
-import org.neurotile.noc.topology.Topology;
+import org.neurotile.noc.topology.Grid2D;
 
 /**
- * Dimension-order routing on a mesh or torus: finish one dimension (x for {@code xy}, y for
- * {@code yx}), then the other. On a torus each dimension goes the shorter way round; when both ways
+ * Dimension-order routing on a grid: finish one dimension (x for {@code xy}, y for {@code yx}), then
+ * the other. On a grid that wraps (a torus) each dimension goes the shorter way round; when both ways
  * are equally long (distance exactly size/2) it goes in the + direction, so the choice is deterministic.
  */
 final class DimensionOrderRouting implements Routing {
-    private final Topology topology;
+    private final Grid2D grid;
     private final boolean xFirst;
-    private final boolean wrap;
 
-    DimensionOrderRouting(Topology topology, boolean xFirst, boolean wrap) {
-        this.topology = topology;
+    DimensionOrderRouting(Grid2D grid, boolean xFirst) {
+        this.grid = grid;
         this.xFirst = xFirst;
-        this.wrap = wrap;
     }
 
     @Override
@@ -26,13 +24,13 @@ final class DimensionOrderRouting implements Routing {
 
     @Override
     public int nextLink(int atRouter, int dstTile) {
-        final int tiles = topology.tileCount();
+        final int tiles = grid.tileCount();
         Objects.checkIndex(atRouter, tiles);
         Objects.checkIndex(dstTile, tiles);
         if (atRouter == dstTile) {
             return -1;
         }
-        final int width = topology.width();
+        final int width = grid.width();
         final int x = atRouter % width;
         final int y = atRouter / width;
         final int dstX = dstTile % width;
@@ -40,12 +38,12 @@ final class DimensionOrderRouting implements Routing {
         final boolean moveX = xFirst ? x != dstX : y == dstY;
         final int next = moveX
                 ? y * width + step(x, dstX, width)
-                : step(y, dstY, topology.height()) * width + x;
-        return topology.link(atRouter, next);
+                : step(y, dstY, grid.height()) * width + x;
+        return grid.link(atRouter, next);
     }
 
     private int step(int at, int dst, int size) {
-        if (!wrap) {
+        if (!grid.wraps()) {
             return dst > at ? at + 1 : at - 1;
         }
         final int forward = Math.floorMod(dst - at, size);
@@ -54,6 +52,6 @@ final class DimensionOrderRouting implements Routing {
 
     @Override
     public String toString() {
-        return name() + " on " + topology.spec();
+        return name() + " on " + grid.spec();
     }
 }

@@ -4,7 +4,7 @@ package org.neurotile.noc.topology;
  * A topology whose links are a {@link LinkTable}: the link accessors delegate to it, so each kind
  * only says how its links are laid out.
  */
-abstract sealed class LinkedTopology implements Topology permits Mesh2D, Torus2D, Ring, Tree {
+abstract sealed class LinkedTopology implements Topology permits Grid2D, Ring, Tree {
     final int width;
     final int height;
 

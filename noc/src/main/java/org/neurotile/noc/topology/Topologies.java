@@ -44,12 +44,9 @@ public final class Topologies {
                         ? arrayShape.orElseThrow(() -> noShape(spec))
                         : shape(spec, parts[1], kind.equals("ring"));
                 checkTiles(spec, shape);
-                if (kind.equals("mesh")) {
-                    return new Mesh2D(shape.width(), shape.height());
-                }
-                return kind.equals("torus")
-                        ? new Torus2D(shape.width(), shape.height())
-                        : new Ring(shape.width(), shape.height());
+                return kind.equals("ring")
+                        ? new Ring(shape.width(), shape.height())
+                        : new Grid2D(shape, kind.equals("torus"));
             }
             case "tree" -> {
                 if (parts.length < 2 || parts.length > 3) {

@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.neurotile.noc.routing.RoutedTopology.Multicast;
-import org.neurotile.noc.topology.Mesh2D;
+import org.neurotile.noc.topology.Grid2D;
 import org.neurotile.noc.topology.Topology;
 
 class MulticastTreeTest {
@@ -111,7 +111,7 @@ class MulticastTreeTest {
     void meshBroadcastUsesOneLinkPerOtherTile(
             @ForAll @IntRange(min = 1, max = 9) int w, @ForAll @IntRange(min = 1, max = 9) int h,
             @ForAll @IntRange(min = 0, max = 80) int anySource, @ForAll boolean includeSource) {
-        final Mesh2D mesh = new Mesh2D(w, h);
+        final Grid2D mesh = Grid2D.mesh(w, h);
         final int src = anySource % mesh.tileCount();
         final MulticastTree tree = MulticastTree.broadcast(mesh, Routings.defaultFor(mesh), src, includeSource);
         assertEquals(w * h - 1, tree.linkCount());
@@ -120,7 +120,7 @@ class MulticastTreeTest {
 
     @Test
     void pathsCopiedApartAtTheSourceShareNoLinks() {
-        final Mesh2D mesh = new Mesh2D(5, 5);
+        final Grid2D mesh = Grid2D.mesh(5, 5);
         final int[] corners = {mesh.tile(4, 2), mesh.tile(0, 2), mesh.tile(2, 4), mesh.tile(2, 0)};
         final MulticastTree tree = MulticastTree.build(mesh, Routings.defaultFor(mesh), mesh.tile(2, 2), corners);
         assertEquals(8, tree.linkCount());
@@ -129,7 +129,7 @@ class MulticastTreeTest {
 
     @Test
     void sharedPrefixIsCarriedOnce() {
-        final Mesh2D mesh = new Mesh2D(4, 1);
+        final Grid2D mesh = Grid2D.mesh(4, 1);
         final MulticastTree tree = MulticastTree.build(mesh, Routings.defaultFor(mesh), 0, new int[] {2, 3});
         assertEquals(3, tree.linkCount());
         assertArrayEquals(new int[] {mesh.link(0, 1), mesh.link(1, 2), mesh.link(2, 3)}, tree.links());
@@ -137,7 +137,7 @@ class MulticastTreeTest {
 
     @Test
     void sourceAmongTheDestinationsEjectsAtTheSource() {
-        final Mesh2D mesh = new Mesh2D(3, 3);
+        final Grid2D mesh = Grid2D.mesh(3, 3);
         final MulticastTree tree = MulticastTree.build(mesh, Routings.defaultFor(mesh), 4, new int[] {4, 5});
         assertTrue(tree.ejectsAt(4));
         assertEquals(1, tree.linkCount());
@@ -146,7 +146,7 @@ class MulticastTreeTest {
 
     @Test
     void routerOffTheTreeHasNoLinksAndEjectsNothing() {
-        final Mesh2D mesh = new Mesh2D(3, 3);
+        final Grid2D mesh = Grid2D.mesh(3, 3);
         final MulticastTree tree = MulticastTree.build(mesh, Routings.defaultFor(mesh), 0, new int[] {1});
         assertEquals(0, tree.outLinkCount(8));
         assertFalse(tree.ejectsAt(8));
@@ -154,14 +154,14 @@ class MulticastTreeTest {
 
     @Test
     void repeatedDestinationIsRefused() {
-        final Mesh2D mesh = new Mesh2D(3, 3);
+        final Grid2D mesh = Grid2D.mesh(3, 3);
         final Routing xy = Routings.defaultFor(mesh);
         assertThrows(IllegalArgumentException.class, () -> MulticastTree.build(mesh, xy, 0, new int[] {5, 2, 5}));
     }
 
     @Test
     void noDestinationsGiveAnEmptyTree() {
-        final Mesh2D mesh = new Mesh2D(3, 3);
+        final Grid2D mesh = Grid2D.mesh(3, 3);
         final MulticastTree tree = MulticastTree.build(mesh, Routings.defaultFor(mesh), 0, new int[0]);
         assertEquals(0, tree.linkCount());
         assertEquals(0, tree.outLinkCount(0));

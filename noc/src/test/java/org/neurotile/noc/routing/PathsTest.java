@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.neurotile.noc.routing.RoutedTopology.Unicast;
 import org.neurotile.noc.topology.Coord;
-import org.neurotile.noc.topology.Mesh2D;
+import org.neurotile.noc.topology.Grid2D;
 import org.neurotile.noc.topology.Topology;
 import org.neurotile.noc.topology.TopologyArbitraries;
 
@@ -87,7 +87,7 @@ class PathsTest {
 
     @Test
     void xyOnAMeshTurnsAtTheDestinationColumn() {
-        final Mesh2D mesh = new Mesh2D(4, 4);
+        final Grid2D mesh = Grid2D.mesh(4, 4);
         final int[] links = Paths.path(mesh, Routings.create("xy", mesh), mesh.tile(0, 0), mesh.tile(2, 1));
         assertEquals(3, links.length);
         assertEquals("(1,0)->(2,0)", mesh.linkName(links[1]));

@@ -44,15 +44,15 @@ class TopologiesTest {
 
     @Test
     void omittedSizeTakesTheArrayShape() {
-        assertEquals(new Mesh2D(8, 4), Topologies.parse("mesh", ARRAY_8X4));
-        assertEquals(new Torus2D(8, 4), Topologies.parse("torus", ARRAY_8X4));
+        assertEquals(Grid2D.mesh(8, 4), Topologies.parse("mesh", ARRAY_8X4));
+        assertEquals(Grid2D.torus(8, 4), Topologies.parse("torus", ARRAY_8X4));
         assertEquals(new Ring(8, 4), Topologies.parse("ring", ARRAY_8X4));
         assertEquals(new Tree(4, 8, 4), Topologies.parse("tree:4", ARRAY_8X4));
     }
 
     @Test
     void givenSizeOverridesTheArrayShape() {
-        assertEquals(new Mesh2D(2, 3), Topologies.parse("mesh:2x3", ARRAY_8X4));
+        assertEquals(Grid2D.mesh(2, 3), Topologies.parse("mesh:2x3", ARRAY_8X4));
     }
 
     @Test

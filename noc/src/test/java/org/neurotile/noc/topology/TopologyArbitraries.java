@@ -14,11 +14,11 @@ public final class TopologyArbitraries {
     }
 
     public static Arbitrary<Topology> meshes() {
-        return Combinators.combine(side(), side()).as(Mesh2D::new);
+        return Combinators.combine(side(), side()).as(Grid2D::mesh);
     }
 
     public static Arbitrary<Topology> tori() {
-        return Combinators.combine(side(), side()).as(Torus2D::new);
+        return Combinators.combine(side(), side()).as(Grid2D::torus);
     }
 
     public static Arbitrary<Topology> rings() {

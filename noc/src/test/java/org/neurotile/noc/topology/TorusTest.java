@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class Torus2DTest {
+class TorusTest {
 
     /** Directed links along one dimension of a ring of {@code size} routers, for each of {@code rings} rings. */
     private static int ringLinks(int size, int rings) {
@@ -18,31 +18,31 @@ class Torus2DTest {
     @Property
     void linkCountLeavesOutDuplicateAndSelfWrapLinks(
             @ForAll @IntRange(min = 1, max = 12) int w, @ForAll @IntRange(min = 1, max = 12) int h) {
-        assertEquals(ringLinks(w, h) + ringLinks(h, w), new Torus2D(w, h).linkCount());
+        assertEquals(ringLinks(w, h) + ringLinks(h, w), Grid2D.torus(w, h).linkCount());
     }
 
     @Test
     void wrapLinkJoinsTheEndsOfARow() {
-        final Torus2D torus = new Torus2D(4, 3);
+        final Grid2D torus = Grid2D.torus(4, 3);
         assertNotEquals(-1, torus.link(torus.tile(3, 1), torus.tile(0, 1)));
         assertNotEquals(-1, torus.link(torus.tile(0, 1), torus.tile(3, 1)));
     }
 
     @Test
     void sizeTwoDimensionHasOneLinkEachWay() {
-        final Torus2D torus = new Torus2D(2, 1);
+        final Grid2D torus = Grid2D.torus(2, 1);
         assertEquals(2, torus.linkCount());
         assertEquals(1, torus.outLinkCount(0));
     }
 
     @Test
     void minimalHopsTakesTheShorterWayRound() {
-        final Torus2D torus = new Torus2D(8, 8);
+        final Grid2D torus = Grid2D.torus(8, 8);
         assertEquals(1 + 2, torus.minimalHops(torus.tile(0, 0), torus.tile(7, 6)));
     }
 
     @Test
     void specIsCanonical() {
-        assertEquals("torus:16x16", new Torus2D(16, 16).spec());
+        assertEquals("torus:16x16", Grid2D.torus(16, 16).spec());
     }
 }
