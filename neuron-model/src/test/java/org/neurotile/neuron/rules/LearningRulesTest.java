@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.rules.feedback.FeedbackFamily;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkCatalog;
 
@@ -14,9 +15,9 @@ class LearningRulesTest {
     void sparseRulesStoreIndexAndValuePerConnection() {
         var mnist = NetworkCatalog.get("mnist-fc");
         assertEquals(10 * 4, LearningRules.parse("dfa", 1).storage(mnist, 4).feedbackBytesPerNeuron(1));
-        assertEquals(4 * (4 + LearningRules.INDEX_BYTES),
+        assertEquals(4 * (4 + FeedbackFamily.INDEX_BYTES),
                 LearningRules.parse("sdfa:k=4", 1).storage(mnist, 4).feedbackBytesPerNeuron(1));
-        assertEquals(4 + LearningRules.INDEX_BYTES, LearningRules.parse("ssdfa", 1).storage(mnist, 4).feedbackBytesPerNeuron(1));
+        assertEquals(4 + FeedbackFamily.INDEX_BYTES, LearningRules.parse("ssdfa", 1).storage(mnist, 4).feedbackBytesPerNeuron(1));
         assertEquals(0, LearningRules.parse("dfa", 1).storage(mnist, 4).feedbackBytesPerNeuron(2));
     }
 

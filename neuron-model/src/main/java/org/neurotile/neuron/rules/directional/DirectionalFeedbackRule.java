@@ -10,7 +10,6 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
-import org.neurotile.neuron.rules.feedback.FeedbackStorage;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -21,14 +20,15 @@ import org.neurotile.workloads.NetworkSpec;
  *
  * @param computeZeroProduct whether layer 1 computes W_1 d_0 although d_0 = 0 (the spec's count:
  *     the forward product twice on every layer) or skips it (d_1 = v_1)
+ * @param directFeedback dfa as the registry gives it, whose storage this rule keeps
  */
-public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning, boolean computeZeroProduct)
-        implements LearningRule {
+public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning, boolean computeZeroProduct,
+                                      LearningRule directFeedback) implements LearningRule {
 
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         int layers = network.layerCount();
-        return FeedbackStorage.directFeedback(network, wordBytes).withMoreActivationBytes(
+        return directFeedback.storage(network, wordBytes).withMoreActivationBytes(
                 layer -> layer < layers ? wordBytes : 0,
                 layer -> layer > 1 ? (long) network.neurons(layer - 1) * wordBytes : 0);
     }

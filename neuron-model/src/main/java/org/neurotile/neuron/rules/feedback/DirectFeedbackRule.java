@@ -84,6 +84,6 @@ public final class DirectFeedbackRule implements LearningRule {
 
     @Override
     public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
-        return onProcessor ? Optional.empty() : Optional.of(ClosedForm.directFeedback(network, connections(network)));
+        return onProcessor ? Optional.empty() : Optional.of(DirectFeedbackClosedForm.of(network, connections(network)));
     }
 }

@@ -6,12 +6,11 @@ import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
- * {@link StorageModel}s of the rules: {@link StorageModel#weightsOnly} plus each hidden neuron's
+ * {@link StorageModel}s of the fixed-feedback rules: {@link StorageModel#weightsOnly} plus each hidden neuron's
  * feedback row as the rule stores it. Only layers that compute a delta with feedback hold a row
  * (trained hidden layers, and for fa and blocked dfa the frozen layers a deeper trained layer needs
  * a delta from); the output layer holds none (delta_L = e). Per neuron:
  * <ul>
- * <li>bp: none (it uses the forward weights);
  * <li>dfa: n_L words; fa: n_{l+1} words; blocked dfa: n_m words, m the layer's source;
  * <li>sdfa, ssdfa (k = 1): k values of a word and k indices of {@code indexBytes} each;
  * <li>binary dfa: n_L bits, padded to whole words (see {@link FeedbackEncoding#SIGN}).
@@ -19,10 +18,6 @@ import org.neurotile.workloads.NetworkSpec;
  */
 public final class FeedbackStorage {
     private FeedbackStorage() {
-    }
-
-    public static StorageModel backprop(NetworkSpec network, int wordBytes) {
-        return StorageModel.weightsOnly(network, wordBytes);
     }
 
     public static StorageModel directFeedback(NetworkSpec network, int wordBytes) {

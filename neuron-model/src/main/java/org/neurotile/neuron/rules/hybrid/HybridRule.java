@@ -11,20 +11,20 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
-import org.neurotile.neuron.rules.bp.BackpropPlan;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
  * Hybrid dfa on the chip: the tiles hold the feedback rule's storage (bp needs nothing more) and
  * split momentum's two state words per weight. One simulated example is one kind of step:
- * {@code backpropStep} plans bp's error phase ({@link BackpropPlan}) and a split-momentum bp
- * update, otherwise the feedback rule's error phase and a split-momentum feedback update. Training
- * mixes the two costs in the proportion of the steps it drew.
+ * {@code backpropStep} plans bp's error phase and a split-momentum bp update, otherwise the feedback
+ * rule's error phase and a split-momentum feedback update. Training mixes the two costs in the
+ * proportion of the steps it drew.
  *
  * @param base the spec without the step option, e.g. {@code hybrid:p=0.1}
+ * @param backpropRule bp as the registry gives it, whose plan a bp step runs
  */
-public record HybridRule(String base, HybridSchedule schedule, LearningRule feedbackRule, boolean backpropStep)
-        implements LearningRule {
+public record HybridRule(String base, HybridSchedule schedule, LearningRule feedbackRule, LearningRule backpropRule,
+                         boolean backpropStep) implements LearningRule {
 
     @Override
     public String spec() {
@@ -33,7 +33,7 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
 
     /** The same rule simulating the other kind of step, or this one. */
     public HybridRule step(boolean backprop) {
-        return new HybridRule(base, schedule, feedbackRule, backprop);
+        return new HybridRule(base, schedule, feedbackRule, backpropRule, backprop);
     }
 
     @Override
@@ -64,7 +64,7 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
     @Override
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
         if (backpropStep) {
-            BackpropPlan.build(graph, mapping, forward, options);
+            backpropRule.planBackward(graph, mapping, forward, options);
         } else {
             feedbackRule.planBackward(graph, mapping, forward, options);
         }

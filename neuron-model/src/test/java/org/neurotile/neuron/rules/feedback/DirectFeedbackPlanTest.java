@@ -86,7 +86,7 @@ class DirectFeedbackPlanTest {
         int outputs = net.outputs();
         int connections = Math.min(k, outputs);
         ExampleRun run = run(net, "mesh:8x8", memoryBytes * 16L, roundRobin(outputs, connections));
-        ClosedForm expected = ClosedForm.directFeedback(net, connections);
+        ClosedForm expected = DirectFeedbackClosedForm.of(net, connections);
         assertEquals(expected.reads(),
                 run.total(Category.WEIGHT_READS, Phase.UPDATE) + run.total(Category.FEEDBACK_READS));
         assertEquals(expected.writes(), run.total(Category.WEIGHT_WRITES));

@@ -23,11 +23,6 @@ class FeedbackStorageTest {
     }
 
     @Test
-    void backpropKeepsNoFeedback() {
-        assertEquals(List.of(0L, 0L, 0L), feedbackBytes(FeedbackStorage.backprop(NET, 4)));
-    }
-
-    @Test
     void directFeedbackKeepsAWordPerOutputError() {
         assertEquals(List.of(160L, 160L, 0L), feedbackBytes(FeedbackStorage.directFeedback(NET, 4)));
     }

@@ -1,0 +1,68 @@
+package org.neurotile.neuron.rules.bp;
+
+import java.util.Optional;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ClosedForm;
+import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.workloads.NetworkSpec;
+
+/**
+ * bp on the chip: the tiles keep only their weights (bp feeds back the forward weights) and run
+ * {@link BackpropPlan}; its closed form holds on the memory-bound processor.
+ */
+public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) implements LearningRule {
+
+    @Override
+    public StorageModel storage(NetworkSpec network, int wordBytes) {
+        return StorageModel.weightsOnly(network, wordBytes);
+    }
+
+    @Override
+    public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        BackpropPlan.build(graph, mapping, forward, weightReads, options);
+    }
+
+    @Override
+    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+        return onProcessor ? Optional.of(onProcessor(network)) : Optional.empty();
+    }
+
+    /**
+     * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W|, words moved
+     * |W| + |A| + the errors of the next layer, where |A| is the activations of the trained layers'
+     * neurons (sum of n_l) and the errors of the next layer are the deltas each trained layer
+     * receives (n_{l+1}; e for the output layer: n_L).
+     */
+    public static ClosedForm onProcessor(NetworkSpec network) {
+        long weights = 0;
+        long activations = 0;
+        long errors = 0;
+        int layers = network.layerCount();
+        for (int l = 1; l <= layers; l++) {
+            if (!network.layer(l).trainable()) {
+                continue;
+            }
+            weights += network.weights(l);
+            activations += network.neurons(l);
+            errors += l < layers ? network.neurons(l + 1) : network.neurons(l);
+        }
+        return new ClosedForm(weights + activations, weights, 2 * weights, weights + activations + errors);
+    }
+}

@@ -1,0 +1,31 @@
+package org.neurotile.neuron.rules.directional;
+
+import java.util.List;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.RuleContext;
+import org.neurotile.neuron.rules.RuleFamily;
+import org.neurotile.neuron.rules.RuleForm;
+import org.neurotile.neuron.rules.RuleOptions;
+import org.neurotile.sim.config.DoubleRange;
+
+/** directional-dfa: dfa whose feedback is learned online from forward-mode directions. */
+public final class DirectionalFamily implements RuleFamily {
+    /** The default feedback learning rate. */
+    public static final double DEFAULT_ALPHA = 0.001;
+
+    @Override
+    public List<RuleForm> forms() {
+        return List.of(new RuleForm("directional-dfa", "directional-dfa[:alpha=A,zero-product=compute|skip]", 90,
+                0x7f7f7f, List.of("directional-dfa"), false));
+    }
+
+    @Override
+    public LearningRule create(String name, RuleOptions options, RuleContext context) {
+        options.only("alpha", "zero-product");
+        double alpha = options.doubleOr("alpha", DEFAULT_ALPHA, new DoubleRange(0, false, 1, true),
+                "the feedback learning rate");
+        boolean compute = options.choice("zero-product", "compute", List.of("compute", "skip")).equals("compute");
+        return new DirectionalFeedbackRule(options.spec(), new DirectionalFeedback(alpha), compute,
+                context.rule("dfa"));
+    }
+}

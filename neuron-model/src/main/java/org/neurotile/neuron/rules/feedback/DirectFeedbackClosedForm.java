@@ -1,0 +1,37 @@
+package org.neurotile.neuron.rules.feedback;
+
+import org.neurotile.neuron.plan.ClosedForm;
+import org.neurotile.workloads.NetworkSpec;
+
+/** The spec's closed form of dfa, sdfa and ssdfa's backward pass on the spatial array. */
+public final class DirectFeedbackClosedForm {
+    private DirectFeedbackClosedForm() {
+    }
+
+    /**
+     * Reads |W| + |b|, writes |W|, MACs |W| + |b|, words moved the sum over trained neurons of the
+     * errors each receives (hidden: k, output: 1). |b| is n_l * k summed over trained hidden layers,
+     * with k = n_L for dfa and 1 for ssdfa.
+     *
+     * @param connectionsPerNeuron k: errors per hidden neuron (n_L for dfa)
+     */
+    public static ClosedForm of(NetworkSpec network, int connectionsPerNeuron) {
+        long weights = 0;
+        long feedback = 0;
+        long words = 0;
+        int layers = network.layerCount();
+        for (int l = 1; l <= layers; l++) {
+            if (!network.layer(l).trainable()) {
+                continue;
+            }
+            weights += network.weights(l);
+            if (l < layers) {
+                feedback += (long) network.neurons(l) * connectionsPerNeuron;
+                words += (long) network.neurons(l) * connectionsPerNeuron;
+            } else {
+                words += network.neurons(l);
+            }
+        }
+        return new ClosedForm(weights + feedback, weights, weights + feedback, words);
+    }
+}

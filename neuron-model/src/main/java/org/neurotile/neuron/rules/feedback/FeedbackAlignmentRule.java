@@ -1,0 +1,37 @@
+package org.neurotile.neuron.rules.feedback;
+
+import java.util.Optional;
+import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.Mapping;
+import org.neurotile.neuron.plan.PlanOptions;
+import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.plan.TaskGraph;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.workloads.NetworkSpec;
+
+/** fa on the chip: a fixed random B_l of n_l x n_{l+1} per layer, {@link FeedbackAlignmentPlan}. */
+record FeedbackAlignmentRule(String spec) implements LearningRule {
+
+    @Override
+    public StorageModel storage(NetworkSpec network, int wordBytes) {
+        return FeedbackStorage.feedbackAlignment(network, wordBytes);
+    }
+
+    @Override
+    public Optional<ErrorAssignment> errorAssignment(NetworkSpec network) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
+        return Optional.of(FixedFeedback.dense(network, FeedbackBlocks.feedbackAlignment(network.layerCount()), seed));
+    }
+
+    @Override
+    public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
+        FeedbackAlignmentPlan.build(graph, mapping, forward, options);
+    }
+}
