@@ -37,8 +37,8 @@ final class CompareCommand implements Callable<Integer> {
     private List<String> workloads = List.of("mnist-fc", "alexnet-fc");
 
     @Option(names = "--rules", split = LearningRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",
-            description = "Rules (default: bp,dfa,ssdfa,binary-dfa,blocked-dfa:s=2).")
-    private List<String> rules = List.of("bp", "dfa", "ssdfa", "binary-dfa", "blocked-dfa:s=2");
+            description = "Rules (default: ${bundle:rules.compared}).")
+    private List<String> rules = LearningRules.comparedByDefault();
 
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: the chip's, 32x32).")
     private String array;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListResourceBundle;
 import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.VcRouterParameters;
 import org.neurotile.noc.traffic.LoadSettings;
@@ -12,7 +13,8 @@ import org.neurotile.sim.config.WholeParameter;
 
 /**
  * The valid range and default of every declared parameter, for help texts: an option's
- * description says {@code ${bundle:KEY}} and shows what the parameter's declaration says.
+ * description says {@code ${bundle:KEY}} and shows what the parameter's declaration says. The rule
+ * registry's forms ({@code rules.forms}) and compare's default rules ({@code rules.compared}) too.
  */
 final class ParameterHelp extends ListResourceBundle {
     static final List<WholeParameter> WHOLE = List.of(TileParameters.MACS_PER_CYCLE, NocParameters.FLIT_BYTES,
@@ -30,6 +32,8 @@ final class ParameterHelp extends ListResourceBundle {
         List<Object[]> contents = new ArrayList<>();
         WHOLE.forEach(p -> contents.add(new Object[] {p.key(), p.help()}));
         SIZES.forEach(p -> contents.add(new Object[] {p.key(), p.help()}));
+        contents.add(new Object[] {"rules.forms", LearningRules.FORMS});
+        contents.add(new Object[] {"rules.compared", String.join(",", LearningRules.comparedByDefault())});
         return contents.toArray(Object[][]::new);
     }
 }

@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     private String workload = "mnist-fc";
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "Learning rule: " + LearningRules.FORMS + " (default: dfa).")
+            description = "Learning rule: ${bundle:rules.forms} (default: dfa).")
     private String rule = "dfa";
 
     @Option(names = "--compare", split = LearningRules.LIST_SPLIT, splitSynopsisLabel = ",", paramLabel = "RULE",

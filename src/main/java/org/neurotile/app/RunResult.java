@@ -16,6 +16,8 @@ import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.rules.LearningRules;
+import org.neurotile.neuron.rules.RuleForm;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.sim.InvalidInputException;
 
@@ -48,11 +50,9 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         return new RunResult(directory, workloadLabel, rule, cycles, totals, result);
     }
 
-    /** bp first, then the feedback family in the spec's order; other rules after them. */
+    /** The registry's display order (bp first, then the feedback family); rules it does not know after them. */
     private int ruleRank() {
-        String base = rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule;
-        List<String> order = List.of("bp", "fa", "dfa", "sdfa", "ssdfa", "binary-dfa", "blocked-dfa");
-        return order.contains(base) ? order.indexOf(base) : order.size();
+        return LearningRules.formOf(rule).map(RuleForm::displayOrder).orElse(Integer.MAX_VALUE);
     }
 
     /** The key of the run in a report: {@code workload/rule}. */

@@ -2,14 +2,15 @@ package org.neurotile.reports.charts;
 
 import java.awt.Color;
 import java.util.Map;
+import org.neurotile.neuron.rules.LearningRules;
+import org.neurotile.neuron.rules.RuleForm;
 
-/** One colour per rule, phase and energy kind in every chart; other names get a colour from their hash. */
+/**
+ * One colour per rule (the registry's), phase and energy kind in every chart; other names get a
+ * colour from their hash.
+ */
 public final class Palette {
     private static final Map<String, Color> NAMED = Map.ofEntries(
-            Map.entry("bp", new Color(0x1f77b4)), Map.entry("fa", new Color(0x9467bd)),
-            Map.entry("dfa", new Color(0xff7f0e)), Map.entry("sdfa", new Color(0x8c564b)),
-            Map.entry("ssdfa", new Color(0x2ca02c)), Map.entry("binary-dfa", new Color(0xd62728)),
-            Map.entry("blocked-dfa", new Color(0x17becf)),
             Map.entry("forward", new Color(0x4e79a7)), Map.entry("error", new Color(0xe15759)),
             Map.entry("update", new Color(0x59a14f)),
             Map.entry("compute", new Color(0x4e79a7)), Map.entry("localMemory", new Color(0xf28e2b)),
@@ -23,8 +24,11 @@ public final class Palette {
 
     /** The colour of a rule (options ignored: {@code sdfa:k=4} is sdfa's), a phase or another name. */
     public static Color of(String name) {
-        String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-        Color color = NAMED.get(base);
-        return color != null ? color : FALLBACK[Math.floorMod(name.hashCode(), FALLBACK.length)];
+        Color color = NAMED.get(name);
+        if (color != null) {
+            return color;
+        }
+        return LearningRules.formOf(name).map(RuleForm::colourRgb).map(Color::new)
+                .orElseGet(() -> FALLBACK[Math.floorMod(name.hashCode(), FALLBACK.length)]);
     }
 }
