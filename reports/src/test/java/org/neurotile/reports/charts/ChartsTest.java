@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,5 +92,14 @@ class ChartsTest {
     void rulesKeepTheirColourWhateverTheirOptions() {
         assertEquals(Palette.of("sdfa"), Palette.of("sdfa:k=4"));
         assertEquals(Palette.of("made-up"), Palette.of("made-up"));
+    }
+
+    @Test
+    void everyRuleOfTheRegistryHasItsColour() {
+        assertEquals(new Color(0x1f77b4), Palette.of("bp"));
+        assertEquals(new Color(0xff7f0e), Palette.of("dfa"));
+        assertEquals(new Color(0x17becf), Palette.of("blocked-dfa:s=2"));
+        assertEquals(new Color(0xaec7e8), Palette.of("fp:m=3"));
+        assertEquals(new Color(0x98df8a), Palette.of("hybrid:p=0.5"));
     }
 }
