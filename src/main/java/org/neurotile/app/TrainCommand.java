@@ -104,8 +104,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "error-phase messages (default: --numbers).")
     private String errorNumbers;
 
-    @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: 1).")
-    private long seed = 1;
+    @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: "
+            + TrainConfig.DEFAULT_SEED + ").")
+    private long seed = TrainConfig.DEFAULT_SEED;
 
     @Mixin
     private ChipOptions chipOptions;

@@ -51,8 +51,9 @@ record TrainConfig(
 
     static final int DEFAULT_EPOCHS = 10;
     static final int DEFAULT_BATCH = 1;
-    static final String DEFAULT_WORKLOAD = "mnist-fc";
-    static final String DEFAULT_RULE = "dfa";
+    static final String DEFAULT_WORKLOAD = RunConfig.DEFAULT_WORKLOAD;
+    static final String DEFAULT_RULE = RunConfig.DEFAULT_RULE;
+    static final long DEFAULT_SEED = RunConfig.DEFAULT_SEED;
     static final String DEFAULT_ENERGY = "45nm";
 
     TrainConfig {
