@@ -40,6 +40,15 @@ final class ChipOptions {
             description = "contiguous or error-grouped (default: contiguous).")
     private String mapping;
 
+    /** The options of a chip file (or 'processor') and an array, either null when not given. */
+    static ChipOptions of(String chipFile, String array) {
+        ChipOptions options = new ChipOptions();
+        options.chipFile = chipFile;
+        options.array = array;
+        options.routerOptions = new RouterOptions();
+        return options;
+    }
+
     /** The chip file given, if any: an input of the command. */
     Path file() {
         return processor() ? null : StagedOutput.input(chipFile);

@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
+import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code neurotile compare}: the main job. Runs every workload under every rule on one chip, then
@@ -61,25 +63,18 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
         workloads = ListOptions.require("--workloads", "workload", workloads, CompareCommand::directoryName);
-        rules = ListOptions.require("--rules", "rule", rules, RunCommand::directoryName);
-        List<RunCommand> runCommands = new ArrayList<>();
-        List<RunCommand.Plan> plans = new ArrayList<>();
+        rules = ListOptions.require("--rules", "rule", rules, RunService::directoryName);
+        RunService runs = new RunService(printer, errors, memoryCheck);
+        List<RunConfig> configs = new ArrayList<>();
         for (String workload : workloads) {
-            List<String> args = new ArrayList<>(List.of("--workload", workload, "--compare",
-                    String.join(",", rules), "--trace"));
-            if (array != null) {
-                args.addAll(List.of("--array", array));
-            }
-            if (chip != null) {
-                args.addAll(List.of("--chip", chip));
-            }
-            if (memoryCheck.skip) {
-                args.add(MemoryCheck.OPTION);
-            }
-            RunCommand run = subcommand(new RunCommand(), args, printer, errors);
-            runCommands.add(run);
             try {
-                plans.add(run.plan());
+                NetworkSpec network = Workloads.resolve(workload);
+                List<LearningRule> chipRules = RunConfig.parse(rules, RunConfig.DEFAULT_SEED);
+                ChipOptions chipOptions = ChipOptions.of(chip, array);
+                RunConfig config = RunConfig.counting(workload, network, rules, chipRules, chipOptions.chip(),
+                        chipOptions.file());
+                runs.check(config);
+                configs.add(config);
             } catch (InvalidInputException e) {
                 throw e.getMessage().startsWith(workload) ? e
                         : new InvalidInputException(workload + ": " + e.getMessage());
@@ -90,41 +85,31 @@ final class CompareCommand implements Callable<Integer> {
         inputs.add(StagedOutput.input(chip));
         inputs.add(StagedOutput.input(energy));
         try (StagedOutput output = StagedOutput.open("--out", out, "compare", inputs)) {
-            compareInto(output.directory(), runCommands, plans, printer, errors);
+            compareInto(output.directory(), runs, configs, printer, errors);
             output.commit();
         }
         return 0;
     }
 
     /** Runs every planned workload into {@code directory}/runs and builds {@code directory}/report. */
-    private void compareInto(Path directory, List<RunCommand> runCommands, List<RunCommand.Plan> plans,
-                             PrintWriter printer, PrintWriter errors) throws Exception {
-        List<String> reportArgs = new ArrayList<>();
+    private void compareInto(Path directory, RunService runs, List<RunConfig> configs, PrintWriter printer,
+                             PrintWriter errors) throws Exception {
+        List<Path> runDirectories = new ArrayList<>();
         Progress progress = Progress.onTerminal(errors, workloads.size());
         for (int i = 0; i < workloads.size(); i++) {
             String workload = workloads.get(i);
             progress.starting(workload);
-            Path runs = Path.of("runs", directoryName(workload));
-            Files.createDirectories(directory.resolve(runs));
-            runCommands.get(i).runInto(plans.get(i), directory.resolve(runs), out.resolve(runs), null, false);
-            reportArgs.add(directory.resolve(runs).toString());
+            Path runDirectory = Path.of("runs", directoryName(workload));
+            Files.createDirectories(directory.resolve(runDirectory));
+            runs.runInto(configs.get(i), directory.resolve(runDirectory), out.resolve(runDirectory), null, false);
+            runDirectories.add(directory.resolve(runDirectory));
             progress.stepDone();
             printer.println();
         }
         progress.finish();
-        reportArgs.addAll(List.of("--energy", energy));
-        ReportCommand report = subcommand(new ReportCommand(), reportArgs, printer, errors);
         Path reportDirectory = Files.createDirectory(directory.resolve("report"));
-        report.reportInto(reportDirectory, reportDirectory, out.resolve("report"));
-    }
-
-    /** A command object with {@code args} parsed into it, printing to the given streams. */
-    private static <T> T subcommand(T command, List<String> args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.parseArgs(args.toArray(String[]::new));
-        return command;
+        new ReportService(printer, errors).reportInto(runDirectories, energy, reportDirectory, reportDirectory,
+                out.resolve("report"));
     }
 
     private static String directoryName(String workload) {

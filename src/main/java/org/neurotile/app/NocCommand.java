@@ -1,21 +1,10 @@
 package org.neurotile.app;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.neurotile.app.output.StagedOutput;
 import org.neurotile.noc.NocParameters;
-import org.neurotile.noc.routing.Routing;
-import org.neurotile.noc.routing.Routings;
-import org.neurotile.noc.topology.Topologies;
-import org.neurotile.noc.topology.Topology;
-import org.neurotile.noc.traffic.LoadRun;
 import org.neurotile.noc.traffic.LoadSettings;
-import org.neurotile.noc.traffic.TrafficExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,43 +111,12 @@ final class NocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NocSettings settings = resolve();
-        Topology network = Topologies.parse(settings.topology(), Optional.of(Topologies.parseArray(settings.array())));
-        Routing route = settings.routing().isEmpty()
-                ? Routings.defaultFor(network) : Routings.create(settings.routing(), network);
-        NocParameters parameters = settings.network();
-        TrafficExperiment experiment = new TrafficExperiment(network, route, parameters, settings.traffic());
-        List<LoadSettings> points = new ArrayList<>();
-        for (double rate : settings.rates()) {
-            points.add(new LoadSettings(rate, settings.packetFlits(), settings.warmupCycles(),
-                    settings.measureCycles(), settings.seed()));
-        }
-        memoryCheck.require(HeapEstimate.ofTraffic(network, settings.rates(), settings.packetFlits(),
-                (double) settings.warmupCycles() + settings.measureCycles(), settings.threads()), "this traffic run");
-        try (StagedOutput output = StagedOutput.open("--out", out, "noc", Collections.singletonList(config))) {
-            Progress progress = Progress.onTerminal(spec.commandLine().getErr(), points.size());
-            progress.starting("load points of " + network.spec());
-            List<LoadRun> runs = experiment.sweepWithStatistics(points, settings.threads(), () -> {
-                synchronized (progress) {
-                    progress.stepDone();
-                }
-            });
-            progress.finish();
-            PrintWriter printer = spec.commandLine().getOut();
-            NocReport report = new NocReport(settings, network, route, experiment.payloadBytes(settings.packetFlits()),
-                    runs.stream().map(LoadRun::point).toList());
-            report.printTable(printer);
-            if (writeStatistics) {
-                report.writeStatistics(output.directory().resolve("stats"), runs);
-            }
-            report.write(output.directory());
-            output.commit();
-            printer.println("wrote " + out.resolve("noc.csv") + ", noc.json, config.json"
-                    + (writeStatistics ? ", stats/" : ""));
-        }
+        new NocService(spec.commandLine().getOut(), spec.commandLine().getErr(), memoryCheck)
+                .run(resolve(), config, out, writeStatistics);
         return 0;
     }
 
+    /** Defaults, then the config file, then the options given. */
     private NocSettings resolve() {
         NocSettingsBuilder builder = new NocSettingsBuilder();
         if (config != null) {

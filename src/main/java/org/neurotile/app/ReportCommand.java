@@ -1,15 +1,11 @@
 package org.neurotile.app;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.neurotile.app.output.OutputMarker;
 import org.neurotile.app.output.StagedOutput;
-import org.neurotile.reports.energy.EnergyTable;
-import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,41 +40,10 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(runDirectories);
         inputs.add(StagedOutput.input(energy));
         try (StagedOutput output = StagedOutput.open("--out", out, "report", inputs)) {
-            reportInto(output.directory(), out.toAbsolutePath(), out);
+            new ReportService(spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .reportInto(runDirectories, energy, output.directory(), out.toAbsolutePath(), out);
             output.commit();
         }
         return 0;
-    }
-
-    /**
-     * Builds the report into {@code directory}, its marker included. Links to the runs are relative
-     * to {@code linkBase}, where the page will be read; messages name it as {@code shown}.
-     */
-    void reportInto(Path directory, Path linkBase, Path shown) throws IOException {
-        EnergyTable table = EnergyTable.resolve(energy);
-        List<RunResult> runs = new ArrayList<>();
-        for (Path runDirectory : runDirectories) {
-            runs.addAll(RunResult.under(runDirectory));
-        }
-        if (runs.stream().map(RunResult::chipLabel).distinct().count() > 1) {
-            runs.replaceAll(run -> run.labelled(run.workload() + " @ " + run.chipLabel()));
-        }
-        checkUnique(runs);
-        ReportWriter.write(runs, table, directory, linkBase,
-                Progress.onTerminal(spec.commandLine().getErr(), runs.size()));
-        OutputMarker.write(directory, "report");
-        PrintWriter printer = spec.commandLine().getOut();
-        printer.println("report of " + runs.size() + " runs: open " + shown.toAbsolutePath().resolve("index.html").toUri());
-    }
-
-    private static void checkUnique(List<RunResult> runs) {
-        List<String> keys = new ArrayList<>();
-        for (RunResult run : runs) {
-            if (keys.contains(run.key())) {
-                throw new InvalidInputException("run directory " + run.directory() + ": a second run of "
-                        + run.key() + " (each workload and rule may appear once per chip in a report)");
-            }
-            keys.add(run.key());
-        }
     }
 }

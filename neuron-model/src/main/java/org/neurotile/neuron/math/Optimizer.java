@@ -13,8 +13,26 @@ import org.neurotile.workloads.NetworkSpec;
 public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Elementwise {
     /** The optimizer's settings; unused ones are ignored (momentum by Adam, betas by momentum). */
     public record Settings(OptimizerCost kind, double momentum, double beta1, double beta2, double epsilon) {
+        public static final double DEFAULT_MOMENTUM = 0.9;
+        public static final double DEFAULT_BETA1 = 0.9;
+        public static final double DEFAULT_BETA2 = 0.999;
+        public static final double DEFAULT_EPSILON = 1e-8;
+        public static final double DEFAULT_LEARNING_RATE = 0.01;
+        public static final double DEFAULT_ADAM_LEARNING_RATE = 0.001;
+
+        /** The defaults: momentum's mu and Adam's betas and epsilon as declared above. */
         public static Settings of(OptimizerCost kind) {
-            return new Settings(kind, 0.9, 0.9, 0.999, 1e-8);
+            return withMomentum(kind, DEFAULT_MOMENTUM);
+        }
+
+        /** The defaults with momentum's mu (also split momentum's) set to {@code momentum}. */
+        public static Settings withMomentum(OptimizerCost kind, double momentum) {
+            return new Settings(kind, momentum, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
+        }
+
+        /** The learning rate used when none is given: Adam's steps are normalised, so its default is smaller. */
+        public static double defaultLearningRate(OptimizerCost kind) {
+            return kind == OptimizerCost.ADAM ? DEFAULT_ADAM_LEARNING_RATE : DEFAULT_LEARNING_RATE;
         }
     }
 
