@@ -45,7 +45,7 @@ final class ChipOptions {
         return processor() ? null : StagedOutput.input(chipFile);
     }
 
-    boolean processor() {
+    private boolean processor() {
         return "processor".equals(chipFile);
     }
 

@@ -11,10 +11,8 @@ import java.util.concurrent.Callable;
 import org.neurotile.app.output.OutputMarker;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
-import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.StateDump;
@@ -158,10 +156,7 @@ final class RunCommand implements Callable<Integer> {
         NetworkSpec network = plan.network();
         List<String> rules = plan.rules();
         Precision numbers = plan.numbers();
-        boolean processor = chipOptions.processor();
         Chip chip = plan.chip();
-        ChipSpec chipSpec = chip.spec();
-        TileParameters tile = chipSpec.tile();
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
         Progress progress = showProgress ? Progress.onTerminal(spec.commandLine().getErr(), plan.chipRules().size())
@@ -173,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
             Chip.Example example = chip.run(network, chipRule, !noBiases,
                     recorder != null ? recorder : TraceRecorder.disabled());
             RunReport report = new RunReport(chipRule.spec(), example,
-                    chipRule.closedForm(network, processor).orElse(null), chip);
+                    chip.model().closedForm(chipRule, network).orElse(null), chip);
             if (plan.functional()) {
                 FunctionalStep step = functionalStep(network, chipRule, numbers);
                 report.setFunctional(step);
@@ -186,15 +181,8 @@ final class RunCommand implements Callable<Integer> {
         }
         progress.finish();
         PrintWriter printer = spec.commandLine().getOut();
-        if (processor) {
-            printer.printf("%s (%s) on the processor baseline: %d MACs/cycle, %d B/cycle off-chip memory, "
-                            + "%d-byte words%s%n", network.name(), network.describe(), tile.macsPerCycle(),
-                    tile.wordsPerCyclePerPort() * tile.wordBytes(), tile.wordBytes(), noBiases ? ", no biases" : "");
-        } else {
-            printer.printf("%s (%s) on %s of %s tiles, %d-byte words, %d MACs/cycle, mapping %s%s%n", network.name(),
-                    network.describe(), chip.topology().spec(), RunReport.bytes(tile.memoryBytes()), tile.wordBytes(),
-                    tile.macsPerCycle(), chipSpec.mapping().id(), noBiases ? ", no biases" : "");
-        }
+        printer.printf("%s (%s) on %s%s%n", network.name(), network.describe(), chip.model().summary(),
+                noBiases ? ", no biases" : "");
         RunReport.printTable(printer, rules, reports);
         Map<String, Object> config = config(network, chip);
         for (int i = 0; i < reports.size(); i++) {

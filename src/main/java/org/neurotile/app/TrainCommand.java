@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.NumberFormat;
@@ -207,24 +208,25 @@ final class TrainCommand implements Callable<Integer> {
                             + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
                     rate, learningRateDecay, arithmetic.id(), split[0].size(), split[1].size(), split[0].source());
             printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
-                    chip.isProcessor() ? "the processor" : chip.topology().spec(), perExampleText(perBatch.cycles()),
-                    perExampleText(perBatch.totals().get("macs")), perExampleText(perBatch.totals().get("wordsMoved")),
+                    chip.model().describe(), perExampleText(perBatch.cycles()),
+                    perExampleText(perBatch.totals().get(Category.MACS)),
+                    perExampleText(perBatch.totals().get(Category.WORDS_MOVED)),
                     Units.energy(batchEnergy.totalPj() / batch));
             if (batch > 1) {
                 printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
-                        perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
+                        perBatch.cycles(), perBatch.totals().get(Category.MACS), perBatch.totals().get(Category.WEIGHT_WRITES),
                         Units.energy(batchEnergy.totalPj()));
             }
             hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
                     + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
-                    perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
-                    perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
+                    perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get(Category.MACS)),
+                    perExampleText(h.bp().perBatch().totals().get(Category.WORDS_MOVED)),
                     Units.energy(h.bp().energy().totalPj() / batch)));
             if (formats.quantizes()) {
                 printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
                                 + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
                         formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
-                        words.errorBytes(), perExampleText(perBatch.totals().get("nocBytesInjected")));
+                        words.errorBytes(), perExampleText(perBatch.totals().get(Category.NOC_BYTES_INJECTED)));
             }
             printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                     "testLoss", "testAcc", "seconds");

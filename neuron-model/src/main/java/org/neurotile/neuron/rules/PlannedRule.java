@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -50,8 +51,8 @@ record PlannedRule(String spec, BiFunction<NetworkSpec, Integer, StorageModel> s
     }
 
     @Override
-    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
-        return onProcessor && processorClosedForm != null
+    public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
+        return chip == ChipKind.PROCESSOR && processorClosedForm != null
                 ? Optional.of(processorClosedForm.apply(network)) : Optional.empty();
     }
 
