@@ -54,7 +54,7 @@ final class ChipOptions {
         return processor() ? null : StagedOutput.input(chipFile);
     }
 
-    boolean processor() {
+    private boolean processor() {
         return "processor".equals(chipFile);
     }
 

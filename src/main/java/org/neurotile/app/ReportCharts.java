@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Counts;
+import org.neurotile.neuron.counts.Pricing;
 import org.neurotile.reports.charts.ChartFiles;
 import org.neurotile.reports.charts.Charts;
 import org.neurotile.reports.energy.Energy;
@@ -21,8 +23,8 @@ import org.neurotile.reports.html.Figure;
 /** The report's charts, written under charts/ as PNG and SVG. */
 final class ReportCharts {
     /** The local-memory categories that read, and those that write. */
-    static final List<String> READS = memoryAccesses("Reads");
-    static final List<String> WRITES = memoryAccesses("Writes");
+    static final List<Category> READS = memoryAccesses(Pricing.MEMORY_READ);
+    static final List<Category> WRITES = memoryAccesses(Pricing.MEMORY_WRITE);
     static final int MAX_TIMELINE_TILES = 48;
 
     private final Path directory;
@@ -99,7 +101,7 @@ final class ReportCharts {
 
         List<String> phases = List.of("forward", "error", "update");
         TreeMap<Integer, double[]> byLayer = new TreeMap<>();
-        List<String> words = new ArrayList<>(READS);
+        List<Category> words = new ArrayList<>(READS);
         words.addAll(WRITES);
         for (RunResult.TaskRow task : tasks) {
             byLayer.computeIfAbsent(task.layer(), k -> new double[phases.size()])[phases.indexOf(task.phase())] +=
@@ -146,18 +148,18 @@ final class ReportCharts {
         return figures;
     }
 
-    private static List<String> memoryAccesses(String suffix) {
-        return Arrays.stream(Category.values()).filter(Category::isMemoryAccess).map(Category::id)
-                .filter(id -> id.endsWith(suffix)).toList();
+    private static List<Category> memoryAccesses(Pricing access) {
+        return Arrays.stream(Category.values()).filter(category -> category.pricing() == access).toList();
     }
 
+    /** A measure of the comparison: cycles, all reads or writes of local memory, or a category by id. */
     static double measure(RunResult run, String name) {
-        Map<String, Long> totals = run.totals();
+        Counts totals = run.totals();
         return switch (name) {
             case "cycles" -> run.cycles();
-            case "reads" -> READS.stream().mapToLong(c -> totals.getOrDefault(c, 0L)).sum();
-            case "writes" -> WRITES.stream().mapToLong(c -> totals.getOrDefault(c, 0L)).sum();
-            default -> totals.getOrDefault(name, 0L);
+            case "reads" -> READS.stream().mapToLong(totals::get).sum();
+            case "writes" -> WRITES.stream().mapToLong(totals::get).sum();
+            default -> totals.get(Category.byId(name).orElseThrow());
         };
     }
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.neurotile.neuron.counts.Counts;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyPass;
@@ -44,11 +46,10 @@ final class ReportEnergy {
     /** The energy of each tile (its tasks from counts.csv): its actions plus its leakage; grid[y][x]. */
     double[][] perTile(RunResult run, List<RunResult.TaskRow> tasks) {
         int[] shape = run.arrayShape();
-        Map<Integer, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<Integer, Counts> counts = new LinkedHashMap<>();
         Map<Integer, int[]> where = new HashMap<>();
         for (RunResult.TaskRow task : tasks) {
-            Map<String, Long> tile = counts.computeIfAbsent(task.tile(), k -> new HashMap<>());
-            task.counts().forEach((category, value) -> tile.merge(category, value, Long::sum));
+            counts.merge(task.tile(), task.counts(), Counts::plus);
             where.put(task.tile(), new int[] {task.x(), task.y()});
         }
         double leakage = pass(run).staticPj(1, run.cycles());
@@ -104,19 +105,17 @@ final class ReportEnergy {
         headers.add("dynamicPj");
         List<Table.Row> rows = new ArrayList<>();
         for (RunResult run : runs) {
-            run.result().path(key).fields().forEachRemaining(phase -> {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                phase.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+            run.breakdown(key).forEach((group, counts) -> {
                 Energy energy = pass(run).dynamic(counts);
                 List<Cell> cells = new ArrayList<>(List.of(Cell.text(run.workload()), Cell.text(run.rule()),
-                        Cell.text(phase.getKey())));
+                        Cell.text(group)));
                 for (EnergyKind kind : EnergyKind.values()) {
                     if (kind != EnergyKind.STATIC) {
                         cells.add(Cell.energy(energy.pj(kind)));
                     }
                 }
                 cells.add(Cell.energy(energy.totalPj()));
-                rows.add(new Table.Row(run.key() + "/" + phase.getKey(), cells));
+                rows.add(new Table.Row(run.key() + "/" + group, cells));
             });
         }
         return new Table(id, caption, headers, rows);
@@ -140,8 +139,8 @@ final class ReportEnergy {
                     new Cell(String.format(Locale.ROOT, "%.4g", point.writePj()), point.writePj()),
                     Cell.text(point.source()))));
         }
-        runs.stream().map(RunResult::energyChip).filter(chip -> !chip.processor()).map(EnergyPass.Chip::memoryBytes)
-                .distinct().forEach(bytes -> rows.add(new Table.Row("used-" + bytes, List.of(
+        runs.stream().map(RunResult::energyChip).map(EnergyPass.Chip::localMemoryBytes)
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).distinct().forEach(bytes -> rows.add(new Table.Row("used-" + bytes, List.of(
                         Cell.text(RunReport.bytes(bytes) + " (this report's tiles)"),
                         new Cell(String.format(Locale.ROOT, "%.4g", table.sramReadPj(bytes)), table.sramReadPj(bytes)),
                         new Cell(String.format(Locale.ROOT, "%.4g", table.sramWritePj(bytes)), table.sramWritePj(bytes)),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurotile.neuron.counts.Category;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyTable;
@@ -27,8 +28,9 @@ import org.neurotile.sim.io.AtomicFiles;
  */
 final class ReportWriter {
     /** The counts of the summary table, in the order a reader compares rules. */
-    static final List<String> SUMMARY_COUNTS = List.of("macs", "weightReads", "feedbackReads", "weightWrites",
-            "wordsMoved", "nocByteHops", "offChipBytes");
+    static final List<Category> SUMMARY_COUNTS = List.of(Category.MACS, Category.WEIGHT_READS,
+            Category.FEEDBACK_READS, Category.WEIGHT_WRITES, Category.WORDS_MOVED, Category.NOC_BYTE_HOPS,
+            Category.OFF_CHIP_BYTES);
 
     private ReportWriter() {
     }
@@ -47,8 +49,8 @@ final class ReportWriter {
     static Map<String, Double> columns(RunResult run, ReportEnergy energy) {
         Map<String, Double> columns = new LinkedHashMap<>();
         columns.put("cycles", (double) run.cycles());
-        for (String count : SUMMARY_COUNTS) {
-            columns.put(count, (double) run.totals().getOrDefault(count, 0L));
+        for (Category count : SUMMARY_COUNTS) {
+            columns.put(count.id(), (double) run.totals().get(count));
         }
         Energy total = energy.total(run);
         columns.put("energyPj", total.totalPj());
@@ -107,7 +109,7 @@ final class ReportWriter {
 
     private static Table summaryTable(List<RunResult> runs, ReportEnergy energy) {
         List<String> headers = new ArrayList<>(List.of("workload", "rule", "cycles"));
-        headers.addAll(SUMMARY_COUNTS);
+        SUMMARY_COUNTS.forEach(count -> headers.add(count.id()));
         headers.add("energyPj");
         List<Table.Row> rows = new ArrayList<>();
         for (RunResult run : runs) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Counts;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -23,6 +26,30 @@ final class RunFiles {
             throw new InvalidInputException(file + ": key '" + key + "' must be a whole number >= 0, got " + node);
         }
         return node.asLong();
+    }
+
+    /**
+     * The counts of result.json under {@code key} (a mapping): every category by its id, each a whole
+     * number >= 0; a key that is no category is refused, as is a category missing.
+     */
+    static Counts counts(Path file, JsonNode node, String key) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(file + ": key '" + key + "' must be a mapping of counts, got " + node);
+        }
+        node.fieldNames().forEachRemaining(id -> {
+            if (Category.byId(id).isEmpty()) {
+                throw new InvalidInputException(file + ": key '" + key + "." + id + "' is not a count category (valid: "
+                        + String.join(", ", Category.ids()) + ")");
+            }
+        });
+        return Counts.of(category -> {
+            JsonNode value = node.get(category.id());
+            if (value == null || value.isNull()) {
+                throw new InvalidInputException(file + ": key '" + key + "." + category.id() + "' is missing (not "
+                        + "written by 'neurotile run'?)");
+            }
+            return count(file, value, key + "." + category.id());
+        });
     }
 
     /** A size under {@code parent}, positive and at most {@code max}, or {@code absent} when missing. */
@@ -93,6 +120,31 @@ final class RunFiles {
             return new Csv(file, rows);
         }
 
+        /**
+         * The column of each category (by ordinal) among the columns from {@code first} on, which must
+         * be the categories, each once.
+         */
+        int[] categoryColumns(int first) {
+            int[] columns = new int[Category.count()];
+            Arrays.fill(columns, -1);
+            for (int c = first; c < columns(); c++) {
+                String id = header(c);
+                Category category = Category.byId(id).orElseThrow(() -> new InvalidInputException(file + ":1: column '"
+                        + id + "' is not a count category (valid: " + String.join(", ", Category.ids()) + ")"));
+                if (columns[category.ordinal()] >= 0) {
+                    throw new InvalidInputException(file + ":1: column '" + id + "' appears twice");
+                }
+                columns[category.ordinal()] = c;
+            }
+            for (Category category : Category.values()) {
+                if (columns[category.ordinal()] < 0) {
+                    throw new InvalidInputException(file + ":1: column '" + category.id() + "' is missing (not written "
+                            + "by 'neurotile run'?)");
+                }
+            }
+            return columns;
+        }
+
         /** Lines, the header included. */
         int lines() {
             return rows.size();
@@ -141,11 +193,7 @@ final class RunFiles {
         }
 
         /** Fails unless a column's sum is the total the result states: a file cut short. */
-        void requireSum(String column, long sum, Long total, String totalName) {
-            if (total == null) {
-                throw new InvalidInputException(file + ":1: column '" + column + "' has no " + totalName
-                        + " to match (not written by 'neurotile run'?)");
-            }
+        void requireSum(String column, long sum, long total, String totalName) {
             if (sum != total) {
                 throw new InvalidInputException(file + ": column '" + column + "' sums to " + sum + " over "
                         + (lines() - 1) + " rows, but " + totalName + " is " + total + " (a file cut short?)");

@@ -9,13 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipModel;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.chip.ExampleRun;
 import org.neurotile.neuron.chip.LinkLoads;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Counts;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.MemoryKind;
@@ -31,32 +34,23 @@ final class RunReport {
     private final CountSummary summary;
     private final ClosedForm closedForm; // null where the rule has none
     private final Topology topology;
-    private final ChipSpec chipSpec;
+    private final ChipModel chip;
     private final int movedWordBytes;
-    private final boolean processor;
     private FunctionalStep functional;
 
     RunReport(String rule, Chip.Example example, ClosedForm closedForm, Chip chip) {
         this.rule = rule;
-        this.processor = chip.isProcessor();
         this.example = example;
         this.movedWordBytes = example.movedWordBytes();
         this.summary = CountSummary.of(example.run(), movedWordBytes);
         this.closedForm = closedForm;
         this.topology = chip.topology();
-        this.chipSpec = chip.spec();
+        this.chip = chip.model();
     }
 
     /** Binary units: 512 KiB, 2 MiB. */
     static String bytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        long value = bytes;
-        int unit = 0;
-        while (value >= 1024 && value % 1024 == 0 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return value + " " + units[unit];
+        return ChipModel.bytes(bytes);
     }
 
     void setFunctional(FunctionalStep step) {
@@ -73,8 +67,10 @@ final class RunReport {
         if (closedForm == null) {
             return comparison;
         }
-        long reads = backward(Category.WEIGHT_READS) + backward(Category.FEEDBACK_READS)
-                + (processor ? backward(Category.ACTIVATION_READS) : 0);
+        long reads = 0;
+        for (Category category : chip.closedFormReads()) {
+            reads += backward(category);
+        }
         long writes = backward(Category.WEIGHT_WRITES);
         long macs = backward(Category.MACS);
         long words = backward(Category.WORDS_MOVED);
@@ -125,9 +121,9 @@ final class RunReport {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rule", rule);
         result.put("cycles", summary.cycles());
-        result.put("totals", summary.totals());
-        result.put("byPhase", summary.byPhase());
-        result.put("byLayer", summary.byLayer());
+        result.put("totals", summary.totals().byId());
+        result.put("byPhase", Counts.byId(summary.byPhase(), Phase::id));
+        result.put("byLayer", Counts.byId(summary.byLayer(), String::valueOf));
         result.put("footprint", footprint());
         result.put("closedForm", closedFormComparison());
         if (example.batch() > 1) {
@@ -136,8 +132,8 @@ final class RunReport {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("size", example.batch());
             values.put("cyclesPerBatch", batch.cycles());
-            values.put("totalsPerBatch", batch.totals());
-            values.put("byPhasePerBatch", batch.byPhase());
+            values.put("totalsPerBatch", batch.totals().byId());
+            values.put("byPhasePerBatch", Counts.byId(batch.byPhase(), Phase::id));
             result.put("batch", values);
         }
         if (functional != null) {
@@ -161,19 +157,22 @@ final class RunReport {
     void writeFiles(Path directory, Map<String, Object> config) throws IOException {
         writeResult(directory, config);
         writeCounts(directory);
-        if (!processor) {
+        Optional<ChipSpec> array = chip.arraySpec();
+        if (array.isPresent()) {
             writeLinks(directory);
             AtomicFiles.writeUtf8(directory.resolve("chip.json"), writer -> new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, ChipConfigFile.toConfig(chipSpec)));
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, ChipConfigFile.toConfig(array.get())));
         }
     }
 
     /** The resolved chip of a configuration: every parameter of the array, or the processor's. */
     static Map<String, Object> chipConfig(Chip chip) {
-        if (!chip.isProcessor()) {
-            return ChipConfigFile.toConfig(chip.spec());
-        }
-        TileParameters tile = chip.spec().tile();
+        return chip.model().arraySpec().map(ChipConfigFile::toConfig).orElseGet(() -> processorConfig(chip.spec()
+                .tile()));
+    }
+
+    /** The processor as a one-tile chip whose memory is off chip, under its own keys. */
+    private static Map<String, Object> processorConfig(TileParameters tile) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("kind", "processor");
         config.put("macsPerCycle", tile.macsPerCycle());
@@ -234,8 +233,9 @@ final class RunReport {
 
     /** The categories a user reads first, one line each, with the first rule's ratio to each other rule. */
     static void printTable(PrintWriter out, List<String> rules, List<RunReport> reports) {
-        String[] rows = {"cycles", "macs", "weightReads", "weightWrites", "feedbackReads", "wordsMoved",
-            "nocBytesInjected", "nocByteHops", "offChipBytes"};
+        List<Category> categories = List.of(Category.MACS, Category.WEIGHT_READS, Category.WEIGHT_WRITES,
+                Category.FEEDBACK_READS, Category.WORDS_MOVED, Category.NOC_BYTES_INJECTED, Category.NOC_BYTE_HOPS,
+                Category.OFF_CHIP_BYTES);
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "per example"));
         for (String r : rules) {
             header.append(String.format(Locale.ROOT, " %16s", r));
@@ -245,12 +245,14 @@ final class RunReport {
             header.append(String.format(Locale.ROOT, " %" + Math.max(12, ratio.length()) + "s", ratio));
         }
         out.println(header);
-        for (String name : rows) {
+        for (int row = 0; row <= categories.size(); row++) {
+            Category category = row == 0 ? null : categories.get(row - 1); // row 0: cycles
+            String name = category == null ? "cycles" : category.id();
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", name));
             long[] values = new long[reports.size()];
             for (int i = 0; i < reports.size(); i++) {
                 CountSummary s = reports.get(i).summary();
-                values[i] = name.equals("cycles") ? s.cycles() : s.totals().get(name);
+                values[i] = category == null ? s.cycles() : s.totals().get(category);
                 line.append(String.format(Locale.ROOT, " %,16d", values[i]));
             }
             for (int i = 1; i < values.length; i++) {

@@ -10,9 +10,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.neurotile.neuron.chip.Chip;
-import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Counts;
+import org.neurotile.neuron.counts.Store;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.WordSizes;
@@ -26,7 +29,7 @@ import org.neurotile.sim.InvalidInputException;
  * links.csv and chip.json. A directory written with {@code --compare} holds one such directory per
  * rule.
  */
-record RunResult(Path directory, String workload, String rule, long cycles, Map<String, Long> totals,
+record RunResult(Path directory, String workload, String rule, long cycles, Counts totals,
                  JsonNode result) {
     /** The first columns of counts.csv, before one column per count category. */
     private static final List<String> TASK_COLUMNS = List.of("tile", "x", "y", "layer", "phase", "startCycles",
@@ -104,25 +107,16 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
         if (!totalsNode.isObject()) {
             throw new InvalidInputException(file + ": key 'totals' must be a mapping of counts, got " + totalsNode);
         }
-        Map<String, Long> totals = new LinkedHashMap<>();
-        totalsNode.fields().forEachRemaining(e -> totals.put(e.getKey(), RunFiles.count(file, e.getValue(),
-                "totals." + e.getKey())));
-        for (String count : ReportWriter.SUMMARY_COUNTS) {
-            if (!totals.containsKey(count)) {
-                throw new InvalidInputException(file + ": key 'totals." + count + "' is missing (not written by "
-                        + "'neurotile run'?)");
-            }
-        }
-        return new RunResult(directory, workload, rule, cycles, totals, result);
+        return new RunResult(directory, workload, rule, cycles, RunFiles.counts(file, totalsNode, "totals"), result);
     }
 
     /** One row of counts.csv: a tile's task of one layer and phase. */
     record TaskRow(int tile, int x, int y, int layer, String phase, long startCycles, long finishCycles,
-                   Map<String, Long> counts) {
-        long sum(List<String> categories) {
+                   Counts counts) {
+        long sum(List<Category> categories) {
             long sum = 0;
-            for (String category : categories) {
-                sum += counts.getOrDefault(category, 0L);
+            for (Category category : categories) {
+                sum += counts.get(category);
             }
             return sum;
         }
@@ -138,26 +132,45 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
      */
     List<TaskRow> tasks() {
         RunFiles.Csv table = RunFiles.Csv.read(directory.resolve("counts.csv"), TASK_COLUMNS);
-        Map<String, Long> sums = new LinkedHashMap<>();
+        int[] columns = table.categoryColumns(TASK_COLUMNS.size());
+        long[] sums = new long[Category.count()];
         List<TaskRow> rows = new ArrayList<>();
         for (int r = 1; r < table.lines(); r++) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (int c = TASK_COLUMNS.size(); c < table.columns(); c++) {
-                long count = table.count(r, c);
-                counts.put(table.header(c), count);
-                sums.merge(table.header(c), count, RunFiles::sum);
+            long[] counts = new long[Category.count()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = table.count(r, columns[i]);
+                sums[i] = RunFiles.sum(sums[i], counts[i]);
             }
             rows.add(new TaskRow(table.index(r, 0), table.index(r, 1), table.index(r, 2), table.index(r, 3),
-                    table.cell(r, 4), table.count(r, 5), table.count(r, 6), counts));
+                    table.cell(r, 4), table.count(r, 5), table.count(r, 6), Counts.of(counts)));
         }
-        for (int c = TASK_COLUMNS.size(); c < table.columns(); c++) {
-            String category = table.header(c);
-            table.requireSum(category, sums.getOrDefault(category, 0L), totals.get(category),
-                    "result.json's totals." + category);
+        for (Category category : Category.values()) {
+            table.requireSum(category.id(), sums[category.ordinal()], totals.get(category),
+                    "result.json's totals." + category.id());
         }
         return rows;
     }
 
+
+    /**
+     * A breakdown of result.json ({@code byPhase}, {@code byLayer}): each group's counts under its
+     * name, in the file's order; none where the file has no such key.
+     */
+    Map<String, Counts> breakdown(String key) {
+        Path file = directory.resolve("result.json");
+        JsonNode groups = result.path(key);
+        if (groups.isMissingNode()) {
+            return Map.of();
+        }
+        if (!groups.isObject()) {
+            throw new InvalidInputException(file + ": key '" + key + "' must be a mapping of groups of counts, got "
+                    + groups);
+        }
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        groups.fields().forEachRemaining(group -> counts.put(group.getKey(),
+                RunFiles.counts(file, group.getValue(), key + "." + group.getKey())));
+        return counts;
+    }
 
     /** The NoC links' loads, empty where the run has none (the processor baseline). */
     List<LinkRow> links() {
@@ -173,7 +186,7 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
                     table.coordinate(r, 6), table.count(r, 7)));
             bytes = RunFiles.sum(bytes, rows.get(rows.size() - 1).bytes());
         }
-        table.requireSum("bytes", bytes, totals.get("nocByteHops"), "result.json's totals.nocByteHops");
+        table.requireSum("bytes", bytes, totals.get(Category.NOC_BYTE_HOPS), "result.json's totals.nocByteHops");
         return rows;
     }
 
@@ -181,29 +194,27 @@ record RunResult(Path directory, String workload, String rule, long cycles, Map<
     EnergyPass.Chip energyChip() {
         JsonNode config = result.path("config");
         JsonNode chip = config.path("chip");
-        boolean processor = "processor".equals(chip.path("kind").asText());
         int[] shape = arrayShape();
         Path file = directory.resolve("result.json");
         int wordBytes = (int) RunFiles.positive(file, chip, "wordBytes", 4, Integer.MAX_VALUE, "config.chip.");
-        Map<String, Integer> memoryWordBytes = Map.of();
+        Map<Store, Integer> storeWordBytes = Map.of();
         JsonNode numbers = config.path("numbers");
         if (!numbers.isMissingNode()) {
-            memoryWordBytes = new NumberFormats(NumberFormat.parse("numbers.weights", numbers.path("weights").asText()),
+            storeWordBytes = new NumberFormats(NumberFormat.parse("numbers.weights", numbers.path("weights").asText()),
                     NumberFormat.parse("numbers.activations", numbers.path("activations").asText()),
                     NumberFormat.parse("numbers.errors", numbers.path("errors").asText()))
-                    .wordSizes(wordBytes).memoryWordBytes();
+                    .wordSizes(wordBytes).storeWordBytes();
         }
-        return new EnergyPass.Chip(processor, RunFiles.positive(file, chip, "tileMemoryBytes", 0, Long.MAX_VALUE,
-                "config.chip."), wordBytes,
-                (long) shape[0] * shape[1], memoryWordBytes);
+        // the processor's memory words are off chip (written as kind: processor, without tiles)
+        OptionalLong localMemoryBytes = "processor".equals(chip.path("kind").asText()) ? OptionalLong.empty()
+                : OptionalLong.of(RunFiles.positive(file, chip, "tileMemoryBytes", 0, Long.MAX_VALUE, "config.chip."));
+        return new EnergyPass.Chip(localMemoryBytes, wordBytes, (long) shape[0] * shape[1], storeWordBytes);
     }
 
     /** What the energy pass needs of a chip whose memory words have {@code words}' sizes. */
     static EnergyPass.Chip energyChip(Chip chip, WordSizes words) {
-        TileParameters tile = chip.spec().tile();
-        return new EnergyPass.Chip(chip.isProcessor(), tile.memoryBytes(), tile.wordBytes(),
-                chip.isProcessor() ? 1 : chip.topology().tileCount(),
-                words.isUniform() ? Map.of() : words.memoryWordBytes());
+        return new EnergyPass.Chip(chip.model().localMemoryBytes(), chip.spec().tile().wordBytes(),
+                chip.topology().tileCount(), words.isUniform() ? Map.of() : words.storeWordBytes());
     }
 
     /** The tile array's width and height, or 1x1 for the processor baseline. */

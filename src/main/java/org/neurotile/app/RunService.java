@@ -8,9 +8,7 @@ import org.neurotile.app.output.OutputMarker;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
-import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.optim.OptimizerCost;
-import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.neuron.math.Model;
@@ -83,10 +81,7 @@ final class RunService {
             throws Exception {
         NetworkSpec network = config.network();
         List<String> rules = config.rules();
-        boolean processor = config.chip().isProcessor();
         Chip chip = config.chip();
-        ChipSpec chipSpec = chip.spec();
-        TileParameters tile = chipSpec.tile();
         List<RunReport> reports = new ArrayList<>();
         List<ChromeTraceRecorder> recorders = new ArrayList<>();
         Progress progress = showProgress ? Progress.onTerminal(errors, config.chipRules().size()) : Progress.silent();
@@ -97,7 +92,7 @@ final class RunService {
             Chip.Example example = chip.run(network, chipRule, config.biases(),
                     recorder != null ? recorder : TraceRecorder.disabled());
             RunReport report = new RunReport(chipRule.spec(), example,
-                    chipRule.closedForm(network, processor).orElse(null), chip);
+                    chip.model().closedForm(chipRule, network).orElse(null), chip);
             if (config.functional()) {
                 FunctionalStep step = functionalStep(config, chipRule);
                 report.setFunctional(step);
@@ -110,15 +105,7 @@ final class RunService {
         }
         progress.finish();
         String biases = config.biases() ? "" : ", no biases";
-        if (processor) {
-            printer.printf("%s (%s) on the processor baseline: %d MACs/cycle, %d B/cycle off-chip memory, "
-                            + "%d-byte words%s%n", network.name(), network.describe(), tile.macsPerCycle(),
-                    tile.wordsPerCyclePerPort() * tile.wordBytes(), tile.wordBytes(), biases);
-        } else {
-            printer.printf("%s (%s) on %s of %s tiles, %d-byte words, %d MACs/cycle, mapping %s%s%n", network.name(),
-                    network.describe(), chip.topology().spec(), RunReport.bytes(tile.memoryBytes()), tile.wordBytes(),
-                    tile.macsPerCycle(), chipSpec.mapping().id(), biases);
-        }
+        printer.printf("%s (%s) on %s%s%n", network.name(), network.describe(), chip.model().summary(), biases);
         RunReport.printTable(printer, rules, reports);
         for (int i = 0; i < reports.size(); i++) {
             Path ruleDirectory = reports.size() == 1 ? directory : directory.resolve(directoryName(rules.get(i)));

@@ -45,7 +45,7 @@ final class TrainingHistory {
          */
         static Cost mix(Step step, Step other, long k, long n, int divisor) {
             Map<String, Number> counts = new LinkedHashMap<>();
-            step.perBatch().totals().forEach((category, count) -> counts.put(category,
+            step.perBatch().totals().forEach((category, count) -> counts.put(category.id(),
                     mean(count, other.perBatch().totals().get(category), k, n, divisor)));
             double share = (double) k / n;
             Map<String, Double> byKind = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.rules.hybrid.HybridRule;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.WordSizes;
@@ -73,25 +74,25 @@ final class TrainingService {
                     config.learningRate(), config.learningRateDecay(), config.precision().id(), split.train().size(),
                     split.test().size(), split.train().source());
             printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
-                    chip.isProcessor() ? "the processor" : chip.topology().spec(), perExample(perBatch.cycles(), batch),
-                    perExample(perBatch.totals().get("macs"), batch),
-                    perExample(perBatch.totals().get("wordsMoved"), batch), Units.energy(batchEnergy.totalPj() / batch));
+                    chip.model().describe(), perExample(perBatch.cycles(), batch),
+                    perExample(perBatch.totals().get(Category.MACS), batch),
+                    perExample(perBatch.totals().get(Category.WORDS_MOVED), batch), Units.energy(batchEnergy.totalPj() / batch));
             if (batch > 1) {
                 printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
-                        perBatch.cycles(), perBatch.totals().get("macs"), perBatch.totals().get("weightWrites"),
+                        perBatch.cycles(), perBatch.totals().get(Category.MACS), perBatch.totals().get(Category.WEIGHT_WRITES),
                         Units.energy(batchEnergy.totalPj()));
             }
             hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
                     + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
                     perExample(h.bp().perBatch().cycles(), batch),
-                    perExample(h.bp().perBatch().totals().get("macs"), batch),
-                    perExample(h.bp().perBatch().totals().get("wordsMoved"), batch),
+                    perExample(h.bp().perBatch().totals().get(Category.MACS), batch),
+                    perExample(h.bp().perBatch().totals().get(Category.WORDS_MOVED), batch),
                     Units.energy(h.bp().energy().totalPj() / batch)));
             if (formats.quantizes()) {
                 printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
                                 + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
                         formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
-                        words.errorBytes(), perExample(perBatch.totals().get("nocBytesInjected"), batch));
+                        words.errorBytes(), perExample(perBatch.totals().get(Category.NOC_BYTES_INJECTED), batch));
             }
             printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                     "testLoss", "testAcc", "seconds");

@@ -81,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
         int checked = 0;
         for (Check check : checks) {
             Chip chip = check.chip();
-            String chipName = chip.isProcessor() ? "processor" : chip.topology().spec();
+            String chipName = chip.model().name();
             if (!check.fits()) {
                 out.printf(Locale.ROOT, "%-22s %-9s %-10s skipped: does not fit%n", check.name(), check.ruleName(),
                         chipName);
@@ -89,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             Chip.Example example = chip.run(check.network(), check.rule(), false, TraceRecorder.disabled());
             RunReport report = new RunReport(check.ruleName(), example,
-                    check.rule().closedForm(check.network(), chip.isProcessor()).get(), chip);
+                    chip.model().closedForm(check.rule(), check.network()).get(), chip);
             for (Map.Entry<String, Map<String, Object>> entry : report.closedFormComparison().entrySet()) {
                 long expected = (Long) entry.getValue().get("closedForm");
                 long simulated = (Long) entry.getValue().get("simulated");
@@ -115,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
             for (Chip chip : chips) {
                 for (String ruleName : LearningRules.EXAMPLES) {
                     LearningRule rule = LearningRules.parse(ruleName, 1);
-                    if (rule.closedForm(network, chip.isProcessor()).isEmpty()) {
+                    if (chip.model().closedForm(rule, network).isEmpty()) {
                         continue;
                     }
                     boolean fits = true;

@@ -74,6 +74,18 @@ class ReportInputTest {
     }
 
     @Test
+    void aTotalThatIsNoCategoryIsRefused() throws IOException {
+        assertRefused("result.json", t -> t.replaceFirst("\"macs\" :", "\"flops\" : 0, \"macs\" :"),
+                "key 'totals.flops' is not a count category (valid: weightReads,");
+    }
+
+    @Test
+    void aColumnThatIsNoCategoryIsRefused() throws IOException {
+        assertRefused("counts.csv", t -> line(t, 0, l -> l.replace(",adds,", ",additions,")),
+                "counts.csv:1: column 'additions' is not a count category");
+    }
+
+    @Test
     void aCountThatIsNotANumberNamesLineAndColumn() throws IOException {
         assertRefused("counts.csv", t -> line(t, 2, l -> l.substring(0, l.lastIndexOf(',')) + ",lots"),
                 "counts.csv:3: column 'offChipBytes' must be a whole number >= 0, got 'lots'");

@@ -23,28 +23,29 @@ import org.neurotile.workloads.NetworkSpec;
 
 /** Runs one training example of a network under a rule on a chip, in count mode, alone or in a minibatch. */
 public final class Chip {
+    private final ChipModel model;
     private final ChipSpec spec;
     private final Topology topology;
-    private final boolean processor;
 
+    /** A tile array. */
     public Chip(ChipSpec spec) {
-        this(spec, false);
+        this(new ChipModel.TileArray(Objects.requireNonNull(spec, "spec")));
     }
 
-    private Chip(ChipSpec spec, boolean processor) {
-        this.spec = Objects.requireNonNull(spec, "spec");
-        this.topology = spec.buildTopology();
-        this.processor = processor;
+    public Chip(ChipModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.spec = model.spec();
+        this.topology = model.topology();
     }
 
     /** The memory-bound processor baseline (see {@link ProcessorSpec}). */
     public static Chip processor(ProcessorSpec processor) {
-        return new Chip(processor.asChip(), true);
+        return new Chip(new ChipModel.Processor(processor));
     }
 
-    /** Whether this is the processor baseline rather than a tile array. */
-    public boolean isProcessor() {
-        return processor;
+    /** The hardware: a tile array or the processor baseline. */
+    public ChipModel model() {
+        return model;
     }
 
     public ChipSpec spec() {
@@ -123,9 +124,7 @@ public final class Chip {
                     TraceRecorder.disabled()).cycles();
             batchCycles += (batch - 1) * withoutUpdate;
         }
-        if (processor) {
-            chargeOffChipMemory(run, wordBytes);
-        }
+        model.chargeOffChipMemory(run, wordBytes);
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
         return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), words, batch, batchCycles);
     }
@@ -155,10 +154,7 @@ public final class Chip {
             throw new IllegalArgumentException("word sizes for " + words.wordBytes() + "-byte words on a chip of "
                     + wordBytes + "-byte words");
         }
-        if (processor && !words.isUniform()) {
-            throw new InvalidInputException("fixed-point numbers are modelled on the tile array, not on the "
-                    + "processor baseline: use float32 numbers with --chip processor");
-        }
+        model.requireWordSizes(words);
         StorageModel storage = rule.storage(network, wordBytes).withOptimizerState(optimizer, network, wordBytes)
                 .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
         try {
@@ -185,24 +181,5 @@ public final class Chip {
         Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
                 statistics, trace);
         return new ChipExecutor(simulation, noc, spec.tile(), words).run(graph);
-    }
-
-    /**
-     * On the processor every memory word crosses the chip boundary; the words a neuron's update
-     * moves are those that cross it (the spec's words moved for a processor with separate memory).
-     */
-    private static void chargeOffChipMemory(ExampleRun run, int wordBytes) {
-        for (int task = 0; task < run.taskCount(); task++) {
-            long words = 0;
-            for (Category category : Category.values()) {
-                if (category.isMemoryAccess()) {
-                    words += run.count(task, category);
-                }
-            }
-            run.add(task, Category.OFF_CHIP_BYTES, words * wordBytes);
-            if (run.phaseOf(task) != Phase.FORWARD) {
-                run.add(task, Category.WORDS_MOVED, words - run.count(task, Category.WORDS_MOVED));
-            }
-        }
     }
 }

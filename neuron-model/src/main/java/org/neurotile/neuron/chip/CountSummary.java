@@ -1,18 +1,28 @@
 package org.neurotile.neuron.chip;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Counts;
 import org.neurotile.neuron.counts.Phase;
 
 /**
- * An example's counts summed four ways: in total, by phase, by layer and by tile. Values are keyed
- * by category id ({@code weightReads}, ...) in the enum's order; {@code bytesMoved} is
- * {@code wordsMoved} times the word size.
+ * An example's counts summed four ways: in total, by phase (in phase order), by layer and by tile
+ * (in index order); {@code bytesMoved} is {@code wordsMoved} times the word size.
  */
-public record CountSummary(long cycles, Map<String, Long> totals, Map<String, Map<String, Long>> byPhase,
-                           Map<Integer, Map<String, Long>> byLayer, Map<Integer, Map<String, Long>> byTile) {
+public record CountSummary(long cycles, Counts totals, Map<Phase, Counts> byPhase, Map<Integer, Counts> byLayer,
+                           Map<Integer, Counts> byTile) {
+
+    public CountSummary {
+        Map<Phase, Counts> phases = new EnumMap<>(Phase.class);
+        phases.putAll(byPhase);
+        byPhase = Collections.unmodifiableMap(phases);
+        byLayer = Collections.unmodifiableMap(new TreeMap<>(byLayer));
+        byTile = Collections.unmodifiableMap(new TreeMap<>(byTile));
+    }
 
     public static CountSummary of(ExampleRun run, int wordBytes) {
         return of(run, wordBytes, 1, run.cycles());
@@ -28,14 +38,14 @@ public record CountSummary(long cycles, Map<String, Long> totals, Map<String, Ma
 
     private static CountSummary of(ExampleRun run, int wordBytes, int batch, long cycles) {
         long[] totals = new long[Category.count()];
-        Map<String, long[]> phases = new LinkedHashMap<>();
+        Map<Phase, long[]> phases = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
-            phases.put(phase.id(), new long[Category.count()]);
+            phases.put(phase, new long[Category.count()]);
         }
         Map<Integer, long[]> layers = new TreeMap<>();
         Map<Integer, long[]> tiles = new TreeMap<>();
         for (int task = 0; task < run.taskCount(); task++) {
-            long[] phase = phases.get(run.phaseOf(task).id());
+            long[] phase = phases.get(run.phaseOf(task));
             long[] layer = layers.computeIfAbsent(run.layerOf(task), k -> new long[Category.count()]);
             long[] tile = tiles.computeIfAbsent(run.tileOf(task), k -> new long[Category.count()]);
             long times = run.phaseOf(task) == Phase.UPDATE ? 1 : batch;
@@ -52,20 +62,12 @@ public record CountSummary(long cycles, Map<String, Long> totals, Map<String, Ma
                 tile[i] += value;
             }
         }
-        Map<String, Map<String, Long>> byPhase = new LinkedHashMap<>();
-        phases.forEach((name, values) -> byPhase.put(name, named(values)));
-        Map<Integer, Map<String, Long>> byLayer = new LinkedHashMap<>();
-        layers.forEach((layer, values) -> byLayer.put(layer, named(values)));
-        Map<Integer, Map<String, Long>> byTile = new LinkedHashMap<>();
-        tiles.forEach((tile, values) -> byTile.put(tile, named(values)));
-        return new CountSummary(cycles, named(totals), byPhase, byLayer, byTile);
+        return new CountSummary(cycles, Counts.of(totals), counts(phases), counts(layers), counts(tiles));
     }
 
-    private static Map<String, Long> named(long[] values) {
-        Map<String, Long> named = new LinkedHashMap<>();
-        for (Category category : Category.values()) {
-            named.put(category.id(), values[category.ordinal()]);
-        }
-        return named;
+    private static <K> Map<K, Counts> counts(Map<K, long[]> groups) {
+        Map<K, Counts> counts = new LinkedHashMap<>();
+        groups.forEach((key, values) -> counts.put(key, Counts.of(values)));
+        return counts;
     }
 }

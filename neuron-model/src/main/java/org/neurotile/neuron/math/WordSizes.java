@@ -1,9 +1,9 @@
 package org.neurotile.neuron.math;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
-import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.counts.Store;
 
 /**
  * Bytes of a word of each kind of value on the chip. Weights and biases in memory take
@@ -29,23 +29,21 @@ public record WordSizes(int wordBytes, int weightBytes, int activationBytes, int
         return weightBytes == wordBytes && activationBytes == wordBytes && errorBytes == wordBytes;
     }
 
-    /** Bytes of a word a memory access of {@code category} reads or writes. */
-    public int memoryWordBytes(Category category) {
-        return switch (category) {
-            case WEIGHT_READS, WEIGHT_WRITES -> weightBytes;
-            case ACTIVATION_READS, ACTIVATION_WRITES -> activationBytes;
-            case ERROR_READS, ERROR_WRITES -> errorBytes;
-            default -> wordBytes;
+    /** Bytes of a word of {@code store} in memory. */
+    public int storeWordBytes(Store store) {
+        return switch (store) {
+            case WEIGHTS -> weightBytes;
+            case ACTIVATIONS -> activationBytes;
+            case ERRORS -> errorBytes;
+            case FEEDBACK, OPTIMIZER_STATE -> wordBytes;
         };
     }
 
-    /** {@link #memoryWordBytes} of every memory category, by category id. */
-    public Map<String, Integer> memoryWordBytes() {
-        Map<String, Integer> bytes = new LinkedHashMap<>();
-        for (Category category : Category.values()) {
-            if (category.isMemoryAccess()) {
-                bytes.put(category.id(), memoryWordBytes(category));
-            }
+    /** {@link #storeWordBytes} of every store. */
+    public Map<Store, Integer> storeWordBytes() {
+        Map<Store, Integer> bytes = new EnumMap<>(Store.class);
+        for (Store store : Store.values()) {
+            bytes.put(store, storeWordBytes(store));
         }
         return bytes;
     }

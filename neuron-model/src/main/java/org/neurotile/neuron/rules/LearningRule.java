@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -57,7 +58,7 @@ public interface LearningRule {
      * The spec's closed form of the backward pass, where it has one for this rule on this kind of
      * chip: the dfa family on the spatial array, bp on the memory-bound processor.
      */
-    default Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
+    default Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
         return Optional.empty();
     }
 }

@@ -33,11 +33,11 @@ class CountSummaryTest {
         graph.dependsOn(c, b);
         CountSummary summary = CountSummary.of(new ChipExecutor(simulation, network, TileParameters.DEFAULTS)
                 .run(graph), 4);
-        assertEquals(18L, summary.totals().get("macs"));
-        assertEquals(20L, summary.totals().get("bytesMoved"));
-        assertEquals(7L, summary.byPhase().get("forward").get("macs"));
-        assertEquals(11L, summary.byLayer().get(2).get("macs"));
-        assertEquals(11L, summary.byTile().get(3).get("macs"));
-        assertEquals(12L, summary.byTile().get(0).get("nocBytesInjected"));
+        assertEquals(18L, summary.totals().get(Category.MACS));
+        assertEquals(20L, summary.totals().get(Category.BYTES_MOVED));
+        assertEquals(7L, summary.byPhase().get(Phase.FORWARD).get(Category.MACS));
+        assertEquals(11L, summary.byLayer().get(2).get(Category.MACS));
+        assertEquals(11L, summary.byTile().get(3).get(Category.MACS));
+        assertEquals(12L, summary.byTile().get(0).get(Category.NOC_BYTES_INJECTED));
     }
 }

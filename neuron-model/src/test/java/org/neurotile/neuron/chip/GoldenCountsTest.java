@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.neurotile.neuron.counts.Counts;
+import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -64,8 +66,8 @@ class GoldenCountsTest {
         golden.put("chip", chip.buildTopology().spec());
         golden.put("tilesUsed", example.mapping().tilesUsed());
         golden.put("cycles", summary.cycles());
-        golden.put("totals", summary.totals());
-        golden.put("byPhase", summary.byPhase());
+        golden.put("totals", summary.totals().byId());
+        golden.put("byPhase", Counts.byId(summary.byPhase(), Phase::id));
         String actual = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(golden)
                 + System.lineSeparator();
         Path file = DIRECTORY.resolve(networkName + "." + rule.replace(':', '_') + ".json");

@@ -100,7 +100,7 @@ class MinibatchCostTest {
             }
         }
         assertEquals(batch * one.run().total(Category.MACS, Phase.FORWARD),
-                CountSummary.ofBatch(batched, 4).byPhase().get("forward").get("macs"));
+                CountSummary.ofBatch(batched, 4).byPhase().get(Phase.FORWARD).get(Category.MACS));
     }
 
     @Test

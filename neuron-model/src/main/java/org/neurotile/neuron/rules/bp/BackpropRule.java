@@ -3,6 +3,7 @@ package org.neurotile.neuron.rules.bp;
 import java.util.Optional;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -40,8 +41,8 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
     }
 
     @Override
-    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
-        return onProcessor ? Optional.of(onProcessor(network)) : Optional.empty();
+    public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
+        return chip == ChipKind.PROCESSOR ? Optional.of(onProcessor(network)) : Optional.empty();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -83,7 +84,8 @@ public final class DirectFeedbackRule implements LearningRule {
     }
 
     @Override
-    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
-        return onProcessor ? Optional.empty() : Optional.of(DirectFeedbackClosedForm.of(network, connections(network)));
+    public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
+        return chip == ChipKind.TILE_ARRAY ? Optional.of(DirectFeedbackClosedForm.of(network, connections(network)))
+                : Optional.empty();
     }
 }

@@ -3,9 +3,9 @@ package org.neurotile.neuron.rules.bp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neurotile.neuron.plan.PlanFixture.network;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.NetworkSpec;
@@ -22,7 +22,7 @@ class BackpropRuleTest {
 
     @Test
     void itsClosedFormHoldsOnTheProcessorOnly() {
-        assertEquals(BackpropRule.onProcessor(NET), LearningRules.parse("bp", 1).closedForm(NET, true).orElseThrow());
-        assertTrue(LearningRules.parse("bp", 1).closedForm(NET, false).isEmpty());
+        assertEquals(BackpropRule.onProcessor(NET), LearningRules.parse("bp", 1).closedForm(NET, ChipKind.PROCESSOR).orElseThrow());
+        assertTrue(LearningRules.parse("bp", 1).closedForm(NET, ChipKind.TILE_ARRAY).isEmpty());
     }
 }

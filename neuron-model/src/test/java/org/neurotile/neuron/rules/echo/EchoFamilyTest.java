@@ -3,12 +3,12 @@ package org.neurotile.neuron.rules.echo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.CountSummary;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.rules.RuleForm;
@@ -42,7 +42,7 @@ class EchoFamilyTest {
         assertEquals("test-echo", rule.spec());
         assertEquals(counts("dfa"), counts("test-echo"));
         assertEquals(counts("ssdfa"), counts("test-echo:of=ssdfa"));
-        assertEquals(LearningRules.parse("dfa", 1).closedForm(NET, false), rule.closedForm(NET, false));
+        assertEquals(LearningRules.parse("dfa", 1).closedForm(NET, ChipKind.TILE_ARRAY), rule.closedForm(NET, ChipKind.TILE_ARRAY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.neurotile.neuron.rules.echo;
 import java.util.Optional;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -37,7 +38,7 @@ record EchoRule(String spec, LearningRule echoed) implements LearningRule {
     }
 
     @Override
-    public Optional<ClosedForm> closedForm(NetworkSpec network, boolean onProcessor) {
-        return echoed.closedForm(network, onProcessor);
+    public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
+        return echoed.closedForm(network, chip);
     }
 }
