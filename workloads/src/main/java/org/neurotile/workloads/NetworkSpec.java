@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * <p>Layers are numbered as in the learning-rules spec: {@code neurons(0)} is the input size and
  * {@code neurons(layerCount())} the number of outputs.
  */
-public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
+public record NetworkSpec(String name, int inputSize, List<Dense> layers) {
 
     public NetworkSpec {
         Objects.requireNonNull(name, "name");
@@ -44,7 +44,7 @@ public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
     }
 
     /** Layer l, 1-based as in the spec. */
-    public LayerSpec layer(int l) {
+    public Dense layer(int l) {
         if (l < 1 || l > layers.size()) {
             throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + layers.size());
         }
@@ -74,7 +74,7 @@ public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
 
     /** The layer sizes input first, e.g. {@code 784-400-10}. */
     public String describe() {
-        return Stream.concat(Stream.of(inputSize), layers.stream().map(LayerSpec::neurons))
+        return Stream.concat(Stream.of(inputSize), layers.stream().map(Dense::neurons))
                 .map(String::valueOf)
                 .collect(Collectors.joining("-"));
     }

@@ -40,8 +40,8 @@ class NetworkCatalogTest {
     @Test
     void everyCatalogLayerIsTrainableWithReluHiddenAndIdentityOutput() {
         for (final String name : NetworkCatalog.names()) {
-            final List<LayerSpec> layers = NetworkCatalog.get(name).layers();
-            assertTrue(layers.stream().allMatch(LayerSpec::trainable), name);
+            final List<Dense> layers = NetworkCatalog.get(name).layers();
+            assertTrue(layers.stream().allMatch(Dense::trainable), name);
             layers.subList(0, layers.size() - 1).forEach(layer -> assertEquals(Activation.RELU, layer.activation()));
             assertEquals(Activation.IDENTITY, layers.get(layers.size() - 1).activation());
         }

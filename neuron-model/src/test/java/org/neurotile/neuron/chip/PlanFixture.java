@@ -10,7 +10,7 @@ import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.Simulation;
 import org.neurotile.sim.stats.Statistics;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 /** Builds and runs one example's graph for the plan tests. */
@@ -44,9 +44,9 @@ final class PlanFixture {
     }
 
     static NetworkSpec network(int input, List<Integer> sizes) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<Dense> layers = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
-            layers.add(LayerSpec.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
+            layers.add(Dense.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
         }
         return new NetworkSpec("test", input, layers);
     }

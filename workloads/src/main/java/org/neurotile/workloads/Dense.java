@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * <p>Sizes are {@code int} because they index arrays; derived counts such as weights are {@code long}.
  */
-public record LayerSpec(int neurons, Activation activation, boolean trainable) {
+public record Dense(int neurons, Activation activation, boolean trainable) {
 
-    public LayerSpec {
+    public Dense {
         Objects.requireNonNull(activation, "activation");
         if (neurons < 1) {
             throw new IllegalArgumentException("a layer needs at least one neuron, got " + neurons);
@@ -18,7 +18,7 @@ public record LayerSpec(int neurons, Activation activation, boolean trainable) {
     }
 
     /** A trainable layer. */
-    public static LayerSpec of(int neurons, Activation activation) {
-        return new LayerSpec(neurons, activation, true);
+    public static Dense of(int neurons, Activation activation) {
+        return new Dense(neurons, activation, true);
     }
 }
