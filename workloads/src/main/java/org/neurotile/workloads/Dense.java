@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Sizes are {@code int} because they index arrays; derived counts such as weights are {@code long}.
  */
-public record Dense(int neurons, Activation activation, boolean trainable) {
+public record Dense(int neurons, Activation activation, boolean trainable) implements Layer {
 
     public Dense {
         Objects.requireNonNull(activation, "activation");
@@ -20,5 +20,22 @@ public record Dense(int neurons, Activation activation, boolean trainable) {
     /** A trainable layer. */
     public static Dense of(int neurons, Activation activation) {
         return new Dense(neurons, activation, true);
+    }
+
+    @Override
+    public String kind() {
+        return "dense";
+    }
+
+    @Override
+    public int outputs() {
+        return neurons;
+    }
+
+    /** Every output reads every input: n_l * n_{l-1} weights and MACs. */
+    @Override
+    public LayerShape shape(int inputs) {
+        long weights = (long) neurons * inputs;
+        return new LayerShape(inputs, neurons, weights, weights, inputs, neurons);
     }
 }

@@ -65,7 +65,7 @@ public final class NetworkCatalog {
 
     /** {@code sizes} holds the hidden sizes then the output size. */
     private static NetworkSpec fc(String name, int inputSize, int... sizes) {
-        final List<Dense> layers = new ArrayList<>(sizes.length);
+        final List<Layer> layers = new ArrayList<>(sizes.length);
         for (int i = 0; i < sizes.length; i++) {
             final boolean output = i == sizes.length - 1;
             layers.add(Dense.of(sizes[i], output ? Activation.IDENTITY : HIDDEN_ACTIVATION));

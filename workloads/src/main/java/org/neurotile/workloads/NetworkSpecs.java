@@ -78,7 +78,7 @@ public final class NetworkSpecs {
             trainable[i] = true;
         }
         applyOverrides(root.getSection("overrides"), activations, trainable);
-        final List<Dense> layers = new ArrayList<>(sizes.length);
+        final List<Layer> layers = new ArrayList<>(sizes.length);
         for (int i = 0; i < sizes.length; i++) {
             layers.add(new Dense(sizes[i], activations[i], trainable[i]));
         }

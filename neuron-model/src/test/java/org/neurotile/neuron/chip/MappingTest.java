@@ -12,6 +12,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -19,7 +20,7 @@ class MappingTest {
     private static final int WORD = 4;
 
     private static NetworkSpec network(int input, int... layers) {
-        List<Dense> specs = new java.util.ArrayList<>();
+        List<Layer> specs = new java.util.ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
             specs.add(Dense.of(layers[i], i == layers.length - 1 ? Activation.IDENTITY : Activation.RELU));
         }

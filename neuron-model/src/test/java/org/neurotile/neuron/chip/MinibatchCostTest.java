@@ -19,6 +19,7 @@ import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 
@@ -38,7 +39,7 @@ class MinibatchCostTest {
     }
 
     private static NetworkSpec network(int input, List<Integer> sizes, int outputs) {
-        List<Dense> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int size : sizes) {
             layers.add(Dense.of(Math.max(size, outputs), Activation.RELU));
         }

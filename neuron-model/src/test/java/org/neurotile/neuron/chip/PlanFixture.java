@@ -11,6 +11,7 @@ import org.neurotile.sim.Simulation;
 import org.neurotile.sim.stats.Statistics;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 /** Builds and runs one example's graph for the plan tests. */
@@ -44,7 +45,7 @@ final class PlanFixture {
     }
 
     static NetworkSpec network(int input, List<Integer> sizes) {
-        List<Dense> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
             layers.add(Dense.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
         }

@@ -16,6 +16,7 @@ import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 /** What every rule must do, on random networks and chips. */
@@ -40,7 +41,7 @@ class RuleInvariantsTest {
     }
 
     private static NetworkSpec network(int input, List<Integer> sizes, int outputs) {
-        List<Dense> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int size : sizes) {
             layers.add(Dense.of(Math.max(size, outputs), Activation.RELU));
         }

@@ -16,13 +16,14 @@ import org.neurotile.neuron.chip.BalancedErrorAssignment;
 import org.neurotile.neuron.chip.FeedbackBlocks;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 class LearningStepTest {
     private static final double RATE = 0.1;
 
     private static NetworkSpec network(int input, List<Integer> hidden, int outputs, Activation activation) {
-        List<Dense> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int size : hidden) {
             layers.add(Dense.of(size, activation));
         }
