@@ -5,7 +5,7 @@ package org.neurotile.neuron.math;
  * each, which halves the memory traffic of a step on large layers. The kernels follow
  * {@link Precision}: eight-lane dot products, every product and sum rounded to the precision.
  */
-sealed interface Weights permits Weights.Single, Weights.Double {
+public sealed interface Weights permits Weights.Single, Weights.Double {
 
     static Weights of(Precision precision, double[] values) {
         return precision == Precision.FLOAT32 ? Single.of(values) : new Double(values.clone());
