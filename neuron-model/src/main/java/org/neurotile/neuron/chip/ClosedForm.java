@@ -1,5 +1,7 @@
 package org.neurotile.neuron.chip;
 
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -20,11 +22,12 @@ public record ClosedForm(long reads, long writes, long macs, long wordsMoved) {
         long feedback = 0;
         long words = 0;
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         for (int l = 1; l <= layers; l++) {
             if (!network.layer(l).trainable()) {
                 continue;
             }
-            weights += network.weights(l);
+            weights += kernels.layer(l).whole().weights();
             if (l < layers) {
                 feedback += (long) network.neurons(l) * connectionsPerNeuron;
                 words += (long) network.neurons(l) * connectionsPerNeuron;
@@ -36,7 +39,8 @@ public record ClosedForm(long reads, long writes, long macs, long wordsMoved) {
     }
 
     /**
-     * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W|, words moved
+     * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W| (the update's and
+     * W^T delta's, as each layer's kernel gives them), words moved
      * |W| + |A| + the errors of the next layer, where |A| is the activations of the trained layers'
      * neurons (sum of n_l) and the errors of the next layer are the deltas each trained layer
      * receives (n_{l+1}; e for the output layer: n_L).
@@ -44,16 +48,20 @@ public record ClosedForm(long reads, long writes, long macs, long wordsMoved) {
     public static ClosedForm backpropOnProcessor(NetworkSpec network) {
         long weights = 0;
         long activations = 0;
+        long propagation = 0;
         long errors = 0;
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         for (int l = 1; l <= layers; l++) {
             if (!network.layer(l).trainable()) {
                 continue;
             }
-            weights += network.weights(l);
-            activations += network.neurons(l);
+            SliceCost layer = kernels.layer(l).whole();
+            weights += layer.weights();
+            propagation += layer.propagationMacs();
+            activations += layer.units();
             errors += l < layers ? network.neurons(l + 1) : network.neurons(l);
         }
-        return new ClosedForm(weights + activations, weights, 2 * weights, weights + activations + errors);
+        return new ClosedForm(weights + activations, weights, weights + propagation, weights + activations + errors);
     }
 }

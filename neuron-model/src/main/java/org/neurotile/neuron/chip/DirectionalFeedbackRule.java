@@ -1,6 +1,7 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Optional;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
@@ -21,9 +22,10 @@ record DirectionalFeedbackRule(String spec, DirectionalFeedback learning, boolea
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         return FeedbackStorage.directFeedback(network, wordBytes).withMoreActivationBytes(
                 layer -> layer < layers ? wordBytes : 0,
-                layer -> layer > 1 ? (long) network.neurons(layer - 1) * wordBytes : 0);
+                layer -> layer > 1 ? kernels.layer(layer).inputWordsPerSlice() * wordBytes : 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.neurotile.neuron.chip;
 
 import java.util.List;
 import java.util.Locale;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -105,7 +106,8 @@ public enum OptimizerCost {
         if (stateWordsPerWeight == 0) {
             return base;
         }
-        return base.withMoreOptimizerBytes(layer -> (network.neurons(layer - 1) + 1L) * stateWordsPerWeight
+        LayerKernels kernels = LayerKernels.of(network);
+        return base.withMoreOptimizerBytes(layer -> kernels.layer(layer).parameterWordsPerUnit() * stateWordsPerWeight
                 * wordBytes);
     }
 }

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.chip;
 
 import java.util.function.IntToLongFunction;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -75,17 +76,18 @@ public interface StorageModel {
                 + optimizerBytesPerNeuron(layer);
     }
 
-    /** Dense weights and biases, no feedback, plain SGD (no optimizer state). */
+    /** Weights and biases as each layer's kernel keeps them, no feedback, plain SGD (no optimizer state). */
     static StorageModel weightsOnly(NetworkSpec network, int wordBytes) {
         return weightsOnly(network, WordSizes.uniform(wordBytes));
     }
 
     /** As {@link #weightsOnly(NetworkSpec, int)}, weights and activations in their own word sizes. */
     static StorageModel weightsOnly(NetworkSpec network, WordSizes words) {
+        LayerKernels kernels = LayerKernels.of(network);
         return new StorageModel() {
             @Override
             public long weightBytesPerNeuron(int layer) {
-                return (network.neurons(layer - 1) + 1L) * words.weightBytes();
+                return kernels.layer(layer).parameterWordsPerUnit() * words.weightBytes();
             }
 
             @Override
@@ -105,7 +107,7 @@ public interface StorageModel {
 
             @Override
             public long inputBytesPerTile(int layer) {
-                return (long) network.neurons(layer - 1) * words.activationBytes();
+                return kernels.layer(layer).inputWordsPerSlice() * words.activationBytes();
             }
         };
     }

@@ -70,6 +70,11 @@ public interface LayerKernel {
     /** What a slice of {@code units} consecutive output units holds and does per example. */
     SliceCost slice(long units);
 
+    /** The whole layer as one slice: the layer's terms of the closed forms. */
+    default SliceCost whole() {
+        return slice(shape().outputs());
+    }
+
     /** The words one output unit keeps of the layer's parameters: its weights and its bias. */
     long parameterWordsPerUnit();
 

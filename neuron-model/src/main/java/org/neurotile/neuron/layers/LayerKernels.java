@@ -41,6 +41,11 @@ public final class LayerKernels {
         return kernels[l];
     }
 
+    /** The kernel of layer l of {@code network} alone. */
+    public static LayerKernel of(NetworkSpec network, int l) {
+        return kernel(network.layer(l), network.shape(l));
+    }
+
     /** The kernel of {@code layer} with {@code shape}. */
     public static LayerKernel kernel(Layer layer, LayerShape shape) {
         if (layer instanceof Dense dense) {
