@@ -47,8 +47,9 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
         return result;
     }
 
+    /** Row by row, each product and sum rounded to the weights' precision as {@link Weights#addScaledTo} does. */
     @Override
-    public double[] backward(Weights weights, double[] delta) {
+    public double[] backward(Weights weights, double[] delta, Precision p) {
         int rows = shape.outputs();
         int columns = shape.inputs();
         double[] d = new double[columns];

@@ -36,7 +36,7 @@ public interface LayerKernel {
     double[] product(Weights weights, double[] x, Precision p);
 
     /** W^T delta: the error each input receives from the units it feeds, before f' of the layer below. */
-    double[] backward(Weights weights, double[] delta);
+    double[] backward(Weights weights, double[] delta, Precision p);
 
     /**
      * SGD on one example: each weight w -= lr delta_i x_j, each bias (if {@code updateBiases})

@@ -40,7 +40,7 @@ public final class LearningStep {
 
     /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l), the sum quantized to the error format. */
     private static double[] propagated(Model model, ForwardPass pass, int l, double[] above, Quantization q) {
-        double[] d = q.errors(model.kernel(l + 1).backward(model.weights[l + 1], above));
+        double[] d = q.errors(model.kernel(l + 1).backward(model.weights[l + 1], above, model.precision()));
         scaleByDerivative(model.network(), l, pass, d, model.precision());
         return d;
     }
