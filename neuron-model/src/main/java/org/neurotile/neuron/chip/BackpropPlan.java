@@ -16,8 +16,9 @@ import org.neurotile.workloads.NetworkSpec;
  * kernel gives them). It sends each layer-l tile
  * the partial sums of that tile's neurons (a message of their count). Each layer-l tile's delta
  * task then reduces the S partial sums its neurons receive (S = tiles holding layer l+1): S * c
- * (the kernel of layer l+1 says how many) arriving words written once and read once, (S - 1) * c additions (the first partial starts the
- * sum), then one activation read and one elementwise op (f') per neuron.
+ * (as the kernel of layer l+1 counts them) arriving words written once and read once, (S - 1) * c
+ * additions (the first partial starts the sum), then one activation read and one elementwise op
+ * (f') per neuron.
  *
  * <p>wordsMoved: per trained hidden neuron, the S partial sums it receives; per output neuron 1.
  *

@@ -19,6 +19,7 @@ import org.neurotile.neuron.math.Weights;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.Layer;
+import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.NetworkSpec;
 
 class DenseKernelTest {
@@ -148,7 +149,8 @@ class DenseKernelTest {
     @Test
     void aShapeThatIsNotTheLayersIsRefused() {
         Dense layer = Dense.of(UNITS, Activation.RELU);
-        assertThrows(IllegalArgumentException.class, () -> new DenseKernel(layer, Dense.of(4, Activation.RELU).shape(3)));
+        LayerShape other = Dense.of(4, Activation.RELU).shape(3);
+        assertThrows(IllegalArgumentException.class, () -> new DenseKernel(layer, other));
     }
 
     @Property
