@@ -26,7 +26,7 @@ import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -34,8 +34,8 @@ import org.neurotile.workloads.NetworkSpec;
  * that learns its feedback), with their lengths, counts and bytes mutated, read back by the same run.
  */
 class CheckpointFuzzTest {
-    private static final NetworkSpec NETWORK = new NetworkSpec("fuzz", 6, List.of(LayerSpec.of(5, Activation.RELU),
-            LayerSpec.of(3, Activation.IDENTITY)));
+    private static final NetworkSpec NETWORK = new NetworkSpec("fuzz", 6, List.of(Dense.of(5, Activation.RELU),
+            Dense.of(3, Activation.IDENTITY)));
     private static final List<String> RUNS = List.of("dfa/sgd", "dfa/adam", "directional-dfa/momentum");
 
     private final ParserOracle oracle = new ParserOracle();

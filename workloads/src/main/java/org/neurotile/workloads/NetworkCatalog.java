@@ -65,10 +65,10 @@ public final class NetworkCatalog {
 
     /** {@code sizes} holds the hidden sizes then the output size. */
     private static NetworkSpec fc(String name, int inputSize, int... sizes) {
-        final List<LayerSpec> layers = new ArrayList<>(sizes.length);
+        final List<Layer> layers = new ArrayList<>(sizes.length);
         for (int i = 0; i < sizes.length; i++) {
             final boolean output = i == sizes.length - 1;
-            layers.add(LayerSpec.of(sizes[i], output ? Activation.IDENTITY : HIDDEN_ACTIVATION));
+            layers.add(Dense.of(sizes[i], output ? Activation.IDENTITY : HIDDEN_ACTIVATION));
         }
         return new NetworkSpec(name, inputSize, layers);
     }

@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A fully connected network: input size n_0 and layers 1..L (hidden layers, then the output layer).
- * The output layer feeds softmax + cross-entropy, so its own activation must be identity.
+ * A network: input size n_0 and layers 1..L (hidden layers, then the output layer), each reading
+ * the outputs of the one before. The output layer feeds softmax + cross-entropy, so its own
+ * activation must be identity.
  *
  * <p>Layers are numbered as in the learning-rules spec: {@code neurons(0)} is the input size and
  * {@code neurons(layerCount())} the number of outputs.
  */
-public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
+public record NetworkSpec(String name, int inputSize, List<Layer> layers) {
 
     public NetworkSpec {
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,26 @@ public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
             throw new IllegalArgumentException("network '" + name + "': the output layer feeds softmax +"
                     + " cross-entropy, so its activation must be identity, got " + output.id());
         }
+        int inputs = inputSize;
+        for (int i = 0; i < layers.size(); i++) {
+            checkShape(name, i + 1, layers.get(i), inputs);
+            inputs = layers.get(i).outputs();
+        }
+    }
+
+    /** Layer l must read the values it is given and output as many values as it says. */
+    private static void checkShape(String name, int l, Layer layer, int inputs) {
+        final String where = "network '" + name + "': layer " + l + " (" + layer.kind() + ")";
+        final LayerShape shape;
+        try {
+            shape = layer.shape(inputs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " cannot read " + inputs + " values: " + e.getMessage(), e);
+        }
+        if (shape.outputs() != layer.outputs()) {
+            throw new IllegalArgumentException(where + " has " + layer.outputs() + " outputs but a shape of "
+                    + shape.outputs());
+        }
     }
 
     /** L, the number of layers with weights (the input is not a layer). */
@@ -40,20 +61,25 @@ public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
 
     /** n_l: the input size for l = 0, else the neurons of layer l (1-based). */
     public int neurons(int l) {
-        return l == 0 ? inputSize : layer(l).neurons();
+        return l == 0 ? inputSize : layer(l).outputs();
     }
 
     /** Layer l, 1-based as in the spec. */
-    public LayerSpec layer(int l) {
+    public Layer layer(int l) {
         if (l < 1 || l > layers.size()) {
             throw new IndexOutOfBoundsException("layer " + l + " outside 1.." + layers.size());
         }
         return layers.get(l - 1);
     }
 
-    /** |W_l| = n_l * n_{l-1}, biases not included. */
+    /** The shape of layer l (1-based), which reads the n_{l-1} outputs of the layer before. */
+    public LayerShape shape(int l) {
+        return layer(l).shape(neurons(l - 1));
+    }
+
+    /** |W_l| (n_l * n_{l-1} for a dense layer), biases not included. */
     public long weights(int l) {
-        return (long) neurons(l) * neurons(l - 1);
+        return shape(l).weights();
     }
 
     /** The forward weights of all trainable layers, biases not included. */
@@ -74,7 +100,7 @@ public record NetworkSpec(String name, int inputSize, List<LayerSpec> layers) {
 
     /** The layer sizes input first, e.g. {@code 784-400-10}. */
     public String describe() {
-        return Stream.concat(Stream.of(inputSize), layers.stream().map(LayerSpec::neurons))
+        return Stream.concat(Stream.of(inputSize), layers.stream().map(Layer::outputs))
                 .map(String::valueOf)
                 .collect(Collectors.joining("-"));
     }

@@ -78,9 +78,9 @@ public final class NetworkSpecs {
             trainable[i] = true;
         }
         applyOverrides(root.getSection("overrides"), activations, trainable);
-        final List<LayerSpec> layers = new ArrayList<>(sizes.length);
+        final List<Layer> layers = new ArrayList<>(sizes.length);
         for (int i = 0; i < sizes.length; i++) {
-            layers.add(new LayerSpec(sizes[i], activations[i], trainable[i]));
+            layers.add(new Dense(sizes[i], activations[i], trainable[i]));
         }
         return new NetworkSpec(name, inputSize, layers);
     }

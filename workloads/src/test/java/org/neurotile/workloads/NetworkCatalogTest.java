@@ -33,15 +33,15 @@ class NetworkCatalogTest {
         final NetworkSpec deep = NetworkCatalog.get("mnist-deep-100x200");
         assertEquals(101, deep.layerCount());
         assertEquals(784, deep.inputSize());
-        assertTrue(deep.layers().subList(0, 100).stream().allMatch(layer -> layer.neurons() == 200));
+        assertTrue(deep.layers().subList(0, 100).stream().allMatch(layer -> layer.outputs() == 200));
         assertEquals(10, deep.outputs());
     }
 
     @Test
     void everyCatalogLayerIsTrainableWithReluHiddenAndIdentityOutput() {
         for (final String name : NetworkCatalog.names()) {
-            final List<LayerSpec> layers = NetworkCatalog.get(name).layers();
-            assertTrue(layers.stream().allMatch(LayerSpec::trainable), name);
+            final List<Layer> layers = NetworkCatalog.get(name).layers();
+            assertTrue(layers.stream().allMatch(Layer::trainable), name);
             layers.subList(0, layers.size() - 1).forEach(layer -> assertEquals(Activation.RELU, layer.activation()));
             assertEquals(Activation.IDENTITY, layers.get(layers.size() - 1).activation());
         }

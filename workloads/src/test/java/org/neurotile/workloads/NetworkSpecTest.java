@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class NetworkSpecTest {
     private static final NetworkSpec NET = new NetworkSpec("net", 6, List.of(
-            LayerSpec.of(4, Activation.RELU),
-            new LayerSpec(3, Activation.TANH, false),
-            LayerSpec.of(2, Activation.IDENTITY)));
+            Dense.of(4, Activation.RELU),
+            new Dense(3, Activation.TANH, false),
+            Dense.of(2, Activation.IDENTITY)));
 
     @Test
     void neuronsOfLayerZeroIsTheInputSize() {
@@ -44,7 +44,7 @@ class NetworkSpecTest {
 
     @Test
     void weightsDoNotOverflowInt() {
-        final NetworkSpec wide = new NetworkSpec("wide", 100_000, List.of(LayerSpec.of(100_000, Activation.IDENTITY)));
+        final NetworkSpec wide = new NetworkSpec("wide", 100_000, List.of(Dense.of(100_000, Activation.IDENTITY)));
         assertEquals(10_000_000_000L, wide.weights(1));
     }
 
@@ -62,18 +62,18 @@ class NetworkSpecTest {
     @Test
     void nonPositiveInputSizeIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new NetworkSpec("n", 0, List.of(LayerSpec.of(2, Activation.IDENTITY))));
+                () -> new NetworkSpec("n", 0, List.of(Dense.of(2, Activation.IDENTITY))));
     }
 
     @Test
     void nonPositiveLayerSizeIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> LayerSpec.of(0, Activation.RELU));
+        assertThrows(IllegalArgumentException.class, () -> Dense.of(0, Activation.RELU));
     }
 
     @Test
     void outputLayerMustBeIdentity() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new NetworkSpec("n", 3, List.of(LayerSpec.of(2, Activation.SIGMOID))));
+                () -> new NetworkSpec("n", 3, List.of(Dense.of(2, Activation.SIGMOID))));
         assertEquals("network 'n': the output layer feeds softmax + cross-entropy, so its activation must be"
                 + " identity, got sigmoid", e.getMessage());
     }

@@ -46,9 +46,9 @@ class NetworkSpecsTest {
                   2: {activation: sigmoid}
                 """));
         assertEquals("tanh-net", network.name());
-        assertEquals(new LayerSpec(6, Activation.TANH, false), network.layer(1));
-        assertEquals(new LayerSpec(4, Activation.SIGMOID, true), network.layer(2));
-        assertEquals(new LayerSpec(2, Activation.IDENTITY, true), network.layer(3));
+        assertEquals(new Dense(6, Activation.TANH, false), network.layer(1));
+        assertEquals(new Dense(4, Activation.SIGMOID, true), network.layer(2));
+        assertEquals(new Dense(2, Activation.IDENTITY, true), network.layer(3));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -29,8 +29,8 @@ import org.neurotile.workloads.NetworkSpec;
  * parsed rule prints a spec that parses to the same rule.
  */
 class RuleSpecFuzzTest {
-    private static final NetworkSpec NETWORK = new NetworkSpec("fuzz", 12, List.of(LayerSpec.of(8, Activation.RELU),
-            LayerSpec.of(6, Activation.RELU), LayerSpec.of(4, Activation.IDENTITY)));
+    private static final NetworkSpec NETWORK = new NetworkSpec("fuzz", 12, List.of(Dense.of(8, Activation.RELU),
+            Dense.of(6, Activation.RELU), Dense.of(4, Activation.IDENTITY)));
     private static final Chip CHIP = new Chip(ChipSpec.DEFAULTS);
 
     private final ParserOracle oracle = new ParserOracle();

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.math;
 
 import java.util.Arrays;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -11,6 +12,7 @@ import org.neurotile.workloads.NetworkSpec;
  */
 public final class BatchGradient {
     private final Precision p;
+    private final LayerKernels kernels;
     final double[][] weights; // per trained layer, row-major as W_l; null for the others
     final double[][] biases;
     final boolean[] present;  // whether a layer had a delta in the batch
@@ -19,6 +21,7 @@ public final class BatchGradient {
     public BatchGradient(Model model) {
         NetworkSpec network = model.network();
         this.p = model.precision();
+        this.kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         weights = new double[layers + 1][];
         biases = new double[layers + 1][];
@@ -43,18 +46,7 @@ public final class BatchGradient {
                 continue;
             }
             present[l] = true;
-            double[] g = weights[l];
-            double[] b = biases[l];
-            double[] h = pass.activations[l - 1];
-            int columns = h.length;
-            for (int i = 0; i < delta[l].length; i++) {
-                double d = delta[l][i];
-                int base = i * columns;
-                for (int j = 0; j < columns; j++) {
-                    g[base + j] = p.round(g[base + j] + p.round(d * h[j]));
-                }
-                b[i] = p.round(b[i] + d);
-            }
+            kernels.layer(l).addGradient(weights[l], biases[l], delta[l], pass.activations[l - 1], p);
         }
         examples++;
     }

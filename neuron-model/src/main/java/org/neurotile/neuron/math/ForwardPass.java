@@ -1,5 +1,6 @@
 package org.neurotile.neuron.math;
 
+import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -39,16 +40,10 @@ public final class ForwardPass {
             h[0][j] = q.activation(p.round(h[0][j]));
         }
         for (int l = 1; l <= layers; l++) {
-            int rows = network.neurons(l);
-            int columns = network.neurons(l - 1);
-            a[l] = new double[rows];
-            h[l] = new double[rows];
-            Weights w = model.weights[l];
-            for (int i = 0; i < rows; i++) {
-                double sum = p.round(w.dot(i * columns, h[l - 1], columns) + model.biases[l][i]);
-                a[l][i] = q.activation(sum);
-                h[l][i] = l == layers ? a[l][i] : q.activation(p.round(network.layer(l).activation().apply(sum)));
-            }
+            LayerKernel kernel = model.kernel(l);
+            a[l] = new double[kernel.shape().outputs()];
+            h[l] = new double[kernel.shape().outputs()];
+            kernel.forward(model.weights[l], model.biases[l], h[l - 1], a[l], h[l], l == layers, p, q);
         }
         double[] output = a[layers];
         double max = Double.NEGATIVE_INFINITY;

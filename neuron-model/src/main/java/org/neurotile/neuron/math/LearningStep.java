@@ -40,16 +40,8 @@ public final class LearningStep {
 
     /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l), the sum quantized to the error format. */
     private static double[] propagated(Model model, ForwardPass pass, int l, double[] above, Quantization q) {
-        NetworkSpec network = model.network();
-        int rows = network.neurons(l + 1);
-        int columns = network.neurons(l);
-        Weights w = model.weights[l + 1];
-        double[] d = new double[columns];
-        for (int i = 0; i < rows; i++) {
-            w.addScaledTo(d, above[i], i * columns, columns);
-        }
-        d = q.errors(d);
-        scaleByDerivative(network, l, pass, d, model.precision());
+        double[] d = q.errors(model.kernel(l + 1).backward(model.weights[l + 1], above, model.precision()));
+        scaleByDerivative(model.network(), l, pass, d, model.precision());
         return d;
     }
 
@@ -128,20 +120,8 @@ public final class LearningStep {
             if (!network.layer(l).trainable() || delta[l] == null) {
                 continue;
             }
-            int columns = network.neurons(l - 1);
-            Weights w = model.weights[l];
-            double[] h = pass.activations[l - 1];
-            for (int i = 0; i < delta[l].length; i++) {
-                double step = p.round(p.round(learningRate) * delta[l][i]);
-                if (!q.weightsQuantized()) {
-                    w.subtractScaled(i * columns, step, h, columns);
-                } else if (step != 0) {
-                    w.subtractScaled(i * columns, step, h, columns, q);
-                }
-                if (biases) {
-                    model.biases[l][i] = q.weight(p.round(model.biases[l][i] - step));
-                }
-            }
+            model.kernel(l).sgdStep(model.weights[l], model.biases[l], delta[l], pass.activations[l - 1], learningRate,
+                    biases, p, q);
         }
     }
 }

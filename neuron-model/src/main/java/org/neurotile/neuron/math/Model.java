@@ -1,7 +1,10 @@
 package org.neurotile.neuron.math;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.neurotile.neuron.layers.LayerKernel;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -11,19 +14,22 @@ import org.neurotile.workloads.NetworkSpec;
 public final class Model {
     private final NetworkSpec network;
     private final Precision precision;
+    private final LayerKernels kernels;
     final Weights[] weights;
     final double[][] biases;
 
-    private Model(NetworkSpec network, Precision precision, Weights[] weights, double[][] biases) {
+    private Model(NetworkSpec network, Precision precision, LayerKernels kernels, Weights[] weights,
+                  double[][] biases) {
         this.network = network;
         this.precision = precision;
+        this.kernels = kernels;
         this.weights = weights;
         this.biases = biases;
     }
 
     /**
-     * The spec's default initialisation: W_l uniform in [-1/sqrt(n_{l-1}), 1/sqrt(n_{l-1})] from the
-     * stream {@code weights.layer[l]}, biases zero.
+     * The spec's default initialisation: W_l uniform in [-1/sqrt(fan-in), 1/sqrt(fan-in)] (n_{l-1} for
+     * a dense layer) from the stream {@code weights.layer[l]}, biases zero.
      */
     public static Model initial(NetworkSpec network, long seed) {
         return initial(network, seed, Precision.FLOAT64);
@@ -32,18 +38,18 @@ public final class Model {
     /** As {@link #initial(NetworkSpec, long)}, each weight rounded to the precision. */
     public static Model initial(NetworkSpec network, long seed, Precision precision) {
         RandomStreams streams = new RandomStreams(seed);
+        LayerKernels kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         Weights[] weights = new Weights[layers + 1];
         double[][] biases = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
-            int rows = network.neurons(l);
-            int columns = network.neurons(l - 1);
-            double bound = 1 / Math.sqrt(columns);
+            LayerShape shape = kernels.layer(l).shape();
+            double bound = 1 / Math.sqrt(shape.fanIn());
             weights[l] = Weights.of(precision,
-                    uniform(streams.stream("weights.layer[" + l + "]"), rows * columns, bound));
-            biases[l] = new double[rows];
+                    uniform(streams.stream("weights.layer[" + l + "]"), (int) shape.weights(), bound));
+            biases[l] = new double[shape.outputs()];
         }
-        return new Model(network, precision, weights, biases);
+        return new Model(network, precision, kernels, weights, biases);
     }
 
     /** Stores every weight and bias in {@code q}'s weight format (at initialisation). */
@@ -78,6 +84,11 @@ public final class Model {
         return precision;
     }
 
+    /** The kernel of layer l, which computes it. */
+    public LayerKernel kernel(int layer) {
+        return kernels.layer(layer);
+    }
+
     public Model copy() {
         Weights[] w = new Weights[weights.length];
         double[][] c = new double[biases.length][];
@@ -85,7 +96,7 @@ public final class Model {
             w[l] = weights[l].copy();
             c[l] = biases[l].clone();
         }
-        return new Model(network, precision, w, c);
+        return new Model(network, precision, kernels, w, c);
     }
 
     /** W_l[row][column]. */

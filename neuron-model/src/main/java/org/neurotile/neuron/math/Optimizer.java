@@ -176,17 +176,18 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Elementw
 
     /**
      * An optimizer with state beside every weight. Both kinds of step go through the same row
-     * update: a per-example step forms a row's gradients delta_i h_j (rounded) and updates the row,
-     * then the neuron's bias; a minibatch step updates a layer's weights as one row, then its biases.
+     * update: a per-example step takes the gradients run by run from the layer's kernel (a dense
+     * row: delta_i h_j rounded) and updates the run, then its unit's bias; a minibatch step updates
+     * a layer's weights as one row, then its biases.
      */
     abstract static sealed class Elementwise extends Optimizer permits Momentum, SplitMomentum, Adam {
-        private final double[] row; // a row's gradients in a per-example step
+        private final double[] row; // a run of gradients in a per-example step
 
         Elementwise(Model model, boolean biases, Quantization q) {
             super(model.precision(), biases, q);
             int widest = 0;
             for (int l = 1; l <= model.network().layerCount(); l++) {
-                widest = Math.max(widest, model.network().neurons(l - 1));
+                widest = Math.max(widest, model.kernel(l).gradientRunLength());
             }
             row = new double[widest];
         }
@@ -208,19 +209,15 @@ public abstract sealed class Optimizer permits Optimizer.Sgd, Optimizer.Elementw
                 if (delta[l] == null || !model.network().layer(l).trainable()) {
                     continue;
                 }
+                int layer = l;
                 Weights w = model.weights[l];
-                double[] h = pass.activations[l - 1];
-                int columns = h.length;
-                for (int i = 0; i < delta[l].length; i++) {
-                    double d = delta[l][i];
-                    for (int j = 0; j < columns; j++) {
-                        row[j] = p.round(d * h[j]);
-                    }
-                    updateWeights(w, l, i * columns, row, columns, rate);
+                double[] c = model.biases[l];
+                model.kernel(l).gradientRuns(delta[l], pass.activations[l - 1], p, row, (first, g, n, i, gb) -> {
+                    updateWeights(w, layer, first, g, n, rate);
                     if (biases) {
-                        model.biases[l][i] = q.weight(p.round(model.biases[l][i] - biasChange(l, i, d, rate)));
+                        c[i] = q.weight(p.round(c[i] - biasChange(layer, i, gb, rate)));
                     }
-                }
+                });
             }
         }
 

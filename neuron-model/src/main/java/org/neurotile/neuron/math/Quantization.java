@@ -23,24 +23,24 @@ public final class Quantization {
         return noise;
     }
 
-    boolean weightsQuantized() {
+    public boolean weightsQuantized() {
         return formats.weights().quantizes();
     }
 
-    double weight(double value) {
+    public double weight(double value) {
         return formats.weights().quantize(value, noise);
     }
 
-    double activation(double value) {
+    public double activation(double value) {
         return formats.activations().quantize(value, noise);
     }
 
-    double error(double value) {
+    public double error(double value) {
         return formats.errors().quantize(value, noise);
     }
 
     /** The values as sent in the error format (a copy, or the array itself where nothing changes). */
-    double[] errors(double[] values) {
+    public double[] errors(double[] values) {
         if (!formats.errors().quantizes()) {
             return values;
         }

@@ -3,6 +3,8 @@ package org.neurotile.neuron.plan;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -12,10 +14,11 @@ import org.neurotile.workloads.NetworkSpec;
  * multicast. The tiles of layer L send their slices of a_L to the output tile (the first tile of
  * layer L), where the label arrives and e = softmax(a_L) - y is computed.
  *
- * <p>Counts per tile and layer with c neurons: n_{l-1} weight reads and MACs per neuron (plus a
- * bias read and an add with biases), the inputs written once as they arrive and read once (every
- * input is used by all c neurons from a register: operand reuse inside the tile), one activation
- * write and one activation function per neuron.
+ * <p>Counts per tile and layer with c neurons, the slice's as its layer's kernel gives them (dense:
+ * n_{l-1} weight reads and MACs per neuron): its weight reads and MACs (plus a bias read and an add
+ * per neuron with biases), its inputs written once as they arrive and read once (every input is used
+ * by all c neurons from a register: operand reuse inside the tile), one activation write and one
+ * activation function per neuron.
  */
 public final class ForwardPlan {
     private final int ioTask;
@@ -34,6 +37,7 @@ public final class ForwardPlan {
         NetworkSpec network = mapping.network();
         List<Placement> placements = mapping.placements();
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         int io = graph.addTask(options.ioTile(), Phase.FORWARD, TaskGraph.NO_LAYER);
         graph.count(io, Category.OFF_CHIP_BYTES, ((long) network.inputSize() + 1) * options.words().activationBytes());
         int[] forward = new int[placements.size()];
@@ -47,13 +51,13 @@ public final class ForwardPlan {
             int task = graph.addTask(p.tile(), Phase.FORWARD, p.layer());
             forward[i] = task;
             tasksOfLayer[p.layer()][seenOfLayer[p.layer()]++] = task;
-            long inputs = network.neurons(p.layer() - 1);
             long c = p.count();
-            graph.count(task, Category.WEIGHT_READS, c * inputs + (options.biases() ? c : 0));
-            graph.count(task, Category.MACS, c * inputs);
+            SliceCost slice = kernels.layer(p.layer()).slice(c);
+            graph.count(task, Category.WEIGHT_READS, slice.weights() + (options.biases() ? c : 0));
+            graph.count(task, Category.MACS, slice.forwardMacs());
             graph.count(task, Category.ADDS, options.biases() ? c : 0);
-            graph.count(task, Category.ACTIVATION_WRITES, inputs + c);
-            graph.count(task, Category.ACTIVATION_READS, inputs);
+            graph.count(task, Category.ACTIVATION_WRITES, slice.inputs() + c);
+            graph.count(task, Category.ACTIVATION_READS, slice.inputs());
             graph.count(task, Category.ELEMENTWISE_OPS, c);
         }
         graph.send(io, tasksOfLayer[1], network.inputSize());

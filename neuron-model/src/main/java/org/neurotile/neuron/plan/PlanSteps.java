@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.TreeSet;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -52,8 +54,9 @@ public final class PlanSteps {
     }
 
     /**
-     * The update task after {@code delta}: n_{l-1} weight reads (unless {@code weightsAlreadyRead}),
-     * writes and MACs per neuron (plus the bias), the inputs read once, the learning rate once per neuron;
+     * The update task after {@code delta}: the slice's weight reads (unless {@code weightsAlreadyRead}),
+     * writes and MACs (dense: n_{l-1} per neuron; plus the bias), the inputs read once, the learning
+     * rate once per neuron;
      * with an optimizer, its state words read and written and its arithmetic per weight ({@link OptimizerCost}).
      *
      * <p>With a minibatch of B > 1 the task is the batch's update, once per batch: the tile has kept
@@ -69,16 +72,16 @@ public final class PlanSteps {
         graph.dependsOn(update, delta);
         int batch = options.batch();
         long c = p.count();
-        long inputs = network.neurons(p.layer() - 1);
+        SliceCost slice = LayerKernels.of(network, p.layer()).slice(c);
         long bias = options.biases() ? c : 0;
-        long weights = c * inputs + bias;
+        long weights = slice.weights() + bias;
         graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead && batch == 1 ? bias : weights);
         graph.count(update, Category.WEIGHT_WRITES, weights);
         OptimizerCost optimizer = options.optimizer();
         graph.count(update, Category.MACS, weights * optimizer.macsPerWeight(batch));
         graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateReadsPerWeight());
         graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWritesPerWeight());
-        graph.count(update, Category.ACTIVATION_READS, batch * inputs);
+        graph.count(update, Category.ACTIVATION_READS, batch * slice.inputs());
         graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
         if (batch > 1) {
             graph.count(update, Category.ERROR_WRITES, batch * c);

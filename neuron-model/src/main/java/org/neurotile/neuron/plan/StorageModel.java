@@ -1,8 +1,9 @@
 package org.neurotile.neuron.plan;
 
 import java.util.function.IntToLongFunction;
-import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.WordSizes;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -42,7 +43,8 @@ public interface StorageModel {
         if (stateWords == 0) {
             return this;
         }
-        return withMoreOptimizerBytes(layer -> (network.neurons(layer - 1) + 1L) * stateWords * wordBytes);
+        LayerKernels kernels = LayerKernels.of(network);
+        return withMoreOptimizerBytes(layer -> kernels.layer(layer).parameterWordsPerUnit() * stateWords * wordBytes);
     }
 
     /**
@@ -86,17 +88,18 @@ public interface StorageModel {
                 + optimizerBytesPerNeuron(layer);
     }
 
-    /** Dense weights and biases, no feedback, plain SGD (no optimizer state). */
+    /** Weights and biases as each layer's kernel keeps them, no feedback, plain SGD (no optimizer state). */
     static StorageModel weightsOnly(NetworkSpec network, int wordBytes) {
         return weightsOnly(network, WordSizes.uniform(wordBytes));
     }
 
     /** As {@link #weightsOnly(NetworkSpec, int)}, weights and activations in their own word sizes. */
     static StorageModel weightsOnly(NetworkSpec network, WordSizes words) {
+        LayerKernels kernels = LayerKernels.of(network);
         return new StorageModel() {
             @Override
             public long weightBytesPerNeuron(int layer) {
-                return (network.neurons(layer - 1) + 1L) * words.weightBytes();
+                return kernels.layer(layer).parameterWordsPerUnit() * words.weightBytes();
             }
 
             @Override
@@ -116,7 +119,7 @@ public interface StorageModel {
 
             @Override
             public long inputBytesPerTile(int layer) {
-                return (long) network.neurons(layer - 1) * words.activationBytes();
+                return kernels.layer(layer).inputWordsPerSlice() * words.activationBytes();
             }
         };
     }

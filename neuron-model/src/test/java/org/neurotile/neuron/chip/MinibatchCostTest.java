@@ -24,7 +24,8 @@ import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 
@@ -44,11 +45,11 @@ class MinibatchCostTest {
     }
 
     private static NetworkSpec network(int input, List<Integer> sizes, int outputs) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int size : sizes) {
-            layers.add(LayerSpec.of(Math.max(size, outputs), Activation.RELU));
+            layers.add(Dense.of(Math.max(size, outputs), Activation.RELU));
         }
-        layers.add(LayerSpec.of(outputs, Activation.IDENTITY));
+        layers.add(Dense.of(outputs, Activation.IDENTITY));
         return new NetworkSpec("random", input, layers);
     }
 

@@ -10,7 +10,7 @@ import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -38,7 +38,7 @@ class ProcessorTest {
 
     @Test
     void aLayerIsBoundByTheOffChipBandwidth() {
-        NetworkSpec tiny = new NetworkSpec("t", 1000, List.of(LayerSpec.of(100, Activation.IDENTITY)));
+        NetworkSpec tiny = new NetworkSpec("t", 1000, List.of(Dense.of(100, Activation.IDENTITY)));
         ExampleRun run = run(tiny, "dfa");
         int forward = -1;
         for (int task = 0; task < run.taskCount(); task++) {

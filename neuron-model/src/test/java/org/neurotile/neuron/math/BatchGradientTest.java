@@ -11,12 +11,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class BatchGradientTest {
     /** One layer, 3 inputs to 2 outputs: the output error is the delta, computed here by hand. */
-    private static final NetworkSpec NET = new NetworkSpec("tiny", 3, List.of(LayerSpec.of(2, Activation.IDENTITY)));
+    private static final NetworkSpec NET = new NetworkSpec("tiny", 3, List.of(Dense.of(2, Activation.IDENTITY)));
     private static final double[][] X = {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}, {-0.5, 0.5, 1.0}};
     private static final int[] LABELS = {0, 1, 1};
     private static final double LR = 0.1;

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
 import org.neurotile.neuron.rules.fp.FeedbackPropagation;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class FeedbackPropagationStepTest {
-    private static final NetworkSpec NET = new NetworkSpec("t", 5, List.of(LayerSpec.of(7, Activation.TANH),
-            LayerSpec.of(6, Activation.TANH), LayerSpec.of(4, Activation.TANH), LayerSpec.of(3, Activation.IDENTITY)));
+    private static final NetworkSpec NET = new NetworkSpec("t", 5, List.of(Dense.of(7, Activation.TANH),
+            Dense.of(6, Activation.TANH), Dense.of(4, Activation.TANH), Dense.of(3, Activation.IDENTITY)));
     private static final double[] X = {0.3, -0.2, 0.9, 0.1, -0.7};
 
     private static double[][] deltas(int m) {

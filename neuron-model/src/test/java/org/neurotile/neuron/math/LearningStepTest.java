@@ -16,18 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.feedback.BalancedErrorAssignment;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 class LearningStepTest {
     private static final double RATE = 0.1;
 
     private static NetworkSpec network(int input, List<Integer> hidden, int outputs, Activation activation) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int size : hidden) {
-            layers.add(LayerSpec.of(size, activation));
+            layers.add(Dense.of(size, activation));
         }
-        layers.add(LayerSpec.of(outputs, Activation.IDENTITY));
+        layers.add(Dense.of(outputs, Activation.IDENTITY));
         return new NetworkSpec("t", input, layers);
     }
 

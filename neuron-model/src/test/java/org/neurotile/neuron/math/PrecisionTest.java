@@ -11,12 +11,12 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class PrecisionTest {
     private static final NetworkSpec NET = new NetworkSpec("t", 30,
-            List.of(LayerSpec.of(20, Activation.TANH), LayerSpec.of(5, Activation.IDENTITY)));
+            List.of(Dense.of(20, Activation.TANH), Dense.of(5, Activation.IDENTITY)));
 
     private static double[] input(long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -11,7 +11,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -19,9 +20,9 @@ class MappingTest {
     private static final int WORD = 4;
 
     private static NetworkSpec network(int input, int... layers) {
-        List<LayerSpec> specs = new java.util.ArrayList<>();
+        List<Layer> specs = new java.util.ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
-            specs.add(LayerSpec.of(layers[i], i == layers.length - 1 ? Activation.IDENTITY : Activation.RELU));
+            specs.add(Dense.of(layers[i], i == layers.length - 1 ? Activation.IDENTITY : Activation.RELU));
         }
         return new NetworkSpec("test", input, specs);
     }

@@ -14,7 +14,8 @@ import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.Simulation;
 import org.neurotile.sim.stats.Statistics;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 /** Builds and runs one example's graph for the plan tests. */
@@ -48,9 +49,9 @@ public final class PlanFixture {
     }
 
     public static NetworkSpec network(int input, List<Integer> sizes) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
-            layers.add(LayerSpec.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
+            layers.add(Dense.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
         }
         return new NetworkSpec("test", input, layers);
     }

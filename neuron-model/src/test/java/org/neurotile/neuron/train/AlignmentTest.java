@@ -10,7 +10,7 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.ClusterDataset;
 
@@ -25,8 +25,8 @@ class AlignmentTest {
 
     @Test
     void dfaComesIntoAlignmentWithBpAsItLearns() {
-        NetworkSpec net = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(32, Activation.TANH),
-                LayerSpec.of(32, Activation.TANH), LayerSpec.of(4, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("clusters", 20, List.of(Dense.of(32, Activation.TANH),
+                Dense.of(32, Activation.TANH), Dense.of(4, Activation.IDENTITY)));
         Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("dfa", 1), Precision.FLOAT64,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 4, 1, true, true));
         List<EpochResult> history = trainer.train(new ClusterDataset(5, 20, 4, 400, 1.5).generate(0),
@@ -47,8 +47,8 @@ class AlignmentTest {
 
     @Test
     void bpHasNoAlignmentToMeasure() {
-        NetworkSpec net = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(16, Activation.TANH),
-                LayerSpec.of(4, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("clusters", 20, List.of(Dense.of(16, Activation.TANH),
+                Dense.of(4, Activation.IDENTITY)));
         Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("bp", 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 1, 1, true, true));
         EpochResult result = trainer.train(new ClusterDataset(5, 20, 4, 100, 1.5).generate(0),

@@ -12,14 +12,14 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.ClusterDataset;
 import org.neurotile.workloads.data.Dataset;
 
 class FixedPointTrainingTest {
     private static final NetworkSpec NET = new NetworkSpec("clusters", 20,
-            List.of(LayerSpec.of(32, Activation.TANH), LayerSpec.of(4, Activation.IDENTITY)));
+            List.of(Dense.of(32, Activation.TANH), Dense.of(4, Activation.IDENTITY)));
     private static final Dataset TRAIN = new ClusterDataset(5, 20, 4, 400, 1.5).generate(0);
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
 

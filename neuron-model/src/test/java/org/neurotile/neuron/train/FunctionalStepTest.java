@@ -9,12 +9,12 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class FunctionalStepTest {
-    private static final NetworkSpec NET = new NetworkSpec("t", 5, List.of(LayerSpec.of(7, Activation.TANH),
-            LayerSpec.of(3, Activation.IDENTITY)));
+    private static final NetworkSpec NET = new NetworkSpec("t", 5, List.of(Dense.of(7, Activation.TANH),
+            Dense.of(3, Activation.IDENTITY)));
     private static final double[] X = {0.3, -0.2, 0.9, 0.1, -0.7};
 
     private static FunctionalStep step(String rule) {

@@ -17,14 +17,14 @@ import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.ClusterDataset;
 import org.neurotile.workloads.data.Dataset;
 
 class MinibatchTrainingTest {
-    private static final NetworkSpec NET = new NetworkSpec("clusters", 20, List.of(LayerSpec.of(32, Activation.TANH),
-            LayerSpec.of(16, Activation.RELU), LayerSpec.of(4, Activation.IDENTITY)));
+    private static final NetworkSpec NET = new NetworkSpec("clusters", 20, List.of(Dense.of(32, Activation.TANH),
+            Dense.of(16, Activation.RELU), Dense.of(4, Activation.IDENTITY)));
     private static final Dataset TRAIN = new ClusterDataset(5, 20, 4, 300, 1.5).generate(0);
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 100, 1.5).generate(300);
 

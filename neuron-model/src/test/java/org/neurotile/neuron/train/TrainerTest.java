@@ -19,14 +19,14 @@ import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.ClusterDataset;
 import org.neurotile.workloads.data.Dataset;
 
 class TrainerTest {
     private static final NetworkSpec NET = new NetworkSpec("clusters", 20,
-            List.of(LayerSpec.of(32, Activation.TANH), LayerSpec.of(4, Activation.IDENTITY)));
+            List.of(Dense.of(32, Activation.TANH), Dense.of(4, Activation.IDENTITY)));
     private static final ClusterDataset DATA = new ClusterDataset(5, 20, 4, 400, 1.5);
     private static final Dataset TRAIN = DATA.generate(0);
     private static final Dataset TEST = new ClusterDataset(5, 20, 4, 200, 1.5).generate(400);
@@ -138,8 +138,8 @@ class TrainerTest {
 
     @Test
     void divergenceNamesTheEpochExampleLayerAndRule() {
-        NetworkSpec relu = new NetworkSpec("relu", 20, List.of(LayerSpec.of(32, Activation.RELU),
-                LayerSpec.of(4, Activation.IDENTITY)));
+        NetworkSpec relu = new NetworkSpec("relu", 20, List.of(Dense.of(32, Activation.RELU),
+                Dense.of(4, Activation.IDENTITY)));
         Trainer trainer = new Trainer(new Trainer.Settings(relu, LearningRules.parse("dfa", 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 1e30, 1, 3, 1, true));
         TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> trainer.train(TRAIN, TEST,

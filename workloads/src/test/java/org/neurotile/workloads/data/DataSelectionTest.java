@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class DataSelectionTest {
     private static final NetworkSpec NET = new NetworkSpec("net", 4, List.of(
-            LayerSpec.of(3, Activation.RELU), LayerSpec.of(10, Activation.IDENTITY)));
+            Dense.of(3, Activation.RELU), Dense.of(10, Activation.IDENTITY)));
     private static final OptionalInt ALL = OptionalInt.empty();
 
     @TempDir
@@ -102,7 +102,7 @@ class DataSelectionTest {
 
     @Test
     void examplesThatDoNotFitTheNetworkAreRefused() {
-        NetworkSpec other = new NetworkSpec("other", 4, List.of(LayerSpec.of(3, Activation.IDENTITY)));
+        NetworkSpec other = new NetworkSpec("other", 4, List.of(Dense.of(3, Activation.IDENTITY)));
         assertEquals(3, of(DataSelection.CLUSTERS, null, OptionalInt.of(3), OptionalInt.of(1)).load(other)
                 .train().classes());
         Path train = dir.resolve("train.csv");

@@ -2,9 +2,11 @@ package org.neurotile.neuron.rules.bp;
 
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
-import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.PlanSteps;
@@ -18,11 +20,13 @@ import org.neurotile.workloads.NetworkSpec;
  * propagation task (phase error, tagged layer l+1, whose weights it reads) after its delta task:
  * the partial sums W_{l+1}[its rows, :]^T delta_{l+1}[its rows] for all n_l neurons, computed one
  * column at a time with the tile's c_{l+1} deltas held in registers, so each partial is produced
- * finished and sent, never stored: c_{l+1} * n_l weight reads and MACs. It sends each layer-l tile
+ * finished and sent, never stored: c_{l+1} * n_l weight reads and MACs (the slice's, as the layer's
+ * kernel gives them). It sends each layer-l tile
  * the partial sums of that tile's neurons (a message of their count). Each layer-l tile's delta
  * task then reduces the S partial sums its neurons receive (S = tiles holding layer l+1): S * c
- * arriving words written once and read once, (S - 1) * c additions (the first partial starts the
- * sum), then one activation read and one elementwise op (f') per neuron.
+ * (as the kernel of layer l+1 counts them) arriving words written once and read once, (S - 1) * c
+ * additions (the first partial starts the sum), then one activation read and one elementwise op
+ * (f') per neuron.
  *
  * <p>wordsMoved: per trained hidden neuron, the S partial sums it receives; per output neuron 1.
  *
@@ -64,6 +68,7 @@ public final class BackpropPlan {
                        PlanOptions options, int lowest) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         List<Placement> placements = mapping.placements();
         int[] deltaOf = new int[placements.size()];
         int[] propagationOf = new int[placements.size()];
@@ -80,7 +85,9 @@ public final class BackpropPlan {
             if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                delta = reduction(graph, p, forward.forwardTask(i), mapping.placementsOf(l + 1).size(), trained);
+                int senders = mapping.placementsOf(l + 1).size();
+                long partials = kernels.layer(l + 1).partialSumsReceived(p.count(), senders);
+                delta = reduction(graph, p, forward.forwardTask(i), partials, trained);
             }
             deltaOf[i] = delta;
             boolean propagates = l > lowest;
@@ -88,9 +95,9 @@ public final class BackpropPlan {
             if (propagates) {
                 propagation = graph.addTask(p.tile(), Phase.ERROR, l);
                 graph.dependsOn(propagation, delta);
-                long products = (long) p.count() * network.neurons(l - 1);
-                graph.count(propagation, Category.WEIGHT_READS, products);
-                graph.count(propagation, Category.MACS, products);
+                SliceCost slice = kernels.layer(l).slice(p.count());
+                graph.count(propagation, Category.WEIGHT_READS, slice.weights());
+                graph.count(propagation, Category.MACS, slice.propagationMacs());
                 propagationOf[i] = propagation;
             }
             if (trained) {
@@ -105,11 +112,10 @@ public final class BackpropPlan {
         return deltaOf;
     }
 
-    private static int reduction(TaskGraph graph, Placement p, int forwardTask, int senders, boolean trained) {
+    private static int reduction(TaskGraph graph, Placement p, int forwardTask, long partials, boolean trained) {
         int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
         graph.dependsOn(delta, forwardTask);
         long c = p.count();
-        long partials = senders * c;
         graph.count(delta, Category.ERROR_WRITES, partials);
         graph.count(delta, Category.ERROR_READS, partials);
         graph.count(delta, Category.ADDS, partials - c);

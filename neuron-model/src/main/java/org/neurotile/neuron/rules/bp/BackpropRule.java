@@ -1,6 +1,8 @@
 package org.neurotile.neuron.rules.bp;
 
 import java.util.Optional;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.plan.ChipKind;
@@ -46,7 +48,8 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
     }
 
     /**
-     * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W|, words moved
+     * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W| (the update's and
+     * W^T delta's, as each layer's kernel gives them), words moved
      * |W| + |A| + the errors of the next layer, where |A| is the activations of the trained layers'
      * neurons (sum of n_l) and the errors of the next layer are the deltas each trained layer
      * receives (n_{l+1}; e for the output layer: n_L).
@@ -55,15 +58,19 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
         long weights = 0;
         long activations = 0;
         long errors = 0;
+        long propagation = 0;
+        LayerKernels kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         for (int l = 1; l <= layers; l++) {
             if (!network.layer(l).trainable()) {
                 continue;
             }
-            weights += network.weights(l);
-            activations += network.neurons(l);
+            SliceCost layer = kernels.layer(l).whole();
+            weights += layer.weights();
+            propagation += layer.propagationMacs();
+            activations += layer.units();
             errors += l < layers ? network.neurons(l + 1) : network.neurons(l);
         }
-        return new ClosedForm(weights + activations, weights, 2 * weights, weights + activations + errors);
+        return new ClosedForm(weights + activations, weights, weights + propagation, weights + activations + errors);
     }
 }

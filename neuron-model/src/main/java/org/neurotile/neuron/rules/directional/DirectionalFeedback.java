@@ -50,12 +50,7 @@ public record DirectionalFeedback(double alpha) {
         double[] d = new double[network.inputSize()];
         for (int l = 1; l <= layers; l++) {
             int rows = network.neurons(l);
-            int columns = network.neurons(l - 1);
-            Weights w = model.liveWeights(l);
-            double[] next = new double[rows];
-            for (int i = 0; i < rows; i++) {
-                next[i] = p.round(w.dot(i * columns, d, columns));
-            }
+            double[] next = model.kernel(l).product(model.liveWeights(l), d, p);
             if (l < layers) {
                 v[l] = new double[rows];
                 for (int i = 0; i < rows; i++) {

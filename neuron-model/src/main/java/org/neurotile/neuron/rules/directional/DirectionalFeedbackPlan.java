@@ -3,10 +3,12 @@ package org.neurotile.neuron.rules.directional;
 import java.util.ArrayList;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
-import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.PlanSteps;
@@ -80,6 +82,7 @@ public final class DirectionalFeedbackPlan {
                                          boolean computeZeroProduct) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         List<Placement> placements = mapping.placements();
         int[] task = new int[placements.size()];
         List<List<Integer>> tasksOfLayer = new ArrayList<>();
@@ -92,10 +95,11 @@ public final class DirectionalFeedbackPlan {
             int t = graph.addTask(p.tile(), Phase.FORWARD, l);
             graph.dependsOn(t, forward.forwardTask(i));
             long c = p.count();
-            long inputs = network.neurons(l - 1);
+            SliceCost slice = kernels.layer(l).slice(c);
+            long inputs = slice.inputs();
             boolean product = l > 1 || computeZeroProduct;
-            graph.count(t, Category.WEIGHT_READS, product ? c * inputs : 0);
-            graph.count(t, Category.MACS, product ? c * inputs : 0);
+            graph.count(t, Category.WEIGHT_READS, product ? slice.weights() : 0);
+            graph.count(t, Category.MACS, product ? slice.forwardMacs() : 0);
             graph.count(t, Category.ACTIVATION_WRITES, (l > 1 ? inputs : 0) + c + (l < layers ? c : 0));
             graph.count(t, Category.ACTIVATION_READS, product ? inputs : 0);
             graph.count(t, Category.ELEMENTWISE_OPS, l < layers ? 3 * c : 0);

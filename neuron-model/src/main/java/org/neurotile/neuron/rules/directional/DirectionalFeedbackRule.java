@@ -1,6 +1,8 @@
 package org.neurotile.neuron.rules.directional;
 
 import java.util.Optional;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.rules.directional.DirectionalFeedback;
 import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
@@ -28,9 +30,10 @@ public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning,
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         return directFeedback.storage(network, wordBytes).withMoreActivationBytes(
                 layer -> layer < layers ? wordBytes : 0,
-                layer -> layer > 1 ? (long) network.neurons(layer - 1) * wordBytes : 0);
+                layer -> layer > 1 ? kernels.layer(layer).inputWordsPerSlice() * wordBytes : 0);
     }
 
     @Override

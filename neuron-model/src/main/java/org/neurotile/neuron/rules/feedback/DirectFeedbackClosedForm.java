@@ -1,5 +1,6 @@
 package org.neurotile.neuron.rules.feedback;
 
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -20,11 +21,12 @@ public final class DirectFeedbackClosedForm {
         long feedback = 0;
         long words = 0;
         int layers = network.layerCount();
+        LayerKernels kernels = LayerKernels.of(network);
         for (int l = 1; l <= layers; l++) {
             if (!network.layer(l).trainable()) {
                 continue;
             }
-            weights += network.weights(l);
+            weights += kernels.layer(l).whole().weights();
             if (l < layers) {
                 feedback += (long) network.neurons(l) * connectionsPerNeuron;
                 words += (long) network.neurons(l) * connectionsPerNeuron;

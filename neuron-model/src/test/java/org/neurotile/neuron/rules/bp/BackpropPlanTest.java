@@ -17,7 +17,7 @@ import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.plan.PlanFixture;
 import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class BackpropPlanTest {
@@ -100,8 +100,8 @@ class BackpropPlanTest {
 
     @Test
     void aFrozenLayerPropagatesTheErrorButIsNotUpdated() {
-        NetworkSpec net = new NetworkSpec("frozen", 3, List.of(LayerSpec.of(4, Activation.RELU),
-                new LayerSpec(5, Activation.RELU, false), LayerSpec.of(2, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("frozen", 3, List.of(Dense.of(4, Activation.RELU),
+                new Dense(5, Activation.RELU, false), Dense.of(2, Activation.IDENTITY)));
         ExampleRun run = PlanFixture.run(net, "mesh:2x2", 1 << 16, SEPARATE).run();
         assertEquals(2 * 5 + 5 * 4, run.total(Category.WEIGHT_READS, Phase.ERROR));
         assertEquals(3 * 4 + 5 * 2, run.total(Category.WEIGHT_WRITES, Phase.UPDATE));
@@ -110,8 +110,8 @@ class BackpropPlanTest {
 
     @Test
     void nothingPropagatesBelowTheLowestTrainedLayer() {
-        NetworkSpec net = new NetworkSpec("transfer", 3, List.of(new LayerSpec(4, Activation.RELU, false),
-                LayerSpec.of(5, Activation.RELU), LayerSpec.of(2, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("transfer", 3, List.of(new Dense(4, Activation.RELU, false),
+                Dense.of(5, Activation.RELU), Dense.of(2, Activation.IDENTITY)));
         PlanFixture.Built built = PlanFixture.run(net, "mesh:2x2", 1 << 16, SEPARATE);
         assertEquals(List.of(), built.errorTasksOf(1));
         assertEquals(2 * 5, built.run().total(Category.WEIGHT_READS, Phase.ERROR));

@@ -14,12 +14,12 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.Alignment;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class DirectionalFeedbackTest {
-    private static final NetworkSpec LINEAR = new NetworkSpec("t", 4, List.of(LayerSpec.of(6, Activation.IDENTITY),
-            LayerSpec.of(3, Activation.IDENTITY)));
+    private static final NetworkSpec LINEAR = new NetworkSpec("t", 4, List.of(Dense.of(6, Activation.IDENTITY),
+            Dense.of(3, Activation.IDENTITY)));
     private static final double[] X = {0.5, -1, 0.25, 2};
 
     @Test

@@ -15,12 +15,12 @@ import org.neurotile.neuron.rules.RuleForm;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class EchoFamilyTest {
-    private static final NetworkSpec NET = new NetworkSpec("t", 12, List.of(LayerSpec.of(16, Activation.RELU),
-            LayerSpec.of(8, Activation.RELU), LayerSpec.of(4, Activation.IDENTITY)));
+    private static final NetworkSpec NET = new NetworkSpec("t", 12, List.of(Dense.of(16, Activation.RELU),
+            Dense.of(8, Activation.RELU), Dense.of(4, Activation.IDENTITY)));
     private static final Chip CHIP = new Chip(ChipSpec.DEFAULTS);
 
     private static CountSummary counts(String rule) {

@@ -15,14 +15,14 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class BalancedErrorAssignmentTest {
 
     private static NetworkSpec network(int hidden, int outputs) {
-        return new NetworkSpec("t", 5, List.of(LayerSpec.of(hidden, Activation.RELU), LayerSpec.of(hidden, Activation.TANH),
-                LayerSpec.of(outputs, Activation.IDENTITY)));
+        return new NetworkSpec("t", 5, List.of(Dense.of(hidden, Activation.RELU), Dense.of(hidden, Activation.TANH),
+                Dense.of(outputs, Activation.IDENTITY)));
     }
 
     @Property(tries = 200)

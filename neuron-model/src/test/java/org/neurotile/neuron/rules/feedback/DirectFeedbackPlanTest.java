@@ -30,16 +30,17 @@ import org.neurotile.noc.topology.Topology;
 import org.neurotile.sim.Simulation;
 import org.neurotile.sim.stats.Statistics;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.NetworkSpec;
 
 class DirectFeedbackPlanTest {
     private static final PlanOptions NO_BIASES = new PlanOptions(4, false, 0);
 
     private static NetworkSpec network(int input, List<Integer> sizes) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < sizes.size(); i++) {
-            layers.add(LayerSpec.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
+            layers.add(Dense.of(sizes.get(i), i == sizes.size() - 1 ? Activation.IDENTITY : Activation.RELU));
         }
         return new NetworkSpec("test", input, layers);
     }

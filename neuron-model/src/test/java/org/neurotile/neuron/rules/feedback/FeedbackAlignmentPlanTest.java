@@ -17,7 +17,7 @@ import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.plan.PlanFixture;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class FeedbackAlignmentPlanTest {
@@ -60,8 +60,8 @@ class FeedbackAlignmentPlanTest {
 
     @Test
     void aFrozenLayerStillFeedsTheErrorBackToATrainedLayerBelow() {
-        NetworkSpec net = new NetworkSpec("frozen", 3, List.of(LayerSpec.of(4, Activation.RELU),
-                new LayerSpec(5, Activation.RELU, false), LayerSpec.of(2, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("frozen", 3, List.of(Dense.of(4, Activation.RELU),
+                new Dense(5, Activation.RELU, false), Dense.of(2, Activation.IDENTITY)));
         ExampleRun run = PlanFixture.run(net, "mesh:2x2", 1 << 16, FA).run();
         assertEquals(5 * 2 + 4 * 5, run.total(Category.FEEDBACK_READS));
         assertEquals(2 + 4 * 5, run.total(Category.WORDS_MOVED)); // the frozen layer is not updated

@@ -11,7 +11,7 @@ import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.MemoryKind;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.workloads.Activation;
-import org.neurotile.workloads.LayerSpec;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 class FeedbackStorageTest {
@@ -51,8 +51,8 @@ class FeedbackStorageTest {
 
     @Test
     void aFrozenLayerKeepsFeedbackOnlyIfATrainedLayerBelowNeedsItsDelta() {
-        NetworkSpec net = new NetworkSpec("frozen", 20, List.of(LayerSpec.of(30, Activation.RELU),
-                new LayerSpec(50, Activation.RELU, false), LayerSpec.of(40, Activation.IDENTITY)));
+        NetworkSpec net = new NetworkSpec("frozen", 20, List.of(Dense.of(30, Activation.RELU),
+                new Dense(50, Activation.RELU, false), Dense.of(40, Activation.IDENTITY)));
         assertEquals(List.of(160L, 0L, 0L), feedbackBytes(FeedbackStorage.directFeedback(net, 4)));
         assertEquals(List.of(200L, 160L, 0L), feedbackBytes(FeedbackStorage.feedbackAlignment(net, 4)));
     }

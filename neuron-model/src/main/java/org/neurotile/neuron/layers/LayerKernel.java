@@ -1,0 +1,89 @@
+package org.neurotile.neuron.layers;
+
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Weights;
+import org.neurotile.workloads.Layer;
+import org.neurotile.workloads.LayerShape;
+
+/**
+ * One layer of a network as its kind computes and costs it, bound to the layer's shape.
+ *
+ * <p>Arithmetic: the layer's weights are one array in the layout the kernel chooses, its biases
+ * one per output unit. Every result is rounded to the precision {@code p} as the step's arithmetic
+ * requires, and the order of operations is part of the contract: training histories are compared
+ * bit for bit.
+ *
+ * <p>Costs: the layer is cut into slices of consecutive output units (in the mapping's order), each
+ * kept whole on one tile with what it needs ({@link #slice}, {@link #parameterWordsPerUnit},
+ * {@link #inputWordsPerSlice}).
+ */
+public interface LayerKernel {
+
+    Layer layer();
+
+    LayerShape shape();
+
+    /**
+     * The forward pass: for each output unit a = p(sum + c) quantized to the activation format, and
+     * h = a in the output layer, else f(a) rounded and quantized; {@code pre} and {@code out} hold
+     * one value per output unit.
+     */
+    void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out, boolean outputLayer,
+                 Precision p, Quantization q);
+
+    /** W x without biases, each unit's sum rounded (the forward product applied to a direction). */
+    double[] product(Weights weights, double[] x, Precision p);
+
+    /** W^T delta: the error each input receives from the units it feeds, before f' of the layer below. */
+    double[] backward(Weights weights, double[] delta, Precision p);
+
+    /**
+     * SGD on one example: each weight w -= lr delta_i x_j, each bias (if {@code updateBiases})
+     * c -= lr delta_i, every changed value quantized to the weight format.
+     */
+    void sgdStep(Weights weights, double[] biases, double[] delta, double[] input, double learningRate,
+                 boolean updateBiases, Precision p, Quantization q);
+
+    /** Adds one example's gradient to the sums {@code gradient} (per weight) and {@code biasGradient}. */
+    void addGradient(double[] gradient, double[] biasGradient, double[] delta, double[] input, Precision p);
+
+    /** The most weights {@link #gradientRuns} hands over at once: the length of its scratch array. */
+    int gradientRunLength();
+
+    /**
+     * One example's weight gradient, a run of weights at a time, each run followed by the gradient
+     * of the bias that goes with it, in the order an optimizer must apply them.
+     */
+    void gradientRuns(double[] delta, double[] input, Precision p, double[] scratch, GradientSink sink);
+
+    /** Receives the runs of {@link #gradientRuns}. */
+    @FunctionalInterface
+    interface GradientSink {
+        /**
+         * Weights {@code firstWeight .. firstWeight + length - 1} have gradients {@code gradient[0 .. length - 1]};
+         * bias {@code bias} has gradient {@code biasGradient}.
+         */
+        void run(int firstWeight, double[] gradient, int length, int bias, double biasGradient);
+    }
+
+    /** What a slice of {@code units} consecutive output units holds and does per example. */
+    SliceCost slice(long units);
+
+    /** The whole layer as one slice: the layer's terms of the closed forms. */
+    default SliceCost whole() {
+        return slice(shape().outputs());
+    }
+
+    /** The words one output unit keeps of the layer's parameters: its weights and its bias. */
+    long parameterWordsPerUnit();
+
+    /** The input words a slice keeps once however many units it has. */
+    long inputWordsPerSlice();
+
+    /**
+     * The partial sums {@code units} units of the layer below receive when {@code senders} slices
+     * of this layer each send what their share of W^T delta adds to them.
+     */
+    long partialSumsReceived(long units, long senders);
+}

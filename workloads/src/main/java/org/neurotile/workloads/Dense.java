@@ -1,0 +1,41 @@
+package org.neurotile.workloads;
+
+import java.util.Objects;
+
+/**
+ * One fully connected layer: {@code neurons} outputs, each with a row of incoming weights and a bias.
+ * A layer that is not {@code trainable} keeps its weights (e.g. a frozen layer in transfer learning).
+ *
+ * <p>Sizes are {@code int} because they index arrays; derived counts such as weights are {@code long}.
+ */
+public record Dense(int neurons, Activation activation, boolean trainable) implements Layer {
+
+    public Dense {
+        Objects.requireNonNull(activation, "activation");
+        if (neurons < 1) {
+            throw new IllegalArgumentException("a layer needs at least one neuron, got " + neurons);
+        }
+    }
+
+    /** A trainable layer. */
+    public static Dense of(int neurons, Activation activation) {
+        return new Dense(neurons, activation, true);
+    }
+
+    @Override
+    public String kind() {
+        return "dense";
+    }
+
+    @Override
+    public int outputs() {
+        return neurons;
+    }
+
+    /** Every output reads every input: n_l * n_{l-1} weights and MACs. */
+    @Override
+    public LayerShape shape(int inputs) {
+        long weights = (long) neurons * inputs;
+        return new LayerShape(inputs, neurons, weights, weights, inputs, neurons);
+    }
+}
