@@ -21,7 +21,7 @@ import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.WordSizes;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.hybrid.HybridRule;
 import org.neurotile.neuron.rules.hybrid.HybridSchedule;
@@ -216,7 +216,7 @@ final class TrainCommand implements Callable<Integer> {
                         Units.energy(batchEnergy.totalPj()));
             }
             hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
-                    + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
+                    + "%s words moved, %s%n", ((HybridRule) chipRule).schedule().bpProbability(),
                     perExampleText(h.bp().perBatch().cycles()), perExampleText(h.bp().perBatch().totals().get("macs")),
                     perExampleText(h.bp().perBatch().totals().get("wordsMoved")),
                     Units.energy(h.bp().energy().totalPj() / batch)));

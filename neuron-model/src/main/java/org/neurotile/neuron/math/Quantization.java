@@ -23,11 +23,12 @@ public final class Quantization {
         return noise;
     }
 
-    boolean weightsQuantized() {
+    public boolean weightsQuantized() {
         return formats.weights().quantizes();
     }
 
-    double weight(double value) {
+    /** {@code value} stored in the weight format. */
+    public double weight(double value) {
         return formats.weights().quantize(value, noise);
     }
 

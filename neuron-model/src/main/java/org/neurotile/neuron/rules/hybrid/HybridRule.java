@@ -11,6 +11,7 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.neuron.rules.bp.BackpropPlan;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -52,13 +53,13 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
     }
 
     @Override
-    public Optional<HybridSchedule> hybridSchedule() {
-        return Optional.of(schedule);
+    public RuleTraining training(RuleTraining.Run run) {
+        return new HybridTraining(this, run);
     }
 
     @Override
     public OptimizerCost optimizer(OptimizerCost chosen) {
-        return backpropStep ? OptimizerCost.SPLIT_MOMENTUM_BP : OptimizerCost.SPLIT_MOMENTUM_DFA;
+        return backpropStep ? SplitMomentum.BP_STEP_COST : SplitMomentum.DFA_STEP_COST;
     }
 
     @Override

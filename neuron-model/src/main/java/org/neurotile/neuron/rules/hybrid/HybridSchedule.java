@@ -1,14 +1,13 @@
 package org.neurotile.neuron.rules.hybrid;
 
-import org.neurotile.neuron.math.Optimizer;
 import org.neurotile.sim.random.RandomStreams;
 
 /**
  * Hybrid dfa's draw (Han et al.): each step (an example, or a minibatch) is a bp update with
  * probability {@code bpProbability}, else a feedback (dfa or binary-dfa) update; the two kinds keep
- * separate momentum and a feedback step applies u = gamma v_dfa + (1 - gamma) v_bp (see {@link Optimizer#splitMomentum}). Step s of
- * epoch e draws one uniform number from the stream {@code hybrid.epoch[e].step[s]}, so a step's
- * kind depends only on the seed and its position: reproducible, and the same on resume.
+ * separate momentum and a feedback step applies u = gamma v_dfa + (1 - gamma) v_bp (see
+ * {@link SplitMomentum}). Step s of epoch e draws one uniform number from the stream
+ * {@code hybrid.epoch[e].step[s]}, so a step's kind depends only on the seed and its position: reproducible, and the same on resume.
  */
 public record HybridSchedule(double bpProbability, double gamma) {
     public HybridSchedule {
