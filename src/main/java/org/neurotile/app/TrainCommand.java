@@ -9,7 +9,7 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.workloads.NetworkSpec;

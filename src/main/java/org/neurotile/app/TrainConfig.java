@@ -10,7 +10,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.NumberFormats;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.reports.energy.EnergyTable;

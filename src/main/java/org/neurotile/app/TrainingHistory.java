@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.neurotile.neuron.chip.CountSummary;
-import org.neurotile.neuron.rules.hybrid.HybridSchedule;
+import org.neurotile.neuron.rules.StepMix;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
@@ -79,13 +79,13 @@ final class TrainingHistory {
     }
 
     /** Hybrid's bp step and, per epoch, how many examples and batches took it. */
-    record Hybrid(Step bp, Map<Integer, HybridSchedule.Drawn> drawn, int examples, int batches) {
+    record Hybrid(Step bp, Map<Integer, StepMix.Drawn> drawn, int examples, int batches) {
         long bpExamples(int epoch) {
-            return drawn.get(epoch).bpExamples();
+            return drawn.get(epoch).otherExamples();
         }
 
         long bpBatches(int epoch) {
-            return drawn.get(epoch).bpSteps();
+            return drawn.get(epoch).otherSteps();
         }
     }
 

@@ -14,10 +14,9 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.counts.Category;
-import org.neurotile.neuron.rules.hybrid.HybridRule;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.WordSizes;
-import org.neurotile.neuron.rules.hybrid.HybridSchedule;
+import org.neurotile.neuron.rules.StepMix;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;
@@ -82,8 +81,9 @@ final class TrainingService {
                         perBatch.cycles(), perBatch.totals().get(Category.MACS), perBatch.totals().get(Category.WEIGHT_WRITES),
                         Units.energy(batchEnergy.totalPj()));
             }
-            hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a bp step instead (probability %s): %s cycles, %s MACs, "
-                    + "%s words moved, %s%n", chipRule.hybridSchedule().orElseThrow().bpProbability(),
+            hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a %s step instead (probability %s): %s cycles, %s MACs, "
+                    + "%s words moved, %s%n", chipRule.stepMix().orElseThrow().otherStepName(),
+                    chipRule.stepMix().orElseThrow().otherStepProbability(),
                     perExample(h.bp().perBatch().cycles(), batch),
                     perExample(h.bp().perBatch().totals().get(Category.MACS), batch),
                     perExample(h.bp().perBatch().totals().get(Category.WORDS_MOVED), batch),
@@ -167,19 +167,20 @@ final class TrainingService {
      */
     private static Optional<TrainingHistory.Hybrid> hybridCost(TrainConfig config, EnergyPass pass, WordSizes words,
                                                                int examples) {
-        if (!(config.rule() instanceof HybridRule rule)) {
+        Optional<StepMix> mix = config.rule().stepMix();
+        if (mix.isEmpty()) {
             return Optional.empty();
         }
         int batch = config.batch();
-        Chip.Example bpStep = config.chip().run(config.network(), rule.step(true), true, config.optimizerCost(), words,
-                batch, TraceRecorder.disabled());
-        CountSummary perBatch = CountSummary.ofBatch(bpStep, bpStep.movedWordBytes());
+        Chip.Example otherStep = config.chip().run(config.network(), mix.get().otherStep(), true,
+                config.optimizerCost(), words, batch, TraceRecorder.disabled());
+        CountSummary perBatch = CountSummary.ofBatch(otherStep, otherStep.movedWordBytes());
         Energy energy = pass.total(perBatch.totals(), perBatch.cycles());
         RandomStreams streams = new RandomStreams(config.seed());
         int batches = (examples + batch - 1) / batch;
-        Map<Integer, HybridSchedule.Drawn> drawn = new LinkedHashMap<>();
+        Map<Integer, StepMix.Drawn> drawn = new LinkedHashMap<>();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            drawn.put(epoch, rule.schedule().drawn(streams, epoch, examples, batch));
+            drawn.put(epoch, mix.get().drawn(streams, epoch, examples, batch));
         }
         return Optional.of(new TrainingHistory.Hybrid(new TrainingHistory.Step(perBatch, energy), drawn, examples,
                 batches));

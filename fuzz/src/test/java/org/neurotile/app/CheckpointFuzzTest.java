@@ -21,7 +21,7 @@ import org.neurotile.fuzz.InputFiles;
 import org.neurotile.fuzz.ParserOracle;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.train.Trainer;

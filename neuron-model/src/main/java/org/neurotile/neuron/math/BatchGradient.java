@@ -52,7 +52,7 @@ public final class BatchGradient {
     }
 
     /** Turns the sums into means over the examples added: each times 1/B rounded, then rounded. */
-    void mean() {
+    public void mean() {
         if (examples == 0) {
             throw new IllegalStateException("the mean of an empty batch");
         }
@@ -70,6 +70,26 @@ public final class BatchGradient {
         for (int k = 0; k < values.length; k++) {
             values[k] = p.round(values[k] * scale);
         }
+    }
+
+    /** Whether layer {@code layer} had a delta in the batch. */
+    public boolean present(int layer) {
+        return present[layer];
+    }
+
+    /** The batch's gradients of W_l (row-major), itself, not a copy. */
+    public double[] weightGradient(int layer) {
+        return weights[layer];
+    }
+
+    /** The batch's gradients of c_l, itself, not a copy. */
+    public double[] biasGradient(int layer) {
+        return biases[layer];
+    }
+
+    /** The number of layers plus one (index 1..L). */
+    public int layerSlots() {
+        return present.length;
     }
 
     /** Empties the batch. */

@@ -100,6 +100,11 @@ public final class ForwardPass {
         return activations[layer].clone();
     }
 
+    /** h_l itself, not a copy: for the update's inner loops, which only read it. */
+    public double[] liveActivations(int layer) {
+        return activations[layer];
+    }
+
     /** a_l[i], the pre-activation of neuron i of layer l. */
     public double preActivation(int layer, int i) {
         return preActivations[layer][i];

@@ -112,8 +112,8 @@ public final class LearningStep {
     }
 
     /** SGD with every changed weight and bias quantized to the weight format. */
-    static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases,
-                       Quantization q) {
+    public static void update(Model model, ForwardPass pass, double[][] delta, double learningRate, boolean biases,
+                              Quantization q) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         for (int l = 1; l <= network.layerCount(); l++) {

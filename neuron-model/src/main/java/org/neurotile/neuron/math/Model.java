@@ -109,6 +109,11 @@ public final class Model {
         return weights[layer];
     }
 
+    /** c_l itself, not a copy: for code that updates the biases in place. */
+    public double[] liveBiases(int layer) {
+        return biases[layer];
+    }
+
     /** A copy of W_l, row-major. */
     public double[] weights(int layer) {
         return weights[layer].toDoubles();

@@ -27,6 +27,7 @@ public final class Quantization {
         return formats.weights().quantizes();
     }
 
+    /** {@code value} stored in the weight format. */
     public double weight(double value) {
         return formats.weights().quantize(value, noise);
     }

@@ -4,18 +4,18 @@ import java.io.DataInputStream;
 import java.io.IOException;
 
 /** Reads what {@link StateOutput} wrote into arrays of the same shapes; a shape mismatch is an error. */
-final class StateInput {
+public final class StateInput {
     private final DataInputStream in;
 
     StateInput(DataInputStream in) {
         this.in = in;
     }
 
-    long longValue() throws IOException {
+    public long longValue() throws IOException {
         return in.readLong();
     }
 
-    void arrays(double[][] arrays) throws IOException {
+    public void arrays(double[][] arrays) throws IOException {
         for (double[] array : arrays) {
             if (array != null) {
                 int length = in.readInt();

@@ -4,19 +4,19 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** Writes training state as big-endian binary: arrays of doubles with their lengths. */
-final class StateOutput {
+public final class StateOutput {
     private final DataOutputStream out;
 
     StateOutput(DataOutputStream out) {
         this.out = out;
     }
 
-    void longValue(long value) throws IOException {
+    public void longValue(long value) throws IOException {
         out.writeLong(value);
     }
 
     /** Every non-null array of a per-layer array, with its length. */
-    void arrays(double[][] arrays) throws IOException {
+    public void arrays(double[][] arrays) throws IOException {
         for (double[] array : arrays) {
             if (array != null) {
                 out.writeInt(array.length);

@@ -5,16 +5,16 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * The model's weights and biases, the optimizer's state, any learned feedback and the draws of the
- * rounding noise as binary, for checkpoints. Values are written as float64 (float32 values convert
- * exactly), so a restored run continues bit for bit.
+ * The model's weights and biases, the optimizer's state ({@link SavedState}), any learned feedback
+ * and the draws of the rounding noise as binary, for checkpoints. Values are written as float64
+ * (float32 values convert exactly), so a restored run continues bit for bit.
  */
 public final class TrainingSnapshot {
     private TrainingSnapshot() {
     }
 
     /** With the learned feedback matrices (directional dfa), if not null. */
-    public static void write(Model model, Optimizer optimizer, Feedback learned, RoundingNoise noise,
+    public static void write(Model model, SavedState optimizer, Feedback learned, RoundingNoise noise,
                              DataOutputStream out)
             throws IOException {
         StateOutput state = new StateOutput(out);
@@ -32,7 +32,7 @@ public final class TrainingSnapshot {
     }
 
     /** Restores what {@link #write} wrote. */
-    public static void read(Model model, Optimizer optimizer, Feedback learned, RoundingNoise noise,
+    public static void read(Model model, SavedState optimizer, Feedback learned, RoundingNoise noise,
                             DataInputStream in)
             throws IOException {
         StateInput state = new StateInput(in);

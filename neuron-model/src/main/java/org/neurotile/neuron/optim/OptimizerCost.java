@@ -8,6 +8,8 @@ import org.neurotile.sim.InvalidInputException;
  * What an optimizer costs a tile per weight (and bias) at each update: the state words it keeps
  * beside the weight, read and written once per update, and its arithmetic. Multiplications are
  * counted as MACs (a multiply with a free add), square roots and divisions as element-wise ops.
+ * A run chooses {@link #SGD}, {@link #MOMENTUM} or {@link #ADAM} by name; a rule that brings its own
+ * optimizer declares its cost beside it (hybrid's split momentum).
  *
  * <ul>
  *   <li>{@code sgd}: w -= (lr delta_i) h_j: 1 MAC, no state.</li>
@@ -15,83 +17,33 @@ import org.neurotile.sim.InvalidInputException;
  *   <li>{@code adam}: g = delta_i h_j; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
  *   w -= lr_t m / (sqrt(v) + eps), the bias corrections folded into lr_t once per step:
  *   7 MACs (1 + 2 + 3 + 1), 3 element-wise ops (square root, add, divide), 2 state words.</li>
- *   <li>hybrid's split momentum, two state words v_bp and v_dfa: a bp step
- *   ({@code split-momentum:bp}) does momentum's v_bp = mu v_bp + g; w -= lr v_bp (3 MACs, v_bp read
- *   and written); a dfa step ({@code split-momentum:dfa}) does v_dfa = mu v_dfa + g,
- *   u = gamma v_dfa + (1 - gamma) v_bp, w -= lr u (5 MACs, both read, v_dfa written). Chosen by
- *   the hybrid rule, not by name.</li>
  * </ul>
  *
  * <p>With a minibatch of B > 1 the gradient is no longer fused into the update: each weight
  * accumulates the B products delta_i h_j (B MACs), is scaled by 1/B (1 MAC), and the optimizer
  * then does its arithmetic on the mean g ({@link #updateMacsPerWeight()}: sgd 1, w -= lr g;
  * momentum 2; adam 6), once per batch.
+ *
+ * @param stateWordsPerWeight state words kept beside each weight (the footprint)
+ * @param updateMacsPerWeight MACs per weight after the gradient g is formed, as a minibatch's update does them
  */
-public enum OptimizerCost {
-    SGD("sgd", 0, 0, 0, 1, 1, 0),
-    MOMENTUM("momentum", 1, 1, 1, 3, 2, 0),
-    ADAM("adam", 2, 2, 2, 7, 6, 3),
-    SPLIT_MOMENTUM_BP("split-momentum:bp", 2, 1, 1, 3, 2, 0),
-    SPLIT_MOMENTUM_DFA("split-momentum:dfa", 2, 2, 1, 5, 4, 0);
+public record OptimizerCost(String id, int stateWordsPerWeight, int stateReadsPerWeight, int stateWritesPerWeight,
+                            int macsPerWeight, int updateMacsPerWeight, int elementwiseOpsPerWeight) {
+    public static final OptimizerCost SGD = new OptimizerCost("sgd", 0, 0, 0, 1, 1, 0);
+    public static final OptimizerCost MOMENTUM = new OptimizerCost("momentum", 1, 1, 1, 3, 2, 0);
+    public static final OptimizerCost ADAM = new OptimizerCost("adam", 2, 2, 2, 7, 6, 3);
 
+    private static final List<OptimizerCost> BY_NAME = List.of(SGD, MOMENTUM, ADAM);
     private static final String CHOICES = "sgd, momentum, adam";
-
-    private final String id;
-    private final int stateWordsPerWeight;
-    private final int stateReadsPerWeight;
-    private final int stateWritesPerWeight;
-    private final int macsPerWeight;
-    private final int updateMacsPerWeight;
-    private final int elementwiseOpsPerWeight;
-
-    OptimizerCost(String id, int stateWordsPerWeight, int stateReadsPerWeight, int stateWritesPerWeight,
-                  int macsPerWeight, int updateMacsPerWeight, int elementwiseOpsPerWeight) {
-        this.id = id;
-        this.stateWordsPerWeight = stateWordsPerWeight;
-        this.stateReadsPerWeight = stateReadsPerWeight;
-        this.stateWritesPerWeight = stateWritesPerWeight;
-        this.macsPerWeight = macsPerWeight;
-        this.updateMacsPerWeight = updateMacsPerWeight;
-        this.elementwiseOpsPerWeight = elementwiseOpsPerWeight;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    /** State words kept beside each weight (the footprint). */
-    public int stateWordsPerWeight() {
-        return stateWordsPerWeight;
-    }
-
-    public int stateReadsPerWeight() {
-        return stateReadsPerWeight;
-    }
-
-    public int stateWritesPerWeight() {
-        return stateWritesPerWeight;
-    }
-
-    public int macsPerWeight() {
-        return macsPerWeight;
-    }
-
-    /** MACs per weight after the gradient g is formed, as a minibatch's update does them. */
-    public int updateMacsPerWeight() {
-        return updateMacsPerWeight;
-    }
 
     /** MACs per weight of one update with a minibatch of {@code batch} examples. */
     public long macsPerWeight(int batch) {
         return batch == 1 ? macsPerWeight : batch + 1L + updateMacsPerWeight;
     }
 
-    public int elementwiseOpsPerWeight() {
-        return elementwiseOpsPerWeight;
-    }
-
+    /** The optimizer a run chooses by name: sgd, momentum or adam. */
     public static OptimizerCost byName(String name) {
-        for (OptimizerCost cost : List.of(SGD, MOMENTUM, ADAM)) {
+        for (OptimizerCost cost : BY_NAME) {
             if (cost.id.equals(name.toLowerCase(Locale.ROOT))) {
                 return cost;
             }
@@ -99,4 +51,8 @@ public enum OptimizerCost {
         throw new InvalidInputException("unknown optimizer '" + name + "' (valid: " + CHOICES + ")");
     }
 
+    @Override
+    public String toString() {
+        return id;
+    }
 }

@@ -12,8 +12,6 @@ import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
-import org.neurotile.neuron.rules.directional.DirectionalFeedback;
-import org.neurotile.neuron.rules.hybrid.HybridSchedule;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -36,17 +34,20 @@ public interface LearningRule {
      */
     Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed);
 
-    /** How the rule learns its feedback during training (directional dfa); empty where it is fixed. */
-    default Optional<DirectionalFeedback> learnedFeedback() {
+    /**
+     * What the rule brings to a run of training steps: by default its fixed {@link #feedback} (none:
+     * bp's deltas) and the optimizer the run chose.
+     */
+    default RuleTraining training(RuleTraining.Run run) {
+        return RuleTraining.fixed(this, run);
+    }
+
+    /** For a rule whose steps are of two kinds drawn per step, how they mix; empty for the others. */
+    default Optional<StepMix> stepMix() {
         return Optional.empty();
     }
 
-    /** hybrid's draw of bp and feedback steps; empty for every other rule. */
-    default Optional<HybridSchedule> hybridSchedule() {
-        return Optional.empty();
-    }
-
-    /** The optimizer the rule's update runs when a run asks for {@code chosen}: hybrid brings its own. */
+    /** What the rule's update costs when a run asks for {@code chosen}: hybrid brings its own optimizer. */
     default OptimizerCost optimizer(OptimizerCost chosen) {
         return chosen;
     }

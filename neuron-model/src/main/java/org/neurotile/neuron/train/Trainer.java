@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.math.BatchGradient;
-import org.neurotile.neuron.math.Feedback;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
@@ -18,11 +15,10 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.RoundingNoise;
 import org.neurotile.neuron.math.TrainingSnapshot;
-import org.neurotile.neuron.math.Optimizer;
-import org.neurotile.neuron.optim.OptimizerCost;
-import org.neurotile.neuron.rules.directional.DirectionalFeedback;
-import org.neurotile.neuron.rules.hybrid.HybridSchedule;
-import org.neurotile.sim.InvalidInputException;
+import org.neurotile.neuron.optim.Optimizer;
+import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.RuleTraining;
+import org.neurotile.neuron.rules.RuleTraining.StepKind;
 import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
@@ -121,30 +117,18 @@ public final class Trainer {
 
     private final Settings settings;
     private final Model model;
-    private final Optional<Feedback> feedback;
-    private final Optimizer optimizer;
-    private final Optional<DirectionalFeedback> learning;
-    private final Optional<HybridSchedule> hybrid;
-    private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
+    private final RuleTraining training;
+    private final StepEngine engine;
     private final Quantization quantization;
 
     public Trainer(Settings settings) {
         this.settings = settings;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
-        this.feedback = settings.rule().feedback(settings.network(), model, settings.seed())
-                .map(f -> f.rounded(settings.precision()));
-        this.hybrid = settings.rule().hybridSchedule();
-        if (hybrid.isPresent() && settings.optimizer().kind() != OptimizerCost.MOMENTUM) {
-            throw new InvalidInputException("rule " + settings.rule().spec() + " keeps split momentum: use "
-                    + "--optimizer momentum (mu from --momentum), not " + settings.optimizer().kind().id());
-        }
-        this.optimizer = hybrid.isPresent()
-                ? Optimizer.splitMomentum(model, settings.biases(), settings.optimizer().momentum(),
-                        hybrid.get().gamma(), quantization)
-                : Optimizer.create(settings.optimizer(), model, settings.biases(), quantization);
-        this.learning = settings.rule().learnedFeedback();
-        this.gradient = settings.batch() > 1 ? new BatchGradient(model) : null;
+        this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
+                settings.biases(), quantization, false));
+        this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
+                settings.batch() > 1 ? new BatchGradient(model) : null);
         // after the feedback, which an aligned start derives from the unquantized initial weights
         model.quantizeWeights(quantization);
     }
@@ -177,34 +161,22 @@ public final class Trainer {
             int batch = settings.batch();
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
                 int end = Math.min(n + batch, order.length);
-                boolean backpropStep = hybrid.isPresent() && hybrid.get().backpropStep(streams, epoch, n / batch);
+                StepKind kind = engine.begin(epoch, n / batch);
                 for (int m = n; m < end; m++) {
                     int example = order[m];
                     read(train, example, values, input);
-                    ForwardPass pass = ForwardPass.run(model, input, train.label(example), quantization);
+                    ForwardPass pass = engine.forward(model, input, train.label(example));
                     check(pass, epoch, m, example);
                     loss += pass.loss();
                     correct += pass.predicted() == train.label(example) ? 1 : 0;
-                    if (learning.isPresent()) {
-                        learning.get().learn(model, pass, feedback.orElseThrow(),
-                                streams.stream(DirectionalFeedback.streamName(epoch, m)));
-                    }
-                    double[][] delta = feedback.isPresent() && !backpropStep
-                            ? LearningStep.feedbackDeltas(model, feedback.get(), pass, quantization)
-                            : LearningStep.backpropDeltas(model, pass, quantization);
+                    double[][] delta = engine.deltas(model, pass, kind, epoch, m);
                     checkDeltas(delta, epoch, m, example);
-                    if (settings.alignment() && feedback.isPresent()) {
+                    if (settings.alignment() && training.feedback().isPresent()) {
                         alignment.add(delta, LearningStep.backpropDeltas(model, pass));
                     }
-                    if (gradient == null) {
-                        optimizer.step(model, pass, delta, rate, backpropStep);
-                    } else {
-                        gradient.add(pass, delta);
-                    }
+                    engine.apply(model, pass, delta, rate);
                 }
-                if (gradient != null) {
-                    optimizer.step(model, gradient, rate, backpropStep);
-                }
+                engine.end(model, rate);
                 if (end >> 8 > n >> 8) {
                     listener.example(epoch, end, order.length);
                 }
@@ -217,7 +189,7 @@ public final class Trainer {
             EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,
                     evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9,
                     settings.alignment() ? alignment.meanUpdateAngles() : Map.of(),
-                    settings.alignment() ? Alignment.feedbackAngles(model, feedback) : Map.of());
+                    settings.alignment() ? Alignment.feedbackAngles(model, training.feedback()) : Map.of());
             alignment.reset();
             history.add(result);
             listener.epoch(result);
@@ -230,13 +202,13 @@ public final class Trainer {
 
     /** Writes the model, the optimizer's state and any learned feedback (for a checkpoint). */
     public void writeState(DataOutputStream out) throws IOException {
-        TrainingSnapshot.write(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null,
+        TrainingSnapshot.write(model, training.optimizer(), training.learnedFeedback().orElse(null),
                 quantization.noise(), out);
     }
 
     /** Restores what {@link #writeState} wrote; the run must have the same settings. */
     public void readState(DataInputStream in) throws IOException {
-        TrainingSnapshot.read(model, optimizer, learning.isPresent() ? feedback.orElseThrow() : null,
+        TrainingSnapshot.read(model, training.optimizer(), training.learnedFeedback().orElse(null),
                 quantization.noise(), in);
     }
 

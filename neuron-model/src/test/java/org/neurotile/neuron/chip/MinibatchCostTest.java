@@ -68,7 +68,7 @@ class MinibatchCostTest {
             @ForAll @IntRange(min = 1, max = 24) int input,
             @ForAll @IntRange(min = 2, max = 6) int outputs,
             @ForAll @IntRange(min = 1, max = 32) int batch,
-            @ForAll OptimizerCost optimizer,
+            @ForAll("optimizers") OptimizerCost optimizer,
             @ForAll boolean biases) {
         NetworkSpec net = network(input, hidden, outputs);
         Chip chip = new Chip(SMALL);
@@ -196,5 +196,10 @@ class MinibatchCostTest {
                 .run(net, LearningRules.parse("dfa", 1), true, OptimizerCost.SGD, 512, TraceRecorder.disabled()));
         assertTrue(e.getMessage().contains("a batch of 512 keeps the inputs and deltas of 512 examples in every tile"),
                 e.getMessage());
+    }
+
+    @Provide
+    Arbitrary<OptimizerCost> optimizers() {
+        return Arbitraries.of(OptimizerCost.SGD, OptimizerCost.MOMENTUM, OptimizerCost.ADAM);
     }
 }

@@ -21,7 +21,7 @@ import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.math.ForwardPass;
 import org.neurotile.neuron.math.LearningStep;
 import org.neurotile.neuron.math.Model;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.ExtensionLayer;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.neurotile.neuron.math.Optimizer;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
@@ -110,7 +110,7 @@ class BatchGradientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OptimizerCost.class, names = {"MOMENTUM", "ADAM"})
+    @ValueSource(strings = {"MOMENTUM", "ADAM"})
     void aBatchOfOneStepsBitForBitAsOneExample(OptimizerCost kind) {
         for (Precision precision : Precision.values()) {
             Model perExample = Model.initial(NET, 3, precision);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;

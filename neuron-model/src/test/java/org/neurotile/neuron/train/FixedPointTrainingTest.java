@@ -9,7 +9,7 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;

@@ -12,6 +12,8 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.RuleTraining;
+import org.neurotile.neuron.rules.feedback.FeedbackStorage;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -47,8 +49,8 @@ public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning,
     }
 
     @Override
-    public Optional<DirectionalFeedback> learnedFeedback() {
-        return Optional.of(learning);
+    public RuleTraining training(RuleTraining.Run run) {
+        return new DirectionalTraining(learning, run.feedback(this).orElseThrow(), run.chosenOptimizer());
     }
 
     @Override

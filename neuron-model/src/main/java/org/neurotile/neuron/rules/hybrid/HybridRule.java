@@ -11,6 +11,10 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
+import org.neurotile.neuron.rules.RuleTraining;
+import org.neurotile.neuron.rules.StepMix;
+import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.neuron.rules.bp.BackpropPlan;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -37,6 +41,32 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
     }
 
     @Override
+    public Optional<StepMix> stepMix() {
+        HybridSchedule mix = schedule;
+        return Optional.of(new StepMix() {
+            @Override
+            public LearningRule otherStep() {
+                return step(true);
+            }
+
+            @Override
+            public String otherStepName() {
+                return "bp";
+            }
+
+            @Override
+            public double otherStepProbability() {
+                return mix.bpProbability();
+            }
+
+            @Override
+            public Drawn drawn(RandomStreams streams, int epoch, int examples, int batch) {
+                return mix.drawn(streams, epoch, examples, batch);
+            }
+        });
+    }
+
+    @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         return feedbackRule.storage(network, wordBytes);
     }
@@ -52,13 +82,13 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
     }
 
     @Override
-    public Optional<HybridSchedule> hybridSchedule() {
-        return Optional.of(schedule);
+    public RuleTraining training(RuleTraining.Run run) {
+        return new HybridTraining(this, run);
     }
 
     @Override
     public OptimizerCost optimizer(OptimizerCost chosen) {
-        return backpropStep ? OptimizerCost.SPLIT_MOMENTUM_BP : OptimizerCost.SPLIT_MOMENTUM_DFA;
+        return backpropStep ? SplitMomentum.BP_STEP_COST : SplitMomentum.DFA_STEP_COST;
     }
 
     @Override

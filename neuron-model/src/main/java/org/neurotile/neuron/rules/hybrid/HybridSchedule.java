@@ -1,14 +1,14 @@
 package org.neurotile.neuron.rules.hybrid;
 
-import org.neurotile.neuron.math.Optimizer;
+import org.neurotile.neuron.rules.StepMix;
 import org.neurotile.sim.random.RandomStreams;
 
 /**
  * Hybrid dfa's draw (Han et al.): each step (an example, or a minibatch) is a bp update with
  * probability {@code bpProbability}, else a feedback (dfa or binary-dfa) update; the two kinds keep
- * separate momentum and a feedback step applies u = gamma v_dfa + (1 - gamma) v_bp (see {@link Optimizer#splitMomentum}). Step s of
- * epoch e draws one uniform number from the stream {@code hybrid.epoch[e].step[s]}, so a step's
- * kind depends only on the seed and its position: reproducible, and the same on resume.
+ * separate momentum and a feedback step applies u = gamma v_dfa + (1 - gamma) v_bp (see
+ * {@link SplitMomentum}). Step s of epoch e draws one uniform number from the stream
+ * {@code hybrid.epoch[e].step[s]}, so a step's kind depends only on the seed and its position: reproducible, and the same on resume.
  */
 public record HybridSchedule(double bpProbability, double gamma) {
     public HybridSchedule {
@@ -25,17 +25,13 @@ public record HybridSchedule(double bpProbability, double gamma) {
         return streams.stream("hybrid.epoch[" + epoch + "].step[" + step + "]").nextDouble() < bpProbability;
     }
 
-    /** How an epoch's steps fell: how many were bp steps, and how many examples they held. */
-    public record Drawn(long bpSteps, long bpExamples) {
-    }
-
     /** How many of the first {@code steps} steps of an epoch are bp steps. */
     public long backpropSteps(RandomStreams streams, int epoch, int steps) {
-        return drawn(streams, epoch, steps, 1).bpSteps();
+        return drawn(streams, epoch, steps, 1).otherSteps();
     }
 
     /** The draws of an epoch of {@code examples} in minibatches of {@code batch} (the last may be smaller). */
-    public Drawn drawn(RandomStreams streams, int epoch, int examples, int batch) {
+    public StepMix.Drawn drawn(RandomStreams streams, int epoch, int examples, int batch) {
         long steps = 0;
         long held = 0;
         for (int first = 0; first < examples; first += batch) {
@@ -44,6 +40,6 @@ public record HybridSchedule(double bpProbability, double gamma) {
                 held += Math.min(batch, examples - first);
             }
         }
-        return new Drawn(steps, held);
+        return new StepMix.Drawn(steps, held);
     }
 }

@@ -1,0 +1,51 @@
+package org.neurotile.neuron.optim;
+
+import java.io.IOException;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.StateInput;
+import org.neurotile.neuron.math.StateOutput;
+import org.neurotile.neuron.math.Weights;
+
+/** Momentum (heavy ball): v = mu v + g; w -= lr v; costs {@link OptimizerCost#MOMENTUM}. */
+public final class Momentum extends Elementwise {
+    private final double mu;
+    private final double[][] velocity;
+    private final double[][] biasVelocity;
+
+    Momentum(Model model, boolean biases, double mu, Quantization q) {
+        super(model, biases, q);
+        this.mu = p.round(mu);
+        velocity = perWeight(model.network());
+        biasVelocity = perNeuron(model.network());
+    }
+
+    @Override
+    public void writeState(StateOutput out) throws IOException {
+        out.arrays(velocity);
+        out.arrays(biasVelocity);
+    }
+
+    @Override
+    public void readState(StateInput in) throws IOException {
+        in.arrays(velocity);
+        in.arrays(biasVelocity);
+    }
+
+    @Override
+    protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
+        double[] v = velocity[layer];
+        for (int j = 0; j < n; j++) {
+            int k = base + j;
+            v[k] = p.round(p.round(mu * v[k]) + g[j]);
+            w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
+        }
+    }
+
+    @Override
+    protected double biasChange(int layer, int i, double g, double rate) {
+        double[] v = biasVelocity[layer];
+        v[i] = p.round(p.round(mu * v[i]) + g);
+        return p.round(rate * v[i]);
+    }
+}

@@ -1,0 +1,44 @@
+package org.neurotile.neuron.optim;
+
+import org.neurotile.neuron.math.ForwardPass;
+import org.neurotile.neuron.math.LearningStep;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.StateInput;
+import org.neurotile.neuron.math.StateOutput;
+
+/** SGD: w -= lr g, a row at a time; costs {@link OptimizerCost#SGD}. */
+public final class Sgd extends Optimizer {
+    Sgd(Precision p, boolean biases, Quantization q) {
+        super(p, biases, q);
+    }
+
+    @Override
+    public void step(Model model, ForwardPass pass, double[][] delta, double lr) {
+        LearningStep.update(model, pass, delta, lr, biases, q);
+    }
+
+    @Override
+    protected void apply(Model model, int layer, double[] g, double[] gb, double rate) {
+        if (q.weightsQuantized()) {
+            model.liveWeights(layer).subtractScaled(0, rate, g, g.length, q);
+        } else {
+            model.liveWeights(layer).subtractScaled(0, rate, g, g.length);
+        }
+        if (biases) {
+            double[] c = model.liveBiases(layer);
+            for (int i = 0; i < c.length; i++) {
+                c[i] = q.weight(p.round(c[i] - p.round(rate * gb[i])));
+            }
+        }
+    }
+
+    @Override
+    public void writeState(StateOutput out) {
+    }
+
+    @Override
+    public void readState(StateInput in) {
+    }
+}

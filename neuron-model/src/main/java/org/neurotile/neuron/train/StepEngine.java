@@ -1,0 +1,62 @@
+package org.neurotile.neuron.train;
+
+import org.neurotile.neuron.math.BatchGradient;
+import org.neurotile.neuron.math.ForwardPass;
+import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.rules.RuleTraining;
+import org.neurotile.neuron.rules.RuleTraining.StepKind;
+import org.neurotile.sim.random.RandomStreams;
+
+/**
+ * One training step, the same code for a training run ({@link Trainer}) and the chip's single step
+ * ({@link FunctionalStep}): {@link #begin} (the rule says the step's kind), per example
+ * {@link #forward} and {@link #deltas} (the rule's hook, then its deltas) and {@link #apply}, then
+ * {@link #end}. The optimizer steps once per example, or with a minibatch once at the end with the
+ * mean of the batch's gradients. The rule supplies everything that differs.
+ */
+final class StepEngine {
+    private final RuleTraining rule;
+    private final Quantization quantization;
+    private final RandomStreams streams;
+    private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
+
+    /** With {@code gradient} null, one example per step. */
+    StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient) {
+        this.rule = rule;
+        this.quantization = quantization;
+        this.streams = streams;
+        this.gradient = gradient;
+    }
+
+    /** Begins step {@code step} (0-based) of epoch {@code epoch}. */
+    StepKind begin(int epoch, int step) {
+        return rule.beginStep(streams, epoch, step);
+    }
+
+    ForwardPass forward(Model model, double[] input, int label) {
+        return ForwardPass.run(model, input, label, quantization);
+    }
+
+    /** The deltas of example {@code example} (0-based in the epoch's order) in a step of {@code kind}. */
+    double[][] deltas(Model model, ForwardPass pass, StepKind kind, int epoch, int example) {
+        rule.beforeDeltas(model, pass, streams, epoch, example);
+        return rule.deltas(model, pass, kind, quantization);
+    }
+
+    /** Applies an example's deltas: the optimizer steps now with one example per step, else they join the batch. */
+    void apply(Model model, ForwardPass pass, double[][] deltas, double learningRate) {
+        if (gradient == null) {
+            rule.optimizer().step(model, pass, deltas, learningRate);
+        } else {
+            gradient.add(pass, deltas);
+        }
+    }
+
+    /** Ends a step: with a minibatch, the optimizer steps with the mean of its gradients. */
+    void end(Model model, double learningRate) {
+        if (gradient != null) {
+            rule.optimizer().step(model, gradient, learningRate);
+        }
+    }
+}
