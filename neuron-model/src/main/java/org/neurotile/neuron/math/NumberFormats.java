@@ -1,5 +1,7 @@
 package org.neurotile.neuron.math;
 
+import org.neurotile.neuron.functional.Feedback;
+
 
 /**
  * The number formats of a training run: of the weights and biases (as stored, at initialisation

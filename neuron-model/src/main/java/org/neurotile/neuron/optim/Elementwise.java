@@ -1,7 +1,7 @@
 package org.neurotile.neuron.optim;
 
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 

@@ -1,10 +1,10 @@
 package org.neurotile.neuron.optim;
 
 import java.io.IOException;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.functional.StateInput;
+import org.neurotile.neuron.functional.StateOutput;
 import org.neurotile.neuron.math.Quantization;
-import org.neurotile.neuron.math.StateInput;
-import org.neurotile.neuron.math.StateOutput;
 import org.neurotile.neuron.math.Weights;
 
 /** Momentum (heavy ball): v = mu v + g; w -= lr v; costs {@link OptimizerCost#MOMENTUM}. */

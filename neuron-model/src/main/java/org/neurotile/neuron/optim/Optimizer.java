@@ -1,11 +1,11 @@
 package org.neurotile.neuron.optim;
 
-import org.neurotile.neuron.math.BatchGradient;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.BatchGradient;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.functional.SavedState;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
-import org.neurotile.neuron.math.SavedState;
 import org.neurotile.workloads.NetworkSpec;
 
 /**

@@ -1,12 +1,12 @@
 package org.neurotile.neuron.optim;
 
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.LearningStep;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.LearningStep;
+import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.functional.StateInput;
+import org.neurotile.neuron.functional.StateOutput;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
-import org.neurotile.neuron.math.StateInput;
-import org.neurotile.neuron.math.StateOutput;
 
 /** SGD: w -= lr g, a row at a time; costs {@link OptimizerCost#SGD}. */
 public final class Sgd extends Optimizer {

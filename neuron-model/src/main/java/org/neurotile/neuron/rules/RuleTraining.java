@@ -1,10 +1,10 @@
 package org.neurotile.neuron.rules;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.LearningStep;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.LearningStep;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.sim.random.RandomStreams;

@@ -1,15 +1,15 @@
 package org.neurotile.neuron.train;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.LearningRule;
-import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
+import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.RandomStreams;
 
 /**

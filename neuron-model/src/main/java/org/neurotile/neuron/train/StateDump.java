@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.math.NpyWriter;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.FunctionalStep;

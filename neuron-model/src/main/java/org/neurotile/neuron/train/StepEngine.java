@@ -1,11 +1,11 @@
 package org.neurotile.neuron.train;
 
-import org.neurotile.neuron.math.BatchGradient;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.BatchGradient;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
-import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
+import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.RandomStreams;
 
 /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.sim.InvalidInputException;
@@ -66,7 +68,7 @@ class PrecisionTest {
                 }
                 float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
                         + (float) model.biases(l)[i];
-                assertEquals(sum, pass.preActivations[l][i], 0.0, "layer " + l + " neuron " + i);
+                assertEquals(sum, pass.preActivation(l, i), 0.0, "layer " + l + " neuron " + i);
                 next[i] = l == NET.layerCount() ? sum : (float) Math.tanh(sum);
             }
             h = next;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.neurotile.neuron.rules.LearningRules;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;

@@ -1,10 +1,10 @@
 package org.neurotile.neuron.rules.bp;
 
 import java.util.Optional;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.layers.SliceCost;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;

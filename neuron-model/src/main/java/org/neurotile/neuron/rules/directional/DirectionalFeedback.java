@@ -1,13 +1,13 @@
 package org.neurotile.neuron.rules.directional;
 
-import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.neurotile.sim.random.PolarGaussian;
 import org.neurotile.workloads.NetworkSpec;
 

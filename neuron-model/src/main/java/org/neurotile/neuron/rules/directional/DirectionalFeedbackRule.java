@@ -1,10 +1,9 @@
 package org.neurotile.neuron.rules.directional;
 
 import java.util.Optional;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.layers.LayerKernels;
-import org.neurotile.neuron.rules.directional.DirectionalFeedback;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
@@ -13,6 +12,7 @@ import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.RuleTraining;
+import org.neurotile.neuron.rules.directional.DirectionalFeedback;
 import org.neurotile.neuron.rules.feedback.FeedbackStorage;
 import org.neurotile.workloads.NetworkSpec;
 

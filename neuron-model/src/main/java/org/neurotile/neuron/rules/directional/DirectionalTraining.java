@@ -1,9 +1,9 @@
 package org.neurotile.neuron.rules.directional;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.ForwardPass;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.RandomStreams;

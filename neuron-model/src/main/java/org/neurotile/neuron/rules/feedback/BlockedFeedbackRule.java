@@ -1,8 +1,8 @@
 package org.neurotile.neuron.rules.feedback;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;

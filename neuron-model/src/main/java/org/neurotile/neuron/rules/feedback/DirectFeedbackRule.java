@@ -2,8 +2,8 @@ package org.neurotile.neuron.rules.feedback;
 
 import java.util.Optional;
 import java.util.function.Function;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;

@@ -1,7 +1,7 @@
 package org.neurotile.neuron.rules.feedback;
 
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;

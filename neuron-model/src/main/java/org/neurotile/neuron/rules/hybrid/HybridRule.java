@@ -1,8 +1,8 @@
 package org.neurotile.neuron.rules.hybrid;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -13,8 +13,8 @@ import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.neuron.rules.StepMix;
-import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.neuron.rules.bp.BackpropPlan;
+import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 
 /**

@@ -1,7 +1,7 @@
 package org.neurotile.neuron.rules.hybrid;
 
 import java.util.Optional;
-import org.neurotile.neuron.math.Feedback;
+import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.RuleTraining;

@@ -1,10 +1,10 @@
 package org.neurotile.neuron.rules.hybrid;
 
 import java.io.IOException;
-import org.neurotile.neuron.math.Model;
+import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.functional.StateInput;
+import org.neurotile.neuron.functional.StateOutput;
 import org.neurotile.neuron.math.Quantization;
-import org.neurotile.neuron.math.StateInput;
-import org.neurotile.neuron.math.StateOutput;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.optim.Elementwise;
 import org.neurotile.neuron.optim.OptimizerCost;

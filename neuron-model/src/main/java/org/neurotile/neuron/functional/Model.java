@@ -1,8 +1,11 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Weights;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.NetworkSpec;

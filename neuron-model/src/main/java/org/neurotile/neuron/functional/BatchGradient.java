@@ -1,7 +1,8 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.workloads.NetworkSpec;
 
 /**

@@ -1,4 +1,6 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
+
+import org.neurotile.neuron.math.Precision;
 
 /**
  * The fixed feedback matrices of the feedback-alignment family, in dense form: B_l is

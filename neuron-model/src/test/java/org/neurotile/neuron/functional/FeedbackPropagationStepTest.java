@@ -1,13 +1,14 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
-import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.neurotile.neuron.rules.fp.FeedbackPropagation;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;

@@ -1,6 +1,8 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import org.neurotile.neuron.layers.LayerKernel;
+import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Quantization;
 import org.neurotile.workloads.NetworkSpec;
 
 /**

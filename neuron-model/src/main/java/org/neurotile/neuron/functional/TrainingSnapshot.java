@@ -1,8 +1,9 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.neurotile.neuron.math.RoundingNoise;
 
 /**
  * The model's weights and biases, the optimizer's state ({@link SavedState}), any learned feedback

@@ -1,4 +1,4 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import java.io.DataInputStream;
 import java.io.IOException;

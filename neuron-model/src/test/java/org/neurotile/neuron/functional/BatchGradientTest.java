@@ -1,4 +1,4 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.Activation;

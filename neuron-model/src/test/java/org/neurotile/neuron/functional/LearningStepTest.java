@@ -1,6 +1,5 @@
-package org.neurotile.neuron.math;
+package org.neurotile.neuron.functional;
 
-import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.feedback.BalancedErrorAssignment;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.Layer;
