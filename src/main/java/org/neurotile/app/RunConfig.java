@@ -46,7 +46,7 @@ record RunConfig(
         boolean trace) {
 
     static final String DEFAULT_WORKLOAD = "mnist-fc";
-    static final String DEFAULT_RULE = "dfa";
+    static final String DEFAULT_RULE = LearningRules.DEFAULT_RULE;
     static final long DEFAULT_SEED = 1;
     static final double DEFAULT_LEARNING_RATE = Optimizer.Settings.DEFAULT_LEARNING_RATE;
 

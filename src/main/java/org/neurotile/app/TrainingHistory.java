@@ -79,7 +79,7 @@ final class TrainingHistory {
     }
 
     /** Hybrid's bp step and, per epoch, how many examples and batches took it. */
-    record Hybrid(Step bp, Map<Integer, StepMix.Drawn> drawn, int examples, int batches) {
+    record Hybrid(String stepName, Step bp, Map<Integer, StepMix.Drawn> drawn, int examples, int batches) {
         long bpExamples(int epoch) {
             return drawn.get(epoch).otherExamples();
         }
@@ -170,7 +170,7 @@ final class TrainingHistory {
         if (hybrid.isPresent()) {
             Map<String, Object> bySteps = new LinkedHashMap<>();
             bySteps.put("feedback", example.json());
-            bySteps.put("bp", Cost.of(hybrid.get().bp(), batch).json());
+            bySteps.put(hybrid.get().stepName(), Cost.of(hybrid.get().bp(), batch).json());
             json.put("costPerExampleByStep", bySteps);
         } else {
             json.put("costPerExample", example.json());
@@ -180,7 +180,7 @@ final class TrainingHistory {
             perBatchCost.put("batch", batch);
             if (hybrid.isPresent()) {
                 perBatchCost.put("feedback", batchCost.json());
-                perBatchCost.put("bp", Cost.of(hybrid.get().bp(), 1).json());
+                perBatchCost.put(hybrid.get().stepName(), Cost.of(hybrid.get().bp(), 1).json());
             } else {
                 perBatchCost.putAll(batchCost.json());
             }

@@ -182,8 +182,8 @@ final class TrainingService {
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             drawn.put(epoch, mix.get().drawn(streams, epoch, examples, batch));
         }
-        return Optional.of(new TrainingHistory.Hybrid(new TrainingHistory.Step(perBatch, energy), drawn, examples,
-                batches));
+        return Optional.of(new TrainingHistory.Hybrid(mix.get().otherStepName(),
+                new TrainingHistory.Step(perBatch, energy), drawn, examples, batches));
     }
 
     /** A per-batch count per example: whole when it divides, else to one decimal. */

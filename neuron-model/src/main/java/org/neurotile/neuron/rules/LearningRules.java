@@ -12,6 +12,8 @@ public final class LearningRules {
     /** A spec of every rule, with typical options: what golden files and validation cover. */
     public static final List<String> EXAMPLES = REGISTRY.forms().stream()
             .flatMap(form -> form.examples().stream()).toList();
+    /** The rule run and train use when none is given: dense dfa, the family's reference. */
+    public static final String DEFAULT_RULE = "dfa";
     /**
      * Splits a list of rules at commas, but not at a comma that starts an option of the rule before
      * it ({@code hybrid:p=0.1,gamma=0.3,dfa} is two rules).
