@@ -108,8 +108,10 @@ final class CompareCommand implements Callable<Integer> {
         }
         progress.finish();
         Path reportDirectory = Files.createDirectory(directory.resolve("report"));
+        Path staged = directory.toAbsolutePath();
+        Path target = out.toAbsolutePath().normalize();
         new ReportService(printer, errors).reportInto(runDirectories, energy, reportDirectory, reportDirectory,
-                out.resolve("report"));
+                out.resolve("report"), run -> target.resolve(staged.relativize(run.toAbsolutePath())));
     }
 
     private static String directoryName(String workload) {

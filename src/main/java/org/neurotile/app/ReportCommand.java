@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
 import picocli.CommandLine.Command;
@@ -41,7 +42,8 @@ final class ReportCommand implements Callable<Integer> {
         inputs.add(StagedOutput.input(energy));
         try (StagedOutput output = StagedOutput.open("--out", out, "report", inputs)) {
             new ReportService(spec.commandLine().getOut(), spec.commandLine().getErr())
-                    .reportInto(runDirectories, energy, output.directory(), out.toAbsolutePath(), out);
+                    .reportInto(runDirectories, energy, output.directory(), out.toAbsolutePath(), out,
+                            UnaryOperator.identity());
             output.commit();
         }
         return 0;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.neurotile.app.output.OutputMarker;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
@@ -23,10 +24,12 @@ final class ReportService {
     /**
      * Builds the report of {@code runDirectories} priced with {@code energy} (a preset or a file)
      * into {@code directory}, its marker included. Links to the runs are relative to
-     * {@code linkBase}, where the page will be read; messages name it as {@code shown}.
+     * {@code linkBase}, where the page will be read; messages name it as {@code shown}, and the
+     * summary names each run's directory as {@code finalPath} maps it (where it will be when the
+     * caller moves it into place).
      */
-    void reportInto(List<Path> runDirectories, String energy, Path directory, Path linkBase, Path shown)
-            throws IOException {
+    void reportInto(List<Path> runDirectories, String energy, Path directory, Path linkBase, Path shown,
+                    UnaryOperator<Path> finalPath) throws IOException {
         EnergyTable table = EnergyTable.resolve(energy);
         List<RunResult> runs = new ArrayList<>();
         for (Path runDirectory : runDirectories) {
@@ -36,7 +39,7 @@ final class ReportService {
             runs.replaceAll(run -> run.labelled(run.workload() + " @ " + run.chipLabel()));
         }
         checkUnique(runs);
-        ReportWriter.write(runs, table, directory, linkBase, Progress.onTerminal(errors, runs.size()));
+        ReportWriter.write(runs, table, directory, linkBase, finalPath, Progress.onTerminal(errors, runs.size()));
         OutputMarker.write(directory, "report");
         printer.println("report of " + runs.size() + " runs: open " + shown.toAbsolutePath().resolve("index.html").toUri());
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
@@ -35,13 +36,16 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes the report into {@code directory}; links to the runs are relative to {@code linkBase}. */
-    static void write(List<RunResult> runs, EnergyTable table, Path directory, Path linkBase, Progress progress)
-            throws IOException {
+    /**
+     * Writes the report into {@code directory}; links to the runs are relative to {@code linkBase},
+     * and the summary names each run's directory as {@code finalPath} maps it.
+     */
+    static void write(List<RunResult> runs, EnergyTable table, Path directory, Path linkBase,
+                      UnaryOperator<Path> finalPath, Progress progress) throws IOException {
         ReportEnergy energy = new ReportEnergy(table, runs);
         Page page = page(runs, energy, directory, linkBase, progress);
         AtomicFiles.writeUtf8(directory.resolve("index.html"), writer -> HtmlPage.write(page, writer));
-        writeSummary(runs, energy, directory);
+        writeSummary(runs, energy, directory, finalPath);
         progress.finish();
     }
 
@@ -124,14 +128,15 @@ final class ReportWriter {
         return new Table("summary", "Counts per example", headers, rows);
     }
 
-    private static void writeSummary(List<RunResult> runs, ReportEnergy energy, Path directory) throws IOException {
+    private static void writeSummary(List<RunResult> runs, ReportEnergy energy, Path directory,
+                                     UnaryOperator<Path> finalPath) throws IOException {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (RunResult run : runs) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("key", run.key());
             entry.put("workload", run.workload());
             entry.put("rule", run.rule());
-            entry.put("directory", run.directory().toAbsolutePath().toString());
+            entry.put("directory", finalPath.apply(run.directory()).toAbsolutePath().toString());
             entry.put("columns", columns(run, energy));
             entries.add(entry);
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,21 @@ class CompareCommandTest {
         assertTrue(Files.exists(out.resolve("report/index.html")));
         assertTrue(run.out().contains("open file:"), run.out());
         assertEquals("", run.err(), "no progress bar when not on a terminal");
+    }
+
+    @Test
+    void theSummaryNamesEachRunWhereItIsAfterTheOutputMovedIntoPlace() throws IOException {
+        Path out = dir.resolve("compare");
+        CommandLineRunner run = CommandLineRunner.run("compare", "--workloads", "mnist-fc", "--rules", "bp,ssdfa",
+                "--array", "6x6", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode runs = new ObjectMapper().readTree(out.resolve("report/summary.json").toFile()).get("runs");
+        assertEquals(2, runs.size());
+        for (JsonNode entry : runs) {
+            Path directory = Path.of(entry.get("directory").asText());
+            assertEquals(out.toAbsolutePath().resolve("runs/mnist-fc").resolve(entry.get("rule").asText()), directory);
+            assertTrue(Files.exists(directory.resolve("result.json")), directory.toString());
+        }
     }
 
     @Test
