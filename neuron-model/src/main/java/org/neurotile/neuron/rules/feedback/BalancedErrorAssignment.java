@@ -11,14 +11,17 @@ import org.neurotile.workloads.NetworkSpec;
  * The spec's sparse feedback pattern: in every trained hidden layer, shuffle the neurons (seeded,
  * stream {@code feedback.layer[l].assignment}), then deal the output errors round-robin, k to a
  * neuron, so that every error is used by at least one neuron of the layer and each about equally
- * often. With rank r, only r patterns are dealt and the neurons take them in turn (rows that repeat
- * share their zero pattern).
+ * often. With rank r, only r patterns are dealt and the neurons take them in turn (pattern p uses
+ * the errors p k .. p k + k - 1 modulo n_L); {@link FixedFeedback#lowRank} gives the neurons of a
+ * pattern one feedback row up to its sign, so that B_l has rank r.
  */
 public final class BalancedErrorAssignment implements ErrorAssignment {
     private final int[][][] errors; // [layer][neuron] -> ascending error indices
+    private final int[][] patterns; // [layer][neuron] -> the pattern dealt to it
 
-    private BalancedErrorAssignment(int[][][] errors) {
+    private BalancedErrorAssignment(int[][][] errors, int[][] patterns) {
         this.errors = errors;
+        this.patterns = patterns;
     }
 
     /**
@@ -34,8 +37,14 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
             throw new InvalidInputException("rank=" + rank + " with k=" + k + " feeds back only " + (long) rank * k
                     + " of the " + outputs + " output errors; rank * k must be at least " + outputs);
         }
+        if (rank > outputs) {
+            throw new InvalidInputException("rank=" + rank + " is more than the " + outputs
+                    + " output errors, the most a feedback matrix over them can have (valid: "
+                    + (outputs + k - 1) / k + ".." + outputs + " with k=" + k + ")");
+        }
         RandomStreams streams = new RandomStreams(seed);
         int[][][] errors = new int[layers][][];
+        int[][] patterns = new int[layers][];
         for (int l = 1; l < layers; l++) {
             int neurons = network.neurons(l);
             if (!network.layer(l).trainable()) {
@@ -52,6 +61,7 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
             }
             int[] shuffled = Permutations.shuffled(neurons, streams.stream("feedback.layer[" + l + "].assignment"));
             errors[l] = new int[neurons][];
+            patterns[l] = new int[neurons];
             for (int position = 0; position < neurons; position++) {
                 int pattern = rank == 0 ? position : position % rank;
                 int[] row = new int[k];
@@ -60,9 +70,15 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
                 }
                 Arrays.sort(row);
                 errors[l][shuffled[position]] = row;
+                patterns[l][shuffled[position]] = pattern;
             }
         }
-        return new BalancedErrorAssignment(errors);
+        return new BalancedErrorAssignment(errors, patterns);
+    }
+
+    /** The pattern dealt to {@code neuron} of {@code layer}: 0..rank-1, or the neuron's position without a rank. */
+    public int patternOf(int layer, int neuron) {
+        return patterns[layer][neuron];
     }
 
     @Override

@@ -24,18 +24,28 @@ public final class DirectFeedbackRule implements LearningRule {
     private final Function<NetworkSpec, ErrorAssignment> assignment;
     private final int connectionsPerNeuron; // 0: all outputs (dense)
     private final int indexBytes;
+    private final FeedbackDraw draw;
+
+    /** How the rule's feedback values are drawn for a network, from a seed. */
+    @FunctionalInterface
+    private interface FeedbackDraw {
+        Feedback draw(NetworkSpec network, long seed);
+    }
 
     private DirectFeedbackRule(String spec, Function<NetworkSpec, ErrorAssignment> assignment,
-                               int connectionsPerNeuron, int indexBytes) {
+                               int connectionsPerNeuron, int indexBytes, FeedbackDraw draw) {
         this.spec = spec;
         this.assignment = assignment;
         this.connectionsPerNeuron = connectionsPerNeuron;
         this.indexBytes = indexBytes;
+        this.draw = draw;
     }
 
     /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e. */
     public static DirectFeedbackRule dense() {
-        return new DirectFeedbackRule("dfa", network -> ErrorAssignment.all(network.outputs()), 0, 0);
+        return new DirectFeedbackRule("dfa", network -> ErrorAssignment.all(network.outputs()), 0, 0,
+                (network, seed) -> FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()),
+                        seed));
     }
 
     /**
@@ -48,7 +58,21 @@ public final class DirectFeedbackRule implements LearningRule {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        return new DirectFeedbackRule(spec, assignment, k, indexBytes);
+        return new DirectFeedbackRule(spec, assignment, k, indexBytes,
+                (network, seed) -> FixedFeedback.sparse(network, assignment.apply(network), k, seed));
+    }
+
+    /**
+     * Sparse feedback of rank {@code rank} ({@link FixedFeedback#lowRank}), stored and counted as
+     * {@link #sparse} stores it.
+     */
+    public static DirectFeedbackRule lowRank(String spec, int k, int rank,
+                                             Function<NetworkSpec, BalancedErrorAssignment> assignment, int indexBytes) {
+        if (k < 1 || rank < 1) {
+            throw new IllegalArgumentException("k and rank must be at least 1, got " + k + " and " + rank);
+        }
+        return new DirectFeedbackRule(spec, assignment::apply, k, indexBytes,
+                (network, seed) -> FixedFeedback.lowRank(network, assignment.apply(network), rank, seed));
     }
 
     @Override
@@ -73,9 +97,7 @@ public final class DirectFeedbackRule implements LearningRule {
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(connectionsPerNeuron == 0
-                ? FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed)
-                : FixedFeedback.sparse(network, assignment.apply(network), connectionsPerNeuron, seed));
+        return Optional.of(draw.draw(network, seed));
     }
 
     @Override

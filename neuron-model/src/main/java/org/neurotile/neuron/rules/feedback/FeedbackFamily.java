@@ -47,8 +47,11 @@ public final class FeedbackFamily implements RuleFamily {
                 options.only("k", "rank");
                 int k = options.requiredInt("k", 1, MAX_OUTPUTS, "the errors per neuron, e.g. sdfa:k=4");
                 int rank = options.intOr("rank", 0, 1, Integer.MAX_VALUE, "the feedback patterns per layer");
-                yield DirectFeedbackRule.sparse(options.spec(), k,
-                        network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES);
+                yield rank == 0
+                        ? DirectFeedbackRule.sparse(options.spec(), k,
+                                network -> BalancedErrorAssignment.of(network, k, 0, seed), INDEX_BYTES)
+                        : DirectFeedbackRule.lowRank(options.spec(), k, rank,
+                                network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES);
             }
             case "binary-dfa" -> {
                 options.only("init");

@@ -57,6 +57,38 @@ public final class FixedFeedback {
         return Feedback.of(source, matrices);
     }
 
+    /**
+     * Sparse dfa of rank r: B_l = M o (U V), with V (r x n_L) uniform in [-1/sqrt(k), 1/sqrt(k)], U
+     * (n_l x r) holding in row i only a random sign at the pattern dealt to neuron i, and M the mask
+     * of the errors each neuron uses. The neurons of a pattern share one row up to its sign, so B_l
+     * has rank r (the patterns' rows are independent for r <= n_L), and every entry has the
+     * distribution of {@link #sparse}'s. V then U are drawn from {@code feedback.layer[l]}.
+     */
+    public static Feedback lowRank(NetworkSpec network, BalancedErrorAssignment errors, int rank, long seed) {
+        RandomStreams streams = new RandomStreams(seed);
+        int[] source = sources(network, FeedbackBlocks.directFeedback(network.layerCount()));
+        double[][] matrices = new double[network.layerCount() + 1][];
+        int outputs = network.outputs();
+        for (int l = 1; l < network.layerCount(); l++) {
+            if (source[l] == 0) {
+                continue;
+            }
+            var random = streams.stream("feedback.layer[" + l + "]");
+            int k = errors.errorsOf(l, 0).length;
+            double[] v = Model.uniform(random, rank * outputs, 1 / Math.sqrt(k));
+            double[] matrix = new double[network.neurons(l) * outputs];
+            for (int i = 0; i < network.neurons(l); i++) {
+                double sign = random.nextBoolean() ? 1 : -1;
+                int pattern = errors.patternOf(l, i);
+                for (int j : errors.errorsOf(l, i)) {
+                    matrix[i * outputs + j] = sign * v[pattern * outputs + j];
+                }
+            }
+            matrices[l] = matrix;
+        }
+        return Feedback.of(source, matrices);
+    }
+
     /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback. */
     public static Feedback signOfRandom(NetworkSpec network, long seed) {
         Feedback dense = dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed);
