@@ -80,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Momentum's mu (default: " + Optimizer.Settings.DEFAULT_MOMENTUM + ").")
     private double momentum = Optimizer.Settings.DEFAULT_MOMENTUM;
 
+    @Option(names = "--adam-epsilon", paramLabel = "EPS", description = "Adam's eps, added to sqrt(v) in each "
+            + "step's denominator (default: " + Optimizer.Settings.DEFAULT_EPSILON + ").")
+    private double adamEpsilon = Optimizer.Settings.DEFAULT_EPSILON;
+
     @Option(names = "--precision", paramLabel = "P",
             description = "Arithmetic precision: float32 (default) or float64.")
     private String precision = "float32";
@@ -155,7 +159,8 @@ final class TrainCommand implements Callable<Integer> {
         DataSelection selection = new DataSelection(data, testData, optional(trainExamples), optional(testExamples),
                 seed);
         return new TrainConfig(workload, network, chipRule, selection, epochs, batch,
-                Optimizer.Settings.withMomentum(optimizerCost, momentum), rate, learningRateDecay, arithmetic, formats,
+                Optimizer.Settings.withMomentum(optimizerCost, momentum).withEpsilon(adamEpsilon), rate,
+                learningRateDecay, arithmetic, formats,
                 seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume);
     }
 

@@ -72,6 +72,7 @@ record TrainConfig(
         if (!(momentum >= 0 && momentum < 1)) {
             throw new InvalidInputException("--momentum must be in [0, 1), got " + momentum);
         }
+        requirePositive("--adam-epsilon", optimizer.epsilon());
     }
 
     private static void requirePositive(String option, double value) {

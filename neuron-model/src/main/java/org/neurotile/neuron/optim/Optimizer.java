@@ -36,6 +36,11 @@ public abstract class Optimizer implements SavedState {
             return new Settings(kind, momentum, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
         }
 
+        /** These settings with Adam's eps set to {@code adamEpsilon}. */
+        public Settings withEpsilon(double adamEpsilon) {
+            return new Settings(kind, momentum, beta1, beta2, adamEpsilon);
+        }
+
         /** The learning rate used when none is given: Adam's steps are normalised, so its default is smaller. */
         public static double defaultLearningRate(OptimizerCost kind) {
             return kind.equals(OptimizerCost.ADAM) ? DEFAULT_ADAM_LEARNING_RATE : DEFAULT_LEARNING_RATE;

@@ -1,0 +1,64 @@
+package org.neurotile.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrainOptimizerOptionsTest {
+    @TempDir
+    Path dir;
+
+    private static CommandLineRunner train(Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of("train", "--train-examples", "200", "--test-examples",
+                "50", "--epochs", "1", "--array", "8x8", "--out", out.toString()));
+        args.addAll(List.of(options));
+        return CommandLineRunner.run(args.toArray(String[]::new));
+    }
+
+    private static JsonNode history(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("history.json").toFile());
+    }
+
+    @Test
+    void adamEpsilonIsRecordedAndChangesTheSteps() throws IOException {
+        Path standard = dir.resolve("standard");
+        Path large = dir.resolve("large");
+        assertEquals(0, train(standard, "--optimizer", "adam").status());
+        CommandLineRunner run = train(large, "--optimizer", "adam", "--adam-epsilon", "1");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(1e-8, history(standard).get("config").get("epsilon").asDouble());
+        assertEquals(1.0, history(large).get("config").get("epsilon").asDouble());
+        assertNotEquals(history(standard).get("epochs").get(0).get("trainLoss"),
+                history(large).get("epochs").get(0).get("trainLoss"));
+    }
+
+    @Test
+    void adamEpsilonIsNotRecordedWithoutAdam() throws IOException {
+        Path out = dir.resolve("sgd");
+        assertEquals(0, train(out).status());
+        assertFalse(history(out).get("config").has("epsilon"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "Infinity", "NaN"})
+    void anAdamEpsilonThatIsNotPositiveAndFiniteIsOneLineAndWritesNothing(String eps) {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--optimizer", "adam", "--adam-epsilon", eps);
+        assertEquals(2, run.status());
+        assertEquals("train: --adam-epsilon must be a positive number, got " + Double.parseDouble(eps),
+                run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+}
