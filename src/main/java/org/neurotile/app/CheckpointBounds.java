@@ -17,12 +17,14 @@ import org.neurotile.neuron.train.Trainer;
  * accuracies in [0, 1]). Reads the position of {@link TrainingCheckpoint} and checks each number
  * as it comes.
  */
-record CheckpointBounds(int epochs, int trainExamples, int layers) {
+record CheckpointBounds(int epochs, int trainExamples, int layers, boolean clipping) {
+    /** The configuration's key of gradient clipping, present only when the run clips. */
+    static final String CLIP_NORM = "clipNorm";
 
     /** The bounds of the run whose (checked) configuration is {@code config}. */
     static CheckpointBounds of(JsonNode config) {
         return new CheckpointBounds(config.path("epochs").asInt(), config.path("trainExamples").asInt(),
-                config.path("network").asText().split("-").length - 1);
+                config.path("network").asText().split("-").length - 1, config.has(CLIP_NORM));
     }
 
     Trainer.Position position(Path file, DataInputStream in) throws IOException {
@@ -36,13 +38,14 @@ record CheckpointBounds(int epochs, int trainExamples, int layers) {
                 "the loss so far is " + lossSum + " after " + done + " examples");
         long correct = in.readLong();
         check(file, correct >= 0 && correct <= done, "the correct count " + correct + " is outside 0.." + done);
+        long clipped = clipping ? clipped(file, in, done, "") : 0;
         int finished = in.readInt();
         check(file, finished == epoch - 1, "it lists " + finished + " finished epochs in epoch " + epoch);
         List<EpochResult> history = new ArrayList<>();
         for (int e = 1; e <= finished; e++) {
             history.add(epochResult(file, in, e));
         }
-        return new Trainer.Position(epoch, done, lossSum, correct, history);
+        return new Trainer.Position(epoch, done, lossSum, correct, clipped, history);
     }
 
     private EpochResult epochResult(Path file, DataInputStream in, int expected) throws IOException {
@@ -59,8 +62,18 @@ record CheckpointBounds(int epochs, int trainExamples, int layers) {
         double testAccuracy = fraction(file, in, where + "test accuracy ");
         double wallSeconds = in.readDouble();
         check(file, Double.isFinite(wallSeconds) && wallSeconds >= 0, where + "wall time " + wallSeconds + " s");
+        Map<Integer, Double> updateAngles = angles(file, in, where);
+        Map<Integer, Double> feedbackAngles = angles(file, in, where);
+        long clipped = clipping ? clipped(file, in, trainExamples, where) : 0;
         return new EpochResult(epoch, learningRate, trainLoss, trainAccuracy, testLoss, testAccuracy, wallSeconds,
-                angles(file, in, where), angles(file, in, where));
+                updateAngles, feedbackAngles, clipped);
+    }
+
+    private static long clipped(Path file, DataInputStream in, int examples, String where) throws IOException {
+        long clipped = in.readLong();
+        check(file, clipped >= 0 && clipped <= examples, where + "the clipped count " + clipped + " is outside 0.."
+                + examples);
+        return clipped;
     }
 
     private static double fraction(Path file, DataInputStream in, String what) throws IOException {

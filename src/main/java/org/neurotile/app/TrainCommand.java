@@ -1,6 +1,7 @@
 package org.neurotile.app;
 
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.neurotile.neuron.chip.Chip;
@@ -84,6 +85,11 @@ final class TrainCommand implements Callable<Integer> {
             + "step's denominator (default: " + Optimizer.Settings.DEFAULT_EPSILON + ").")
     private double adamEpsilon = Optimizer.Settings.DEFAULT_EPSILON;
 
+    @Option(names = "--clip-norm", paramLabel = "N", description = "Clip each example's gradient (weights and "
+            + "biases of every layer together) to global L2 norm N before the optimizer; history counts the examples "
+            + "clipped per epoch (default: no clipping).")
+    private Double clipNorm;
+
     @Option(names = "--precision", paramLabel = "P",
             description = "Arithmetic precision: float32 (default) or float64.")
     private String precision = "float32";
@@ -161,7 +167,8 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainConfig(workload, network, chipRule, selection, epochs, batch,
                 Optimizer.Settings.withMomentum(optimizerCost, momentum).withEpsilon(adamEpsilon), rate,
                 learningRateDecay, arithmetic, formats,
-                seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume);
+                seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume,
+                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm));
     }
 
     private static OptionalInt optional(Integer value) {

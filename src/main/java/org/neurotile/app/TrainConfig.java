@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
@@ -26,6 +27,7 @@ import org.neurotile.workloads.data.DataSelection;
  * @param workload     the network as the user named it (a catalog name or a file)
  * @param chipFile     the chip file the chip was read from, or null
  * @param energy       the energy table as the user named it (a preset or a file)
+ * @param clipNorm     the global L2 norm each example's gradient is clipped to; empty: no clipping
  */
 record TrainConfig(
         String workload,
@@ -47,7 +49,8 @@ record TrainConfig(
         EnergyTable energyTable,
         boolean alignment,
         int checkpointEvery,
-        boolean resume) {
+        boolean resume,
+        OptionalDouble clipNorm) {
 
     static final int DEFAULT_EPOCHS = 10;
     static final int DEFAULT_BATCH = 1;
@@ -73,6 +76,23 @@ record TrainConfig(
             throw new InvalidInputException("--momentum must be in [0, 1), got " + momentum);
         }
         requirePositive("--adam-epsilon", optimizer.epsilon());
+        if (clipNorm.isPresent()) {
+            requirePositive("--clip-norm", clipNorm.getAsDouble());
+        }
+    }
+
+    /** Without gradient clipping. */
+    TrainConfig(String workload, NetworkSpec network, LearningRule rule, DataSelection data, int epochs, int batch,
+                Optimizer.Settings optimizer, double learningRate, double learningRateDecay, Precision precision,
+                NumberFormats numbers, long seed, boolean biases, Chip chip, Path chipFile, String energy,
+                EnergyTable energyTable, boolean alignment, int checkpointEvery, boolean resume) {
+        this(workload, network, rule, data, epochs, batch, optimizer, learningRate, learningRateDecay, precision,
+                numbers, seed, biases, chip, chipFile, energy, energyTable, alignment, checkpointEvery, resume, OptionalDouble.empty());
+    }
+
+    /** Whether each example's gradient is clipped to {@link #clipNorm}. */
+    boolean clipping() {
+        return clipNorm.isPresent();
     }
 
     private static void requirePositive(String option, double value) {
@@ -87,7 +107,7 @@ record TrainConfig(
 
     Trainer.Settings trainerSettings() {
         return new Trainer.Settings(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed,
-                biases, alignment, batch, numbers);
+                biases, alignment, batch, numbers, clipNorm.orElse(0));
     }
 
     /** The files the run reads, which its output must not overlap (nulls: not given). */
@@ -132,6 +152,9 @@ record TrainConfig(
         config.put("chip", RunReport.chipConfig(chip));
         config.put("energyTable", energyTable.name());
         config.put("alignment", alignment);
+        if (clipping()) {
+            config.put(CheckpointBounds.CLIP_NORM, clipNorm.getAsDouble());
+        }
         return config;
     }
 }

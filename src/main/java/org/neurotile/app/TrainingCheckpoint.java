@@ -109,6 +109,10 @@ final class TrainingCheckpoint {
             out.writeInt(position.examplesDone());
             out.writeDouble(position.lossSum());
             out.writeLong(position.correct());
+            boolean clipping = config.containsKey(CheckpointBounds.CLIP_NORM); // only then: older checkpoints read alike
+            if (clipping) {
+                out.writeLong(position.clipped());
+            }
             out.writeInt(position.history().size());
             for (EpochResult r : position.history()) {
                 out.writeInt(r.epoch());
@@ -120,6 +124,9 @@ final class TrainingCheckpoint {
                 out.writeDouble(r.wallSeconds());
                 writeAngles(out, r.updateAngleDegrees());
                 writeAngles(out, r.feedbackAngleDegrees());
+                if (clipping) {
+                    out.writeLong(r.clippedExamples());
+                }
             }
             trainer.writeState(out);
             out.flush();

@@ -92,6 +92,12 @@ final class TrainingHistory {
     /** Writes both files; {@code step} is the rule's (for hybrid: its feedback step's) batch. */
     static void write(Path directory, List<EpochResult> history, Step step, int batch, Optional<Hybrid> hybrid,
                       Map<String, Object> config) throws IOException {
+        write(directory, history, step, batch, hybrid, false, config);
+    }
+
+    /** As above; with {@code clipping}, each epoch also says how many examples had their gradient clipped. */
+    static void write(Path directory, List<EpochResult> history, Step step, int batch, Optional<Hybrid> hybrid,
+                      boolean clipping, Map<String, Object> config) throws IOException {
         Cost example = Cost.of(step, batch);
         Cost batchCost = Cost.of(step, 1);
         List<String> categories = new ArrayList<>(example.counts().keySet());
@@ -118,6 +124,9 @@ final class TrainingHistory {
         }
         for (int layer : fedBack) {
             csv.append(",feedbackAngleDegLayer").append(layer);
+        }
+        if (clipping) {
+            csv.append(",clippedExamples");
         }
         csv.append('\n');
         List<Map<String, Object>> epochs = new ArrayList<>();
@@ -146,6 +155,9 @@ final class TrainingHistory {
             for (int layer : fedBack) {
                 csv.append(',').append(r.feedbackAngleDegrees().getOrDefault(layer, Double.NaN));
             }
+            if (clipping) {
+                csv.append(',').append(r.clippedExamples());
+            }
             csv.append('\n');
             Map<String, Object> epoch = new LinkedHashMap<>();
             epoch.put("epoch", r.epoch());
@@ -158,6 +170,9 @@ final class TrainingHistory {
             if (hybrid.isPresent()) {
                 epoch.put("bpExamples", hybrid.get().bpExamples(r.epoch()));
                 epoch.put("costPerExample", perExample.json());
+            }
+            if (clipping) {
+                epoch.put("clippedExamples", r.clippedExamples());
             }
             if (!r.updateAngleDegrees().isEmpty()) {
                 epoch.put("updateAngleDegrees", r.updateAngleDegrees());

@@ -110,7 +110,7 @@ final class TrainingService {
             List<EpochResult> history = trainer.train(split.train(), split.test(),
                     listener(progress, config.checkpointEvery(), checkpoint, configMap, trainer), from);
             TrainingHistory.write(output.directory(), history, new TrainingHistory.Step(perBatch, batchEnergy), batch,
-                    hybrid, configMap);
+                    hybrid, config.clipping(), configMap);
             cost.writeFiles(output.directory(), configMap);
             output.commit();
             TrainingCheckpoint.remove(checkpoint);
@@ -158,6 +158,10 @@ final class TrainingService {
         printer.printf(Locale.ROOT, "%5d %10.4g %10.4f %10.4f %10.4f %10.4f %8.1f%s%n", result.epoch(),
                 result.learningRate(), result.trainLoss(), result.trainAccuracy(), result.testLoss(),
                 result.testAccuracy(), result.wallSeconds(), angles);
+        if (result.clippedExamples() > 0) {
+            printer.printf(Locale.ROOT, "%5d --clip-norm clipped the gradient of %d examples%n", result.epoch(),
+                    result.clippedExamples());
+        }
         printer.flush();
     }
 

@@ -3,6 +3,7 @@ package org.neurotile.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,41 @@ class TrainOptimizerOptionsTest {
         CommandLineRunner run = train(out, "--optimizer", "adam", "--adam-epsilon", eps);
         assertEquals(2, run.status());
         assertEquals("train: --adam-epsilon must be a positive number, got " + Double.parseDouble(eps),
+                run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void clippingAddsTheClippedCountToTheHistoryAndSaysWhenItActs() throws IOException {
+        Path out = dir.resolve("clipped");
+        CommandLineRunner run = train(out, "--clip-norm", "0.01");
+        assertEquals(0, run.status(), run.err());
+        List<String> csv = Files.readAllLines(out.resolve("history.csv"));
+        assertTrue(csv.get(0).endsWith(",clippedExamples"), csv.get(0));
+        assertTrue(csv.get(1).endsWith(",200"), csv.get(1));
+        JsonNode history = history(out);
+        assertEquals(200, history.get("epochs").get(0).get("clippedExamples").asLong());
+        assertEquals(0.01, history.get("config").get("clipNorm").asDouble());
+        assertTrue(run.out().contains("    1 --clip-norm clipped the gradient of 200 examples"), run.out());
+    }
+
+    @Test
+    void withoutClippingTheHistoryHasNoClippedCount() throws IOException {
+        Path out = dir.resolve("plain");
+        CommandLineRunner run = train(out);
+        assertEquals(0, run.status(), run.err());
+        assertFalse(Files.readString(out.resolve("history.csv")).contains("clipped"));
+        assertFalse(Files.readString(out.resolve("history.json")).contains("clip"));
+        assertFalse(run.out().contains("clip"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-2", "Infinity", "NaN"})
+    void aClipNormThatIsNotPositiveAndFiniteIsOneLineAndWritesNothing(String norm) {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--clip-norm", norm);
+        assertEquals(2, run.status());
+        assertEquals("train: --clip-norm must be a positive number, got " + Double.parseDouble(norm),
                 run.err().strip());
         assertFalse(Files.exists(out));
     }

@@ -13,20 +13,29 @@ import org.neurotile.sim.random.RandomStreams;
  * ({@link FunctionalStep}): {@link #begin} (the rule says the step's kind), per example
  * {@link #forward} and {@link #deltas} (the rule's hook, then its deltas) and {@link #apply}, then
  * {@link #end}. The optimizer steps once per example, or with a minibatch once at the end with the
- * mean of the batch's gradients. The rule supplies everything that differs.
+ * mean of the batch's gradients; with clipping, each example's gradient is clipped before it is
+ * applied or joins the batch. The rule supplies everything that differs.
  */
 final class StepEngine {
     private final RuleTraining rule;
     private final Quantization quantization;
     private final RandomStreams streams;
     private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
+    private final GradientClip clip; // null: no clipping
 
-    /** With {@code gradient} null, one example per step. */
+    /** With {@code gradient} null, one example per step; without clipping. */
     StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient) {
+        this(rule, quantization, streams, gradient, null);
+    }
+
+    /** With {@code clip} null, gradients are applied as they are. */
+    StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient,
+               GradientClip clip) {
         this.rule = rule;
         this.quantization = quantization;
         this.streams = streams;
         this.gradient = gradient;
+        this.clip = clip;
     }
 
     /** Begins step {@code step} (0-based) of epoch {@code epoch}. */
@@ -46,11 +55,17 @@ final class StepEngine {
 
     /** Applies an example's deltas: the optimizer steps now with one example per step, else they join the batch. */
     void apply(Model model, ForwardPass pass, double[][] deltas, double learningRate) {
+        double[][] applied = clip == null ? deltas : clip.clip(model, pass, deltas);
         if (gradient == null) {
-            rule.optimizer().step(model, pass, deltas, learningRate);
+            rule.optimizer().step(model, pass, applied, learningRate);
         } else {
-            gradient.add(pass, deltas);
+            gradient.add(pass, applied);
         }
+    }
+
+    /** The examples whose gradient was clipped since the last call (0 without clipping). */
+    long takeClipped() {
+        return clip == null ? 0 : clip.take();
     }
 
     /** Ends a step: with a minibatch, the optimizer steps with the mean of its gradients. */

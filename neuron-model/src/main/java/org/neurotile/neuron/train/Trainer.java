@@ -37,15 +37,27 @@ public final class Trainer {
      * What a training run is. {@code batch} is the minibatch size: the deltas of a batch's examples
      * come from the weights at the batch start, and the optimizer steps once per batch with the
      * mean of their gradients ({@link BatchGradient}); an epoch's last batch may be smaller, and its
-     * mean is over the examples it has.
+     * mean is over the examples it has. {@code clipNorm} above 0 clips each example's gradient to
+     * that global L2 norm ({@link GradientClip}); 0 leaves gradients as they are.
      */
     public record Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
-                           boolean alignment, int batch, NumberFormats numbers) {
+                           boolean alignment, int batch, NumberFormats numbers, double clipNorm) {
         public Settings {
             if (batch < 1) {
                 throw new IllegalArgumentException("batch must be at least 1, got " + batch);
             }
+            if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+                throw new IllegalArgumentException("clipNorm must be 0 (off) or positive and finite, got " + clipNorm);
+            }
+        }
+
+        /** Without clipping. */
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment, int batch, NumberFormats numbers) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
+                    batch, numbers, 0);
         }
 
         /** Without quantization. */
@@ -103,11 +115,18 @@ public final class Trainer {
 
     /**
      * Where a run stands: in {@code epoch}, {@code examplesDone} of the epoch's shuffled order are
-     * done, with their summed loss and correct count; {@code history} holds the finished epochs.
+     * done, with their summed loss, correct count and clipped count; {@code history} holds the
+     * finished epochs.
      */
-    public record Position(int epoch, int examplesDone, double lossSum, long correct, List<EpochResult> history) {
+    public record Position(int epoch, int examplesDone, double lossSum, long correct, long clipped,
+                           List<EpochResult> history) {
         public Position {
             history = List.copyOf(history);
+        }
+
+        /** Without clipping. */
+        public Position(int epoch, int examplesDone, double lossSum, long correct, List<EpochResult> history) {
+            this(epoch, examplesDone, lossSum, correct, 0, history);
         }
 
         public static Position start() {
@@ -128,7 +147,8 @@ public final class Trainer {
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
-                settings.batch() > 1 ? new BatchGradient(model) : null);
+                settings.batch() > 1 ? new BatchGradient(model) : null,
+                settings.clipNorm() > 0 ? new GradientClip(model, settings.clipNorm(), settings.biases()) : null);
         // after the feedback, which an aligned start derives from the unquantized initial weights
         model.quantizeWeights(quantization);
     }
@@ -158,6 +178,7 @@ public final class Trainer {
             boolean resumed = epoch == from.epoch();
             double loss = resumed ? from.lossSum() : 0;
             long correct = resumed ? from.correct() : 0;
+            long clipped = resumed ? from.clipped() : 0;
             int batch = settings.batch();
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
                 int end = Math.min(n + batch, order.length);
@@ -177,11 +198,12 @@ public final class Trainer {
                     engine.apply(model, pass, delta, rate);
                 }
                 engine.end(model, rate);
+                clipped += engine.takeClipped();
                 if (end >> 8 > n >> 8) {
                     listener.example(epoch, end, order.length);
                 }
                 if (every > 0 && end / every > n / every && end < order.length) {
-                    listener.checkpoint(new Position(epoch, end, loss, correct, history));
+                    listener.checkpoint(new Position(epoch, end, loss, correct, clipped, history));
                 }
                 n = end;
             }
@@ -189,7 +211,7 @@ public final class Trainer {
             EpochResult result = new EpochResult(epoch, rate, loss / order.length, (double) correct / order.length,
                     evaluation[0], evaluation[1], (System.nanoTime() - start) / 1e9,
                     settings.alignment() ? alignment.meanUpdateAngles() : Map.of(),
-                    settings.alignment() ? Alignment.feedbackAngles(model, training.feedback()) : Map.of());
+                    settings.alignment() ? Alignment.feedbackAngles(model, training.feedback()) : Map.of(), clipped);
             alignment.reset();
             history.add(result);
             listener.epoch(result);
