@@ -13,6 +13,7 @@ import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.reports.energy.EnergyTable;
+import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import org.neurotile.workloads.data.DataSelection;
@@ -82,8 +83,8 @@ final class TrainCommand implements Callable<Integer> {
     private double momentum = Optimizer.Settings.DEFAULT_MOMENTUM;
 
     @Option(names = "--adam-epsilon", paramLabel = "EPS", description = "Adam's eps, added to sqrt(v) in each "
-            + "step's denominator (default: " + Optimizer.Settings.DEFAULT_EPSILON + ").")
-    private double adamEpsilon = Optimizer.Settings.DEFAULT_EPSILON;
+            + "step's denominator, with --optimizer adam (default: " + Optimizer.Settings.DEFAULT_EPSILON + ").")
+    private Double adamEpsilon;
 
     @Option(names = "--clip-norm", paramLabel = "N", description = "Clip each example's gradient (weights and "
             + "biases of every layer together) to global L2 norm N before the optimizer; history counts the examples "
@@ -160,12 +161,17 @@ final class TrainCommand implements Callable<Integer> {
         NumberFormats formats = new NumberFormats(format("--weight-numbers", weightNumbers),
                 format("--activation-numbers", activationNumbers), format("--error-numbers", errorNumbers));
         double rate = learningRate != null ? learningRate : Optimizer.Settings.defaultLearningRate(optimizerCost);
+        if (adamEpsilon != null && !optimizerCost.equals(OptimizerCost.ADAM)) {
+            throw new InvalidInputException("--adam-epsilon is Adam's: give it with --optimizer adam, not "
+                    + optimizerCost.id());
+        }
         EnergyTable table = EnergyTable.resolve(energy);
         Chip chip = chipOptions.chip();
         DataSelection selection = new DataSelection(data, testData, optional(trainExamples), optional(testExamples),
                 seed);
         return new TrainConfig(workload, network, chipRule, selection, epochs, batch,
-                Optimizer.Settings.withMomentum(optimizerCost, momentum).withEpsilon(adamEpsilon), rate,
+                Optimizer.Settings.withMomentum(optimizerCost, momentum).withEpsilon(adamEpsilon != null ? adamEpsilon : Optimizer.Settings.DEFAULT_EPSILON),
+                rate,
                 learningRateDecay, arithmetic, formats,
                 seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume,
                 clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm));

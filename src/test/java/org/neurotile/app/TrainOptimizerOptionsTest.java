@@ -52,6 +52,15 @@ class TrainOptimizerOptionsTest {
         assertFalse(history(out).get("config").has("epsilon"));
     }
 
+    @Test
+    void anAdamEpsilonWithAnotherOptimizerIsRefusedRatherThanIgnored() {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--optimizer", "momentum", "--adam-epsilon", "1");
+        assertEquals(2, run.status());
+        assertEquals("train: --adam-epsilon is Adam's: give it with --optimizer adam, not momentum", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "Infinity", "NaN"})
     void anAdamEpsilonThatIsNotPositiveAndFiniteIsOneLineAndWritesNothing(String eps) {
