@@ -2,9 +2,6 @@ package org.neurotile.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.rules.RuleForm;
@@ -23,7 +19,6 @@ import org.neurotile.neuron.rules.RuleForm;
  * a choice of what to measure, not a list the product relies on.
  */
 class RuleNamesTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern STRING = Pattern.compile("\"([a-z][a-z-]*)\"");
     private static final Pattern RULE_CLASS_CHECK = Pattern.compile("instanceof\\s+\\w*Rule\\b|\\(\\s*\\w*Rule\\s*\\)\\s*\\w");
 
@@ -35,7 +30,7 @@ class RuleNamesTest {
             Matcher m = STRING.matcher(text(file));
             while (m.find()) {
                 if (names.contains(m.group(1))) {
-                    found.add(ROOT.relativize(file) + ": \"" + m.group(1) + "\"");
+                    found.add(MainSources.relative(file) + ": \"" + m.group(1) + "\"");
                 }
             }
         }
@@ -48,7 +43,7 @@ class RuleNamesTest {
         for (Path file : sources(true)) {
             Matcher m = RULE_CLASS_CHECK.matcher(text(file));
             while (m.find()) {
-                found.add(ROOT.relativize(file) + ": " + m.group());
+                found.add(MainSources.relative(file) + ": " + m.group());
             }
         }
         assertEquals(List.of(), found);
@@ -56,22 +51,13 @@ class RuleNamesTest {
 
     /** Main sources but the benchmarks', and the rules packages' only if {@code withRules}. */
     private static List<Path> sources(boolean withRules) {
-        try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(path -> {
-                String text = path.toString().replace('\\', '/');
-                return text.endsWith(".java") && text.contains("/main/java/") && !text.contains("/target/")
-                        && (withRules || !text.contains("/org/neurotile/neuron/rules/")) && !text.contains("/benchmarks/");
-            }).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MainSources.all().stream().filter(path -> {
+            String text = MainSources.relative(path);
+            return (withRules || !text.contains("/org/neurotile/neuron/rules/")) && !text.startsWith("benchmarks/");
+        }).toList();
     }
 
     private static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MainSources.text(file);
     }
 }
