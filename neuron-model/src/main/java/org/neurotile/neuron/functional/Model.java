@@ -87,6 +87,15 @@ public final class Model {
         return precision;
     }
 
+    /** The longest run of gradients any layer's kernel hands over at once: the scratch an optimizer needs. */
+    public int widestGradientRun() {
+        int widest = 0;
+        for (int l = 1; l <= network.layerCount(); l++) {
+            widest = Math.max(widest, kernels.layer(l).gradientRunLength());
+        }
+        return widest;
+    }
+
     /** The kernel of layer l, which computes it. */
     public LayerKernel kernel(int layer) {
         return kernels.layer(layer);

@@ -16,11 +16,7 @@ public abstract class Elementwise extends Optimizer {
 
     protected Elementwise(Model model, boolean biases, Quantization q) {
         super(model.precision(), biases, q);
-        int widest = 0;
-        for (int l = 1; l <= model.network().layerCount(); l++) {
-            widest = Math.max(widest, model.kernel(l).gradientRunLength());
-        }
-        row = new double[widest];
+        row = new double[model.widestGradientRun()];
     }
 
     /**

@@ -22,11 +22,7 @@ final class GradientClip {
         }
         this.bound = bound;
         this.biases = biases;
-        int widest = 0;
-        for (int l = 1; l <= model.network().layerCount(); l++) {
-            widest = Math.max(widest, model.kernel(l).gradientRunLength());
-        }
-        scratch = new double[widest];
+        scratch = new double[model.widestGradientRun()];
     }
 
     /** The deltas to apply: {@code deltas} itself when the gradient's norm is within the bound, else scaled copies. */
