@@ -1,5 +1,6 @@
 package org.neurotile.neuron.rules.feedback;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
@@ -19,17 +20,10 @@ public final class FixedFeedback {
      * [-1/sqrt(n_source), 1/sqrt(n_source)].
      */
     public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed) {
-        RandomStreams streams = new RandomStreams(seed);
-        int[] source = sources(network, blocks);
-        double[][] matrices = new double[network.layerCount() + 1][];
-        for (int l = 1; l < network.layerCount(); l++) {
-            if (source[l] != 0) {
-                int columns = network.neurons(source[l]);
-                matrices[l] = Model.uniform(streams.stream("feedback.layer[" + l + "]"),
-                        network.neurons(l) * columns, 1 / Math.sqrt(columns));
-            }
-        }
-        return Feedback.of(source, matrices);
+        return drawn(network, blocks, seed, (l, source, random) -> {
+            int columns = network.neurons(source);
+            return Model.uniform(random, network.neurons(l) * columns, 1 / Math.sqrt(columns));
+        });
     }
 
     /**
@@ -37,24 +31,16 @@ public final class FixedFeedback {
      * uniform in [-1/sqrt(k), 1/sqrt(k)].
      */
     public static Feedback sparse(NetworkSpec network, ErrorAssignment errors, int k, long seed) {
-        RandomStreams streams = new RandomStreams(seed);
-        int[] source = sources(network, FeedbackBlocks.directFeedback(network.layerCount()));
-        double[][] matrices = new double[network.layerCount() + 1][];
         int outputs = network.outputs();
-        for (int l = 1; l < network.layerCount(); l++) {
-            if (source[l] == 0) {
-                continue;
-            }
+        return drawn(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, (l, source, random) -> {
             double[] matrix = new double[network.neurons(l) * outputs];
-            var random = streams.stream("feedback.layer[" + l + "]");
             for (int i = 0; i < network.neurons(l); i++) {
                 for (int j : errors.errorsOf(l, i)) {
                     matrix[i * outputs + j] = (2 * random.nextDouble() - 1) / Math.sqrt(k);
                 }
             }
-            matrices[l] = matrix;
-        }
-        return Feedback.of(source, matrices);
+            return matrix;
+        });
     }
 
     /**
@@ -65,15 +51,8 @@ public final class FixedFeedback {
      * distribution of {@link #sparse}'s. V then U are drawn from {@code feedback.layer[l]}.
      */
     public static Feedback lowRank(NetworkSpec network, BalancedErrorAssignment errors, int rank, long seed) {
-        RandomStreams streams = new RandomStreams(seed);
-        int[] source = sources(network, FeedbackBlocks.directFeedback(network.layerCount()));
-        double[][] matrices = new double[network.layerCount() + 1][];
         int outputs = network.outputs();
-        for (int l = 1; l < network.layerCount(); l++) {
-            if (source[l] == 0) {
-                continue;
-            }
-            var random = streams.stream("feedback.layer[" + l + "]");
+        return drawn(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, (l, source, random) -> {
             int k = errors.errorsOf(l, 0).length;
             double[] v = Model.uniform(random, rank * outputs, 1 / Math.sqrt(k));
             double[] matrix = new double[network.neurons(l) * outputs];
@@ -84,9 +63,8 @@ public final class FixedFeedback {
                     matrix[i * outputs + j] = sign * v[pattern * outputs + j];
                 }
             }
-            matrices[l] = matrix;
-        }
-        return Feedback.of(source, matrices);
+            return matrix;
+        });
     }
 
     /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback. */
@@ -151,6 +129,25 @@ public final class FixedFeedback {
         for (int l = 1; l < network.layerCount(); l++) {
             if (source[l] != 0) {
                 matrices[l] = new double[network.neurons(l) * network.neurons(source[l])];
+            }
+        }
+        return Feedback.of(source, matrices);
+    }
+
+    /** Draws one layer's B_l from its own stream, given the layer whose delta it feeds back. */
+    @FunctionalInterface
+    private interface LayerDraw {
+        double[] matrix(int layer, int source, UniformRandomProvider random);
+    }
+
+    /** B_l for every layer the blocks give feedback, each drawn from the stream {@code feedback.layer[l]}. */
+    private static Feedback drawn(NetworkSpec network, FeedbackBlocks blocks, long seed, LayerDraw draw) {
+        RandomStreams streams = new RandomStreams(seed);
+        int[] source = sources(network, blocks);
+        double[][] matrices = new double[network.layerCount() + 1][];
+        for (int l = 1; l < network.layerCount(); l++) {
+            if (source[l] != 0) {
+                matrices[l] = draw.matrix(l, source[l], streams.stream("feedback.layer[" + l + "]"));
             }
         }
         return Feedback.of(source, matrices);
