@@ -9,6 +9,7 @@ import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.NumberFormat;
+import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
@@ -91,6 +92,16 @@ final class TrainCommand implements Callable<Integer> {
             + "clipped per epoch (default: no clipping).")
     private Double clipNorm;
 
+    @Option(names = "--init", paramLabel = "NAME", description = "How the forward weights start: "
+            + "by-activation (he for relu layers, xavier for the others), uniform-fan-in, he, xavier, lecun or zeros "
+            + "(see docs/initialisation.md; default: by-activation).")
+    private String init = WeightInit.DEFAULT.id();
+
+    @Option(names = "--feedback-init", paramLabel = "NAME", description = "How a fixed-feedback rule's B_l starts: "
+            + "crafton, uniform or weights-product (dense rules), crafton or uniform (sdfa, ssdfa), random or "
+            + "weights-product (binary-dfa); the rule's init= option (default: the rule's, see docs/initialisation.md).")
+    private String feedbackInit;
+
     @Option(names = "--precision", paramLabel = "P",
             description = "Arithmetic precision: float32 (default) or float64.")
     private String precision = "float32";
@@ -155,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The options as a training run's configuration, checked. */
     TrainConfig config() {
         NetworkSpec network = Workloads.resolve(workload);
-        LearningRule chipRule = LearningRules.parse(rule, seed);
+        LearningRule chipRule = parseRule();
         OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
         Precision arithmetic = Precision.byName(precision);
         NumberFormats formats = new NumberFormats(format("--weight-numbers", weightNumbers),
@@ -174,7 +185,20 @@ final class TrainCommand implements Callable<Integer> {
                 rate,
                 learningRateDecay, arithmetic, formats,
                 seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume,
-                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm));
+                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm), WeightInit.parse(init, "--init"));
+    }
+
+    /** The rule, with --feedback-init as its init option. */
+    private LearningRule parseRule() {
+        if (feedbackInit == null) {
+            return LearningRules.parse(rule, seed);
+        }
+        String spec = LearningRules.withOption(rule, "init", feedbackInit, "--feedback-init");
+        try {
+            return LearningRules.parse(spec, seed);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--feedback-init " + feedbackInit + ": " + e.getMessage());
+        }
     }
 
     private static OptionalInt optional(Integer value) {

@@ -10,6 +10,7 @@ import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
@@ -28,6 +29,7 @@ import org.neurotile.workloads.data.DataSelection;
  * @param chipFile     the chip file the chip was read from, or null
  * @param energy       the energy table as the user named it (a preset or a file)
  * @param clipNorm     the global L2 norm each example's gradient is clipped to; empty: no clipping
+ * @param init         how the forward weights start
  */
 record TrainConfig(
         String workload,
@@ -50,7 +52,8 @@ record TrainConfig(
         boolean alignment,
         int checkpointEvery,
         boolean resume,
-        OptionalDouble clipNorm) {
+        OptionalDouble clipNorm,
+        WeightInit init) {
 
     static final int DEFAULT_EPOCHS = 10;
     static final int DEFAULT_BATCH = 1;
@@ -81,6 +84,17 @@ record TrainConfig(
         }
     }
 
+    /** With the default initialisation. */
+    TrainConfig(String workload, NetworkSpec network, LearningRule rule, DataSelection data, int epochs, int batch,
+                Optimizer.Settings optimizer, double learningRate, double learningRateDecay, Precision precision,
+                NumberFormats numbers, long seed, boolean biases, Chip chip, Path chipFile, String energy,
+                EnergyTable energyTable, boolean alignment, int checkpointEvery, boolean resume,
+                OptionalDouble clipNorm) {
+        this(workload, network, rule, data, epochs, batch, optimizer, learningRate, learningRateDecay, precision,
+                numbers, seed, biases, chip, chipFile, energy, energyTable, alignment, checkpointEvery, resume, clipNorm,
+                WeightInit.DEFAULT);
+    }
+
     /** Without gradient clipping. */
     TrainConfig(String workload, NetworkSpec network, LearningRule rule, DataSelection data, int epochs, int batch,
                 Optimizer.Settings optimizer, double learningRate, double learningRateDecay, Precision precision,
@@ -107,7 +121,7 @@ record TrainConfig(
 
     Trainer.Settings trainerSettings() {
         return new Trainer.Settings(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed,
-                biases, alignment, batch, numbers, clipNorm.orElse(0));
+                biases, alignment, batch, numbers, clipNorm.orElse(0), init);
     }
 
     /** The files the run reads, which its output must not overlap (nulls: not given). */
@@ -130,6 +144,7 @@ record TrainConfig(
         config.put("optimizer", optimizerCost().id());
         config.put("learningRate", learningRate);
         config.put("learningRateDecay", learningRateDecay);
+        config.put("init", init.id());
         if (optimizerCost() == OptimizerCost.MOMENTUM) {
             config.put("momentum", optimizer.momentum());
         }

@@ -31,8 +31,8 @@ public final class Model {
     }
 
     /**
-     * The spec's default initialisation: W_l uniform in [-1/sqrt(fan-in), 1/sqrt(fan-in)] (n_{l-1} for
-     * a dense layer) from the stream {@code weights.layer[l]}, biases zero.
+     * The default initialisation ({@link WeightInit#DEFAULT}): W_l uniform in [-bound, bound] from
+     * the stream {@code weights.layer[l]}, biases zero.
      */
     public static Model initial(NetworkSpec network, long seed) {
         return initial(network, seed, Precision.FLOAT64);
@@ -40,6 +40,15 @@ public final class Model {
 
     /** As {@link #initial(NetworkSpec, long)}, each weight rounded to the precision. */
     public static Model initial(NetworkSpec network, long seed, Precision precision) {
+        return initial(network, seed, precision, WeightInit.DEFAULT);
+    }
+
+    /**
+     * W_l uniform in [-bound, bound] with {@code init}'s bound for the layer, drawn from the stream
+     * {@code weights.layer[l]} (the same draws whatever the convention), each weight rounded to the
+     * precision; biases zero.
+     */
+    public static Model initial(NetworkSpec network, long seed, Precision precision, WeightInit init) {
         RandomStreams streams = new RandomStreams(seed);
         LayerKernels kernels = LayerKernels.of(network);
         int layers = network.layerCount();
@@ -47,9 +56,10 @@ public final class Model {
         double[][] biases = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
             LayerShape shape = kernels.layer(l).shape();
-            double bound = 1 / Math.sqrt(shape.fanIn());
-            weights[l] = Weights.of(precision,
-                    uniform(streams.stream("weights.layer[" + l + "]"), (int) shape.weights(), bound));
+            double bound = init.bound(shape, network.layer(l).activation());
+            int count = (int) shape.weights();
+            weights[l] = Weights.of(precision, bound == 0 ? new double[count]
+                    : uniform(streams.stream("weights.layer[" + l + "]"), count, bound));
             biases[l] = new double[shape.outputs()];
         }
         return new Model(network, precision, kernels, weights, biases);

@@ -1,7 +1,9 @@
 package org.neurotile.neuron.rules;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.neurotile.sim.InvalidInputException;
 
 /**
  * Learning rules the chip runs, created from a spec such as {@code bp}, {@code ssdfa},
@@ -28,6 +30,20 @@ public final class LearningRules {
     /** @param seed seed of the random streams that draw feedback patterns */
     public static LearningRule parse(String spec, long seed) {
         return REGISTRY.parse(spec, seed);
+    }
+
+    /**
+     * {@code spec} with the option {@code key=value} added, for a command-line option that sets one
+     * option of the rule (e.g. --feedback-init); refuses a spec that already gives it.
+     */
+    public static String withOption(String spec, String key, String value, String option) {
+        String text = spec.strip();
+        int colon = text.indexOf(':');
+        if (colon >= 0 && Arrays.stream(text.substring(colon + 1).split(",")).anyMatch(o -> o.strip().startsWith(key + "="))) {
+            throw new InvalidInputException(option + " and the rule's own " + key + "= both set " + key + " of rule '"
+                    + text + "': give it once");
+        }
+        return text + (colon < 0 ? ":" : ",") + key + "=" + value;
     }
 
     /** Every rule name's form, in display order. */

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.functional.TrainingSnapshot;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
@@ -42,14 +44,23 @@ public final class Trainer {
      */
     public record Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
                            double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
-                           boolean alignment, int batch, NumberFormats numbers, double clipNorm) {
+                           boolean alignment, int batch, NumberFormats numbers, double clipNorm, WeightInit init) {
         public Settings {
+            Objects.requireNonNull(init, "init");
             if (batch < 1) {
                 throw new IllegalArgumentException("batch must be at least 1, got " + batch);
             }
             if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
                 throw new IllegalArgumentException("clipNorm must be 0 (off) or positive and finite, got " + clipNorm);
             }
+        }
+
+        /** With the default initialisation. */
+        public Settings(NetworkSpec network, LearningRule rule, Precision precision, Optimizer.Settings optimizer,
+                        double learningRate, double learningRateDecay, int epochs, long seed, boolean biases,
+                        boolean alignment, int batch, NumberFormats numbers, double clipNorm) {
+            this(network, rule, precision, optimizer, learningRate, learningRateDecay, epochs, seed, biases, alignment,
+                    batch, numbers, clipNorm, WeightInit.DEFAULT);
         }
 
         /** Without clipping. */
@@ -134,6 +145,8 @@ public final class Trainer {
         }
     }
 
+    private static final String HINT = "try a smaller --lr, or another --init or --feedback-init";
+
     private final Settings settings;
     private final Model model;
     private final RuleTraining training;
@@ -143,7 +156,7 @@ public final class Trainer {
     public Trainer(Settings settings) {
         this.settings = settings;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
-        this.model = Model.initial(settings.network(), settings.seed(), settings.precision());
+        this.model = Model.initial(settings.network(), settings.seed(), settings.precision(), settings.init());
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
@@ -171,8 +184,10 @@ public final class Trainer {
         float[] values = new float[input.length];
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
+        LossGrowth growth = new LossGrowth(model);
         for (int epoch = from.epoch(); epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
+            growth.epochStarts();
             double rate = settings.learningRate() * Math.pow(settings.learningRateDecay(), epoch - 1);
             int[] order = Permutations.shuffled(train.size(), streams.stream("train.order.epoch[" + epoch + "]"));
             boolean resumed = epoch == from.epoch();
@@ -213,8 +228,13 @@ public final class Trainer {
                     settings.alignment() ? alignment.meanUpdateAngles() : Map.of(),
                     settings.alignment() ? Alignment.feedbackAngles(model, training.feedback()) : Map.of(), clipped);
             alignment.reset();
+            String grown = growth.check(result, history);
             history.add(result);
             listener.epoch(result);
+            if (grown != null) {
+                throw new TrainingDiverged("training diverged under rule " + settings.rule().spec() + " in epoch "
+                        + epoch + ": " + grown + "; " + HINT + " (was " + settings.learningRate() + ")");
+            }
             if (every > 0 && epoch < settings.epochs()) {
                 listener.checkpoint(new Position(epoch + 1, 0, 0, 0, history));
             }
@@ -278,7 +298,7 @@ public final class Trainer {
     private TrainingDiverged diverged(int epoch, int n, int example, int layer, String what) {
         return new TrainingDiverged("training diverged under rule " + settings.rule().spec() + " in epoch " + epoch
                 + ", example " + (n + 1) + " (data index " + example + "), layer " + layer + ": " + what
-                + "; try a smaller --lr (was " + settings.learningRate() + ")");
+                + "; " + HINT + " (was " + settings.learningRate() + ")");
     }
 
 }

@@ -23,13 +23,13 @@ class LearningRulesTest {
 
     @Test
     void badSpecsAreOneLineAndSayWhatIsValid() {
-        assertMessage("bpp", "valid: bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa");
+        assertMessage("bpp", "valid: bp[:reads=separate|shared], fa[:init=crafton|uniform|weights-product], dfa[");
         assertMessage("blocked-dfa", "needs s");
         assertMessage("bp:reads=twice", "reads=twice is not one of separate, shared");
         assertMessage("sdfa", "needs k");
         assertMessage("sdfa:k=four", "k must be a whole number");
-        assertMessage("sdfa:k=2,depth=3", "unknown option 'depth' (valid: k, rank)");
-        assertMessage("dfa:k=2", "unknown option 'k' (valid: none)");
+        assertMessage("sdfa:k=2,depth=3", "unknown option 'depth' (valid: k, rank, init)");
+        assertMessage("dfa:k=2", "unknown option 'k' (valid: init)");
         assertMessage("sdfa:k", "is not NAME=VALUE");
     }
 

@@ -15,8 +15,10 @@ import org.neurotile.workloads.NetworkSpec;
 
 class RuleRegistryTest {
     /** The rules of the main source set, in display order, as help and errors have always listed them. */
-    private static final String MAIN_FORMS = "bp[:reads=separate|shared], fa, dfa, sdfa:k=K[,rank=R], ssdfa, "
-            + "binary-dfa[:init=random|weights-product], blocked-dfa:s=S, fp:m=M, "
+    private static final String MAIN_FORMS = "bp[:reads=separate|shared], fa[:init=crafton|uniform|weights-product], "
+            + "dfa[:init=crafton|uniform|weights-product], sdfa:k=K[,rank=R,init=crafton|uniform], "
+            + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product], "
+            + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M, "
             + "directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
 

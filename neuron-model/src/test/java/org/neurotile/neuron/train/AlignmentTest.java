@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.neuron.math.NumberFormats;
+import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.optim.Optimizer;
@@ -27,8 +29,10 @@ class AlignmentTest {
     void dfaComesIntoAlignmentWithBpAsItLearns() {
         NetworkSpec net = new NetworkSpec("clusters", 20, List.of(Dense.of(32, Activation.TANH),
                 Dense.of(32, Activation.TANH), Dense.of(4, Activation.IDENTITY)));
-        Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("dfa", 1), Precision.FLOAT64,
-                Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 4, 1, true, true));
+        // the spec's scales: feedback of 1/sqrt(n_L) makes a 32-unit layer align within four epochs
+        Trainer trainer = new Trainer(new Trainer.Settings(net, LearningRules.parse("dfa:init=uniform", 1),
+                Precision.FLOAT64, Optimizer.Settings.of(OptimizerCost.SGD), 0.02, 1, 4, 1, true, true, 1,
+                NumberFormats.FLOAT32, 0, WeightInit.UNIFORM_FAN_IN));
         List<EpochResult> history = trainer.train(new ClusterDataset(5, 20, 4, 400, 1.5).generate(0),
                 new ClusterDataset(5, 20, 4, 100, 1.5).generate(400), new Trainer.Listener() {
                 });

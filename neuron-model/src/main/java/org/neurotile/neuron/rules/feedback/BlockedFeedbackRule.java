@@ -22,7 +22,7 @@ import org.neurotile.workloads.NetworkSpec;
  * @param given the spec as the user gave it, for errors
  * @param blockLayers s: the layers per block, checked against a network when one is given
  */
-record BlockedFeedbackRule(String spec, String given, int blockLayers) implements LearningRule {
+record BlockedFeedbackRule(String spec, String given, int blockLayers, FeedbackInit init) implements LearningRule {
 
     private FeedbackBlocks blocks(int layers) {
         if (blockLayers > layers) {
@@ -45,7 +45,9 @@ record BlockedFeedbackRule(String spec, String given, int blockLayers) implement
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(FixedFeedback.dense(network, blocks(network.layerCount()), seed));
+        FeedbackBlocks blocks = blocks(network.layerCount());
+        return Optional.of(init == FeedbackInit.WEIGHTS_PRODUCT ? FixedFeedback.weightsProduct(network, blocks, initial)
+                : FixedFeedback.dense(network, blocks, seed, init));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class DirectFeedbackRule implements LearningRule {
     /** How the rule's feedback values are drawn for a network, from a seed. */
     @FunctionalInterface
     private interface FeedbackDraw {
-        Feedback draw(NetworkSpec network, long seed);
+        Feedback draw(NetworkSpec network, Model initial, long seed);
     }
 
     private DirectFeedbackRule(String spec, Function<NetworkSpec, ErrorAssignment> assignment,
@@ -41,11 +41,12 @@ public final class DirectFeedbackRule implements LearningRule {
         this.draw = draw;
     }
 
-    /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e. */
-    public static DirectFeedbackRule dense() {
-        return new DirectFeedbackRule("dfa", network -> ErrorAssignment.all(network.outputs()), 0, 0,
-                (network, seed) -> FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()),
-                        seed));
+    /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e; B_l starts as {@code init}. */
+    public static DirectFeedbackRule dense(String spec, FeedbackInit init) {
+        return new DirectFeedbackRule(spec, network -> ErrorAssignment.all(network.outputs()), 0, 0,
+                (network, initial, seed) -> init == FeedbackInit.WEIGHTS_PRODUCT
+                        ? FixedFeedback.weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial)
+                        : FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, init));
     }
 
     /**
@@ -54,12 +55,12 @@ public final class DirectFeedbackRule implements LearningRule {
      * @param indexBytes bytes of one stored error index
      */
     public static DirectFeedbackRule sparse(String spec, int k, Function<NetworkSpec, ErrorAssignment> assignment,
-                                            int indexBytes) {
+                                            int indexBytes, FeedbackInit init) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         return new DirectFeedbackRule(spec, assignment, k, indexBytes,
-                (network, seed) -> FixedFeedback.sparse(network, assignment.apply(network), k, seed));
+                (network, initial, seed) -> FixedFeedback.sparse(network, assignment.apply(network), k, seed, init));
     }
 
     /**
@@ -67,12 +68,13 @@ public final class DirectFeedbackRule implements LearningRule {
      * {@link #sparse} stores it.
      */
     public static DirectFeedbackRule lowRank(String spec, int k, int rank,
-                                             Function<NetworkSpec, BalancedErrorAssignment> assignment, int indexBytes) {
+                                             Function<NetworkSpec, BalancedErrorAssignment> assignment, int indexBytes,
+                                             FeedbackInit init) {
         if (k < 1 || rank < 1) {
             throw new IllegalArgumentException("k and rank must be at least 1, got " + k + " and " + rank);
         }
         return new DirectFeedbackRule(spec, assignment::apply, k, indexBytes,
-                (network, seed) -> FixedFeedback.lowRank(network, assignment.apply(network), rank, seed));
+                (network, initial, seed) -> FixedFeedback.lowRank(network, assignment.apply(network), rank, seed, init));
     }
 
     @Override
@@ -97,7 +99,7 @@ public final class DirectFeedbackRule implements LearningRule {
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(draw.draw(network, seed));
+        return Optional.of(draw.draw(network, initial, seed));
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.workloads.NetworkSpec;
 
-/** fa on the chip: a fixed random B_l of n_l x n_{l+1} per layer, {@link FeedbackAlignmentPlan}. */
-record FeedbackAlignmentRule(String spec) implements LearningRule {
+/** fa on the chip: a fixed B_l of n_l x n_{l+1} per layer, starting as {@code init}, {@link FeedbackAlignmentPlan}. */
+record FeedbackAlignmentRule(String spec, FeedbackInit init) implements LearningRule {
 
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
@@ -27,7 +27,9 @@ record FeedbackAlignmentRule(String spec) implements LearningRule {
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(FixedFeedback.dense(network, FeedbackBlocks.feedbackAlignment(network.layerCount()), seed));
+        FeedbackBlocks blocks = FeedbackBlocks.feedbackAlignment(network.layerCount());
+        return Optional.of(init == FeedbackInit.WEIGHTS_PRODUCT ? FixedFeedback.weightsProduct(network, blocks, initial)
+                : FixedFeedback.dense(network, blocks, seed, init));
     }
 
     @Override

@@ -14,16 +14,24 @@ public final class FeedbackFamily implements RuleFamily {
     /** The most output errors a stored index can name. */
     static final int MAX_OUTPUTS = 1 << (8 * INDEX_BYTES);
 
+    /** The option that names how B_l starts ({@link FeedbackInit}). */
+    static final String INIT = "init";
+    /** The starts of dense feedback, the default first. */
+    static final List<FeedbackInit> DENSE_INITS = List.of(FeedbackInit.CRAFTON, FeedbackInit.UNIFORM,
+            FeedbackInit.WEIGHTS_PRODUCT);
+    /** The starts of sparse feedback, the default first. */
+    static final List<FeedbackInit> SPARSE_INITS = List.of(FeedbackInit.CRAFTON, FeedbackInit.UNIFORM);
+
     @Override
     public List<RuleForm> forms() {
         return List.of(
-                new RuleForm("fa", "fa", 20, 0x9467bd, List.of("fa"), false),
-                new RuleForm("dfa", "dfa", 30, 0xff7f0e, List.of("dfa"), true),
-                new RuleForm("sdfa", "sdfa:k=K[,rank=R]", 40, 0x8c564b, List.of("sdfa:k=4"), false),
-                new RuleForm("ssdfa", "ssdfa", 50, 0x2ca02c, List.of("ssdfa"), true),
+                new RuleForm("fa", "fa[:init=crafton|uniform|weights-product]", 20, 0x9467bd, List.of("fa"), false),
+                new RuleForm("dfa", "dfa[:init=crafton|uniform|weights-product]", 30, 0xff7f0e, List.of("dfa"), true),
+                new RuleForm("sdfa", "sdfa:k=K[,rank=R,init=crafton|uniform]", 40, 0x8c564b, List.of("sdfa:k=4"), false),
+                new RuleForm("ssdfa", "ssdfa[:init=crafton|uniform]", 50, 0x2ca02c, List.of("ssdfa"), true),
                 new RuleForm("binary-dfa", "binary-dfa[:init=random|weights-product]", 60, 0xd62728,
                         List.of("binary-dfa"), true),
-                new RuleForm("blocked-dfa", "blocked-dfa:s=S", 70, 0x17becf, List.of("blocked-dfa:s=2"), true));
+                new RuleForm("blocked-dfa", "blocked-dfa:s=S[,init=crafton|uniform|weights-product]", 70, 0x17becf, List.of("blocked-dfa:s=2"), true));
     }
 
     @Override
@@ -31,27 +39,29 @@ public final class FeedbackFamily implements RuleFamily {
         long seed = context.seed();
         return switch (name) {
             case "fa" -> {
-                options.only();
-                yield new FeedbackAlignmentRule(options.spec());
+                options.only(INIT);
+                yield new FeedbackAlignmentRule(options.spec(), init(options, DENSE_INITS));
             }
             case "dfa" -> {
-                options.only();
-                yield DirectFeedbackRule.dense();
+                options.only(INIT);
+                yield DirectFeedbackRule.dense(options.spec(), init(options, DENSE_INITS));
             }
             case "ssdfa" -> {
-                options.only();
-                yield DirectFeedbackRule.sparse("ssdfa", 1,
-                        network -> BalancedErrorAssignment.of(network, 1, 0, seed), INDEX_BYTES);
+                options.only(INIT);
+                yield DirectFeedbackRule.sparse(options.spec(), 1,
+                        network -> BalancedErrorAssignment.of(network, 1, 0, seed), INDEX_BYTES,
+                        init(options, SPARSE_INITS));
             }
             case "sdfa" -> {
-                options.only("k", "rank");
+                options.only("k", "rank", INIT);
                 int k = options.requiredInt("k", 1, MAX_OUTPUTS, "the errors per neuron, e.g. sdfa:k=4");
                 int rank = options.intOr("rank", 0, 1, Integer.MAX_VALUE, "the feedback patterns per layer");
+                FeedbackInit init = init(options, SPARSE_INITS);
                 yield rank == 0
                         ? DirectFeedbackRule.sparse(options.spec(), k,
-                                network -> BalancedErrorAssignment.of(network, k, 0, seed), INDEX_BYTES)
+                                network -> BalancedErrorAssignment.of(network, k, 0, seed), INDEX_BYTES, init)
                         : DirectFeedbackRule.lowRank(options.spec(), k, rank,
-                                network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES);
+                                network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES, init);
             }
             case "binary-dfa" -> {
                 options.only("init");
@@ -59,11 +69,17 @@ public final class FeedbackFamily implements RuleFamily {
                 yield new BinaryFeedbackRule(options.spec(), init.equals("weights-product"));
             }
             case "blocked-dfa" -> {
-                options.only("s");
+                options.only("s", INIT);
                 int s = options.requiredInt("s", 1, Integer.MAX_VALUE, "the layers per block, e.g. blocked-dfa:s=2");
-                yield new BlockedFeedbackRule(options.spec(), options.given(), s);
+                yield new BlockedFeedbackRule(options.spec(), options.given(), s, init(options, DENSE_INITS));
             }
             default -> throw new IllegalArgumentException("not a rule of this family: " + name);
         };
+    }
+
+    /** The rule's init option, the first of {@code valid} when not given. */
+    private static FeedbackInit init(RuleOptions options, List<FeedbackInit> valid) {
+        List<String> ids = valid.stream().map(FeedbackInit::id).toList();
+        return FeedbackInit.byId(options.choice(INIT, ids.get(0), ids));
     }
 }

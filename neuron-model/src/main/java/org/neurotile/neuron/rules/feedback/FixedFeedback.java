@@ -15,28 +15,39 @@ public final class FixedFeedback {
     private FixedFeedback() {
     }
 
-    /**
-     * Dense feedback per block (dfa: one block; fa: blocks of one layer), each entry uniform in
-     * [-1/sqrt(n_source), 1/sqrt(n_source)].
-     */
+    /** {@link #dense(NetworkSpec, FeedbackBlocks, long, FeedbackInit)} at the spec's scale. */
     public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed) {
+        return dense(network, blocks, seed, FeedbackInit.UNIFORM);
+    }
+
+    /**
+     * Dense feedback per block (dfa: one block; fa: blocks of one layer), each entry uniform with
+     * {@code init}'s bound for the layer ({@link FeedbackInit#denseBound}).
+     */
+    public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init) {
         return drawn(network, blocks, seed, (l, source, random) -> {
             int columns = network.neurons(source);
-            return Model.uniform(random, network.neurons(l) * columns, 1 / Math.sqrt(columns));
+            return Model.uniform(random, network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));
         });
+    }
+
+    /** {@link #sparse(NetworkSpec, ErrorAssignment, int, long, FeedbackInit)} at the spec's scale. */
+    public static Feedback sparse(NetworkSpec network, ErrorAssignment errors, int k, long seed) {
+        return sparse(network, errors, k, seed, FeedbackInit.UNIFORM);
     }
 
     /**
      * Sparse dfa: neuron i of layer l feeds back the errors {@code errors.errorsOf(l, i)}, each weight
-     * uniform in [-1/sqrt(k), 1/sqrt(k)].
+     * uniform with {@code init}'s bound ({@link FeedbackInit#sparseBound}).
      */
-    public static Feedback sparse(NetworkSpec network, ErrorAssignment errors, int k, long seed) {
+    public static Feedback sparse(NetworkSpec network, ErrorAssignment errors, int k, long seed, FeedbackInit init) {
         int outputs = network.outputs();
         return drawn(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, (l, source, random) -> {
+            double bound = init.sparseBound(network.neurons(l), outputs, k);
             double[] matrix = new double[network.neurons(l) * outputs];
             for (int i = 0; i < network.neurons(l); i++) {
                 for (int j : errors.errorsOf(l, i)) {
-                    matrix[i * outputs + j] = (2 * random.nextDouble() - 1) / Math.sqrt(k);
+                    matrix[i * outputs + j] = (2 * random.nextDouble() - 1) * bound;
                 }
             }
             return matrix;
@@ -44,17 +55,21 @@ public final class FixedFeedback {
     }
 
     /**
-     * Sparse dfa of rank r: B_l = M o (U V), with V (r x n_L) uniform in [-1/sqrt(k), 1/sqrt(k)], U
-     * (n_l x r) holding in row i only a random sign at the pattern dealt to neuron i, and M the mask
-     * of the errors each neuron uses. The neurons of a pattern share one row up to its sign, so B_l
-     * has rank r (the patterns' rows are independent for r <= n_L), and every entry has the
-     * distribution of {@link #sparse}'s. V then U are drawn from {@code feedback.layer[l]}.
+     * Sparse dfa of rank r: B_l = M o (U V), with V (r x n_L) uniform with {@code init}'s sparse bound
+     * b, U (n_l x r) holding in row i only a random sign at the pattern dealt to neuron i, and M the
+     * mask of the errors each neuron uses. The neurons of a pattern share one row up to its sign, so
+     * B_l has rank r (the patterns' rows are independent for r <= n_L). At the spec's scale every
+     * entry has the distribution of {@link #sparse}'s; at {@link FeedbackInit#CRAFTON}'s the matrix is
+     * then scaled so that the standard deviation of all its entries is b. V then U are drawn from
+     * {@code feedback.layer[l]}.
      */
-    public static Feedback lowRank(NetworkSpec network, BalancedErrorAssignment errors, int rank, long seed) {
+    public static Feedback lowRank(NetworkSpec network, BalancedErrorAssignment errors, int rank, long seed,
+                                   FeedbackInit init) {
         int outputs = network.outputs();
         return drawn(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, (l, source, random) -> {
             int k = errors.errorsOf(l, 0).length;
-            double[] v = Model.uniform(random, rank * outputs, 1 / Math.sqrt(k));
+            double bound = init.sparseBound(network.neurons(l), outputs, k);
+            double[] v = Model.uniform(random, rank * outputs, bound);
             double[] matrix = new double[network.neurons(l) * outputs];
             for (int i = 0; i < network.neurons(l); i++) {
                 double sign = random.nextBoolean() ? 1 : -1;
@@ -63,16 +78,42 @@ public final class FixedFeedback {
                     matrix[i * outputs + j] = sign * v[pattern * outputs + j];
                 }
             }
-            return matrix;
+            return init == FeedbackInit.CRAFTON ? scaledToDeviation(matrix, bound) : matrix;
         });
+    }
+
+    /** {@code matrix} times the factor that makes the (population) standard deviation of its entries {@code deviation}. */
+    private static double[] scaledToDeviation(double[] matrix, double deviation) {
+        double mean = 0;
+        for (double x : matrix) {
+            mean += x;
+        }
+        mean /= matrix.length;
+        double squares = 0;
+        for (double x : matrix) {
+            squares += (x - mean) * (x - mean);
+        }
+        double factor = deviation / Math.sqrt(squares / matrix.length);
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i] *= factor;
+        }
+        return matrix;
     }
 
     /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback. */
     public static Feedback signOfRandom(NetworkSpec network, long seed) {
-        Feedback dense = dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed);
+        return signOf(network, dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed));
+    }
+
+    /** Binary dfa with an aligned start: the signs of {@link #weightsProduct} for dfa. */
+    public static Feedback signOfWeightsProduct(NetworkSpec network, Model initial) {
+        return signOf(network, weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial));
+    }
+
+    private static Feedback signOf(NetworkSpec network, Feedback feedback) {
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < matrices.length; l++) {
-            double[] matrix = dense.matrix(l);
+            double[] matrix = feedback.matrix(l);
             if (matrix != null) {
                 for (int i = 0; i < matrix.length; i++) {
                     matrix[i] = matrix[i] < 0 ? -1 : 1;
@@ -84,42 +125,56 @@ public final class FixedFeedback {
     }
 
     /**
-     * Binary dfa with an aligned start: the signs of D_l = (W_L W_{L-1} ... W_{l+1})^T, from the
-     * model's (initial) forward weights.
+     * The aligned start: B_l = (W_s W_{s-1} ... W_{l+1})^T for each layer l the blocks give feedback
+     * from layer s, from the model's (initial) forward weights; the products of consecutive layers
+     * with one source are built once, from the source down.
      */
-    public static Feedback signOfWeightsProduct(NetworkSpec network, Model initial) {
-        int[] source = sources(network, FeedbackBlocks.directFeedback(network.layerCount()));
-        int layers = network.layerCount();
-        double[][] matrices = new double[layers + 1][];
-        int outputs = network.outputs();
-        double[] product = initial.weights(layers); // n_L x n_{L-1}: W_L
-        for (int l = layers - 1; l >= 1; l--) {
-            int columns = network.neurons(l);
-            if (l < layers - 1) {
-                double[] next = new double[outputs * columns];
-                int inner = network.neurons(l + 1);
-                double[] w = initial.weights(l + 1);
-                for (int r = 0; r < outputs; r++) {
-                    for (int k = 0; k < inner; k++) {
-                        double p = product[r * inner + k];
-                        for (int c = 0; c < columns; c++) {
-                            next[r * columns + c] += p * w[k * columns + c];
-                        }
-                    }
-                }
-                product = next;
+    public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial) {
+        int[] source = sources(network, blocks);
+        double[][] matrices = new double[network.layerCount() + 1][];
+        double[] product = null; // W_s ... W_{below + 1}: n_s x n_below
+        int productSource = 0;
+        int below = 0;
+        for (int l = network.layerCount() - 1; l >= 1; l--) {
+            if (source[l] == 0) {
+                continue;
             }
-            if (source[l] != 0) {
-                double[] signs = new double[columns * outputs];
-                for (int i = 0; i < columns; i++) {
-                    for (int j = 0; j < outputs; j++) {
-                        signs[i * outputs + j] = product[j * columns + i] < 0 ? -1 : 1;
-                    }
-                }
-                matrices[l] = signs;
+            if (source[l] != productSource || below < l) {
+                productSource = source[l];
+                product = initial.weights(productSource);
+                below = productSource - 1;
             }
+            for (; below > l; below--) {
+                product = times(product, network.neurons(productSource), initial.weights(below),
+                        network.neurons(below), network.neurons(below - 1));
+            }
+            matrices[l] = transposed(product, network.neurons(productSource), network.neurons(l));
         }
         return Feedback.of(source, matrices);
+    }
+
+    /** a (rows x inner) times b (inner x columns), row-major. */
+    private static double[] times(double[] a, int rows, double[] b, int inner, int columns) {
+        double[] c = new double[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < inner; k++) {
+                double p = a[r * inner + k];
+                for (int j = 0; j < columns; j++) {
+                    c[r * columns + j] += p * b[k * columns + j];
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double[] transposed(double[] a, int rows, int columns) {
+        double[] t = new double[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                t[c * rows + r] = a[r * columns + c];
+            }
+        }
+        return t;
     }
 
     /** Zero matrices where the blocks give a layer feedback: the start of learned feedback. */

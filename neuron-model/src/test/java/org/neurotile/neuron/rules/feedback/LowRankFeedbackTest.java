@@ -62,10 +62,10 @@ class LowRankFeedbackTest {
     }
 
     @Test
-    void everyEntryKeepsTheScaleOfSparseFeedback() {
+    void atTheSpecsScaleEveryEntryKeepsTheScaleOfSparseFeedback() {
         NetworkSpec network = Workloads.resolve("mnist-fc");
         double bound = 1 / Math.sqrt(5);
-        double[] matrix = feedback("sdfa:k=5,rank=2", network, 3).matrix(1);
+        double[] matrix = feedback("sdfa:k=5,rank=2,init=uniform", network, 3).matrix(1);
         double largest = 0;
         int nonZero = 0;
         for (double value : matrix) {
@@ -74,6 +74,17 @@ class LowRankFeedbackTest {
         }
         assertTrue(largest <= bound && largest > 0.9 * bound, "largest entry " + largest);
         assertEquals(network.neurons(1) * 5, nonZero);
+    }
+
+    @Test
+    void atTheAuthorsScaleTheEntriesDeviateByTheSparseBound() {
+        NetworkSpec network = Workloads.resolve("mnist-fc");
+        double bound = 1 / Math.sqrt(400 / Math.sqrt(10 * 5));
+        double[] matrix = feedback("sdfa:k=5,rank=2,init=crafton", network, 3).matrix(1);
+        double mean = java.util.Arrays.stream(matrix).average().orElseThrow();
+        double variance = java.util.Arrays.stream(matrix).map(x -> (x - mean) * (x - mean)).sum() / matrix.length;
+        assertEquals(bound, Math.sqrt(variance), 1e-12);
+        assertEquals(2, Ranks.of(matrix, network.neurons(1), network.outputs()));
     }
 
     @Test
