@@ -1,6 +1,5 @@
 package org.neurotile.app.sweep;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neurotile.sim.config.ConfigValue;
 
 /**
  * sweep.sqlite: the {@code sweep} table (what sweep this is), {@code points} (one row per finished
@@ -111,7 +109,7 @@ final class SweepDatabase implements AutoCloseable {
     }
 
     /** Records one finished point and its measures, in one transaction. */
-    void write(PointRow row, List<ConfigValue.Scalar> parameters, String configHash) throws SQLException {
+    void write(PointRow row, List<Object> parameters, String configHash) throws SQLException {
         connection.setAutoCommit(false);
         try {
             StringBuilder sql = new StringBuilder("INSERT INTO points VALUES (?");
@@ -119,7 +117,7 @@ final class SweepDatabase implements AutoCloseable {
             try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
                 int column = 1;
                 insert.setInt(column++, row.index());
-                for (ConfigValue.Scalar value : parameters) {
+                for (Object value : parameters) {
                     bind(insert, column++, value);
                 }
                 insert.setString(column++, configHash);
@@ -152,14 +150,14 @@ final class SweepDatabase implements AutoCloseable {
         }
     }
 
-    /** Parameter values as the file wrote them: whole numbers and numbers as such, the rest as text. */
-    private static void bind(PreparedStatement insert, int column, ConfigValue.Scalar value) throws SQLException {
-        if (value.value() instanceof BigInteger integer && integer.bitLength() < Long.SIZE) {
-            insert.setLong(column, integer.longValue());
-        } else if (value.value() instanceof Double number) {
+    /** A parameter's value: numbers as numbers, the rest as text. */
+    private static void bind(PreparedStatement insert, int column, Object value) throws SQLException {
+        if (value instanceof Long || value instanceof Integer) {
+            insert.setLong(column, ((Number) value).longValue());
+        } else if (value instanceof Double number) {
             insert.setDouble(column, number);
         } else {
-            insert.setString(column, value.text());
+            insert.setString(column, String.valueOf(value));
         }
     }
 

@@ -1,6 +1,10 @@
 package org.neurotile.app.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,7 @@ import org.neurotile.sim.config.Suggestions;
  */
 public final class SweepRunner {
     private static final int INFEASIBLE_SHOWN = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
     private final PrintWriter progressOut;
     private final boolean terminal;
@@ -93,7 +98,8 @@ public final class SweepRunner {
                 settings.engine().run(todo, settings.resolver().function(), row -> {
                     PointRow kept = row.keeping(sweep.measures());
                     try {
-                        database.write(kept, values.get(row.index()), points.get(row.index()).configHash());
+                        database.write(kept, parameterValues(sweep, values.get(row.index()),
+                                points.get(row.index())), points.get(row.index()).configHash());
                     } catch (SQLException e) {
                         throw new InvalidInputException(database.file() + ": cannot record point " + row.index()
                                 + " (" + e.getMessage() + ")", e);
@@ -121,6 +127,32 @@ public final class SweepRunner {
             }
         }
         out.println("wrote " + dir + "/" + SweepDatabase.FILE + ", " + SummaryCsv.FILE);
+    }
+
+    /**
+     * The values of a point's parameters as its resolved configuration holds them (a byte size in
+     * bytes, a rule in its full form), or as the file wrote them where it has no such key.
+     */
+    static List<Object> parameterValues(SweepFile sweep, List<ConfigValue.Scalar> point, ResolvedPoint resolved) {
+        Map<String, Object> config;
+        try {
+            config = JSON.readValue(resolved.configJson(), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a resolved configuration is JSON", e);
+        }
+        List<Object> values = new ArrayList<>();
+        for (int j = 0; j < point.size(); j++) {
+            Object value = config.get(sweep.parameters().get(j).name());
+            values.add(value != null ? value : written(point.get(j)));
+        }
+        return values;
+    }
+
+    private static Object written(ConfigValue.Scalar scalar) {
+        if (scalar.value() instanceof BigInteger integer && integer.bitLength() < Long.SIZE) {
+            return integer.longValue();
+        }
+        return scalar.value() instanceof Double number ? number : scalar.text();
     }
 
     /** A point's parameters, {@code name=value, ...}. */
