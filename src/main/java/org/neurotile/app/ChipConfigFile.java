@@ -26,12 +26,24 @@ final class ChipConfigFile {
     private ChipConfigFile() {
     }
 
-    static ChipSpec read(Path file, ChipSpec base) {
-        ConfigSection c = ConfigFile.load(file);
+    /** Every key of a chip file. */
+    static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
         List<String> keys = new ArrayList<>(CHIP_KEYS);
         keys.addAll(TileParameters.KEYS);
         keys.addAll(NocParameters.KEYS);
-        c.requireOnlyKeys(keys);
+        return List.copyOf(keys);
+    }
+
+    static ChipSpec read(Path file, ChipSpec base) {
+        ConfigSection c = ConfigFile.load(file);
+        c.requireOnlyKeys(KEYS);
+        return read(c, base);
+    }
+
+    /** {@code base} with the chip keys of {@code c} (whose other keys, if any, the caller checks). */
+    static ChipSpec read(ConfigSection c, ChipSpec base) {
         TileParameters tile = TileParameters.read(c, base.tile());
         NocParameters network = NocParameters.read(c, base.network());
         String array = c.getString("array", base.array().toString());

@@ -118,6 +118,13 @@ final class RunReport {
     }
 
     void writeResult(Path directory, Map<String, Object> config) throws IOException {
+        Map<String, Object> result = result(config);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeUtf8(directory.resolve("result.json"), writer -> json.writeValue(writer, result));
+    }
+
+    /** What result.json holds, with {@code config} as its configuration. */
+    Map<String, Object> result(Map<String, Object> config) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rule", rule);
         result.put("cycles", summary.cycles());
@@ -146,8 +153,7 @@ final class RunReport {
             result.put("functional", values);
         }
         result.put("config", config);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.writeUtf8(directory.resolve("result.json"), writer -> json.writeValue(writer, result));
+        return result;
     }
 
     /**

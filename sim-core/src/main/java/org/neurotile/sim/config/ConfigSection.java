@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.neurotile.sim.InvalidInputException;
@@ -68,6 +69,22 @@ public final class ConfigSection implements ConfigValue {
 
     public boolean has(String key) {
         return entries.containsKey(key);
+    }
+
+    /** The value under {@code key} as parsed, with its line; empty when absent. */
+    public Optional<ConfigValue> value(String key) {
+        final Entry entry = entries.get(key);
+        return entry == null ? Optional.empty() : Optional.of(entry.value());
+    }
+
+    /**
+     * This section with {@code key} set to {@code value}, which errors then place at the value's
+     * line: a base configuration with one parameter of a sweep point put in.
+     */
+    public ConfigSection with(String key, ConfigValue value) {
+        final Map<String, Entry> changed = new LinkedHashMap<>(entries);
+        changed.put(key, new Entry(value, value.line()));
+        return new ConfigSection(file, path, line, changed);
     }
 
     /** The line of {@code key}, or of this section if the key is absent. */

@@ -3,7 +3,7 @@ package org.neurotile.sim.config;
 import java.util.List;
 
 /** A parsed configuration value that remembers the line it came from. */
-sealed interface ConfigValue permits ConfigValue.Scalar, ConfigValue.Sequence, ConfigSection {
+public sealed interface ConfigValue permits ConfigValue.Scalar, ConfigValue.Sequence, ConfigSection {
 
     int line();
 

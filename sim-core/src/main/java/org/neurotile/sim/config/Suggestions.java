@@ -9,10 +9,11 @@ import java.util.Optional;
  * "Did you mean" hints: a candidate the input begins (a key without its unit, {@code routerDelay}
  * for {@code routerDelayCycles}), else the nearest by edit distance if it is plausibly a typo.
  */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {}
 
-    static Optional<String> nearest(String input, Collection<String> candidates) {
+    /** The candidate {@code input} most plausibly meant, if any. */
+    public static Optional<String> nearest(String input, Collection<String> candidates) {
         String lower = input.toLowerCase(Locale.ROOT);
         Optional<String> completed = lower.length() < 3 ? Optional.empty() : candidates.stream()
                 .filter(candidate -> candidate.toLowerCase(Locale.ROOT).startsWith(lower))
