@@ -14,6 +14,7 @@ import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
+import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
@@ -43,7 +44,7 @@ record SweepPointConfig(String mode, String workload, NetworkSpec network, Learn
             "chip", "numbers", "weightNumbers", "activationNumbers", "errorNumbers");
     private static final List<String> TRAIN_KEYS = List.of("data", "testData", "trainExamples", "testExamples",
             "epochs", "batch", "optimizer", "learningRate", "learningRateDecay", "momentum", "epsilon", "precision",
-            "clipNorm");
+            "clipNorm", "init");
     private static final String PROCESSOR = "processor";
 
     /** The keys of a point in {@code mode}. */
@@ -161,6 +162,7 @@ record SweepPointConfig(String mode, String workload, NetworkSpec network, Learn
         Precision precision = parsed(c, "precision", () -> Precision.byName(precisionName));
         OptionalDouble clipNorm = c.has("clipNorm") ? OptionalDouble.of(c.requireDouble("clipNorm",
                 DoubleRange.positive())) : OptionalDouble.empty();
+        WeightInit init = WeightInit.parse(c.getChoice("init", WeightInit.DEFAULT.id(), WeightInit.ids()), "init");
         DataSelection selection = parsed(c, "data", () -> new DataSelection(data,
                 testData == null ? null : Path.of(testData), trainExamples, testExamples, seed));
         resolved.put("data", data);
@@ -182,9 +184,10 @@ record SweepPointConfig(String mode, String workload, NetworkSpec network, Learn
         }
         resolved.put("precision", precision.id());
         clipNorm.ifPresent(n -> resolved.put("clipNorm", n));
+        resolved.put("init", init.id());
         return new TrainConfig(workload, network, rule, selection, epochs, batch,
                 Optimizer.Settings.withMomentum(optimizer, momentum).withEpsilon(epsilon), rate, decay, precision,
-                numbers, seed, biases, chip, null, energy, table, false, 0, false, clipNorm);
+                numbers, seed, biases, chip, null, energy, table, false, 0, false, clipNorm, init);
     }
 
     /** The value of {@code key} read by its own parser, whose refusal then names the file, line and key. */
