@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
@@ -51,6 +52,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--energy", paramLabel = "TABLE", description = "Energy table of the report (default: 45nm).")
     private String energy = "45nm";
 
+    @Option(names = "--area", paramLabel = "TABLE",
+            description = "Area table of the runs and the report (default: " + AreaTable.DEFAULT + ").")
+    private String area = AreaTable.DEFAULT;
+
     @Mixin
     private MemoryCheck memoryCheck;
 
@@ -62,9 +67,10 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         PrintWriter errors = spec.commandLine().getErr();
         EnergyTable.resolve(energy);
+        AreaTable areaTable = AreaTable.resolve(area);
         workloads = ListOptions.require("--workloads", "workload", workloads, CompareCommand::directoryName);
         rules = ListOptions.require("--rules", "rule", rules, RunService::directoryName);
-        RunService runs = new RunService(printer, errors, memoryCheck);
+        RunService runs = new RunService(printer, errors, memoryCheck, areaTable);
         List<RunConfig> configs = new ArrayList<>();
         for (String workload : workloads) {
             try {
@@ -84,6 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         workloads.forEach(workload -> inputs.add(StagedOutput.input(workload)));
         inputs.add(StagedOutput.input(chip));
         inputs.add(StagedOutput.input(energy));
+        inputs.add(StagedOutput.input(area));
         try (StagedOutput output = StagedOutput.open("--out", out, "compare", inputs)) {
             compareInto(output.directory(), runs, configs, printer, errors);
             output.commit();
@@ -110,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
         Path reportDirectory = Files.createDirectory(directory.resolve("report"));
         Path staged = directory.toAbsolutePath();
         Path target = out.toAbsolutePath().normalize();
-        new ReportService(printer, errors).reportInto(runDirectories, energy, reportDirectory, reportDirectory,
+        new ReportService(printer, errors).reportInto(runDirectories, energy, area, reportDirectory, reportDirectory,
                 out.resolve("report"), run -> target.resolve(staged.relativize(run.toAbsolutePath())));
     }
 

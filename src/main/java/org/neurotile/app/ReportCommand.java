@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import org.neurotile.app.output.StagedOutput;
+import org.neurotile.reports.area.AreaTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "needs no new simulation.")
     private String energy = "45nm";
 
+    @Option(names = "--area", paramLabel = "TABLE",
+            description = "Area table: a preset (45nm, normalized) or a YAML file (default: 45nm). Re-pricing "
+                    + "needs no new simulation.")
+    private String area = AreaTable.DEFAULT;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: out/report).")
     private Path out = Path.of("out", "report");
 
@@ -40,9 +46,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> inputs = new ArrayList<>(runDirectories);
         inputs.add(StagedOutput.input(energy));
+        inputs.add(StagedOutput.input(area));
         try (StagedOutput output = StagedOutput.open("--out", out, "report", inputs)) {
             new ReportService(spec.commandLine().getOut(), spec.commandLine().getErr())
-                    .reportInto(runDirectories, energy, output.directory(), out.toAbsolutePath(), out,
+                    .reportInto(runDirectories, energy, area, output.directory(), out.toAbsolutePath(), out,
                             UnaryOperator.identity());
             output.commit();
         }

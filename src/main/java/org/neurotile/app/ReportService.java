@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.neurotile.app.output.OutputMarker;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
 
-/** Builds one report (index.html, summary.csv, summary.json) from run directories, priced with an energy table. */
+/**
+ * Builds one report (index.html, summary.csv, summary.json) from run directories, priced with an
+ * energy table and an area table.
+ */
 final class ReportService {
     private final PrintWriter printer;
     private final PrintWriter errors;
@@ -30,7 +34,14 @@ final class ReportService {
      */
     void reportInto(List<Path> runDirectories, String energy, Path directory, Path linkBase, Path shown,
                     UnaryOperator<Path> finalPath) throws IOException {
+        reportInto(runDirectories, energy, AreaTable.DEFAULT, directory, linkBase, shown, finalPath);
+    }
+
+    /** As above, the chips' areas priced with {@code area} (a preset or a file). */
+    void reportInto(List<Path> runDirectories, String energy, String area, Path directory, Path linkBase, Path shown,
+                    UnaryOperator<Path> finalPath) throws IOException {
         EnergyTable table = EnergyTable.resolve(energy);
+        AreaTable areaTable = AreaTable.resolve(area);
         List<RunResult> runs = new ArrayList<>();
         for (Path runDirectory : runDirectories) {
             runs.addAll(RunResult.under(runDirectory));
@@ -39,7 +50,7 @@ final class ReportService {
             runs.replaceAll(run -> run.labelled(run.workload() + " @ " + run.chipLabel()));
         }
         checkUnique(runs);
-        ReportWriter.write(runs, table, directory, linkBase, finalPath, Progress.onTerminal(errors, runs.size()));
+        ReportWriter.write(runs, table, areaTable, directory, linkBase, finalPath, Progress.onTerminal(errors, runs.size()));
         OutputMarker.write(directory, "report");
         printer.println("report of " + runs.size() + " runs: open " + shown.toAbsolutePath().resolve("index.html").toUri());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyKind;
 import org.neurotile.reports.energy.EnergyTable;
@@ -40,10 +41,11 @@ final class ReportWriter {
      * Writes the report into {@code directory}; links to the runs are relative to {@code linkBase},
      * and the summary names each run's directory as {@code finalPath} maps it.
      */
-    static void write(List<RunResult> runs, EnergyTable table, Path directory, Path linkBase,
+    static void write(List<RunResult> runs, EnergyTable table, AreaTable areaTable, Path directory, Path linkBase,
                       UnaryOperator<Path> finalPath, Progress progress) throws IOException {
         ReportEnergy energy = new ReportEnergy(table, runs);
-        Page page = page(runs, energy, directory, linkBase, progress);
+        ReportArea area = new ReportArea(areaTable, runs);
+        Page page = page(runs, energy, area, directory, linkBase, progress);
         AtomicFiles.writeUtf8(directory.resolve("index.html"), writer -> HtmlPage.write(page, writer));
         writeSummary(runs, energy, directory, finalPath);
         progress.finish();
@@ -64,7 +66,7 @@ final class ReportWriter {
         return columns;
     }
 
-    private static Page page(List<RunResult> runs, ReportEnergy energy, Path staging, Path target,
+    private static Page page(List<RunResult> runs, ReportEnergy energy, ReportArea area, Path staging, Path target,
                              Progress progress) throws IOException {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("summary-section", "Summary", "Per training example, one row per workload and "
@@ -78,6 +80,10 @@ final class ReportWriter {
                 + "phase and layer (leakage belongs to the whole example; per tile it is in the heat maps below).",
                 List.of(energy.byKindTable(), energy.byPhaseTable(), energy.byLayerTable()), charts.energy(runs),
                 List.of(), false));
+        sections.add(new Section("area", "Area", "The die area of each run's chip as built, every tile counted, "
+                + "priced with the area table '" + area.table().name() + "' (see Area table); the used area is the "
+                + "share of the tiles that hold neurons. The processor baseline is its MAC units: its memory is off chip "
+                + "(docs/area.md).", List.of(area.byPartTable()), List.of(), List.of(), false));
         List<Figure> details = new ArrayList<>();
         List<Section.Preformatted> configurations = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -105,6 +111,10 @@ final class ReportWriter {
                 + energy.table().origin() + "). Local memory energy per word is interpolated for each chip's memory "
                 + "size, linearly in log(size) and log(energy) between the table's points (docs/energy.md).",
                 List.of(energy.actionsTable(), energy.sramTable()), List.of(), List.of(), false));
+        sections.add(new Section("area-table", "Area table", area.table().description() + " (from "
+                + area.table().origin() + "). SRAM and MAC areas between the table's points follow a power law "
+                + "through the two around them (docs/area.md).",
+                List.of(area.sramTable(), area.macTable(), area.partsTable()), List.of(), List.of(), false));
         sections.add(new Section("configuration", "Configuration", "The fully resolved configuration of each run.",
                 List.of(), List.of(), configurations, true));
         return new Page("neurotile report", runs.size() + " runs: " + String.join(", ",

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
@@ -76,12 +77,19 @@ final class RunCommand implements Callable<Integer> {
             + "packets over time (Chrome trace events; open in ui.perfetto.dev).")
     private boolean trace;
 
+    @Option(names = "--area", paramLabel = "TABLE",
+            description = "Area table of the chip's area in result.json: a preset (45nm, normalized) or a YAML file "
+                    + "(default: " + AreaTable.DEFAULT + ").")
+    private String area = AreaTable.DEFAULT;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/run).")
     private Path out = Path.of("out", "run");
 
     @Override
     public Integer call() throws Exception {
-        new RunService(spec.commandLine().getOut(), spec.commandLine().getErr(), memoryCheck).run(config(), out);
+        RunConfig config = config();
+        new RunService(spec.commandLine().getOut(), spec.commandLine().getErr(), memoryCheck, AreaTable.resolve(area))
+                .run(config, out);
         return 0;
     }
 

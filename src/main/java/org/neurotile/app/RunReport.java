@@ -25,6 +25,9 @@ import org.neurotile.neuron.plan.MemoryKind;
 import org.neurotile.neuron.counts.Phase;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.noc.topology.Topology;
+import org.neurotile.reports.area.Area;
+import org.neurotile.reports.area.AreaModel;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.sim.io.AtomicFiles;
 
 /** The summary table, result.json and counts.csv of one rule's example on a chip. */
@@ -36,9 +39,16 @@ final class RunReport {
     private final Topology topology;
     private final ChipModel chip;
     private final int movedWordBytes;
+    private final AreaTable areaTable;
+    private final Area area;
     private FunctionalStep functional;
 
+    /** The example's report with the chip's area under the default area table. */
     RunReport(String rule, Chip.Example example, ClosedForm closedForm, Chip chip) {
+        this(rule, example, closedForm, chip, AreaTable.preset(AreaTable.DEFAULT));
+    }
+
+    RunReport(String rule, Chip.Example example, ClosedForm closedForm, Chip chip, AreaTable areaTable) {
         this.rule = rule;
         this.example = example;
         this.movedWordBytes = example.movedWordBytes();
@@ -46,6 +56,8 @@ final class RunReport {
         this.closedForm = closedForm;
         this.topology = chip.topology();
         this.chip = chip.model();
+        this.areaTable = areaTable;
+        this.area = AreaModel.of(areaTable, ChipAreas.of(chip));
     }
 
     /** Binary units: 512 KiB, 2 MiB. */
@@ -59,6 +71,28 @@ final class RunReport {
 
     CountSummary summary() {
         return summary;
+    }
+
+    /** The chip's area as built, every tile counted. */
+    Area area() {
+        return area;
+    }
+
+    /** Tiles holding any neuron of the mapping. */
+    long tilesUsed() {
+        return example.mapping().tilesUsed();
+    }
+
+    /** The chip's area by part, under the table that priced it. */
+    private Map<String, Object> areaBreakdown() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("table", areaTable.name());
+        values.put("tiles", area.tiles());
+        values.put("sramMm2", area.sramMm2());
+        values.put("macMm2", area.macMm2());
+        values.put("routerMm2", area.routerMm2());
+        values.put("linkMm2", area.linkMm2());
+        return values;
     }
 
     /** Simulated against closed form per category, in the closed form's terms (see docs/counting.md). */
@@ -128,10 +162,14 @@ final class RunReport {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rule", rule);
         result.put("cycles", summary.cycles());
+        result.put("areaMm2", area.totalMm2());
+        result.put("usedAreaMm2", area.usedMm2(tilesUsed()));
+        result.put("tilesUsed", tilesUsed());
         result.put("totals", summary.totals().byId());
         result.put("byPhase", Counts.byId(summary.byPhase(), Phase::id));
         result.put("byLayer", Counts.byId(summary.byLayer(), String::valueOf));
         result.put("footprint", footprint());
+        result.put("area", areaBreakdown());
         result.put("closedForm", closedFormComparison());
         if (example.batch() > 1) {
             // The counts above are the simulated graph: one example's forward and error tasks, the batch's update.
@@ -251,14 +289,16 @@ final class RunReport {
             header.append(String.format(Locale.ROOT, " %" + Math.max(12, ratio.length()) + "s", ratio));
         }
         out.println(header);
-        for (int row = 0; row <= categories.size(); row++) {
-            Category category = row == 0 ? null : categories.get(row - 1); // row 0: cycles
-            String name = category == null ? "cycles" : category.id();
+        for (int row = 0; row <= categories.size() + 1; row++) {
+            // row 0: cycles; then the categories; the last row: tilesUsed
+            boolean tiles = row == categories.size() + 1;
+            Category category = row == 0 || tiles ? null : categories.get(row - 1);
+            String name = tiles ? "tilesUsed" : category == null ? "cycles" : category.id();
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", name));
             long[] values = new long[reports.size()];
             for (int i = 0; i < reports.size(); i++) {
                 CountSummary s = reports.get(i).summary();
-                values[i] = category == null ? s.cycles() : s.totals().get(category);
+                values[i] = tiles ? reports.get(i).tilesUsed() : category == null ? s.cycles() : s.totals().get(category);
                 line.append(String.format(Locale.ROOT, " %,16d", values[i]));
             }
             for (int i = 1; i < values.length; i++) {
@@ -268,5 +308,30 @@ final class RunReport {
             }
             out.println(line);
         }
+    }
+
+    /**
+     * The chip's area by part (the same for every rule: one chip) and the share of the tiles each
+     * rule's mapping uses.
+     */
+    static void printArea(PrintWriter out, List<String> rules, List<RunReport> reports) {
+        RunReport first = reports.get(0);
+        Area area = first.area;
+        if (area.sramMm2() == 0 && area.routerMm2() == 0) {
+            out.printf(Locale.ROOT, "chip area (%s table): %,.2f mm² of MAC units; the processor's memory is off chip%n",
+                    first.areaTable.name(), area.totalMm2());
+            return;
+        }
+        out.printf(Locale.ROOT, "chip area (%s table): %,.2f mm² for %,d tiles: SRAM %,.2f, MACs %,.2f, routers %,.2f, "
+                + "links %,.2f%n", first.areaTable.name(), area.totalMm2(), area.tiles(), area.sramMm2(), area.macMm2(),
+                area.routerMm2(), area.linkMm2());
+        StringBuilder used = new StringBuilder("used tiles' area:");
+        for (int i = 0; i < reports.size(); i++) {
+            RunReport report = reports.get(i);
+            used.append(i == 0 ? " " : ", ").append(reports.size() == 1 ? "" : rules.get(i) + " ")
+                    .append(String.format(Locale.ROOT, "%,.2f mm² (%,d tiles)", report.area.usedMm2(report.tilesUsed()),
+                            report.tilesUsed()));
+        }
+        out.println(used);
     }
 }

@@ -21,6 +21,7 @@ import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.rules.RuleForm;
+import org.neurotile.reports.area.AreaModel;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.sim.InvalidInputException;
 
@@ -215,6 +216,19 @@ record RunResult(Path directory, String workload, String rule, long cycles, Coun
     static EnergyPass.Chip energyChip(Chip chip, WordSizes words) {
         return new EnergyPass.Chip(chip.model().localMemoryBytes(), chip.spec().tile().wordBytes(),
                 chip.topology().tileCount(), words.isUniform() ? Map.of() : words.storeWordBytes());
+    }
+
+    /** What the area model needs of the chip this run used. */
+    AreaModel.Chip areaChip() {
+        return ChipAreas.of(directory.resolve("result.json"), result.path("config").path("chip"));
+    }
+
+    /** Tiles holding any neuron of the run's mapping (in the footprint of files written before the key). */
+    long tilesUsed() {
+        Path file = directory.resolve("result.json");
+        JsonNode footprint = result.path("footprint");
+        return result.has("tilesUsed") ? RunFiles.positive(file, result, "tilesUsed", 1, Long.MAX_VALUE, "")
+                : RunFiles.positive(file, footprint, "tilesUsed", 1, Long.MAX_VALUE, "footprint.");
     }
 
     /** The tile array's width and height, or 1x1 for the processor baseline. */

@@ -13,6 +13,7 @@ import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.neuron.train.StateDump;
+import org.neurotile.reports.area.AreaTable;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.ChromeTraceRecorder;
 import org.neurotile.sim.trace.TraceRecorder;
@@ -29,19 +30,28 @@ final class RunService {
     private final PrintWriter printer;
     private final PrintWriter errors;
     private final MemoryCheck memoryCheck;
+    private final AreaTable areaTable;
 
-    /** Prints the run to {@code printer}, a progress bar to {@code errors} on a terminal. */
+    /** Prints the run to {@code printer}, a progress bar to {@code errors} on a terminal; areas under the default table. */
     RunService(PrintWriter printer, PrintWriter errors, MemoryCheck memoryCheck) {
+        this(printer, errors, memoryCheck, AreaTable.preset(AreaTable.DEFAULT));
+    }
+
+    /** As above, the chip's area priced with {@code areaTable}. */
+    RunService(PrintWriter printer, PrintWriter errors, MemoryCheck memoryCheck, AreaTable areaTable) {
         this.printer = printer;
         this.errors = errors;
         this.memoryCheck = memoryCheck;
+        this.areaTable = areaTable;
     }
 
     /** Runs {@code config} and writes its output to {@code out} (and its state dump, if any), whole or not at all. */
     List<RunReport> run(RunConfig config, Path out) throws Exception {
         check(config);
         Path dumpState = config.dumpState();
-        try (StagedOutput output = StagedOutput.open("--out", out, "run", config.inputs(dumpState));
+        List<Path> inputs = new ArrayList<>(config.inputs(dumpState));
+        inputs.add(StagedOutput.input(areaTable.origin()));
+        try (StagedOutput output = StagedOutput.open("--out", out, "run", inputs);
              StagedOutput dump = dumpState == null ? null
                      : StagedOutput.open("--dump-state", dumpState, "run --dump-state", config.inputs(out))) {
             List<RunReport> reports = runInto(config, output.directory(), out, dump == null ? null : dump.directory(),
@@ -92,7 +102,7 @@ final class RunService {
             Chip.Example example = chip.run(network, chipRule, config.biases(),
                     recorder != null ? recorder : TraceRecorder.disabled());
             RunReport report = new RunReport(chipRule.spec(), example,
-                    chip.model().closedForm(chipRule, network).orElse(null), chip);
+                    chip.model().closedForm(chipRule, network).orElse(null), chip, areaTable);
             if (config.functional()) {
                 FunctionalStep step = functionalStep(config, chipRule);
                 report.setFunctional(step);
@@ -107,6 +117,7 @@ final class RunService {
         String biases = config.biases() ? "" : ", no biases";
         printer.printf("%s (%s) on %s%s%n", network.name(), network.describe(), chip.model().summary(), biases);
         RunReport.printTable(printer, rules, reports);
+        RunReport.printArea(printer, rules, reports);
         for (int i = 0; i < reports.size(); i++) {
             Path ruleDirectory = reports.size() == 1 ? directory : directory.resolve(directoryName(rules.get(i)));
             if (config.trace()) {
