@@ -98,7 +98,7 @@ class RunCommandTest {
     void unknownRuleAndWorkloadListTheValidOnes() {
         CommandLineRunner rule = CommandLineRunner.run("run", "--rule", "bpp");
         assertEquals(2, rule.status());
-        assertTrue(rule.err().contains("valid: bp[:reads=separate|shared], fa, dfa,"), rule.err());
+        assertTrue(rule.err().contains("valid: bp[:reads=separate|shared], fa[:init=crafton|uniform|weights-product], dfa["), rule.err());
         CommandLineRunner workload = CommandLineRunner.run("run", "--workload", "mnist-xx");
         assertEquals(2, workload.status());
         assertTrue(workload.err().contains("mnist-fc"), workload.err());
