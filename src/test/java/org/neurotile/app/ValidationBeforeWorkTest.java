@@ -50,6 +50,9 @@ class ValidationBeforeWorkTest {
         "sdfa:k=-3; run: rule 'sdfa:k=-3': k must be a whole number in 1..65536",
         "sdfa:k=4,k=5; run: rule 'sdfa:k=4,k=5': option 'k' is given twice",
         "sdfa:k=11; run: rule 'sdfa:k=11': k=11 is outside 1..10 (the network's outputs)",
+        "binary-dfa:k=0; run: rule 'binary-dfa:k=0': k must be a whole number in 1..32768",
+        "binary-dfa:k=two; run: rule 'binary-dfa:k=two': k must be a whole number in 1..32768",
+        "binary-dfa:k=11; run: rule 'binary-dfa:k=11': k=11 is outside 1..10 (the network's outputs)",
         "hybrid:p=2; run: rule 'hybrid:p=2': p must be a number in [0, 1]",
         "blocked-dfa:s=0; run: rule 'blocked-dfa:s=0': s must be a whole number at least 1"})
     void aRuleOptionOutOfRangeIsOneLineWithoutAStackTrace(String rule, String start) {

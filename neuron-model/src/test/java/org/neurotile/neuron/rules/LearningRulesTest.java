@@ -46,6 +46,11 @@ class LearningRulesTest {
         assertMessage("hybrid:p=1.5", "p must be a number in [0, 1] (the probability of a bp step");
         assertMessage("hybrid:p=0.1,gamma=-1", "gamma must be a number in [0, 1]");
         assertMessage("hybrid:p=x", "p must be a number in [0, 1]");
+        assertMessage("binary-dfa:k=0",
+                "rule 'binary-dfa:k=0': k must be a whole number in 1..32768 (the errors per neuron, e.g. binary-dfa:k=2), got '0'");
+        assertMessage("binary-dfa:k=two", "rule 'binary-dfa:k=two': k must be a whole number in 1..32768");
+        assertMessage("binary-dfa:k=40000", "k must be a whole number in 1..32768");
+        assertMessage("binary-dfa:k=2,rank=2", "unknown option 'rank' (valid: init, k)");
     }
 
     @Test

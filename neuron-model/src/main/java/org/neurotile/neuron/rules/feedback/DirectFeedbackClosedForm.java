@@ -1,7 +1,9 @@
 package org.neurotile.neuron.rules.feedback;
 
+import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.plan.ClosedForm;
+import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.workloads.NetworkSpec;
 
 /** The spec's closed form of dfa, sdfa and ssdfa's backward pass on the spatial array. */
@@ -17,6 +19,11 @@ public final class DirectFeedbackClosedForm {
      * @param connectionsPerNeuron k: errors per hidden neuron (n_L for dfa)
      */
     public static ClosedForm of(NetworkSpec network, int connectionsPerNeuron) {
+        return of(network, connectionsPerNeuron, FeedbackEncoding.DENSE);
+    }
+
+    /** As above; with {@link FeedbackEncoding#SIGN} the |b| feedback products are additions, not MACs. */
+    public static ClosedForm of(NetworkSpec network, int connectionsPerNeuron, FeedbackEncoding encoding) {
         long weights = 0;
         long feedback = 0;
         long words = 0;
@@ -34,6 +41,7 @@ public final class DirectFeedbackClosedForm {
                 words += network.neurons(l);
             }
         }
-        return new ClosedForm(weights + feedback, weights, weights + feedback, words);
+        long feedbackMacs = encoding.productCategory() == Category.MACS ? feedback : 0;
+        return new ClosedForm(weights + feedback, weights, weights + feedbackMacs, words);
     }
 }

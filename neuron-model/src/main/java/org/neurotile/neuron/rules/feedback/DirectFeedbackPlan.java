@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.counts.Phase;
@@ -18,7 +19,7 @@ import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
- * The error and update phases of the direct-feedback family (dfa, sdfa, ssdfa): the output tile
+ * The error and update phases of the direct-feedback family (dfa, sdfa, ssdfa, binary-dfa:k=K): the output tile
  * sends each tile only the output errors its neurons use — one multicast per distinct set of
  * errors, so with dense dfa all of e goes to every hidden tile at once — and each output tile its
  * own slice of e. Every trained layer then computes its deltas and updates in parallel.
@@ -35,6 +36,15 @@ public final class DirectFeedbackPlan {
 
     public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
                              PlanOptions options) {
+        build(graph, mapping, forward, errors, FeedbackEncoding.DENSE, options);
+    }
+
+    /**
+     * As above, each connection's product counted as {@code encoding} multiplies an entry: a MAC, or
+     * with {@link FeedbackEncoding#SIGN} (a sparse row of signed indices) an addition.
+     */
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
+                             FeedbackEncoding encoding, PlanOptions options) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         List<Placement> placements = mapping.placements();
@@ -65,7 +75,7 @@ public final class DirectFeedbackPlan {
             graph.count(delta, Category.ERROR_WRITES, used.cardinality());
             graph.count(delta, Category.ERROR_READS, used.cardinality());
             graph.count(delta, Category.FEEDBACK_READS, connections);
-            graph.count(delta, Category.MACS, connections);
+            graph.count(delta, encoding.productCategory(), connections);
             graph.count(delta, Category.ACTIVATION_READS, c);
             graph.count(delta, Category.ELEMENTWISE_OPS, c);
             graph.count(delta, Category.WORDS_MOVED, connections);

@@ -7,6 +7,7 @@ import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.PlanOptions;
@@ -16,7 +17,7 @@ import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
- * dfa, sdfa and ssdfa on the chip: each hidden neuron stores a feedback row over the output errors
+ * dfa, sdfa, ssdfa and binary-dfa:k=K on the chip: each hidden neuron stores a feedback row over the output errors
  * it uses and receives only those errors ({@link DirectFeedbackPlan}).
  */
 public final class DirectFeedbackRule implements LearningRule {
@@ -24,6 +25,7 @@ public final class DirectFeedbackRule implements LearningRule {
     private final Function<NetworkSpec, ErrorAssignment> assignment;
     private final int connectionsPerNeuron; // 0: all outputs (dense)
     private final int indexBytes;
+    private final FeedbackEncoding encoding;
     private final FeedbackDraw draw;
 
     /** How the rule's feedback values are drawn for a network, from a seed. */
@@ -33,17 +35,20 @@ public final class DirectFeedbackRule implements LearningRule {
     }
 
     private DirectFeedbackRule(String spec, Function<NetworkSpec, ErrorAssignment> assignment,
-                               int connectionsPerNeuron, int indexBytes, FeedbackDraw draw) {
+                               int connectionsPerNeuron, int indexBytes, FeedbackEncoding encoding,
+                               FeedbackDraw draw) {
         this.spec = spec;
         this.assignment = assignment;
         this.connectionsPerNeuron = connectionsPerNeuron;
         this.indexBytes = indexBytes;
+        this.encoding = encoding;
         this.draw = draw;
     }
 
     /** Dense dfa: every hidden neuron stores n_L feedback words and uses all of e; B_l starts as {@code init}. */
     public static DirectFeedbackRule dense(String spec, FeedbackInit init) {
         return new DirectFeedbackRule(spec, network -> ErrorAssignment.all(network.outputs()), 0, 0,
+                FeedbackEncoding.DENSE,
                 (network, initial, seed) -> init == FeedbackInit.WEIGHTS_PRODUCT
                         ? FixedFeedback.weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial)
                         : FixedFeedback.dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed, init));
@@ -59,7 +64,7 @@ public final class DirectFeedbackRule implements LearningRule {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        return new DirectFeedbackRule(spec, assignment, k, indexBytes,
+        return new DirectFeedbackRule(spec, assignment, k, indexBytes, FeedbackEncoding.DENSE,
                 (network, initial, seed) -> FixedFeedback.sparse(network, assignment.apply(network), k, seed, init));
     }
 
@@ -73,8 +78,24 @@ public final class DirectFeedbackRule implements LearningRule {
         if (k < 1 || rank < 1) {
             throw new IllegalArgumentException("k and rank must be at least 1, got " + k + " and " + rank);
         }
-        return new DirectFeedbackRule(spec, assignment::apply, k, indexBytes,
+        return new DirectFeedbackRule(spec, assignment::apply, k, indexBytes, FeedbackEncoding.DENSE,
                 (network, initial, seed) -> FixedFeedback.lowRank(network, assignment.apply(network), rank, seed, init));
+    }
+
+    /**
+     * Sparse binary feedback (binary-dfa:k=K): k connections per neuron of +-1
+     * ({@link FixedFeedback#sparseSign}), each stored as an index with its sign in the top bit.
+     *
+     * @param alignedStart whether the signs are those of the forward weights' product
+     */
+    public static DirectFeedbackRule sparseSign(String spec, int k, Function<NetworkSpec, ErrorAssignment> assignment,
+                                                int indexBytes, boolean alignedStart) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        return new DirectFeedbackRule(spec, assignment, k, indexBytes, FeedbackEncoding.SIGN,
+                (network, initial, seed) -> FixedFeedback.sparseSign(network, assignment.apply(network), k, seed,
+                        alignedStart, initial));
     }
 
     @Override
@@ -89,7 +110,7 @@ public final class DirectFeedbackRule implements LearningRule {
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         return connectionsPerNeuron == 0 ? FeedbackStorage.directFeedback(network, wordBytes)
-                : FeedbackStorage.sparse(network, wordBytes, connectionsPerNeuron, indexBytes);
+                : FeedbackStorage.sparse(network, wordBytes, connectionsPerNeuron, indexBytes, encoding);
     }
 
     @Override
@@ -104,12 +125,12 @@ public final class DirectFeedbackRule implements LearningRule {
 
     @Override
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
-        DirectFeedbackPlan.build(graph, mapping, forward, assignment.apply(mapping.network()), options);
+        DirectFeedbackPlan.build(graph, mapping, forward, assignment.apply(mapping.network()), encoding, options);
     }
 
     @Override
     public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
-        return chip == ChipKind.TILE_ARRAY ? Optional.of(DirectFeedbackClosedForm.of(network, connections(network)))
+        return chip == ChipKind.TILE_ARRAY ? Optional.of(DirectFeedbackClosedForm.of(network, connections(network), encoding))
                 : Optional.empty();
     }
 }

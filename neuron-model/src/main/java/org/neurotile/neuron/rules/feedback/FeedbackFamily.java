@@ -13,6 +13,8 @@ public final class FeedbackFamily implements RuleFamily {
     public static final int INDEX_BYTES = 2;
     /** The most output errors a stored index can name. */
     static final int MAX_OUTPUTS = 1 << (8 * INDEX_BYTES);
+    /** The most output errors an index that gives its top bit to a sign can name (binary-dfa:k=K). */
+    static final int MAX_SIGNED_OUTPUTS = MAX_OUTPUTS / 2;
 
     /** The option that names how B_l starts ({@link FeedbackInit}). */
     static final String INIT = "init";
@@ -29,7 +31,7 @@ public final class FeedbackFamily implements RuleFamily {
                 new RuleForm("dfa", "dfa[:init=crafton|uniform|weights-product]", 30, 0xff7f0e, List.of("dfa"), true),
                 new RuleForm("sdfa", "sdfa:k=K[,rank=R,init=crafton|uniform]", 40, 0x8c564b, List.of("sdfa:k=4"), false),
                 new RuleForm("ssdfa", "ssdfa[:init=crafton|uniform]", 50, 0x2ca02c, List.of("ssdfa"), true),
-                new RuleForm("binary-dfa", "binary-dfa[:init=random|weights-product]", 60, 0xd62728,
+                new RuleForm("binary-dfa", "binary-dfa[:init=random|weights-product,k=K]", 60, 0xd62728,
                         List.of("binary-dfa"), true),
                 new RuleForm("blocked-dfa", "blocked-dfa:s=S[,init=crafton|uniform|weights-product]", 70, 0x17becf, List.of("blocked-dfa:s=2"), true));
     }
@@ -64,9 +66,20 @@ public final class FeedbackFamily implements RuleFamily {
                                 network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES, init);
             }
             case "binary-dfa" -> {
-                options.only("init");
-                String init = options.choice("init", "random", List.of("random", "weights-product"));
-                yield new BinaryFeedbackRule(options.spec(), init.equals("weights-product"));
+                options.only(INIT, "k");
+                boolean aligned = options.choice(INIT, "random", List.of("random", "weights-product"))
+                        .equals("weights-product");
+                if (!options.has("k")) {
+                    yield new BinaryFeedbackRule(options.spec(), aligned);
+                }
+                int k = options.requiredInt("k", 1, MAX_SIGNED_OUTPUTS, "the errors per neuron, e.g. binary-dfa:k=2");
+                yield DirectFeedbackRule.sparseSign(options.spec(), k, network -> {
+                    if (network.outputs() > MAX_SIGNED_OUTPUTS) {
+                        throw options.invalid("an index with its sign in " + INDEX_BYTES + " bytes names at most "
+                                + MAX_SIGNED_OUTPUTS + " output errors, the network has " + network.outputs());
+                    }
+                    return BalancedErrorAssignment.of(network, k, 0, seed);
+                }, INDEX_BYTES, aligned);
             }
             case "blocked-dfa" -> {
                 options.only("s", INIT);

@@ -13,7 +13,8 @@ import org.neurotile.workloads.NetworkSpec;
  * <ul>
  * <li>dfa: n_L words; fa: n_{l+1} words; blocked dfa: n_m words, m the layer's source;
  * <li>sdfa, ssdfa (k = 1): k values of a word and k indices of {@code indexBytes} each;
- * <li>binary dfa: n_L bits, padded to whole words (see {@link FeedbackEncoding#SIGN}).
+ * <li>binary dfa: n_L bits, padded to whole words (see {@link FeedbackEncoding#SIGN});
+ * <li>binary-dfa:k=K: K indices of {@code indexBytes} each, the sign in each index's top bit.
  * </ul>
  */
 public final class FeedbackStorage {
@@ -38,16 +39,26 @@ public final class FeedbackStorage {
      * every one of the n_L errors (2 bytes: up to 65536).
      */
     public static StorageModel sparse(NetworkSpec network, int wordBytes, int connections, int indexBytes) {
+        return sparse(network, wordBytes, connections, indexBytes, FeedbackEncoding.DENSE);
+    }
+
+    /**
+     * Sparse rows of {@code connections} entries each stored as {@code encoding} stores a sparse
+     * entry ({@link FeedbackEncoding#sparseEntryBytes}): with SIGN the indices must address every
+     * error with the top bit given to the sign (2 bytes: up to 32768).
+     */
+    public static StorageModel sparse(NetworkSpec network, int wordBytes, int connections, int indexBytes,
+                                      FeedbackEncoding encoding) {
         if (connections < 1 || connections > network.outputs()) {
             throw new IllegalArgumentException(
                     "connections must be in 1.." + network.outputs() + ", got " + connections);
         }
-        if (indexBytes < 1 || (indexBytes < 8 && network.outputs() > 1L << (8 * indexBytes))) {
+        if (indexBytes < 1 || network.outputs() > encoding.addressableErrors(indexBytes)) {
             throw new IllegalArgumentException(
                     indexBytes + "-byte indices cannot address " + network.outputs() + " errors");
         }
         boolean[] rows = FeedbackBlocks.directFeedback(network.layerCount()).computesDelta(network);
-        long perRow = (long) connections * (wordBytes + indexBytes);
+        long perRow = connections * encoding.sparseEntryBytes(wordBytes, indexBytes);
         return withFeedback(network, wordBytes, l -> l < network.layerCount() && rows[l] ? perRow : 0);
     }
 

@@ -110,6 +110,33 @@ public final class FixedFeedback {
         return signOf(network, weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial));
     }
 
+    /**
+     * Sparse binary dfa, S_l = sign(B_l o M) (the extended-DFA paper's equation 10): +1 or -1 (0 maps
+     * to +1) where neuron i uses an error ({@code errors.errorsOf(l, i)}), 0 elsewhere. B_l is
+     * {@link #sparse}'s draw, or with {@code alignedStart} {@link #weightsProduct} for dfa.
+     */
+    public static Feedback sparseSign(NetworkSpec network, ErrorAssignment errors, int k, long seed,
+                                      boolean alignedStart, Model initial) {
+        Feedback drawn = alignedStart
+                ? weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial)
+                : sparse(network, errors, k, seed);
+        int outputs = network.outputs();
+        double[][] matrices = new double[network.layerCount() + 1][];
+        for (int l = 1; l < matrices.length; l++) {
+            double[] values = drawn.matrix(l);
+            if (values == null) {
+                continue;
+            }
+            matrices[l] = new double[values.length];
+            for (int i = 0; i < network.neurons(l); i++) {
+                for (int j : errors.errorsOf(l, i)) {
+                    matrices[l][i * outputs + j] = values[i * outputs + j] < 0 ? -1 : 1;
+                }
+            }
+        }
+        return Feedback.of(sources(network, FeedbackBlocks.directFeedback(network.layerCount())), matrices);
+    }
+
     private static Feedback signOf(NetworkSpec network, Feedback feedback) {
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < matrices.length; l++) {

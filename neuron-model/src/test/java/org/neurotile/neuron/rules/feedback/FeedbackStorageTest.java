@@ -39,6 +39,19 @@ class FeedbackStorageTest {
     }
 
     @Test
+    void sparseSignFeedbackKeepsOnlyTheIndexPerConnection() {
+        assertEquals(List.of(6L, 6L, 0L), feedbackBytes(FeedbackStorage.sparse(NET, 4, 3, 2, FeedbackEncoding.SIGN)));
+    }
+
+    @Test
+    void aSignInTheIndexHalvesTheErrorsItCanName() {
+        NetworkSpec wide = network(4, 8, 200);
+        assertThrows(IllegalArgumentException.class, () -> FeedbackStorage.sparse(wide, 4, 1, 1, FeedbackEncoding.SIGN));
+        assertEquals(1, FeedbackStorage.sparse(network(4, 8, 128), 4, 1, 1, FeedbackEncoding.SIGN).feedbackBytesPerNeuron(1));
+        assertEquals(32_768, FeedbackEncoding.SIGN.addressableErrors(2));
+    }
+
+    @Test
     void binaryFeedbackKeepsABitPerOutputErrorInWholeWords() {
         assertEquals(List.of(8L, 8L, 0L), feedbackBytes(FeedbackStorage.binary(NET, 4))); // 40 bits: 2 words
     }
