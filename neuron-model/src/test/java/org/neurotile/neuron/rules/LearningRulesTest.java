@@ -50,7 +50,7 @@ class LearningRulesTest {
                 "rule 'binary-dfa:k=0': k must be a whole number in 1..32768 (the errors per neuron, e.g. binary-dfa:k=2), got '0'");
         assertMessage("binary-dfa:k=two", "rule 'binary-dfa:k=two': k must be a whole number in 1..32768");
         assertMessage("binary-dfa:k=40000", "k must be a whole number in 1..32768");
-        assertMessage("binary-dfa:k=2,rank=2", "unknown option 'rank' (valid: init, k)");
+        assertMessage("binary-dfa:k=2,rank=2", "unknown option 'rank' (valid: init, k, scale)");
     }
 
     @Test

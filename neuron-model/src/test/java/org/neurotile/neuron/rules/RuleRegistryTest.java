@@ -17,7 +17,7 @@ class RuleRegistryTest {
     /** The rules of the main source set, in display order, as help and errors have always listed them. */
     private static final String MAIN_FORMS = "bp[:reads=separate|shared], fa[:init=crafton|uniform|weights-product], "
             + "dfa[:init=crafton|uniform|weights-product], sdfa:k=K[,rank=R,init=crafton|uniform], "
-            + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product,k=K], "
+            + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product,k=K,scale=crafton|one], "
             + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M, "
             + "directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";

@@ -17,8 +17,9 @@ import org.neurotile.workloads.NetworkSpec;
  *
  * @param alignedStart whether B_l starts as the sign of the forward weights' product rather than
  *     random (the values change, not the costs)
+ * @param scale        the magnitude of the entries, folded into the learning rate (no cost either)
  */
-record BinaryFeedbackRule(String spec, boolean alignedStart) implements LearningRule {
+record BinaryFeedbackRule(String spec, boolean alignedStart, SignScale scale) implements LearningRule {
 
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
@@ -32,8 +33,8 @@ record BinaryFeedbackRule(String spec, boolean alignedStart) implements Learning
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(alignedStart ? FixedFeedback.signOfWeightsProduct(network, initial)
-                : FixedFeedback.signOfRandom(network, seed));
+        return Optional.of(alignedStart ? FixedFeedback.signOfWeightsProduct(network, initial, scale)
+                : FixedFeedback.signOfRandom(network, seed, scale));
     }
 
     @Override

@@ -89,13 +89,13 @@ public final class DirectFeedbackRule implements LearningRule {
      * @param alignedStart whether the signs are those of the forward weights' product
      */
     public static DirectFeedbackRule sparseSign(String spec, int k, Function<NetworkSpec, ErrorAssignment> assignment,
-                                                int indexBytes, boolean alignedStart) {
+                                                int indexBytes, boolean alignedStart, SignScale scale) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         return new DirectFeedbackRule(spec, assignment, k, indexBytes, FeedbackEncoding.SIGN,
                 (network, initial, seed) -> FixedFeedback.sparseSign(network, assignment.apply(network), k, seed,
-                        alignedStart, initial));
+                        alignedStart, initial, scale));
     }
 
     @Override

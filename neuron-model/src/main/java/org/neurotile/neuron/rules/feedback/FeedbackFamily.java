@@ -31,7 +31,7 @@ public final class FeedbackFamily implements RuleFamily {
                 new RuleForm("dfa", "dfa[:init=crafton|uniform|weights-product]", 30, 0xff7f0e, List.of("dfa"), true),
                 new RuleForm("sdfa", "sdfa:k=K[,rank=R,init=crafton|uniform]", 40, 0x8c564b, List.of("sdfa:k=4"), false),
                 new RuleForm("ssdfa", "ssdfa[:init=crafton|uniform]", 50, 0x2ca02c, List.of("ssdfa"), true),
-                new RuleForm("binary-dfa", "binary-dfa[:init=random|weights-product,k=K]", 60, 0xd62728,
+                new RuleForm("binary-dfa", "binary-dfa[:init=random|weights-product,k=K,scale=crafton|one]", 60, 0xd62728,
                         List.of("binary-dfa"), true),
                 new RuleForm("blocked-dfa", "blocked-dfa:s=S[,init=crafton|uniform|weights-product]", 70, 0x17becf, List.of("blocked-dfa:s=2"), true));
     }
@@ -66,11 +66,13 @@ public final class FeedbackFamily implements RuleFamily {
                                 network -> BalancedErrorAssignment.of(network, k, rank, seed), INDEX_BYTES, init);
             }
             case "binary-dfa" -> {
-                options.only(INIT, "k");
+                options.only(INIT, "k", "scale");
                 boolean aligned = options.choice(INIT, "random", List.of("random", "weights-product"))
                         .equals("weights-product");
+                SignScale scale = SignScale.byId(options.choice("scale", SignScale.CRAFTON.id(),
+                        List.of(SignScale.CRAFTON.id(), SignScale.ONE.id())));
                 if (!options.has("k")) {
-                    yield new BinaryFeedbackRule(options.spec(), aligned);
+                    yield new BinaryFeedbackRule(options.spec(), aligned, scale);
                 }
                 int k = options.requiredInt("k", 1, MAX_SIGNED_OUTPUTS, "the errors per neuron, e.g. binary-dfa:k=2");
                 yield DirectFeedbackRule.sparseSign(options.spec(), k, network -> {
@@ -79,7 +81,7 @@ public final class FeedbackFamily implements RuleFamily {
                                 + MAX_SIGNED_OUTPUTS + " output errors, the network has " + network.outputs());
                     }
                     return BalancedErrorAssignment.of(network, k, 0, seed);
-                }, INDEX_BYTES, aligned);
+                }, INDEX_BYTES, aligned, scale);
             }
             case "blocked-dfa" -> {
                 options.only("s", INIT);

@@ -100,14 +100,20 @@ public final class FixedFeedback {
         return matrix;
     }
 
-    /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback. */
+    /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback, at the spec's +-1. */
     public static Feedback signOfRandom(NetworkSpec network, long seed) {
-        return signOf(network, dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed));
+        return signOfRandom(network, seed, SignScale.ONE);
     }
 
-    /** Binary dfa with an aligned start: the signs of {@link #weightsProduct} for dfa. */
-    public static Feedback signOfWeightsProduct(NetworkSpec network, Model initial) {
-        return signOf(network, weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial));
+    /** Binary dfa: s_l times the signs (0 maps to +1) of dense random dfa feedback. */
+    public static Feedback signOfRandom(NetworkSpec network, long seed, SignScale scale) {
+        return signOf(network, dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed), scale);
+    }
+
+    /** Binary dfa with an aligned start: s_l times the signs of {@link #weightsProduct} for dfa. */
+    public static Feedback signOfWeightsProduct(NetworkSpec network, Model initial, SignScale scale) {
+        return signOf(network, weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial),
+                scale);
     }
 
     /**
@@ -116,7 +122,7 @@ public final class FixedFeedback {
      * {@link #sparse}'s draw, or with {@code alignedStart} {@link #weightsProduct} for dfa.
      */
     public static Feedback sparseSign(NetworkSpec network, ErrorAssignment errors, int k, long seed,
-                                      boolean alignedStart, Model initial) {
+                                      boolean alignedStart, Model initial, SignScale scale) {
         Feedback drawn = alignedStart
                 ? weightsProduct(network, FeedbackBlocks.directFeedback(network.layerCount()), initial)
                 : sparse(network, errors, k, seed);
@@ -128,22 +134,24 @@ public final class FixedFeedback {
                 continue;
             }
             matrices[l] = new double[values.length];
+            double magnitude = scale.magnitude(network.neurons(l), outputs, k);
             for (int i = 0; i < network.neurons(l); i++) {
                 for (int j : errors.errorsOf(l, i)) {
-                    matrices[l][i * outputs + j] = values[i * outputs + j] < 0 ? -1 : 1;
+                    matrices[l][i * outputs + j] = values[i * outputs + j] < 0 ? -magnitude : magnitude;
                 }
             }
         }
         return Feedback.of(sources(network, FeedbackBlocks.directFeedback(network.layerCount())), matrices);
     }
 
-    private static Feedback signOf(NetworkSpec network, Feedback feedback) {
+    private static Feedback signOf(NetworkSpec network, Feedback feedback, SignScale scale) {
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < matrices.length; l++) {
             double[] matrix = feedback.matrix(l);
             if (matrix != null) {
+                double magnitude = scale.magnitude(network.neurons(l), network.outputs(), 0);
                 for (int i = 0; i < matrix.length; i++) {
-                    matrix[i] = matrix[i] < 0 ? -1 : 1;
+                    matrix[i] = matrix[i] < 0 ? -magnitude : magnitude;
                 }
             }
             matrices[l] = matrix;

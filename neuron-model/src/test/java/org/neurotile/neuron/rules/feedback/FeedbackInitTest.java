@@ -114,6 +114,34 @@ class FeedbackInitTest {
     }
 
     @Test
+    void binaryFeedbackDefaultsToTheSignsAtTheAuthorsDenseScale() {
+        double magnitude = 1 / Math.sqrt(400);
+        for (double v : matrix("binary-dfa", MNIST, 1)) {
+            assertTrue(v == magnitude || v == -magnitude, "entry " + v);
+        }
+        for (double v : matrix("binary-dfa:scale=one", MNIST, 1)) {
+            assertTrue(v == 1 || v == -1, "entry " + v);
+        }
+    }
+
+    @Test
+    void theScaleOfBinaryFeedbackKeepsItsSigns() {
+        double[] crafton = matrix("binary-dfa:init=weights-product", MNIST, 1);
+        double[] one = matrix("binary-dfa:init=weights-product,scale=one", MNIST, 1);
+        for (int k = 0; k < one.length; k++) {
+            assertEquals(Math.signum(one[k]), Math.signum(crafton[k]));
+        }
+    }
+
+    @Test
+    void sparseBinaryFeedbackUsesTheAuthorsSparseScale() {
+        double magnitude = 1 / Math.sqrt(400 / Math.sqrt(10 * 2));
+        for (double v : nonZero(matrix("binary-dfa:k=2", MNIST, 1))) {
+            assertEquals(magnitude, Math.abs(v), 1e-15);
+        }
+    }
+
+    @Test
     void anUnknownStartIsRefusedNamingTheValidOnes() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> LearningRules.parse("ssdfa:init=sign", 1));
         assertTrue(e.getMessage().contains("init=sign is not one of crafton, uniform"), e.getMessage());
