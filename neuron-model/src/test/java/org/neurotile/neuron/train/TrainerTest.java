@@ -155,6 +155,20 @@ class TrainerTest {
                 + "layer \\d: .*; try a smaller --lr, or another --init or --feedback-init \\(was 1.0E30\\)"), e.getMessage());
     }
 
+    @Test
+    void aTestLossThatGrowsAHundredFoldWithoutANaNStopsAsADivergence() {
+        // tanh keeps every value finite while a huge rate drives the output weights, and the loss, up
+        Trainer trainer = new Trainer(new Trainer.Settings(NET, LearningRules.parse("dfa", 1), Precision.FLOAT32,
+                Optimizer.Settings.of(OptimizerCost.SGD), 1e4, 1, 3, 1, true));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> trainer.train(TRAIN, TEST,
+                new Trainer.Listener() {
+                }));
+        assertTrue(e.getMessage().matches("training diverged under rule dfa in epoch 1: the test loss grew to .*, over "
+                + "100 times chance's loss ln\\(n_L\\) \\(1.39\\), without a NaN; layer \\d's weights grew most in the "
+                + "epoch \\(L2 norm .* -> .*\\); try a smaller --lr, or another --init or --feedback-init \\(was 10000.0\\)"),
+                e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {"sgd; float32", "momentum; float32", "adam; float32",
         "sgd; fixed16:frac=12,rounding=stochastic", "adam; fixed8:frac=5,rounding=stochastic"})
