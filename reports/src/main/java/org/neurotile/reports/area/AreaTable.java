@@ -1,10 +1,6 @@
 package org.neurotile.reports.area;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.neurotile.reports.PresetTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +9,6 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ByteSize;
-import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
 import org.neurotile.sim.config.DoubleRange;
 
@@ -61,6 +56,8 @@ public record AreaTable(String name, String origin, String description, Map<Part
     }
 
     public static final List<String> PRESETS = List.of("45nm", "normalized");
+    private static final PresetTables<AreaTable> SOURCES = new PresetTables<>("area", PRESETS,
+            "/org/neurotile/reports/area/", AreaTable::parse);
     /** The table of a run that names none. */
     public static final String DEFAULT = "45nm";
 
@@ -72,29 +69,11 @@ public record AreaTable(String name, String origin, String description, Map<Part
 
     /** A preset by name, or a YAML file. */
     public static AreaTable resolve(String nameOrFile) {
-        if (PRESETS.contains(nameOrFile)) {
-            return preset(nameOrFile);
-        }
-        Path file = Path.of(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("area table '" + nameOrFile + "': not a preset (" + String.join(", ", PRESETS)
-                    + ") and no such file");
-        }
-        return parse(ConfigFile.load(file), file.toString());
+        return SOURCES.resolve(nameOrFile);
     }
 
     public static AreaTable preset(String name) {
-        String resource = "/org/neurotile/reports/area/" + name + ".yaml";
-        try (InputStream in = AreaTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new InvalidInputException("unknown area table '" + name + "' (presets: "
-                        + String.join(", ", PRESETS) + ")");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse(ConfigFile.parse(text, "preset " + name), "preset " + name);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
+        return SOURCES.preset(name);
     }
 
     static AreaTable parse(ConfigSection root, String origin) {

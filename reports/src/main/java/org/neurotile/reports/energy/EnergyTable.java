@@ -1,10 +1,6 @@
 package org.neurotile.reports.energy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.neurotile.reports.PresetTables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ByteSize;
-import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
 import org.neurotile.sim.config.DoubleRange;
 
@@ -61,6 +56,8 @@ public record EnergyTable(String name, String origin, String description, int wo
     }
 
     public static final List<String> PRESETS = List.of("45nm", "normalized");
+    private static final PresetTables<EnergyTable> SOURCES = new PresetTables<>("energy", PRESETS,
+            "/org/neurotile/reports/energy/", EnergyTable::parse);
 
     public EnergyTable {
         entries = Map.copyOf(entries);
@@ -69,29 +66,11 @@ public record EnergyTable(String name, String origin, String description, int wo
 
     /** A preset by name, or a YAML file. */
     public static EnergyTable resolve(String nameOrFile) {
-        if (PRESETS.contains(nameOrFile)) {
-            return preset(nameOrFile);
-        }
-        Path file = Path.of(nameOrFile);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("energy table '" + nameOrFile + "': not a preset (" + String.join(", ", PRESETS)
-                    + ") and no such file");
-        }
-        return parse(ConfigFile.load(file), file.toString());
+        return SOURCES.resolve(nameOrFile);
     }
 
     public static EnergyTable preset(String name) {
-        String resource = "/org/neurotile/reports/energy/" + name + ".yaml";
-        try (InputStream in = EnergyTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new InvalidInputException("unknown energy table '" + name + "' (presets: "
-                        + String.join(", ", PRESETS) + ")");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return parse(ConfigFile.parse(text, "preset " + name), "preset " + name);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
-        }
+        return SOURCES.preset(name);
     }
 
     static EnergyTable parse(ConfigSection root, String origin) {
