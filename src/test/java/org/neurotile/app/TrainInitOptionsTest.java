@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,21 +16,14 @@ class TrainInitOptionsTest {
     @TempDir
     Path dir;
 
-    private static CommandLineRunner train(Path out, String... options) {
-        List<String> args = new ArrayList<>(List.of("train", "--train-examples", "200", "--test-examples",
-                "50", "--epochs", "1", "--array", "8x8", "--out", out.toString()));
-        args.addAll(List.of(options));
-        return CommandLineRunner.run(args.toArray(String[]::new));
-    }
-
     private static JsonNode config(Path out) throws IOException {
-        return new ObjectMapper().readTree(out.resolve("history.json").toFile()).get("config");
+        return SmallTraining.history(out).get("config");
     }
 
     @Test
     void theDefaultInitialisationIsRecorded() throws IOException {
         Path out = dir.resolve("default");
-        assertEquals(0, train(out).status());
+        assertEquals(0, SmallTraining.train(out).status());
         assertEquals("by-activation", config(out).get("init").asText());
         assertEquals("dfa", config(out).get("rule").asText());
     }
@@ -41,8 +32,8 @@ class TrainInitOptionsTest {
     void anotherInitialisationIsRecordedAndChangesTheRun() throws IOException {
         Path standard = dir.resolve("standard");
         Path lecun = dir.resolve("lecun");
-        assertEquals(0, train(standard).status());
-        CommandLineRunner run = train(lecun, "--init", "lecun");
+        assertEquals(0, SmallTraining.train(standard).status());
+        CommandLineRunner run = SmallTraining.train(lecun, "--init", "lecun");
         assertEquals(0, run.status(), run.err());
         assertEquals("lecun", config(lecun).get("init").asText());
         assertNotEquals(Files.readString(standard.resolve("history.csv")).replaceAll(",[^,\\n]*\\n", "\n"),
@@ -53,8 +44,8 @@ class TrainInitOptionsTest {
     void feedbackInitIsTheRulesInitOption() throws IOException {
         Path option = dir.resolve("option");
         Path rule = dir.resolve("rule");
-        assertEquals(0, train(option, "--rule", "sdfa:k=2", "--feedback-init", "uniform").status());
-        assertEquals(0, train(rule, "--rule", "sdfa:k=2,init=uniform").status());
+        assertEquals(0, SmallTraining.train(option, "--rule", "sdfa:k=2", "--feedback-init", "uniform").status());
+        assertEquals(0, SmallTraining.train(rule, "--rule", "sdfa:k=2,init=uniform").status());
         assertEquals("sdfa:k=2,init=uniform", config(option).get("rule").asText());
         assertEquals(new ObjectMapper().readTree(option.resolve("history.json").toFile()).get("epochs").get(0)
                         .get("trainLoss"),
@@ -64,7 +55,7 @@ class TrainInitOptionsTest {
     @Test
     void anUnknownInitialisationIsOneLineAndWritesNothing() {
         Path out = dir.resolve("never");
-        CommandLineRunner run = train(out, "--init", "kaiming");
+        CommandLineRunner run = SmallTraining.train(out, "--init", "kaiming");
         assertEquals(2, run.status());
         assertEquals("train: --init must be one of by-activation, uniform-fan-in, he, xavier, lecun, zeros, got "
                 + "'kaiming'", run.err().strip());
@@ -74,7 +65,7 @@ class TrainInitOptionsTest {
     @Test
     void anUnknownFeedbackInitialisationNamesTheOptionAndTheRulesChoices() {
         Path out = dir.resolve("never");
-        CommandLineRunner run = train(out, "--rule", "ssdfa", "--feedback-init", "weights-product");
+        CommandLineRunner run = SmallTraining.train(out, "--rule", "ssdfa", "--feedback-init", "weights-product");
         assertEquals(2, run.status());
         assertEquals("train: --feedback-init weights-product: rule 'ssdfa:init=weights-product': init=weights-product "
                 + "is not one of crafton, uniform", run.err().strip());
@@ -84,7 +75,7 @@ class TrainInitOptionsTest {
     @Test
     void feedbackInitForARuleWithoutFixedFeedbackIsRefused() {
         Path out = dir.resolve("never");
-        CommandLineRunner run = train(out, "--rule", "bp", "--feedback-init", "crafton");
+        CommandLineRunner run = SmallTraining.train(out, "--rule", "bp", "--feedback-init", "crafton");
         assertEquals(2, run.status());
         assertEquals("train: --feedback-init crafton: rule 'bp:init=crafton': unknown option 'init' (valid: reads)",
                 run.err().strip());
@@ -94,7 +85,7 @@ class TrainInitOptionsTest {
     @Test
     void feedbackInitAndTheRulesOwnInitTogetherAreRefused() {
         Path out = dir.resolve("never");
-        CommandLineRunner run = train(out, "--rule", "dfa:init=uniform", "--feedback-init", "crafton");
+        CommandLineRunner run = SmallTraining.train(out, "--rule", "dfa:init=uniform", "--feedback-init", "crafton");
         assertEquals(2, run.status());
         assertEquals("train: --feedback-init and the rule's own init= both set init of rule 'dfa:init=uniform': "
                 + "give it once", run.err().strip());
