@@ -18,7 +18,7 @@ class RuleRegistryTest {
     private static final String MAIN_FORMS = "bp[:reads=separate|shared], fa[:init=crafton|uniform|weights-product], "
             + "dfa[:init=crafton|uniform|weights-product], sdfa:k=K[,rank=R,init=crafton|uniform], "
             + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product,k=K,scale=crafton|one], "
-            + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M, "
+            + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M[,init=crafton|uniform], "
             + "directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
 

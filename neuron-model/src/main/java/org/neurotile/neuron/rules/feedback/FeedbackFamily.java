@@ -16,13 +16,9 @@ public final class FeedbackFamily implements RuleFamily {
     /** The most output errors an index that gives its top bit to a sign can name (binary-dfa:k=K). */
     static final int MAX_SIGNED_OUTPUTS = MAX_OUTPUTS / 2;
 
-    /** The option that names how B_l starts ({@link FeedbackInit}). */
-    static final String INIT = "init";
-    /** The starts of dense feedback, the default first. */
-    static final List<FeedbackInit> DENSE_INITS = List.of(FeedbackInit.CRAFTON, FeedbackInit.UNIFORM,
-            FeedbackInit.WEIGHTS_PRODUCT);
-    /** The starts of sparse feedback, the default first. */
-    static final List<FeedbackInit> SPARSE_INITS = List.of(FeedbackInit.CRAFTON, FeedbackInit.UNIFORM);
+    private static final String INIT = FeedbackInit.OPTION;
+    private static final List<FeedbackInit> DENSE_INITS = FeedbackInit.DENSE;
+    private static final List<FeedbackInit> SPARSE_INITS = FeedbackInit.SPARSE;
 
     @Override
     public List<RuleForm> forms() {
@@ -92,9 +88,7 @@ public final class FeedbackFamily implements RuleFamily {
         };
     }
 
-    /** The rule's init option, the first of {@code valid} when not given. */
     private static FeedbackInit init(RuleOptions options, List<FeedbackInit> valid) {
-        List<String> ids = valid.stream().map(FeedbackInit::id).toList();
-        return FeedbackInit.byId(options.choice(INIT, ids.get(0), ids));
+        return FeedbackInit.option(options, valid);
     }
 }

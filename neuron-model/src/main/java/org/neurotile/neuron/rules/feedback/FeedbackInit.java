@@ -1,6 +1,8 @@
 package org.neurotile.neuron.rules.feedback;
 
 import java.util.Arrays;
+import java.util.List;
+import org.neurotile.neuron.rules.RuleOptions;
 
 /**
  * How a fixed feedback matrix B_l starts (n_l x n_s: neuron i of layer l feeds back the deltas of
@@ -39,8 +41,21 @@ public enum FeedbackInit {
                 .orElseThrow(() -> new IllegalArgumentException("no feedback initialisation " + id));
     }
 
+    /** The option that names how B_l starts. */
+    public static final String OPTION = "init";
+    /** The starts of dense feedback, the default first. */
+    public static final List<FeedbackInit> DENSE = List.of(CRAFTON, UNIFORM, WEIGHTS_PRODUCT);
+    /** The starts of sparse feedback, the default first. */
+    public static final List<FeedbackInit> SPARSE = List.of(CRAFTON, UNIFORM);
+
+    /** A rule's init option, the first of {@code valid} when not given. */
+    public static FeedbackInit option(RuleOptions options, List<FeedbackInit> valid) {
+        List<String> ids = valid.stream().map(FeedbackInit::id).toList();
+        return byId(options.choice(OPTION, ids.get(0), ids));
+    }
+
     /** The bound of a dense random B_l's entries, for n_l receiving and n_s fed back. */
-    double denseBound(int receiving, int source) {
+    public double denseBound(int receiving, int source) {
         return switch (this) {
             case UNIFORM -> 1 / Math.sqrt(source);
             case CRAFTON -> 1 / Math.sqrt(receiving);

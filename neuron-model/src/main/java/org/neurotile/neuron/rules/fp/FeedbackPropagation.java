@@ -3,6 +3,7 @@ package org.neurotile.neuron.rules.fp;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.StorageModel;
+import org.neurotile.neuron.rules.feedback.FeedbackInit;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -34,12 +35,17 @@ public record FeedbackPropagation(int layers, int depth) {
         return layer < sourceLayer() && network.layer(layer).trainable();
     }
 
+    /** {@link #feedback(NetworkSpec, long, FeedbackInit)} at the spec's scale. */
+    public Feedback feedback(NetworkSpec network, long seed) {
+        return feedback(network, seed, FeedbackInit.UNIFORM);
+    }
+
     /**
      * The feedback: layers from the source s up use bp ({@link Feedback#BACKPROP}); each trained
-     * layer below holds a dense B_l of n_l x n_s, uniform in [-1/sqrt(n_s), 1/sqrt(n_s)] from the
-     * stream {@code feedback.layer[l]}.
+     * layer below holds a dense B_l of n_l x n_s, uniform with {@code init}'s bound (the spec's
+     * 1/sqrt(n_s), the SSDFA authors' 1/sqrt(n_l)) from the stream {@code feedback.layer[l]}.
      */
-    public Feedback feedback(NetworkSpec network, long seed) {
+    public Feedback feedback(NetworkSpec network, long seed, FeedbackInit init) {
         RandomStreams streams = new RandomStreams(seed);
         int source = sourceLayer();
         int[] sources = new int[layers + 1];
@@ -51,7 +57,7 @@ public record FeedbackPropagation(int layers, int depth) {
                 int columns = network.neurons(source);
                 sources[l] = source;
                 matrices[l] = Model.uniform(streams.stream("feedback.layer[" + l + "]"),
-                        network.neurons(l) * columns, 1 / Math.sqrt(columns));
+                        network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));
             }
         }
         return Feedback.of(sources, matrices);

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.neuron.rules.feedback.FeedbackInit;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.PlanOptions;
@@ -20,7 +21,7 @@ import org.neurotile.workloads.NetworkSpec;
  * @param given the spec as the user gave it, for errors
  * @param depth m: the layers that use bp, checked against a network when one is given
  */
-record FeedbackPropagationRule(String spec, String given, int depth) implements LearningRule {
+record FeedbackPropagationRule(String spec, String given, int depth, FeedbackInit init) implements LearningRule {
 
     private FeedbackPropagation over(int layers) {
         if (depth < 0 || depth > layers) {
@@ -42,7 +43,7 @@ record FeedbackPropagationRule(String spec, String given, int depth) implements 
 
     @Override
     public Optional<Feedback> feedback(NetworkSpec network, Model initial, long seed) {
-        return Optional.of(over(network.layerCount()).feedback(network, seed));
+        return Optional.of(over(network.layerCount()).feedback(network, seed, init));
     }
 
     @Override
