@@ -77,7 +77,7 @@ public final class SparkEngine implements SweepEngine {
     private SparkContext start() {
         try {
             return new SparkContext(configuration());
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Java's eyes, and Scala throws it undeclared
             throw new InvalidInputException("--spark-master " + master + ": Spark does not start on it ("
                     + firstLine(e.getMessage()) + ")", e);
         }
