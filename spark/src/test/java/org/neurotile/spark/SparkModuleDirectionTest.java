@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +21,20 @@ import org.neurotile.sim.InvalidInputException;
 class SparkModuleDirectionTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPaths(modules());
+            .importLocations(modules());
 
-    /** The reactor's modules (their jars or class directories), not the hundred jars of Spark beside them. */
-    private static List<Path> modules() {
+    /**
+     * The reactor's modules, as class directories (mvn test) or jars (mvn verify), not the hundred
+     * jars of Spark beside them.
+     */
+    private static List<Location> modules() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains(File.separator + "target" + File.separator)
                         && !entry.endsWith("test-classes"))
-                .map(Path::of).toList();
+                .map(entry -> entry.endsWith(".jar")
+                        ? Location.of(URI.create("jar:" + Path.of(entry).toUri() + "!/"))
+                        : Location.of(Path.of(entry)))
+                .toList();
     }
 
     @Test
