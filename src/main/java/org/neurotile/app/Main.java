@@ -27,7 +27,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command line with the given streams; returns the exit status. */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setResourceBundle(new ParameterHelp());
         commandLine.setOut(out);

@@ -1,8 +1,11 @@
 package org.neurotile.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.neurotile.app.sweep.LocalEngine;
+import org.neurotile.app.sweep.SweepEngine;
+import org.neurotile.app.sweep.SweepEngineFactory;
 import org.neurotile.app.sweep.SweepFile;
 import org.neurotile.app.sweep.SweepRunner;
 import org.neurotile.sim.InvalidInputException;
@@ -46,27 +49,44 @@ final class SweepCommand implements Callable<Integer> {
             + "'run') or train (each point trains for its epochs: accuracy beside cost).")
     private String mode = SweepPointConfig.COUNT;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (default: threads on this machine).")
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (default: threads on this machine) or "
+            + "spark (Apache Spark, on local[N] or a cluster's master; ./neurotile adds Spark to the class path).")
     private String engine = LOCAL;
+
+    @Option(names = "--spark-master", paramLabel = "URL", description = "With --engine spark: the Spark master "
+            + "(default: spark-submit's --master, else local[N] with N = --threads).")
+    private String sparkMaster;
 
     @Override
     public Integer call() throws Exception {
-        if (engine.equals(SPARK)) {
-            throw new InvalidInputException("--engine spark is not available in this build; use --engine local");
-        }
-        if (!engine.equals(LOCAL)) {
-            throw new InvalidInputException("--engine " + engine + " is not one of: local");
-        }
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (pool < 1 || pool > 4096) {
             throw new InvalidInputException("--threads must be in [1, 4096], got " + pool);
         }
+        SweepEngine chosen = engine(pool);
         SweepPoints points = new SweepPoints(mode);
         SweepFile sweep = SweepFile.load(sweepFile);
         String version = new Version().getVersion()[0];
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         new SweepRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), terminal).run(
-                new SweepRunner.Settings(sweep, mode, points, new LocalEngine(pool), out, resume, version));
+                new SweepRunner.Settings(sweep, mode, points, chosen, out, resume, version));
         return 0;
+    }
+
+    private SweepEngine engine(int pool) {
+        if (engine.equals(LOCAL)) {
+            if (sparkMaster != null) {
+                throw new InvalidInputException("--spark-master is an option of --engine spark, not of --engine local");
+            }
+            return new LocalEngine(pool);
+        }
+        if (!engine.equals(SPARK)) {
+            throw new InvalidInputException("--engine " + engine + " is not one of: local, spark");
+        }
+        // the Spark engine is a module of its own, on the class path only when Spark is
+        return SweepEngineFactory.find(SPARK).orElseThrow(() -> new InvalidInputException("--engine spark needs "
+                + "the neurotile-spark module and Apache Spark on the class path: run the sweep with ./neurotile, "
+                + "which adds them, or with spark-submit and neurotile-spark.jar (docs/sweeps.md)"))
+                .create(pool, Optional.ofNullable(sparkMaster));
     }
 }

@@ -85,9 +85,23 @@ class SweepCommandTest {
     }
 
     @Test
-    void theSparkEngineIsRefusedInOneLine() throws IOException {
+    void theSparkEngineWithoutSparkOnTheClassPathIsRefusedInOneLineSayingHowToRunIt() throws IOException {
         Path out = dir.resolve("out");
-        assertRefused(sweep(file("s.yaml", SMALL), out, "--engine", "spark"), out, "not available in this build");
+        assertRefused(sweep(file("s.yaml", SMALL), out, "--engine", "spark"), out,
+                "--engine spark needs the neurotile-spark module", "./neurotile", "spark-submit");
+    }
+
+    @Test
+    void aSparkMasterWithTheLocalEngineIsRefused() throws IOException {
+        Path out = dir.resolve("out");
+        assertRefused(sweep(file("s.yaml", SMALL), out, "--spark-master", "local[2]"), out,
+                "--spark-master is an option of --engine spark");
+    }
+
+    @Test
+    void anUnknownEngineNamesTheValidOnes() throws IOException {
+        Path out = dir.resolve("out");
+        assertRefused(sweep(file("s.yaml", SMALL), out, "--engine", "dask"), out, "--engine dask is not one of: local, spark");
     }
 
     @Test

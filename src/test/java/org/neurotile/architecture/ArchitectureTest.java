@@ -26,7 +26,8 @@ class ArchitectureTest {
     @Test
     void modulesPointDownOnly() {
         String[] order = {"org.neurotile.sim..", "org.neurotile.noc..", "org.neurotile.workloads..",
-            "org.neurotile.neuron..", "org.neurotile.reports..", "org.neurotile.app.."};
+            "org.neurotile.neuron..", "org.neurotile.reports..", "org.neurotile.app..",
+            "org.neurotile.spark.."};
         for (int lower = 0; lower < order.length; lower++) {
             for (int upper = lower + 1; upper < order.length; upper++) {
                 noClasses().that().resideInAPackage(order[lower])

@@ -38,7 +38,7 @@ public final class LocalEngine implements SweepEngine {
         try {
             CompletionService<PointRow> finished = new ExecutorCompletionService<>(pool);
             for (ResolvedPoint point : points) {
-                finished.submit(() -> timed(function, point));
+                finished.submit(() -> function.evaluateTimed(point));
             }
             for (int i = 0; i < points.size(); i++) {
                 try {
@@ -57,11 +57,5 @@ public final class LocalEngine implements SweepEngine {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static PointRow timed(PointFunction function, ResolvedPoint point) {
-        long start = System.nanoTime();
-        PointRow row = function.evaluate(point);
-        return row.withWallTime((System.nanoTime() - start) / 1_000_000);
     }
 }
