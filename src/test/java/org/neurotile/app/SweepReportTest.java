@@ -117,6 +117,18 @@ class SweepReportTest {
     }
 
     @Test
+    void aSweepWithoutAnOkPointStillHasAReportListingItsInfeasiblePoints() throws Exception {
+        Path file = dir.resolve("none.yaml");
+        Files.writeString(file, "base:\n  workload: mnist-fc\n  tileMemoryBytes: 64KiB\nvary:\n  array: [2x2, 3x3]\n");
+        Path out = dir.resolve("none");
+        CommandLineRunner run = SweepCommandTest.sweep(file, out);
+        assertEquals(0, run.status(), run.err());
+        String page = Files.readString(out.resolve("report/index.html"));
+        assertEquals(List.of("point-0", "point-1"), rowKeys(page, "infeasible"));
+        assertFalse(page.contains("front-energy-cycles"), "no front without an ok point");
+    }
+
+    @Test
     void aTrainingSweepHasAnAccuracyFront() throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, "base:\n  array: 4x4\n  workload: mnist-fc\n  epochs: 1\n  trainExamples: 200\n"
