@@ -80,7 +80,7 @@ record RunResult(Path directory, String workload, String rule, long cycles, Coun
         }
         if (subdirectories.isEmpty()) {
             throw new InvalidInputException("run directory " + directory + ": no result.json in it or its "
-                    + "subdirectories (write one with 'neurotile run --out DIR')");
+                    + "subdirectories, nor a sweep.sqlite (write one with 'neurotile run --out DIR' or 'neurotile sweep')");
         }
         List<RunResult> runs = new ArrayList<>();
         for (Path subdirectory : subdirectories) {

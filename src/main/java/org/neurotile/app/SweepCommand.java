@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs every point of a sweep file (a base configuration and the parameters to vary: lists, ranges, "
                     + "product or zip, or a sampled design) and records each point's parameters, status and "
-                    + "measures in DIR/sweep.sqlite as it finishes; exports DIR/summary.csv at the end.",
+                    + "measures in DIR/sweep.sqlite as it finishes; exports DIR/summary.csv and writes the report (Pareto fronts, "
+                    + "the non-dominated and infeasible points) into DIR/report at the end.",
             "A point that does not fit the chip is recorded as infeasible. After an interruption, the same command "
                     + "with --resume runs only the missing points. See docs/sweeps.md."})
 final class SweepCommand implements Callable<Integer> {

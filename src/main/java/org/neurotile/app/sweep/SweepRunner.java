@@ -74,7 +74,8 @@ public final class SweepRunner {
             }
             List<ResolvedPoint> todo = points.stream().filter(p -> !recorded.containsKey(p.index())).toList();
             Path csv = dir.resolve(SummaryCsv.FILE);
-            if (todo.isEmpty() && Files.exists(csv)) {
+            Path report = dir.resolve(SweepReport.DIRECTORY);
+            if (todo.isEmpty() && Files.exists(csv) && Files.exists(report.resolve("index.html"))) {
                 out.printf(Locale.ROOT, "sweep %s: every one of its %d points is in %s already; nothing to do%n",
                         sweep.name(), points.size(), database.file());
                 return;
@@ -126,7 +127,9 @@ public final class SweepRunner {
                         infeasible.size() - INFEASIBLE_SHOWN);
             }
         }
-        out.println("wrote " + dir + "/" + SweepDatabase.FILE + ", " + SummaryCsv.FILE);
+        SweepReport.build(dir, dir.resolve(SweepReport.DIRECTORY));
+        out.println("wrote " + dir + "/" + SweepDatabase.FILE + ", " + SummaryCsv.FILE + ", "
+                + SweepReport.DIRECTORY + "/index.html");
     }
 
     /**
@@ -215,7 +218,8 @@ public final class SweepRunner {
         List<String> ours = List.of(SweepDatabase.FILE, SweepDatabase.FILE + "-wal", SweepDatabase.FILE + "-shm",
                 SweepDatabase.FILE + "-journal", SummaryCsv.FILE);
         for (String name : names) {
-            if (!ours.contains(name) && !(name.startsWith(".") && name.contains(SummaryCsv.FILE))) {
+            boolean report = name.equals(SweepReport.DIRECTORY) || name.startsWith("." + SweepReport.DIRECTORY + ".");
+            if (!ours.contains(name) && !report && !(name.startsWith(".") && name.contains(SummaryCsv.FILE))) {
                 throw new InvalidInputException("--out " + dir + " holds '" + name + "', which a sweep did not write; "
                         + "a sweep writes into a new or empty directory, or continues its own");
             }
