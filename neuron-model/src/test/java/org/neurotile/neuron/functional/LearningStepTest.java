@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.neurotile.neuron.rules.feedback.BalancedErrorAssignment;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
 import org.neurotile.neuron.rules.feedback.FixedFeedback;
+import org.neurotile.neuron.rules.feedback.SignScale;
 import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.Layer;
@@ -128,7 +129,7 @@ class LearningStepTest {
     @Test
     void signFeedbackIsPlusOrMinusOne() {
         NetworkSpec net = network(5, List.of(6), 3, Activation.RELU);
-        for (double v : FixedFeedback.signOfRandom(net, 1).matrix(1)) {
+        for (double v : FixedFeedback.signOfRandom(net, 1, SignScale.ONE).matrix(1)) {
             assertEquals(1, Math.abs(v));
         }
     }

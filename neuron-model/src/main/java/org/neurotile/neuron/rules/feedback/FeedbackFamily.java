@@ -17,8 +17,6 @@ public final class FeedbackFamily implements RuleFamily {
     static final int MAX_SIGNED_OUTPUTS = MAX_OUTPUTS / 2;
 
     private static final String INIT = FeedbackInit.OPTION;
-    private static final List<FeedbackInit> DENSE_INITS = FeedbackInit.DENSE;
-    private static final List<FeedbackInit> SPARSE_INITS = FeedbackInit.SPARSE;
 
     @Override
     public List<RuleForm> forms() {
@@ -38,23 +36,23 @@ public final class FeedbackFamily implements RuleFamily {
         return switch (name) {
             case "fa" -> {
                 options.only(INIT);
-                yield new FeedbackAlignmentRule(options.spec(), init(options, DENSE_INITS));
+                yield new FeedbackAlignmentRule(options.spec(), FeedbackInit.option(options, FeedbackInit.DENSE));
             }
             case "dfa" -> {
                 options.only(INIT);
-                yield DirectFeedbackRule.dense(options.spec(), init(options, DENSE_INITS));
+                yield DirectFeedbackRule.dense(options.spec(), FeedbackInit.option(options, FeedbackInit.DENSE));
             }
             case "ssdfa" -> {
                 options.only(INIT);
                 yield DirectFeedbackRule.sparse(options.spec(), 1,
                         network -> BalancedErrorAssignment.of(network, 1, 0, seed), INDEX_BYTES,
-                        init(options, SPARSE_INITS));
+                        FeedbackInit.option(options, FeedbackInit.SPARSE));
             }
             case "sdfa" -> {
                 options.only("k", "rank", INIT);
                 int k = options.requiredInt("k", 1, MAX_OUTPUTS, "the errors per neuron, e.g. sdfa:k=4");
                 int rank = options.intOr("rank", 0, 1, Integer.MAX_VALUE, "the feedback patterns per layer");
-                FeedbackInit init = init(options, SPARSE_INITS);
+                FeedbackInit init = FeedbackInit.option(options, FeedbackInit.SPARSE);
                 yield rank == 0
                         ? DirectFeedbackRule.sparse(options.spec(), k,
                                 network -> BalancedErrorAssignment.of(network, k, 0, seed), INDEX_BYTES, init)
@@ -82,13 +80,10 @@ public final class FeedbackFamily implements RuleFamily {
             case "blocked-dfa" -> {
                 options.only("s", INIT);
                 int s = options.requiredInt("s", 1, Integer.MAX_VALUE, "the layers per block, e.g. blocked-dfa:s=2");
-                yield new BlockedFeedbackRule(options.spec(), options.given(), s, init(options, DENSE_INITS));
+                yield new BlockedFeedbackRule(options.spec(), options.given(), s, FeedbackInit.option(options, FeedbackInit.DENSE));
             }
             default -> throw new IllegalArgumentException("not a rule of this family: " + name);
         };
     }
 
-    private static FeedbackInit init(RuleOptions options, List<FeedbackInit> valid) {
-        return FeedbackInit.option(options, valid);
-    }
 }

@@ -100,11 +100,6 @@ public final class FixedFeedback {
         return matrix;
     }
 
-    /** Binary dfa: the signs (+1 or -1; 0 maps to +1) of dense random dfa feedback, at the spec's +-1. */
-    public static Feedback signOfRandom(NetworkSpec network, long seed) {
-        return signOfRandom(network, seed, SignScale.ONE);
-    }
-
     /** Binary dfa: s_l times the signs (0 maps to +1) of dense random dfa feedback. */
     public static Feedback signOfRandom(NetworkSpec network, long seed, SignScale scale) {
         return signOf(network, dense(network, FeedbackBlocks.directFeedback(network.layerCount()), seed), scale);
