@@ -359,6 +359,10 @@ def parse(argv):
     p.add_argument("--java", default="java", help="the java command (default java)")
     args = p.parse_args(argv)
     args.workloads = choices(args.workload, list(NETWORKS), "--workload")
+    if "mnist-fc" in args.workloads:
+        for prefix in ("train", "t10k"):
+            for kind in ("images-idx3", "labels-idx1"):
+                idx_file(Path(args.data), f"{prefix}-{kind}-ubyte")
     args.rules = choices(args.rule, RULES, "--rule")
     args.optimizers = choices(args.optimizer, OPTIMIZERS, "--optimizer")
     try:
@@ -368,12 +372,13 @@ def parse(argv):
     if not args.batches or min(args.batches) < 1:
         raise Failure(f"--batch {args.batch}: give positive whole numbers, comma-separated")
     if args.numpy_threads is not None:
+        text = args.numpy_threads
         try:
-            args.numpy_threads = [int(t) for t in args.numpy_threads.split(",") if t.strip()]
+            args.numpy_threads = [int(t) for t in text.split(",") if t.strip()]
         except ValueError:
             args.numpy_threads = []
         if not args.numpy_threads or min(args.numpy_threads) < 1:
-            raise Failure(f"--numpy-threads {args.numpy_threads}: give positive whole numbers, comma-separated")
+            raise Failure(f"--numpy-threads {text}: give positive whole numbers, comma-separated")
     return args
 
 
@@ -405,23 +410,18 @@ def main(argv):
                 data = clusters(sizes, train_n, test_n, np.random.default_rng(args.seed))
                 data_arg, data_note = "clusters", f"synthetic clusters, {train_n} + {test_n}"
             roofs = {}
-            for t in threads:
-                if t is not None:
-                    set_blas_threads(lib, t)
-                for b in args.batches:
-                    roofs[(b, t)] = roof_macs_per_second(sizes, b)
-            print(f"# {workload} {'-'.join(map(str, sizes))} on {data_note} examples; NumPy roof, G MAC/s of the "
-                  "forward products (matrix-vector at batch 1): " + ", ".join(
-                      f"batch {b}{'' if t is None else f' {t} thr'} {r / 1e9:.2f}" for (b, t), r in roofs.items()),
-                  flush=True)
+            table.workloads.append((workload, sizes, data_note, roofs))
             for rule in args.rules:
                 macs, forward = macs_per_example(cmd, workload, rule, work)
                 if forward != sum(sizes[l] * sizes[l + 1] for l in range(len(sizes) - 1)):
                     raise Failure(f"neurotile's {workload} is not {'-'.join(map(str, sizes))}: update NETWORKS")
                 epoch_macs = train_n * macs + test_n * forward
                 for batch in args.batches:
-                    roof = max(r for (b, _), r in roofs.items() if b == batch)
                     for optimizer in args.optimizers:
+                        for t in threads:  # the best of the run: measured before each row
+                            if t is not None:
+                                set_blas_threads(lib, t)
+                            roofs[(batch, t)] = max(roofs.get((batch, t), 0), roof_macs_per_second(sizes, batch))
                         out = work / f"train-{workload}-{rule}-{optimizer}-{batch}"
                         nt = neurotile_epoch(cmd, workload, rule, optimizer, batch, train_n, test_n, data_arg, out)
                         npy = []
@@ -432,26 +432,37 @@ def main(argv):
                                 npy.append(numpy_epoch(sizes, rule, optimizer, batch, data, args.seed))
                             except Failure as failure:
                                 npy.append({"error": str(failure)})
-                        table.row(workload, rule, optimizer, batch, nt, npy, epoch_macs, roof)
+                        table.rows.append((workload, rule, optimizer, batch, nt, npy, epoch_macs))
+                        print(f"{workload} {rule} {optimizer} batch {batch}: neurotile {fmt(nt.get('seconds'), '.2f')}"
+                              " s, numpy " + ", ".join(fmt(d.get("seconds"), ".2f") for d in npy) + " s",
+                              file=sys.stderr, flush=True)
+    table.print()
 
 
 class Table:
-    """Prints the Markdown table a row at a time, so that a long run shows its progress."""
+    """The rows of the run, printed at its end against the best roof the run measured."""
 
     def __init__(self, threads):
         self.threads = threads
-        self.started = False
+        self.workloads = []  # (workload, sizes, data note, {(batch, threads): MACs/s})
+        self.rows = []
 
-    def header(self):
+    def print(self):
+        for workload, sizes, note, roofs in self.workloads:
+            print(f"# {workload} {'-'.join(map(str, sizes))} on {note} examples; NumPy roof, G MAC/s of the forward "
+                  "products (matrix-vector at batch 1), best of the run: " + ", ".join(
+                      f"batch {b}{'' if t is None else f' {t} thr'} {r / 1e9:.2f}" for (b, t), r in sorted(
+                          roofs.items(), key=lambda item: (item[0][0], item[0][1] or 0))))
         numpy = "".join(f" numpy s{'' if t is None else f', {t} thr'} | numpy/neurotile |" for t in self.threads)
         print(f"| workload | rule | optimizer | batch | neurotile s |{numpy} roof share neurotile | roof share numpy "
               "(best) | test accuracy neurotile / numpy |")
-        print("|---|---|---|---:|---:|" + "---:|---:|" * len(self.threads) + "---:|---:|---|", flush=True)
+        print("|---|---|---|---:|---:|" + "---:|---:|" * len(self.threads) + "---:|---:|---|")
+        for row in self.rows:
+            roofs = next(r for w, _, _, r in self.workloads if w == row[0])
+            print(self.line(*row, max(r for (b, _), r in roofs.items() if b == row[3])), flush=True)
 
-    def row(self, workload, rule, optimizer, batch, nt, npy, macs, roof):
-        if not self.started:
-            self.header()
-            self.started = True
+    @staticmethod
+    def line(workload, rule, optimizer, batch, nt, npy, macs, roof):
         ts = nt.get("seconds")
         cells = [workload, rule, optimizer, str(batch), fmt(ts, ".2f")]
         for d in npy:
@@ -463,7 +474,7 @@ class Table:
         notes = [f"neurotile: {nt['error']}"] if "error" in nt else []
         notes += [f"numpy: {d['error']}" for d in npy if "error" in d]
         cells.append(accuracy(nt) + " / " + ", ".join(accuracy(d) for d in npy) + "".join(f" ({n})" for n in notes))
-        print("| " + " | ".join(cells) + " |", flush=True)
+        return "| " + " | ".join(cells) + " |"
 
 
 if __name__ == "__main__":
