@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -398,6 +399,16 @@ def main(argv):
           + ", ".join("its default threads" if t is None else f"{t} BLAS thread{'s' * (t > 1)}" for t in threads)
           + f"; neurotile {Path(args.jar).name}; {mode} mode", flush=True)
     table = Table(threads)
+    try:
+        run(args, cmd, mode, lib, threads, table)
+    except KeyboardInterrupt:
+        print("# interrupted: the rows measured so far", flush=True)
+        table.print()
+        raise
+    table.print()
+
+
+def run(args, cmd, mode, lib, threads, table):
     with tempfile.TemporaryDirectory(prefix="numpy-vs-neurotile-") as tmp:
         work = Path(tmp)
         for workload in args.workloads:
@@ -436,7 +447,6 @@ def main(argv):
                         print(f"{workload} {rule} {optimizer} batch {batch}: neurotile {fmt(nt.get('seconds'), '.2f')}"
                               " s, numpy " + ", ".join(fmt(d.get("seconds"), ".2f") for d in npy) + " s",
                               file=sys.stderr, flush=True)
-    table.print()
 
 
 class Table:
@@ -478,6 +488,7 @@ class Table:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a killed run still prints its rows
     try:
         main(sys.argv[1:])
     except Failure as failure:
