@@ -38,18 +38,18 @@ public final class SweepRunner {
         this.terminal = terminal;
     }
 
-    /** What a sweep run is: the file, its mode, how points resolve and run, where results go. */
+    /**
+     * What a sweep run is: the file, its mode, how points resolve and run, where results go, and the
+     * threads of this machine that resolve the points (the local engine's, or the driver's).
+     */
     public record Settings(SweepFile sweep, String mode, PointResolver resolver, SweepEngine engine, Path out,
-                           boolean resume, String version) {
+                           boolean resume, String version, int threads) {
     }
 
     public void run(Settings settings) throws IOException, InterruptedException {
         SweepFile sweep = settings.sweep();
         List<List<ConfigValue.Scalar>> values = sweep.points();
-        List<ResolvedPoint> points = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            points.add(settings.resolver().resolve(i, sweep.configuration(values.get(i))));
-        }
+        List<ResolvedPoint> points = PointResolution.resolveAll(sweep, values, settings.resolver(), settings.threads());
         checkMeasures(sweep, settings.resolver().measureNames());
         try {
             runChecked(settings, values, points);
