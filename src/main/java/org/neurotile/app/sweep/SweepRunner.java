@@ -27,6 +27,8 @@ import org.neurotile.sim.config.Suggestions;
  */
 public final class SweepRunner {
     private static final int INFEASIBLE_SHOWN = 5;
+    /** How often finished points are committed: what a killed sweep may have to run again. */
+    private static final long COMMIT_EVERY_NANOS = 250_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
     private final PrintWriter progressOut;
@@ -49,17 +51,19 @@ public final class SweepRunner {
     public void run(Settings settings) throws IOException, InterruptedException {
         SweepFile sweep = settings.sweep();
         List<List<ConfigValue.Scalar>> values = sweep.points();
-        List<ResolvedPoint> points = PointResolution.resolveAll(sweep, values, settings.resolver(), settings.threads());
+        List<PointResolution> resolved = PointResolution.resolveAll(sweep, values, settings.resolver(),
+                settings.threads());
         checkMeasures(sweep, settings.resolver().measureNames());
         try {
-            runChecked(settings, values, points);
+            runChecked(settings, values, resolved);
         } catch (SQLException e) {
             throw new InvalidInputException(settings.out().resolve(SweepDatabase.FILE) + ": " + e.getMessage(), e);
         }
     }
 
-    private void runChecked(Settings settings, List<List<ConfigValue.Scalar>> values, List<ResolvedPoint> points)
+    private void runChecked(Settings settings, List<List<ConfigValue.Scalar>> values, List<PointResolution> resolved)
             throws IOException, InterruptedException, SQLException {
+        List<ResolvedPoint> points = resolved.stream().map(PointResolution::point).toList();
         SweepFile sweep = settings.sweep();
         Path dir = settings.out();
         boolean existing = prepareDirectory(dir);
@@ -95,12 +99,18 @@ public final class SweepRunner {
             SweepProgress progress = new SweepProgress(terminal ? progressOut : out, terminal, todo.size());
             int[] statusCounts = new int[PointRow.Status.values().length];
             List<PointRow> infeasible = new ArrayList<>();
+            long[] lastCommit = {start};
             if (!todo.isEmpty()) {
                 settings.engine().run(todo, settings.resolver().function(), row -> {
                     PointRow kept = row.keeping(sweep.measures());
                     try {
-                        database.write(kept, parameterValues(sweep, values.get(row.index()),
-                                points.get(row.index())), points.get(row.index()).configHash());
+                        database.write(kept, resolved.get(row.index()).parameters(),
+                                points.get(row.index()).configHash());
+                        long now = System.nanoTime();
+                        if (now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
+                            database.commit();
+                            lastCommit[0] = now;
+                        }
                     } catch (SQLException e) {
                         throw new InvalidInputException(database.file() + ": cannot record point " + row.index()
                                 + " (" + e.getMessage() + ")", e);
@@ -112,6 +122,7 @@ public final class SweepRunner {
                     progress.finished(row);
                 });
             }
+            database.commit();
             progress.end();
             database.createSummaryView(database.measureNames());
             SummaryCsv.write(database, csv);
