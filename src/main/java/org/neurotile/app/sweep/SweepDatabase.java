@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * sweep.sqlite: the {@code sweep} table (what sweep this is), {@code points} (one row per finished
@@ -109,6 +111,39 @@ final class SweepDatabase implements AutoCloseable {
             }
         }
         return hashes;
+    }
+
+    /** The points recorded as failed. */
+    Set<Integer> failedPoints() throws SQLException {
+        Set<Integer> failed = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT point FROM points WHERE status = 'failed'")) {
+            while (rows.next()) {
+                failed.add(rows.getInt(1));
+            }
+        }
+        return failed;
+    }
+
+    /** Removes {@code points} and their measures, in one transaction. */
+    void forget(Set<Integer> points) throws SQLException {
+        commit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement measures = connection.prepareStatement("DELETE FROM measures WHERE point = ?");
+             PreparedStatement rows = connection.prepareStatement("DELETE FROM points WHERE point = ?")) {
+            for (int point : points) {
+                measures.setInt(1, point);
+                measures.executeUpdate();
+                rows.setInt(1, point);
+                rows.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     /**
