@@ -70,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         String version = new Version().getVersion()[0];
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         new SweepRunner(spec.commandLine().getOut(), spec.commandLine().getErr(), terminal).run(
-                new SweepRunner.Settings(sweep, mode, points, chosen, out, resume, version));
+                new SweepRunner.Settings(sweep, mode, points, chosen, out, resume, version, pool));
         return 0;
     }
 

@@ -71,6 +71,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void withManyThreadsTheErrorNamedIsStillTheFirstFailingPoints() throws IOException {
+        Path out = dir.resolve("out");
+        Path file = file("s.yaml", "base:\n  workload: mnist-fc\nvary:\n  rule: [dfa, bp, \"sdfa:k=300\", ssdfa, "
+                + "fa, \"sdfa:k=500\"]\n");
+        CommandLineRunner run = sweep(file, out, "--threads", "4");
+        assertRefused(run, out, "s.yaml:4:", "point 2", "k=300");
+    }
+
+    @Test
     void aTrainingKeyInCountModeIsRefused() throws IOException {
         Path out = dir.resolve("out");
         Path file = file("s.yaml", "base:\n  epochs: 2\nvary:\n  rule: [dfa]\n");

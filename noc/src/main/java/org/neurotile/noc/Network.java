@@ -146,6 +146,21 @@ public final class Network {
         return parameters;
     }
 
+    /** Payload bytes that crossed {@code link} so far ({@code noc.link[i].bytes}; 0 when that statistic is off). */
+    public long linkBytes(int link) {
+        return statistics.linkBytes[link].value();
+    }
+
+    /** Flits, headers included, that crossed {@code link} so far ({@code noc.link[i].flits}). */
+    public long linkFlits(int link) {
+        return statistics.linkFlits[link].value();
+    }
+
+    /** Cycles {@code link} was busy so far ({@code noc.link[i].busyCycles}). */
+    public long linkBusyCycles(int link) {
+        return statistics.linkBusyCycles[link].value();
+    }
+
     /** Who is told of each delivery; one listener per network. */
     public void setDeliveryListener(DeliveryListener deliveryListener) {
         this.listener = Objects.requireNonNull(deliveryListener, "deliveryListener");

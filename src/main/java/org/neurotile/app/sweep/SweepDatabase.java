@@ -12,18 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * sweep.sqlite: the {@code sweep} table (what sweep this is), {@code points} (one row per finished
  * point: its parameters, the hash of its resolved configuration, status, reason, wall time) and
  * {@code measures} (point, measure, value: every figure the point's run reported). Only the thread
- * that opened it writes, one transaction per point, so a killed sweep keeps every point it
- * finished and none in part.
+ * that opened it writes. Rows are written into an open transaction that the writer commits every
+ * fraction of a second ({@link #commit}) and on close: a killed sweep keeps every point of its
+ * commits, and none in part (a commit per point cost a third of a small point's own time).
  */
 final class SweepDatabase implements AutoCloseable {
     static final String FILE = "sweep.sqlite";
     private final Connection connection;
     private final Path file;
+    private PreparedStatement pointInsert;   // made at the first write, when the parameters are known
+    private PreparedStatement measureInsert;
 
     private SweepDatabase(Connection connection, Path file) {
         this.connection = connection;
@@ -108,44 +113,87 @@ final class SweepDatabase implements AutoCloseable {
         return hashes;
     }
 
-    /** Records one finished point and its measures, in one transaction. */
-    void write(PointRow row, List<Object> parameters, String configHash) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            StringBuilder sql = new StringBuilder("INSERT INTO points VALUES (?");
-            sql.append(", ?".repeat(parameters.size() + 4)).append(')');
-            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-                int column = 1;
-                insert.setInt(column++, row.index());
-                for (Object value : parameters) {
-                    bind(insert, column++, value);
-                }
-                insert.setString(column++, configHash);
-                insert.setString(column++, row.status().id());
-                insert.setString(column++, row.reason());
-                insert.setLong(column, row.wallTimeMs());
-                insert.executeUpdate();
+    /** The points recorded as failed. */
+    Set<Integer> failedPoints() throws SQLException {
+        Set<Integer> failed = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT point FROM points WHERE status = 'failed'")) {
+            while (rows.next()) {
+                failed.add(rows.getInt(1));
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO measures VALUES (?, ?, ?, ?)")) {
-                int ordinal = 0;
-                for (PointRow.Measure measure : row.measures()) {
-                    insert.setInt(1, row.index());
-                    insert.setString(2, measure.name());
-                    insert.setInt(3, ordinal++);
-                    if (measure.value() instanceof Double || measure.value() instanceof Float) {
-                        insert.setDouble(4, measure.value().doubleValue());
-                    } else {
-                        insert.setLong(4, measure.value().longValue());
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        }
+        return failed;
+    }
+
+    /** Removes {@code points} and their measures, in one transaction. */
+    void forget(Set<Integer> points) throws SQLException {
+        commit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement measures = connection.prepareStatement("DELETE FROM measures WHERE point = ?");
+             PreparedStatement rows = connection.prepareStatement("DELETE FROM points WHERE point = ?")) {
+            for (int point : points) {
+                measures.setInt(1, point);
+                measures.executeUpdate();
+                rows.setInt(1, point);
+                rows.executeUpdate();
             }
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             connection.rollback();
             throw e;
         } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Records one finished point and its measures in the open transaction (begun here if none is):
+     * they are kept at the next {@link #commit}. On failure the transaction is rolled back whole.
+     */
+    void write(PointRow row, List<Object> parameters, String configHash) throws SQLException {
+        try {
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+            }
+            if (pointInsert == null) {
+                pointInsert = connection.prepareStatement("INSERT INTO points VALUES (?"
+                        + ", ?".repeat(parameters.size() + 4) + ")");
+                measureInsert = connection.prepareStatement("INSERT INTO measures VALUES (?, ?, ?, ?)");
+            }
+            int column = 1;
+            pointInsert.setInt(column++, row.index());
+            for (Object value : parameters) {
+                bind(pointInsert, column++, value);
+            }
+            pointInsert.setString(column++, configHash);
+            pointInsert.setString(column++, row.status().id());
+            pointInsert.setString(column++, row.reason());
+            pointInsert.setLong(column, row.wallTimeMs());
+            pointInsert.executeUpdate();
+            int ordinal = 0;
+            for (PointRow.Measure measure : row.measures()) {
+                measureInsert.setInt(1, row.index());
+                measureInsert.setString(2, measure.name());
+                measureInsert.setInt(3, ordinal++);
+                if (measure.value() instanceof Double || measure.value() instanceof Float) {
+                    measureInsert.setDouble(4, measure.value().doubleValue());
+                } else {
+                    measureInsert.setLong(4, measure.value().longValue());
+                }
+                measureInsert.addBatch();
+            }
+            measureInsert.executeBatch();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            throw e;
+        }
+    }
+
+    /** Keeps every point written since the last commit. */
+    void commit() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
             connection.setAutoCommit(true);
         }
     }
@@ -207,14 +255,17 @@ final class SweepDatabase implements AutoCloseable {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** Folds the write-ahead log into the file, so the finished sweep is one file. */
+    /** Commits the points written, and folds the write-ahead log into the file, so the sweep is one file. */
     @Override
     public void close() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (connection; Statement statement = connection.createStatement()) {
+            commit();
+            if (pointInsert != null) {
+                pointInsert.close();
+                measureInsert.close();
+            }
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("PRAGMA journal_mode=DELETE");
-        } finally {
-            connection.close();
         }
     }
 }

@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigValue;
@@ -27,6 +30,8 @@ import org.neurotile.sim.config.Suggestions;
  */
 public final class SweepRunner {
     private static final int INFEASIBLE_SHOWN = 5;
+    /** How often finished points are committed: what a killed sweep may have to run again. */
+    private static final long COMMIT_EVERY_NANOS = 250_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
     private final PrintWriter progressOut;
@@ -38,46 +43,59 @@ public final class SweepRunner {
         this.terminal = terminal;
     }
 
-    /** What a sweep run is: the file, its mode, how points resolve and run, where results go. */
+    /**
+     * What a sweep run is: the file, its mode, how points resolve and run, where results go, and the
+     * threads of this machine that resolve the points (the local engine's, or the driver's).
+     */
     public record Settings(SweepFile sweep, String mode, PointResolver resolver, SweepEngine engine, Path out,
-                           boolean resume, String version) {
+                           boolean resume, String version, int threads) {
     }
 
     public void run(Settings settings) throws IOException, InterruptedException {
         SweepFile sweep = settings.sweep();
         List<List<ConfigValue.Scalar>> values = sweep.points();
-        List<ResolvedPoint> points = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            points.add(settings.resolver().resolve(i, sweep.configuration(values.get(i))));
-        }
+        List<PointResolution> resolved = PointResolution.resolveAll(sweep, values, settings.resolver(),
+                settings.threads());
         checkMeasures(sweep, settings.resolver().measureNames());
         try {
-            runChecked(settings, values, points);
+            runChecked(settings, values, resolved);
         } catch (SQLException e) {
             throw new InvalidInputException(settings.out().resolve(SweepDatabase.FILE) + ": " + e.getMessage(), e);
         }
     }
 
-    private void runChecked(Settings settings, List<List<ConfigValue.Scalar>> values, List<ResolvedPoint> points)
+    private void runChecked(Settings settings, List<List<ConfigValue.Scalar>> values, List<PointResolution> resolved)
             throws IOException, InterruptedException, SQLException {
+        List<ResolvedPoint> points = resolved.stream().map(PointResolution::point).toList();
         SweepFile sweep = settings.sweep();
         Path dir = settings.out();
+        boolean newDirectory = !Files.exists(dir);
         boolean existing = prepareDirectory(dir);
         Map<String, String> metadata = metadata(settings, points.size());
+        boolean[] nothingRecorded = {false};
         try (SweepDatabase database = SweepDatabase.open(dir.resolve(SweepDatabase.FILE))) {
             Optional<Map<String, String>> previous = existing ? database.metadata() : Optional.empty();
             Map<Integer, String> recorded = previous.isPresent() ? database.recorded() : Map.of();
+            Set<Integer> failed = previous.isPresent() ? database.failedPoints() : Set.of();
             if (previous.isPresent()) {
                 checkSameSweep(settings, previous.get(), points, recorded);
             } else {
                 database.create(metadata, sweep.parameterNames());
             }
-            List<ResolvedPoint> todo = points.stream().filter(p -> !recorded.containsKey(p.index())).toList();
+            if (settings.resume() && !failed.isEmpty()) {
+                // a failure may not recur (memory, a file since fixed): --resume runs those points again
+                database.forget(failed);
+                recorded = new LinkedHashMap<>(recorded);
+                recorded.keySet().removeAll(failed);
+            }
+            Map<Integer, String> kept = recorded;
+            List<ResolvedPoint> todo = points.stream().filter(p -> !kept.containsKey(p.index())).toList();
             Path csv = dir.resolve(SummaryCsv.FILE);
             Path report = dir.resolve(SweepReport.DIRECTORY);
             if (todo.isEmpty() && Files.exists(csv) && Files.exists(report.resolve("index.html"))) {
-                out.printf(Locale.ROOT, "sweep %s: every one of its %d points is in %s already; nothing to do%n",
-                        sweep.name(), points.size(), database.file());
+                out.printf(Locale.ROOT, "sweep %s: every one of its %d points is in %s already; nothing to do%s%n",
+                        sweep.name(), points.size(), database.file(), failed.isEmpty() ? ""
+                                : " (" + failed.size() + " failed: --resume runs them again)");
                 return;
             }
             if (!recorded.isEmpty()) {
@@ -85,8 +103,9 @@ public final class SweepRunner {
                     throw new InvalidInputException("--out " + dir + " holds " + recorded.size() + " of the "
                             + points.size() + " points of this sweep: add --resume to run the other " + todo.size());
                 }
-                out.printf(Locale.ROOT, "resuming: %d of %d points recorded, %d to run%n", recorded.size(),
-                        points.size(), todo.size());
+                out.printf(Locale.ROOT, "resuming: %d of %d points recorded, %d to run%s%n", recorded.size(),
+                        points.size(), todo.size(), settings.resume() && !failed.isEmpty()
+                                ? " (" + failed.size() + " failed before, run again)" : "");
             }
             out.printf(Locale.ROOT, "sweep %s: %d points in %s mode, %s%n", sweep.name(),
                     todo.size(), settings.mode(), settings.engine().describe());
@@ -96,22 +115,20 @@ public final class SweepRunner {
             int[] statusCounts = new int[PointRow.Status.values().length];
             List<PointRow> infeasible = new ArrayList<>();
             if (!todo.isEmpty()) {
-                settings.engine().run(todo, settings.resolver().function(), row -> {
-                    PointRow kept = row.keeping(sweep.measures());
-                    try {
-                        database.write(kept, parameterValues(sweep, values.get(row.index()),
-                                points.get(row.index())), points.get(row.index()).configHash());
-                    } catch (SQLException e) {
-                        throw new InvalidInputException(database.file() + ": cannot record point " + row.index()
-                                + " (" + e.getMessage() + ")", e);
-                    }
-                    statusCounts[row.status().ordinal()]++;
-                    if (row.status() == PointRow.Status.INFEASIBLE) {
-                        infeasible.add(row);
-                    }
-                    progress.finished(row);
-                });
+                try {
+                    runPoints(settings, todo, resolved, database, row -> {
+                        statusCounts[row.status().ordinal()]++;
+                        if (row.status() == PointRow.Status.INFEASIBLE) {
+                            infeasible.add(row);
+                        }
+                        progress.finished(row);
+                    });
+                } catch (RuntimeException | Error e) {
+                    nothingRecorded[0] = !existing && Arrays.stream(statusCounts).sum() == 0;
+                    throw e;
+                }
             }
+            database.commit();
             progress.end();
             database.createSummaryView(database.measureNames());
             SummaryCsv.write(database, csv);
@@ -126,10 +143,57 @@ public final class SweepRunner {
                 out.printf(Locale.ROOT, "... and %d more (SELECT * FROM points WHERE status = 'infeasible')%n",
                         infeasible.size() - INFEASIBLE_SHOWN);
             }
+        } catch (RuntimeException | Error e) {
+            if (nothingRecorded[0]) {
+                discard(dir, newDirectory);
+            }
+            throw e;
         }
         SweepReport.build(dir, dir.resolve(SweepReport.DIRECTORY));
         out.println("wrote " + dir + "/" + SweepDatabase.FILE + ", " + SummaryCsv.FILE + ", "
                 + SweepReport.DIRECTORY + "/index.html");
+    }
+
+    /**
+     * Runs {@code todo} on the engine, writing each row as it arrives and committing every
+     * {@link #COMMIT_EVERY_NANOS}, then hands the row to {@code counted}.
+     */
+    private static void runPoints(Settings settings, List<ResolvedPoint> todo, List<PointResolution> resolved,
+                                  SweepDatabase database, Consumer<PointRow> counted) throws InterruptedException {
+        long[] lastCommit = {System.nanoTime()};
+        settings.engine().run(todo, settings.resolver().function(), row -> {
+            PointRow kept = row.keeping(settings.sweep().measures());
+            PointResolution point = resolved.get(row.index());
+            try {
+                database.write(kept, point.parameters(), point.point().configHash());
+                long now = System.nanoTime();
+                if (now - lastCommit[0] >= COMMIT_EVERY_NANOS) {
+                    database.commit();
+                    lastCommit[0] = now;
+                }
+            } catch (SQLException e) {
+                throw new InvalidInputException(database.file() + ": cannot record point " + row.index()
+                        + " (" + e.getMessage() + ")", e);
+            }
+            counted.accept(row);
+        });
+    }
+
+    /**
+     * Removes the database of a sweep that recorded nothing (its engine did not start, say), and
+     * the directory if this run made it, so that a refused start leaves nothing behind.
+     */
+    private static void discard(Path dir, boolean newDirectory) throws IOException {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Files.deleteIfExists(dir.resolve(SweepDatabase.FILE + suffix));
+        }
+        if (newDirectory) {
+            try (Stream<Path> left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
+        }
     }
 
     /**

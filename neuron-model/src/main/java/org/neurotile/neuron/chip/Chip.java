@@ -116,17 +116,17 @@ public final class Chip {
         TaskGraph graph = new TaskGraph();
         ForwardPlan forward = ForwardPlan.build(graph, mapping, options);
         rule.planBackward(graph, mapping, forward, options);
-        Statistics statistics = new Statistics();
-        ExampleRun run = execute(graph, statistics, words, trace);
+        Simulation simulation = new Simulation();
+        Network noc = network(simulation, trace);
+        ExampleRun run = new ChipExecutor(simulation, noc, spec.tile(), words).run(graph);
         long batchCycles = run.cycles();
         if (batch > 1) {
-            long withoutUpdate = execute(graph.withoutPhase(Phase.UPDATE), new Statistics(), words,
-                    TraceRecorder.disabled()).cycles();
+            long withoutUpdate = execute(graph.withoutPhase(Phase.UPDATE), words).cycles();
             batchCycles += (batch - 1) * withoutUpdate;
         }
         model.chargeOffChipMemory(run, wordBytes);
         ExampleTrace.record(run, trace, tile -> topology.coord(tile).toString());
-        return new Example(mapping, run, LinkLoads.of(topology, statistics.snapshot()), words, batch, batchCycles);
+        return new Example(mapping, run, LinkLoads.of(noc), words, batch, batchCycles);
     }
 
     /**
@@ -175,11 +175,19 @@ public final class Chip {
         };
     }
 
-    /** Times a graph on a fresh simulation of this chip's network. */
-    private ExampleRun execute(TaskGraph graph, Statistics statistics, WordSizes words, TraceRecorder trace) {
+    /** Times a graph on a fresh simulation of this chip's network, untraced. */
+    private ExampleRun execute(TaskGraph graph, WordSizes words) {
         Simulation simulation = new Simulation();
-        Network noc = new Network(simulation, topology, Routings.defaultFor(topology), spec.network(),
-                statistics, trace);
-        return new ChipExecutor(simulation, noc, spec.tile(), words).run(graph);
+        return new ChipExecutor(simulation, network(simulation, TraceRecorder.disabled()), spec.tile(), words)
+                .run(graph);
+    }
+
+    /**
+     * This chip's network in {@code simulation}. Its statistics are only read per link, straight from
+     * the network (a snapshot by name would cost more than a small example's simulation).
+     */
+    private Network network(Simulation simulation, TraceRecorder trace) {
+        return new Network(simulation, topology, Routings.defaultFor(topology), spec.network(), new Statistics(),
+                trace);
     }
 }

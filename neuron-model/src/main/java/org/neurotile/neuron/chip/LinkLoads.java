@@ -1,9 +1,6 @@
 package org.neurotile.neuron.chip;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.neurotile.noc.topology.Topology;
-import org.neurotile.sim.stats.StatsSnapshot;
+import org.neurotile.noc.Network;
 
 /**
  * What each NoC link carried during one example: payload bytes, flits (headers included) and the
@@ -20,33 +17,18 @@ public final class LinkLoads {
         this.busyCycles = busyCycles;
     }
 
-    /**
-     * Reads the network's per-link counters ({@code noc.link[i].bytes}, ...) from a snapshot in one
-     * pass over its counters (a lookup by name per link would be quadratic in the links).
-     */
-    static LinkLoads of(Topology topology, StatsSnapshot snapshot) {
-        int links = topology.linkCount();
-        Map<String, Long> values = new HashMap<>(4 * snapshot.counters().size() / 3 + 1);
-        for (StatsSnapshot.CounterValue counter : snapshot.counters()) {
-            values.put(counter.name(), counter.value());
-        }
+    /** What each link of {@code network} carried so far. */
+    static LinkLoads of(Network network) {
+        int links = network.topology().linkCount();
         long[] bytes = new long[links];
         long[] flits = new long[links];
         long[] busy = new long[links];
         for (int link = 0; link < links; link++) {
-            bytes[link] = value(values, "noc.link[" + link + "].bytes");
-            flits[link] = value(values, "noc.link[" + link + "].flits");
-            busy[link] = value(values, "noc.link[" + link + "].busyCycles");
+            bytes[link] = network.linkBytes(link);
+            flits[link] = network.linkFlits(link);
+            busy[link] = network.linkBusyCycles(link);
         }
         return new LinkLoads(bytes, flits, busy);
-    }
-
-    private static long value(Map<String, Long> values, String name) {
-        Long value = values.get(name);
-        if (value == null) {
-            throw new IllegalStateException("no counter " + name);
-        }
-        return value;
     }
 
     public int linkCount() {

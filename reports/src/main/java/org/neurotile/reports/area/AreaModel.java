@@ -1,5 +1,6 @@
 package org.neurotile.reports.area;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,7 +38,9 @@ public final class AreaModel {
     public record Network(Map<Integer, Long> routersByPorts, long links, int flitBytes, int linkWidthBytes, int vcs,
                           int vcDepthFlits) {
         public Network {
-            routersByPorts = Map.copyOf(new TreeMap<>(routersByPorts));
+            // sorted, so that the routers' areas are summed in one order in every JVM (Map.copyOf's
+            // iteration order changes from run to run)
+            routersByPorts = Collections.unmodifiableSortedMap(new TreeMap<>(routersByPorts));
         }
     }
 

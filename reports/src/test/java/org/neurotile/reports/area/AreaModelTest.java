@@ -3,6 +3,7 @@ package org.neurotile.reports.area;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -97,5 +98,12 @@ class AreaModelTest {
         }
         return new AreaModel.Chip((long) width * height, OptionalLong.of(512 * 1024), 16, 4,
                 Optional.of(new AreaModel.Network(byPorts, links, 16, 16, 4, 8)));
+    }
+
+    @Test
+    void routersAreSummedInPortOrderSoEveryRunGivesTheSameBits() {
+        Map<Integer, Long> groups = Map.of(9, 1L, 2, 4L, 7, 2L, 3, 8L, 5, 16L, 4, 32L);
+        AreaModel.Network network = new AreaModel.Network(groups, 8, 16, 16, 4, 8);
+        assertEquals(List.of(2, 3, 4, 5, 7, 9), List.copyOf(network.routersByPorts().keySet()));
     }
 }

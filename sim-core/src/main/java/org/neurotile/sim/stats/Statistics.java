@@ -1,10 +1,10 @@
 package org.neurotile.sim.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -47,9 +47,14 @@ public final class Statistics implements StatsRegistry {
 
     @Override
     public Counter counter(String name) {
+        return validCounter(StatName.validate(name));
+    }
+
+    /** The counter of a name known to be valid: a scope joins its checked prefix and a checked name. */
+    Counter validCounter(String name) {
         final Object existing = byName.get(name);
         if (existing == null) {
-            final Counter created = isEnabled(StatName.validate(name)) ? new LiveCounter() : DisabledCounter.INSTANCE;
+            final Counter created = isEnabled(name) ? new LiveCounter() : DisabledCounter.INSTANCE;
             byName.put(name, created);
             return created;
         }
@@ -83,13 +88,15 @@ public final class Statistics implements StatsRegistry {
     public StatsSnapshot snapshot() {
         final List<StatsSnapshot.CounterValue> counters = new ArrayList<>();
         final List<StatsSnapshot.HistogramSummary> histograms = new ArrayList<>();
-        for (final Map.Entry<String, Object> entry : new TreeMap<>(byName).entrySet()) {
+        for (final Map.Entry<String, Object> entry : byName.entrySet()) {
             if (entry.getValue() instanceof LiveCounter counter) {
                 counters.add(new StatsSnapshot.CounterValue(entry.getKey(), counter.value()));
             } else if (entry.getValue() instanceof LiveHistogram histogram) {
                 histograms.add(StatsSnapshot.HistogramSummary.of(entry.getKey(), histogram));
             }
         }
+        counters.sort(Comparator.comparing(StatsSnapshot.CounterValue::name));
+        histograms.sort(Comparator.comparing(StatsSnapshot.HistogramSummary::name));
         return new StatsSnapshot(counters, histograms);
     }
 

@@ -17,7 +17,7 @@ public final class StatsScope implements StatsRegistry {
 
     @Override
     public Counter counter(String name) {
-        return root.counter(StatName.join(prefix, name));
+        return root.validCounter(StatName.join(prefix, StatName.validate(name)));
     }
 
     @Override
