@@ -17,8 +17,10 @@ import org.neurotile.workloads.NetworkSpec;
  * d_0 = 0, d_l = (W_l d_{l-1}) * f'(a_l) + v_l, d_L = W_L d_{L-1} (no v at the output), so that
  * d_L = sum_l J_l v_l with J_l the derivative of a_L by a_l. After the pass
  * B_l &lt;- B_l + alpha (v_l d_L^T - B_l): since E[v_l v_l^T] = I, B_l tends to the average of
- * J_l^T, the path from layer l to the output that bp would use. B_l starts at 0; the weight update
- * is then dfa's with the new B_l.
+ * J_l^T, the path from layer l to the output that bp would use. B_l starts at 0. An example's
+ * weight update is dfa's through B_l as it was before the example's own directions (the authors'
+ * order, github.com/Florian-BACHO/FDFA): through the updated B_l it would carry
+ * alpha v_l (d_L . e), the example's own forward gradient, whose variance the method avoids.
  */
 public record DirectionalFeedback(double alpha) {
     public DirectionalFeedback {
@@ -37,11 +39,22 @@ public record DirectionalFeedback(double alpha) {
         return FixedFeedback.zero(network, FeedbackBlocks.directFeedback(network.layerCount()));
     }
 
+    /** The directions v_l (null at the output) and d_L of one example: what {@link #update} needs. */
+    public record Directions(double[][] v, double[] d) {
+    }
+
     /**
      * The directional pass along directions drawn from {@code random} and the feedback update, in
      * the model's precision; returns d_L.
      */
     public double[] learn(Model model, ForwardPass pass, Feedback feedback, UniformRandomProvider random) {
+        Directions directions = directions(model, pass, random);
+        update(model, feedback, directions);
+        return directions.d();
+    }
+
+    /** The directional pass along directions drawn from {@code random}, in the model's precision. */
+    public Directions directions(Model model, ForwardPass pass, UniformRandomProvider random) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -61,6 +74,15 @@ public record DirectionalFeedback(double alpha) {
             }
             d = next;
         }
+        return new Directions(v, d);
+    }
+
+    /** B_l &lt;- B_l + alpha (v_l d_L^T - B_l) for every hidden layer with feedback. */
+    public void update(Model model, Feedback feedback, Directions directions) {
+        Precision p = model.precision();
+        int layers = model.network().layerCount();
+        double[][] v = directions.v();
+        double[] d = directions.d();
         double rate = p.round(alpha);
         int outputs = d.length;
         for (int l = 1; l < layers; l++) {
@@ -76,6 +98,5 @@ public record DirectionalFeedback(double alpha) {
                 }
             }
         }
-        return d;
     }
 }
