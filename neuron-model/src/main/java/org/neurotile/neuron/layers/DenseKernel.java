@@ -1,5 +1,6 @@
 package org.neurotile.neuron.layers;
 
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
@@ -36,6 +37,23 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
         }
     }
 
+    /** The weight rows are read once per block of examples ({@link BlockedProducts#dots}). */
+    @Override
+    public void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
+                             int count, boolean outputLayer, Precision p, Quantization q) {
+        int rows = shape.outputs();
+        BlockedProducts.dots(weights, shape.inputs(), 0, rows, inputs, count, pre);
+        for (int m = 0; m < count; m++) {
+            double[] a = pre[m];
+            double[] h = out[m];
+            for (int i = 0; i < rows; i++) {
+                double sum = p.round(a[i] + biases[i]);
+                a[i] = q.activation(sum);
+                h[i] = outputLayer ? a[i] : q.activation(p.round(layer.activation().apply(sum)));
+            }
+        }
+    }
+
     @Override
     public double[] product(Weights weights, double[] x, Precision p) {
         int rows = shape.outputs();
@@ -57,6 +75,16 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
             weights.addScaledTo(d, delta[i], i * columns, columns);
         }
         return d;
+    }
+
+    /** Each weight row is read once for the whole batch ({@link BlockedProducts#transposedProducts}). */
+    @Override
+    public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p) {
+        int columns = shape.inputs();
+        for (int m = 0; m < count; m++) {
+            out[m] = new double[columns];
+        }
+        BlockedProducts.transposedProducts(weights, shape.outputs(), columns, 0, columns, delta, count, out);
     }
 
     @Override
@@ -87,6 +115,14 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
             }
             biasGradient[i] = p.round(biasGradient[i] + d);
         }
+    }
+
+    /** A row at a time, summing the batch's examples in order ({@link BlockedProducts#addOuterProducts}). */
+    @Override
+    public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                             Precision p) {
+        BlockedProducts.addOuterProducts(gradient, biasGradient, shape.inputs(), 0, shape.outputs(), delta, inputs,
+                count, p);
     }
 
     /** A row: unit i's n_{l-1} weights. */

@@ -67,6 +67,25 @@ public interface RuleTraining {
                 : LearningStep.backpropDeltas(model, pass, q);
     }
 
+    /**
+     * Whether {@link #deltas(Model, ForwardPass[], int, StepKind, Quantization)} may compute a
+     * minibatch's deltas together: only for a rule without a hook per example, which says so.
+     */
+    default boolean batchesDeltas() {
+        return false;
+    }
+
+    /**
+     * The deltas of examples {@code m < count} of a minibatch, with the bits of {@link #deltas} for
+     * each, for a rule that {@link #batchesDeltas}; the quantization's rounding draws no noise.
+     */
+    default double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, Quantization q) {
+        Optional<Feedback> feedback = feedback();
+        return feedback.isPresent() && kind == StepKind.RULE
+                ? LearningStep.feedbackDeltas(model, feedback.get(), passes, count, q)
+                : LearningStep.backpropDeltas(model, passes, count, q);
+    }
+
     /** The optimizer that applies the deltas, for the whole run. */
     Optimizer optimizer();
 
@@ -83,6 +102,11 @@ public interface RuleTraining {
             @Override
             public Optimizer optimizer() {
                 return optimizer;
+            }
+
+            @Override
+            public boolean batchesDeltas() {
+                return true;
             }
         };
     }

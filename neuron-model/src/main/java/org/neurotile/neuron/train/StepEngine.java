@@ -47,6 +47,35 @@ final class StepEngine {
         return ForwardPass.run(model, input, label, quantization);
     }
 
+    /**
+     * Whether the examples of a minibatch may go through the forward pass and the deltas together:
+     * not when rounding draws noise, whose draws must follow the examples one by one.
+     */
+    boolean batches() {
+        return !quantization.roundingDrawsNoise();
+    }
+
+    /** The forward passes of a minibatch's first {@code count} examples ({@link #batches} only). */
+    ForwardPass[] forward(Model model, double[][] inputs, int[] labels, int count) {
+        return ForwardPass.runBatch(model, inputs, labels, count, quantization);
+    }
+
+    /**
+     * The deltas of a minibatch's first {@code count} examples, the first being example
+     * {@code first} of the epoch's order ({@link #batches} only): together where the rule allows
+     * it, else example by example, each after the rule's hook.
+     */
+    double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, int epoch, int first) {
+        if (rule.batchesDeltas()) {
+            return rule.deltas(model, passes, count, kind, quantization);
+        }
+        double[][][] deltas = new double[count][][];
+        for (int m = 0; m < count; m++) {
+            deltas[m] = deltas(model, passes[m], kind, epoch, first + m);
+        }
+        return deltas;
+    }
+
     /** The deltas of example {@code example} (0-based in the epoch's order) in a step of {@code kind}. */
     double[][] deltas(Model model, ForwardPass pass, StepKind kind, int epoch, int example) {
         rule.beforeDeltas(model, pass, streams, epoch, example);

@@ -13,6 +13,7 @@ import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.functional.TrainingSnapshot;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
@@ -182,6 +183,8 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>(from.history());
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
+        double[][] inputs = new double[settings.batch()][input.length];
+        int[] labels = new int[settings.batch()];
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
         LossGrowth growth = new LossGrowth(model);
@@ -198,14 +201,29 @@ public final class Trainer {
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
                 int end = Math.min(n + batch, order.length);
                 StepKind kind = engine.begin(epoch, n / batch);
+                ForwardPass[] passes = null; // with a minibatch, its examples' passes and deltas together
+                double[][][] deltas = null;
+                if (end - n > 1 && engine.batches()) {
+                    for (int m = n; m < end; m++) {
+                        read(train, order[m], values, inputs[m - n]);
+                        labels[m - n] = train.label(order[m]);
+                    }
+                    passes = engine.forward(model, inputs, labels, end - n);
+                    deltas = engine.deltas(model, passes, end - n, kind, epoch, n);
+                }
                 for (int m = n; m < end; m++) {
                     int example = order[m];
-                    read(train, example, values, input);
-                    ForwardPass pass = engine.forward(model, input, train.label(example));
+                    ForwardPass pass;
+                    if (passes != null) {
+                        pass = passes[m - n];
+                    } else {
+                        read(train, example, values, input);
+                        pass = engine.forward(model, input, train.label(example));
+                    }
                     check(pass, epoch, m, example);
                     loss += pass.loss();
                     correct += pass.predicted() == train.label(example) ? 1 : 0;
-                    double[][] delta = engine.deltas(model, pass, kind, epoch, m);
+                    double[][] delta = deltas != null ? deltas[m - n] : engine.deltas(model, pass, kind, epoch, m);
                     checkDeltas(delta, epoch, m, example);
                     if (settings.alignment() && training.feedback().isPresent()) {
                         alignment.add(delta, LearningStep.backpropDeltas(model, pass));
@@ -254,15 +272,33 @@ public final class Trainer {
                 quantization.noise(), in);
     }
 
-    /** Mean loss and accuracy over a data set, without training. */
+    /** Mean loss and accuracy over a data set, without training; a block of examples at a time where it can. */
     public double[] evaluate(Dataset data, float[] values, double[] input) {
         double loss = 0;
         long correct = 0;
-        for (int example = 0; example < data.size(); example++) {
-            read(data, example, values, input);
-            ForwardPass pass = ForwardPass.run(model, input, data.label(example), quantization);
-            loss += pass.loss();
-            correct += pass.predicted() == data.label(example) ? 1 : 0;
+        int block = quantization.roundingDrawsNoise() ? 1 : BlockedProducts.EXAMPLE_BLOCK;
+        double[][] inputs = new double[block][];
+        int[] labels = new int[block];
+        for (int first = 0; first < data.size(); first += block) {
+            int count = Math.min(block, data.size() - first);
+            ForwardPass[] passes;
+            if (count == 1) {
+                read(data, first, values, input);
+                passes = new ForwardPass[] {ForwardPass.run(model, input, data.label(first), quantization)};
+            } else {
+                for (int m = 0; m < count; m++) {
+                    if (inputs[m] == null) {
+                        inputs[m] = new double[input.length];
+                    }
+                    read(data, first + m, values, inputs[m]);
+                    labels[m] = data.label(first + m);
+                }
+                passes = ForwardPass.runBatch(model, inputs, labels, count, quantization);
+            }
+            for (int m = 0; m < count; m++) {
+                loss += passes[m].loss();
+                correct += passes[m].predicted() == data.label(first + m) ? 1 : 0;
+            }
         }
         return new double[] {loss / data.size(), (double) correct / data.size()};
     }
