@@ -28,6 +28,11 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
     @Override
     public void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out,
                         boolean outputLayer, Precision p, Quantization q) {
+        if (weights instanceof Weights.Single) { // float operands, vector lanes where the JVM has them
+            forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
+                    outputLayer, p, q);
+            return;
+        }
         int rows = shape.outputs();
         int columns = shape.inputs();
         for (int i = 0; i < rows; i++) {
@@ -91,9 +96,12 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
     public void sgdStep(Weights weights, double[] biases, double[] delta, double[] input, double learningRate,
                         boolean updateBiases, Precision p, Quantization q) {
         int columns = shape.inputs();
+        float[] x = weights instanceof Weights.Single ? BlockedProducts.floats(input, columns) : null;
         for (int i = 0; i < delta.length; i++) {
             double step = p.round(p.round(learningRate) * delta[i]);
-            if (!q.weightsQuantized()) {
+            if (x != null && !q.weightsQuantized()) {
+                BlockedProducts.subtractScaled(((Weights.Single) weights).w(), i * columns, (float) step, x, columns);
+            } else if (!q.weightsQuantized()) {
                 weights.subtractScaled(i * columns, step, input, columns);
             } else if (step != 0) {
                 weights.subtractScaled(i * columns, step, input, columns, q);

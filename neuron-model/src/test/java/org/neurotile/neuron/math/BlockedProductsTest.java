@@ -54,14 +54,22 @@ class BlockedProductsTest {
             int rows = shape[0], columns = shape[1], count = shape[2];
             Weights w = Weights.of(p, values(random, p, rows * columns));
             double[][] x = values(random, p, count, columns);
-            double[][] out = new double[count][rows];
-            BlockedProducts.dots(w, columns, 0, rows, x, count, out);
-            for (int m = 0; m < count; m++) {
-                for (int i = 0; i < rows; i++) {
-                    assertSameBits(w.dot(i * columns, x[m], columns), out[m][i], "example " + m + " row " + i);
+            for (boolean vector : new boolean[] {false, BlockedProducts.VECTOR_API}) {
+                double[][] out = new double[count][rows];
+                BlockedProducts.dots(w, columns, 0, rows, x, count, out, vector);
+                for (int m = 0; m < count; m++) {
+                    for (int i = 0; i < rows; i++) {
+                        assertSameBits(w.dot(i * columns, x[m], columns), out[m][i],
+                                (vector ? "vector lanes, " : "") + "example " + m + " row " + i);
+                    }
                 }
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTestsRunTheVectorApiKernels() {
+        org.junit.jupiter.api.Assertions.assertTrue(BlockedProducts.VECTOR_API, "surefire adds the incubating module");
     }
 
     @ParameterizedTest
@@ -133,6 +141,27 @@ class BlockedProductsTest {
             }
             for (int i = 0; i < rows; i++) {
                 assertSameBits(expectedBias[i], gb[i], "bias " + i);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void floatDotsAndUpdatesHaveTheBitsOfTheFloat32Weights() {
+        SplittableRandom random = new SplittableRandom(15);
+        for (int[] shape : SHAPES) {
+            int columns = shape[1];
+            double[] start = values(random, Precision.FLOAT32, columns);
+            double[] x = values(random, Precision.FLOAT32, columns);
+            double a = value(random, Precision.FLOAT32);
+            Weights expected = Weights.of(Precision.FLOAT32, start);
+            assertSameBits(expected.dot(0, x, columns),
+                    BlockedProducts.dot(BlockedProducts.floats(start, columns), 0, BlockedProducts.floats(x, columns),
+                            columns), "the dot product");
+            expected.subtractScaled(0, a, x, columns);
+            float[] w = BlockedProducts.floats(start, columns);
+            BlockedProducts.subtractScaled(w, 0, (float) a, BlockedProducts.floats(x, columns), columns);
+            for (int j = 0; j < columns; j++) {
+                assertSameBits(expected.get(j), w[j], "weight " + j);
             }
         }
     }
