@@ -85,6 +85,10 @@ class BatchedTrainingTest {
         "dfa; sgd; float32; fixed16:frac=12; 0; 8; aee676c0e1e38a47 3ff4ca8141106343 3ff2749c07e635ce 122 54 3ff0b53f294ad555 3fee6951cf503d34 165 63",
         "bp; sgd; float32; fixed16:frac=11,rounding=stochastic; 0; 8; a0c827a059c4473f 3fed66314eedc663 3fddd2a93d364036 192 86 3fd79a5977d9bbd9 3fd381faf9ecd263 268 87",
         "dfa; sgd; float32; float32; 0.5; 8; 4e798905f7eb3333 3ff7746dd9f8a604 3ff59c3759d9733c 94 40 3ff63179eaf12cb3 3ff4dc9f96499e61 103 47",
+        "bp; adam; float64; float32; 0; 1; bafb5fb1912fa02b 3fe3be4f0150079a 3fcc176532f5d903 232 94 3fc652e2bc032818 3fd2efac2ef128c2 284 85",
+        "hybrid:p=0.3; momentum; float64; float32; 0; 4; c7b3623f8ab361c0 3ff352369e8bf37f 3fe2d6413ecd8bd7 202 81 400401c63db16753 40017785199d05da 206 74",
+        "dfa; momentum; float32; fixed16:frac=12; 0; 4; 5eede99e59785ef6 3fe992109efafdfe 3fbde885f31b4cb1 210 94 3fd5a254b766fde2 3fcc05517b32dae3 270 94",
+        "ssdfa; adam; float64; float32; 0; 6; f8db13030375d018 3ff6948c5dfae0ee 3ff523f9a47a7573 110 41 3ff3db69a9a30acc 3ff0d3764b5b8b88 127 54",
         "binary-dfa:k=2; sgd; float32; float32; 0; 10; ca88a26a15a78357 3ff5ed493d561bf4 3ff35709103dc406 105 48 3ff04703160b1216 3fe9aa6ca7e1aeb4 173 69"})
     void aMinibatchTrainsBitForBitAsExampleByExample(String rule, String optimizer, String precision, String numbers,
                                                       double clip, int batch, String expected) {
