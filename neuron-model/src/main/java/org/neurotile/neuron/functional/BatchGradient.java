@@ -3,6 +3,7 @@ package org.neurotile.neuron.functional;
 import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -25,7 +26,15 @@ public final class BatchGradient {
     private double[][][] pendingDeltas = new double[8][][];
     private int pending;
 
+    private final Workers workers;
+
     public BatchGradient(Model model) {
+        this(model, Workers.single());
+    }
+
+    /** With the sums shared among {@code workers} by rows of the weights. */
+    public BatchGradient(Model model, Workers workers) {
+        this.workers = workers;
         NetworkSpec network = model.network();
         this.p = model.precision();
         this.kernels = LayerKernels.of(network);
@@ -86,7 +95,7 @@ public final class BatchGradient {
                     count++;
                 }
             }
-            kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p);
+            kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p, workers);
         }
         Arrays.fill(pendingPasses, 0, pending, null);
         Arrays.fill(pendingDeltas, 0, pending, null);

@@ -3,6 +3,7 @@ package org.neurotile.neuron.functional;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -55,7 +56,8 @@ public final class ForwardPass {
      * for each: every layer's products for the whole block at once ({@link LayerKernel#forwardBatch}).
      * Only for a quantization whose rounding draws no noise: the values are rounded layer by layer.
      */
-    public static ForwardPass[] runBatch(Model model, double[][] inputs, int[] labels, int count, Quantization q) {
+    public static ForwardPass[] runBatch(Model model, double[][] inputs, int[] labels, int count, Quantization q,
+                                         Workers workers) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -82,7 +84,7 @@ public final class ForwardPass {
                 pre[m] = a[m][l] = new double[outputs];
                 out[m] = h[m][l] = new double[outputs];
             }
-            kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q);
+            kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q, workers);
             below = out;
         }
         ForwardPass[] passes = new ForwardPass[count];

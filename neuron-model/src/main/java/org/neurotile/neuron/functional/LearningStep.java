@@ -4,6 +4,7 @@ import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -109,27 +110,28 @@ public final class LearningStep {
      * {@link #backpropDeltas(Model, ForwardPass, Quantization)} for each: W^T delta for the whole
      * block at once. Only for a quantization whose rounding draws no noise.
      */
-    public static double[][][] backpropDeltas(Model model, ForwardPass[] passes, int count, Quantization q) {
+    public static double[][][] backpropDeltas(Model model, ForwardPass[] passes, int count, Quantization q,
+                                              Workers workers) {
         int layers = model.network().layerCount();
         double[][][] delta = new double[count][layers + 1][];
         for (int m = 0; m < count; m++) {
             delta[m][layers] = passes[m].outputError.clone();
         }
         for (int l = layers - 1; l >= 1; l--) {
-            propagated(model, passes, l, delta, count, q);
+            propagated(model, passes, l, delta, count, q, workers);
         }
         return delta;
     }
 
     /** bp's delta of hidden layer l for a block of examples, into delta[m][l]. */
     private static void propagated(Model model, ForwardPass[] passes, int l, double[][][] delta, int count,
-                                   Quantization q) {
+                                   Quantization q, Workers workers) {
         double[][] above = new double[count][];
         for (int m = 0; m < count; m++) {
             above[m] = delta[m][l + 1];
         }
         double[][] sums = new double[count][];
-        model.kernel(l + 1).backwardBatch(model.weights[l + 1], above, sums, count, model.precision());
+        model.kernel(l + 1).backwardBatch(model.weights[l + 1], above, sums, count, model.precision(), workers);
         for (int m = 0; m < count; m++) {
             double[] d = q.errors(sums[m]);
             scaleByDerivative(model.network(), l, passes[m], d, model.precision());
@@ -143,7 +145,7 @@ public final class LearningStep {
      * whole block at once. Only for a quantization whose rounding draws no noise.
      */
     public static double[][][] feedbackDeltas(Model model, Feedback feedback, ForwardPass[] passes, int count,
-                                              Quantization q) {
+                                              Quantization q, Workers workers) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -155,7 +157,7 @@ public final class LearningStep {
         for (int l = layers - 1; l >= 1; l--) {
             int source = feedback.source[l];
             if (source == Feedback.BACKPROP) {
-                propagated(model, passes, l, delta, count, q);
+                propagated(model, passes, l, delta, count, q, workers);
                 continue;
             }
             if (source == 0) {
@@ -168,8 +170,11 @@ public final class LearningStep {
                 }
             }
             double[][] d = new double[count][network.neurons(l)];
-            BlockedProducts.dots(Weights.view(p, feedback.matrices[l]), network.neurons(source), 0, d[0].length,
-                    sent[source], count, d);
+            Weights b = Weights.view(p, feedback.matrices[l]);
+            int columns = network.neurons(source);
+            double[][] g = sent[source];
+            workers.split(d[0].length, (long) columns * count,
+                    (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
             for (int m = 0; m < count; m++) {
                 scaleByDerivative(network, l, passes[m], d[m], p);
                 delta[m][l] = d[m];

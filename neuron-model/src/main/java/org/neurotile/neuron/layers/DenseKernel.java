@@ -4,6 +4,7 @@ import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.LayerShape;
 
@@ -30,7 +31,7 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
                         boolean outputLayer, Precision p, Quantization q) {
         if (weights instanceof Weights.Single) { // float operands, vector lanes where the JVM has them
             forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
-                    outputLayer, p, q);
+                    outputLayer, p, q, Workers.single());
             return;
         }
         int rows = shape.outputs();
@@ -45,9 +46,11 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
     /** The weight rows are read once per block of examples ({@link BlockedProducts#dots}). */
     @Override
     public void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
-                             int count, boolean outputLayer, Precision p, Quantization q) {
+                             int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
         int rows = shape.outputs();
-        BlockedProducts.dots(weights, shape.inputs(), 0, rows, inputs, count, pre);
+        int columns = shape.inputs();
+        workers.split(rows, (long) columns * count,
+                (from, to) -> BlockedProducts.dots(weights, columns, from, to, inputs, count, pre));
         for (int m = 0; m < count; m++) {
             double[] a = pre[m];
             double[] h = out[m];
@@ -84,12 +87,15 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
 
     /** Each weight row is read once for the whole batch ({@link BlockedProducts#transposedProducts}). */
     @Override
-    public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p) {
+    public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
+                              Workers workers) {
+        int rows = shape.outputs();
         int columns = shape.inputs();
         for (int m = 0; m < count; m++) {
             out[m] = new double[columns];
         }
-        BlockedProducts.transposedProducts(weights, shape.outputs(), columns, 0, columns, delta, count, out);
+        workers.split(columns, (long) rows * count,
+                (from, to) -> BlockedProducts.transposedProducts(weights, rows, columns, from, to, delta, count, out));
     }
 
     @Override
@@ -128,9 +134,10 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
     /** A row at a time, summing the batch's examples in order ({@link BlockedProducts#addOuterProducts}). */
     @Override
     public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
-                             Precision p) {
-        BlockedProducts.addOuterProducts(gradient, biasGradient, shape.inputs(), 0, shape.outputs(), delta, inputs,
-                count, p);
+                             Precision p, Workers workers) {
+        int columns = shape.inputs();
+        workers.split(shape.outputs(), (long) columns * count, (from, to) -> BlockedProducts.addOuterProducts(gradient,
+                biasGradient, columns, from, to, delta, inputs, count, p));
     }
 
     /** A row: unit i's n_{l-1} weights. */

@@ -3,6 +3,7 @@ package org.neurotile.neuron.layers;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.LayerShape;
 
@@ -34,10 +35,11 @@ public interface LayerKernel {
 
     /**
      * {@link #forward} for examples {@code m < count} of a minibatch, with the same bits; only for
-     * a quantization whose rounding draws no noise, as the order of the values' rounding changes.
+     * a quantization whose rounding draws no noise, as the order of the values' rounding changes. A
+     * kernel may share the products among {@code workers}, each sum computed whole by one of them.
      */
     default void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
-                              int count, boolean outputLayer, Precision p, Quantization q) {
+                              int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
         for (int m = 0; m < count; m++) {
             forward(weights, biases, inputs[m], pre[m], out[m], outputLayer, p, q);
         }
@@ -50,7 +52,8 @@ public interface LayerKernel {
     double[] backward(Weights weights, double[] delta, Precision p);
 
     /** {@link #backward} for examples {@code m < count} of a minibatch: {@code out[m]} is W^T delta[m]. */
-    default void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p) {
+    default void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
+                               Workers workers) {
         for (int m = 0; m < count; m++) {
             out[m] = backward(weights, delta[m], p);
         }
@@ -71,7 +74,7 @@ public interface LayerKernel {
      * may sum a weight's gradients in a block, as long as each weight's sum keeps the examples' order.
      */
     default void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
-                              Precision p) {
+                              Precision p, Workers workers) {
         for (int m = 0; m < count; m++) {
             addGradient(gradient, biasGradient, delta[m], inputs[m], p);
         }

@@ -6,6 +6,7 @@ import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.sim.random.RandomStreams;
 
@@ -77,13 +78,15 @@ public interface RuleTraining {
 
     /**
      * The deltas of examples {@code m < count} of a minibatch, with the bits of {@link #deltas} for
-     * each, for a rule that {@link #batchesDeltas}; the quantization's rounding draws no noise.
+     * each, for a rule that {@link #batchesDeltas}; the quantization's rounding draws no noise. The
+     * products may be shared among {@code workers}.
      */
-    default double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, Quantization q) {
+    default double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, Quantization q,
+                                Workers workers) {
         Optional<Feedback> feedback = feedback();
         return feedback.isPresent() && kind == StepKind.RULE
-                ? LearningStep.feedbackDeltas(model, feedback.get(), passes, count, q)
-                : LearningStep.backpropDeltas(model, passes, count, q);
+                ? LearningStep.feedbackDeltas(model, feedback.get(), passes, count, q, workers)
+                : LearningStep.backpropDeltas(model, passes, count, q, workers);
     }
 
     /** The optimizer that applies the deltas, for the whole run. */

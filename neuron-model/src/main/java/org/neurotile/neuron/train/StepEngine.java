@@ -4,6 +4,7 @@ import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.RandomStreams;
@@ -22,15 +23,17 @@ final class StepEngine {
     private final RandomStreams streams;
     private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
     private final GradientClip clip; // null: no clipping
+    private final Workers workers;
 
     /** With {@code gradient} null, one example per step; without clipping. */
     StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient) {
-        this(rule, quantization, streams, gradient, null);
+        this(rule, quantization, streams, gradient, null, Workers.single());
     }
 
     /** With {@code clip} null, gradients are applied as they are. */
     StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient,
-               GradientClip clip) {
+               GradientClip clip, Workers workers) {
+        this.workers = workers;
         this.rule = rule;
         this.quantization = quantization;
         this.streams = streams;
@@ -57,7 +60,7 @@ final class StepEngine {
 
     /** The forward passes of a minibatch's first {@code count} examples ({@link #batches} only). */
     ForwardPass[] forward(Model model, double[][] inputs, int[] labels, int count) {
-        return ForwardPass.runBatch(model, inputs, labels, count, quantization);
+        return ForwardPass.runBatch(model, inputs, labels, count, quantization, workers);
     }
 
     /**
@@ -67,7 +70,7 @@ final class StepEngine {
      */
     double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, int epoch, int first) {
         if (rule.batchesDeltas()) {
-            return rule.deltas(model, passes, count, kind, quantization);
+            return rule.deltas(model, passes, count, kind, quantization, workers);
         }
         double[][][] deltas = new double[count][][];
         for (int m = 0; m < count; m++) {

@@ -18,6 +18,7 @@ import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.RoundingNoise;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
@@ -153,16 +154,28 @@ public final class Trainer {
     private final RuleTraining training;
     private final StepEngine engine;
     private final Quantization quantization;
+    private final Workers workers;
 
+    /** On the caller's thread. */
     public Trainer(Settings settings) {
+        this(settings, Workers.single());
+    }
+
+    /**
+     * With a minibatch's products shared among {@code workers} (the caller closes them): the same
+     * bits on any number of threads.
+     */
+    public Trainer(Settings settings, Workers workers) {
         this.settings = settings;
+        this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision(), settings.init());
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
-                settings.batch() > 1 ? new BatchGradient(model) : null,
-                settings.clipNorm() > 0 ? new GradientClip(model, settings.clipNorm(), settings.biases()) : null);
+                settings.batch() > 1 ? new BatchGradient(model, workers) : null,
+                settings.clipNorm() > 0 ? new GradientClip(model, settings.clipNorm(), settings.biases()) : null,
+                workers);
         // after the feedback, which an aligned start derives from the unquantized initial weights
         model.quantizeWeights(quantization);
     }
@@ -293,7 +306,7 @@ public final class Trainer {
                     read(data, first + m, values, inputs[m]);
                     labels[m] = data.label(first + m);
                 }
-                passes = ForwardPass.runBatch(model, inputs, labels, count, quantization);
+                passes = ForwardPass.runBatch(model, inputs, labels, count, quantization, workers);
             }
             for (int m = 0; m < count; m++) {
                 loss += passes[m].loss();

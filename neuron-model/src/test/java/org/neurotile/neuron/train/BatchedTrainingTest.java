@@ -9,6 +9,7 @@ import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.rules.LearningRules;
@@ -21,7 +22,8 @@ import org.neurotile.workloads.data.Dataset;
 /**
  * Minibatch training gives the bits it gave when every example of a batch went through the step on
  * its own (the fingerprints were taken from that code): whatever the rule, optimizer, precision,
- * number format and clipping, the weights, losses and accuracies of two epochs.
+ * number format and clipping, the weights, losses and accuracies of two epochs, on one thread or
+ * three.
  */
 class BatchedTrainingTest {
     private static final NetworkSpec NET = new NetworkSpec("clusters", 21, List.of(Dense.of(33, Activation.TANH),
@@ -29,13 +31,14 @@ class BatchedTrainingTest {
     private static final Dataset TRAIN = new ClusterDataset(5, 21, 4, 300, 1.5).generate(0);
     private static final Dataset TEST = new ClusterDataset(5, 21, 4, 100, 1.5).generate(300);
 
-    static Trainer trainer(String rule, String optimizer, String precision, String numbers, double clip, int batch) {
+    static Trainer.Settings settings(String rule, String optimizer, String precision, String numbers, double clip,
+                                     int batch) {
         OptimizerCost kind = OptimizerCost.byName(optimizer);
         NumberFormats formats = numbers.equals("float32") ? NumberFormats.FLOAT32
                 : NumberFormats.all(NumberFormat.parse("--numbers", numbers));
-        return new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.byName(precision),
+        return new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.byName(precision),
                 Optimizer.Settings.of(kind), kind.equals(OptimizerCost.ADAM) ? 0.003 : 0.05, 0.9, 2, 1, true, false,
-                batch, formats, clip, WeightInit.DEFAULT));
+                batch, formats, clip, WeightInit.DEFAULT);
     }
 
     /** The weights and biases hashed, then every epoch's losses and accuracies as bits. */
@@ -90,8 +93,13 @@ class BatchedTrainingTest {
         "dfa; momentum; float32; fixed16:frac=12; 0; 4; 5eede99e59785ef6 3fe992109efafdfe 3fbde885f31b4cb1 210 94 3fd5a254b766fde2 3fcc05517b32dae3 270 94",
         "ssdfa; adam; float64; float32; 0; 6; f8db13030375d018 3ff6948c5dfae0ee 3ff523f9a47a7573 110 41 3ff3db69a9a30acc 3ff0d3764b5b8b88 127 54",
         "binary-dfa:k=2; sgd; float32; float32; 0; 10; ca88a26a15a78357 3ff5ed493d561bf4 3ff35709103dc406 105 48 3ff04703160b1216 3fe9aa6ca7e1aeb4 173 69"})
-    void aMinibatchTrainsBitForBitAsExampleByExample(String rule, String optimizer, String precision, String numbers,
-                                                      double clip, int batch, String expected) {
-        assertEquals(expected, run(trainer(rule, optimizer, precision, numbers, clip, batch)));
+    void aMinibatchTrainsBitForBitAsExampleByExampleOnOneThreadOrThree(String rule, String optimizer, String precision,
+                                                                        String numbers, double clip, int batch,
+                                                                        String expected) {
+        assertEquals(expected, run(new Trainer(settings(rule, optimizer, precision, numbers, clip, batch))), "one thread");
+        try (Workers three = Workers.of(3, 1)) { // every product split, however small
+            assertEquals(expected, run(new Trainer(settings(rule, optimizer, precision, numbers, clip, batch), three)),
+                    "three threads");
+        }
     }
 }
