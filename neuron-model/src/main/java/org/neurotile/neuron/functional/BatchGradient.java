@@ -2,6 +2,7 @@ package org.neurotile.neuron.functional;
 
 import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
@@ -73,6 +74,9 @@ public final class BatchGradient {
         pendingDeltas[pending] = delta;
         pending++;
         examples++;
+        if (pending == BlockedProducts.EXAMPLE_BLOCK) { // a large batch is summed a block at a time
+            sum();
+        }
     }
 
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */

@@ -196,8 +196,9 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>(from.history());
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
-        double[][] inputs = new double[settings.batch()][input.length];
-        int[] labels = new int[settings.batch()];
+        int block = Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
+        double[][] inputs = new double[block][input.length];
+        int[] labels = new int[block];
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
         LossGrowth growth = new LossGrowth(model);
@@ -214,34 +215,38 @@ public final class Trainer {
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
                 int end = Math.min(n + batch, order.length);
                 StepKind kind = engine.begin(epoch, n / batch);
-                ForwardPass[] passes = null; // with a minibatch, its examples' passes and deltas together
-                double[][][] deltas = null;
-                if (end - n > 1 && engine.batches()) {
-                    for (int m = n; m < end; m++) {
-                        read(train, order[m], values, inputs[m - n]);
-                        labels[m - n] = train.label(order[m]);
+                for (int first = n; first < end; first += block) { // a block of the batch's examples together
+                    int last = Math.min(first + block, end);
+                    ForwardPass[] passes = null;
+                    double[][][] deltas = null;
+                    if (last - first > 1 && engine.batches()) {
+                        for (int m = first; m < last; m++) {
+                            read(train, order[m], values, inputs[m - first]);
+                            labels[m - first] = train.label(order[m]);
+                        }
+                        passes = engine.forward(model, inputs, labels, last - first);
+                        deltas = engine.deltas(model, passes, last - first, kind, epoch, first);
                     }
-                    passes = engine.forward(model, inputs, labels, end - n);
-                    deltas = engine.deltas(model, passes, end - n, kind, epoch, n);
-                }
-                for (int m = n; m < end; m++) {
-                    int example = order[m];
-                    ForwardPass pass;
-                    if (passes != null) {
-                        pass = passes[m - n];
-                    } else {
-                        read(train, example, values, input);
-                        pass = engine.forward(model, input, train.label(example));
+                    for (int m = first; m < last; m++) {
+                        int example = order[m];
+                        ForwardPass pass;
+                        if (passes != null) {
+                            pass = passes[m - first];
+                        } else {
+                            read(train, example, values, input);
+                            pass = engine.forward(model, input, train.label(example));
+                        }
+                        check(pass, epoch, m, example);
+                        loss += pass.loss();
+                        correct += pass.predicted() == train.label(example) ? 1 : 0;
+                        double[][] delta = deltas != null ? deltas[m - first]
+                                : engine.deltas(model, pass, kind, epoch, m);
+                        checkDeltas(delta, epoch, m, example);
+                        if (settings.alignment() && training.feedback().isPresent()) {
+                            alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                        }
+                        engine.apply(model, pass, delta, rate);
                     }
-                    check(pass, epoch, m, example);
-                    loss += pass.loss();
-                    correct += pass.predicted() == train.label(example) ? 1 : 0;
-                    double[][] delta = deltas != null ? deltas[m - n] : engine.deltas(model, pass, kind, epoch, m);
-                    checkDeltas(delta, epoch, m, example);
-                    if (settings.alignment() && training.feedback().isPresent()) {
-                        alignment.add(delta, LearningStep.backpropDeltas(model, pass));
-                    }
-                    engine.apply(model, pass, delta, rate);
                 }
                 engine.end(model, rate);
                 clipped += engine.takeClipped();

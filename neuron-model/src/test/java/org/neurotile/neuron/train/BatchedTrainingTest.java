@@ -92,6 +92,8 @@ class BatchedTrainingTest {
         "hybrid:p=0.3; momentum; float64; float32; 0; 4; c7b3623f8ab361c0 3ff352369e8bf37f 3fe2d6413ecd8bd7 202 81 400401c63db16753 40017785199d05da 206 74",
         "dfa; momentum; float32; fixed16:frac=12; 0; 4; 5eede99e59785ef6 3fe992109efafdfe 3fbde885f31b4cb1 210 94 3fd5a254b766fde2 3fcc05517b32dae3 270 94",
         "ssdfa; adam; float64; float32; 0; 6; f8db13030375d018 3ff6948c5dfae0ee 3ff523f9a47a7573 110 41 3ff3db69a9a30acc 3ff0d3764b5b8b88 127 54",
+        "dfa; momentum; float32; float32; 0; 50; 68cee3faf3705b7f 3ff6afee278c4b0a 3ff4145e8bc025da 102 52 3ff2bf39453cf679 3ff2bfe403064c84 137 54",
+        "bp; sgd; float64; float32; 0.5; 45; e23db793cc7e7a37 3ff7f27022477ee0 3ff62ea62de754fa 92 37 3ff767a8b5d1f3a0 3ff5c71d553ed249 96 40",
         "binary-dfa:k=2; sgd; float32; float32; 0; 10; ca88a26a15a78357 3ff5ed493d561bf4 3ff35709103dc406 105 48 3ff04703160b1216 3fe9aa6ca7e1aeb4 173 69"})
     void aMinibatchTrainsBitForBitAsExampleByExampleOnOneThreadOrThree(String rule, String optimizer, String precision,
                                                                         String numbers, double clip, int batch,
