@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The candidates for a minibatch's forward product Y = X W^T over a workload's layers (float32, 32
- * examples): the per-example loops of today, the blocked plain-Java kernel the trainer uses, the
- * JDK Vector API, and BLAS sgemm through dev.ludovic.netlib (its pure-Java implementation, and the
+ * examples): the per-example loops of before, the trainer's blocked kernel with plain loops and
+ * with the JDK Vector API (what it runs when the JVM has the module), and BLAS sgemm through dev.ludovic.netlib (its pure-Java implementation, and the
  * system's native BLAS when one is installed). One operation is the whole batch through every layer:
  * 32 MACs per weight. The first three keep the documented summation order; BLAS does not.
  */
@@ -45,10 +45,10 @@ public class MatMulCandidatesBenchmark {
     private Weights[] weights;
     private float[][] rowMajor;
     private double[][][] inputs;
-    private float[][][] floatInputs;
+
     private float[][] flatInputs;
     private double[][][] outputs;
-    private float[][][] floatOutputs;
+    private double[][][] vectorOutputs;
     private float[][] flatOutputs;
     private int[] rows;
     private int[] columns;
@@ -63,10 +63,9 @@ public class MatMulCandidatesBenchmark {
         weights = new Weights[layers];
         rowMajor = new float[layers][];
         inputs = new double[layers][][];
-        floatInputs = new float[layers][][];
         flatInputs = new float[layers][];
         outputs = new double[layers][][];
-        floatOutputs = new float[layers][][];
+        vectorOutputs = new double[layers][][];
         flatOutputs = new float[layers][];
         rows = new int[layers];
         columns = new int[layers];
@@ -80,18 +79,16 @@ public class MatMulCandidatesBenchmark {
             weights[l] = Weights.of(Precision.FLOAT32, w);
             rowMajor[l] = ((Weights.Single) weights[l]).w();
             inputs[l] = new double[BATCH][columns[l]];
-            floatInputs[l] = new float[BATCH][columns[l]];
             flatInputs[l] = new float[BATCH * columns[l]];
             for (int m = 0; m < BATCH; m++) {
                 for (int j = 0; j < columns[l]; j++) {
                     float x = (float) random.nextGaussian();
                     inputs[l][m][j] = x;
-                    floatInputs[l][m][j] = x;
                     flatInputs[l][m * columns[l] + j] = x;
                 }
             }
             outputs[l] = new double[BATCH][rows[l]];
-            floatOutputs[l] = new float[BATCH][rows[l]];
+            vectorOutputs[l] = new double[BATCH][rows[l]];
             flatOutputs[l] = new float[BATCH * rows[l]];
         }
         blocked();
@@ -99,7 +96,8 @@ public class MatMulCandidatesBenchmark {
         for (int l = 0; l < weights.length; l++) {
             for (int m = 0; m < BATCH; m++) {
                 for (int i = 0; i < rows[l]; i++) {
-                    if (Float.floatToRawIntBits(floatOutputs[l][m][i]) != Float.floatToRawIntBits((float) outputs[l][m][i])) {
+                    if (Double.doubleToRawLongBits(vectorOutputs[l][m][i])
+                            != Double.doubleToRawLongBits(outputs[l][m][i])) {
                         throw new IllegalStateException("the Vector API kernel differs from the blocked one at layer "
                                 + (l + 1) + ", example " + m + ", row " + i);
                     }
@@ -129,22 +127,22 @@ public class MatMulCandidatesBenchmark {
         return outputs[0][0][0];
     }
 
-    /** The blocked plain-Java kernel the trainer uses: each row read once per block of examples. */
+    /** The trainer's blocked kernel with plain loops (as without the Vector API module): each row read once per block. */
     @Benchmark
     public double blocked() {
         for (int l = 0; l < weights.length; l++) {
-            BlockedProducts.dots(weights[l], columns[l], 0, rows[l], inputs[l], BATCH, outputs[l]);
+            BlockedProducts.dots(weights[l], columns[l], 0, rows[l], inputs[l], BATCH, outputs[l], false);
         }
         return outputs[0][0][0];
     }
 
-    /** The Vector API, eight float lanes per vector: the same order and bits. */
+    /** The trainer's blocked kernel with the Vector API, eight float lanes per vector: the same order and bits. */
     @Benchmark
-    public float vectorApi() {
+    public double vectorApi() {
         for (int l = 0; l < weights.length; l++) {
-            VectorDots.dots(rowMajor[l], rows[l], columns[l], floatInputs[l], BATCH, floatOutputs[l]);
+            BlockedProducts.dots(weights[l], columns[l], 0, rows[l], inputs[l], BATCH, vectorOutputs[l], true);
         }
-        return floatOutputs[0][0][0];
+        return vectorOutputs[0][0][0];
     }
 
     /** sgemm of dev.ludovic.netlib's Java BLAS (VectorBLAS when the Vector API module is present). */

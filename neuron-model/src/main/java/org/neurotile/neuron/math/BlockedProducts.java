@@ -37,8 +37,8 @@ public final class BlockedProducts {
         dots(w, columns, from, to, x, count, out, VECTOR_API);
     }
 
-    /** {@link #dots} with the Vector API ({@code vector}, where the JVM has it) or with plain loops. */
-    static void dots(Weights w, int columns, int from, int to, double[][] x, int count, double[][] out,
+    /** {@link #dots} with the Vector API ({@code vector}, only where the JVM has it) or with plain loops. */
+    public static void dots(Weights w, int columns, int from, int to, double[][] x, int count, double[][] out,
                      boolean vector) {
         for (int start = 0; start < count; start += EXAMPLE_BLOCK) {
             int block = Math.min(EXAMPLE_BLOCK, count - start);
