@@ -69,6 +69,11 @@ final class TrainCommand implements Callable<Integer> {
             + "weight once per batch (default: " + TrainConfig.DEFAULT_BATCH + ").")
     private int batch = TrainConfig.DEFAULT_BATCH;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that share a minibatch's matrix products, "
+            + "each sum computed whole by one thread: the results are the same on any number (default: the "
+            + "available processors).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     private String optimizer = "sgd";
 
@@ -185,7 +190,8 @@ final class TrainCommand implements Callable<Integer> {
                 rate,
                 learningRateDecay, arithmetic, formats,
                 seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume,
-                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm), WeightInit.parse(init, "--init"));
+                clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm), WeightInit.parse(init, "--init"),
+                threads);
     }
 
     /** The rule, with --feedback-init as its init option. */

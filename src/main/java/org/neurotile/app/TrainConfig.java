@@ -30,6 +30,7 @@ import org.neurotile.workloads.data.DataSelection;
  * @param energy       the energy table as the user named it (a preset or a file)
  * @param clipNorm     the global L2 norm each example's gradient is clipped to; empty: no clipping
  * @param init         how the forward weights start
+ * @param threads      the threads that share a minibatch's products (the results are the same on any number)
  */
 record TrainConfig(
         String workload,
@@ -53,7 +54,8 @@ record TrainConfig(
         int checkpointEvery,
         boolean resume,
         OptionalDouble clipNorm,
-        WeightInit init) {
+        WeightInit init,
+        int threads) {
 
     static final int DEFAULT_EPOCHS = 10;
     static final int DEFAULT_BATCH = 1;
@@ -71,6 +73,9 @@ record TrainConfig(
         if (batch < 1) {
             throw new InvalidInputException("--batch must be at least 1, got " + batch);
         }
+        if (threads < 1) {
+            throw new InvalidInputException("--threads must be at least 1, got " + threads);
+        }
         if (checkpointEvery < 0) {
             throw new InvalidInputException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
@@ -82,6 +87,17 @@ record TrainConfig(
         if (clipNorm.isPresent()) {
             requirePositive("--clip-norm", clipNorm.getAsDouble());
         }
+    }
+
+    /** On one thread (a sweep's point: the sweep shares the machine among its points). */
+    TrainConfig(String workload, NetworkSpec network, LearningRule rule, DataSelection data, int epochs, int batch,
+                Optimizer.Settings optimizer, double learningRate, double learningRateDecay, Precision precision,
+                NumberFormats numbers, long seed, boolean biases, Chip chip, Path chipFile, String energy,
+                EnergyTable energyTable, boolean alignment, int checkpointEvery, boolean resume,
+                OptionalDouble clipNorm, WeightInit init) {
+        this(workload, network, rule, data, epochs, batch, optimizer, learningRate, learningRateDecay, precision,
+                numbers, seed, biases, chip, chipFile, energy, energyTable, alignment, checkpointEvery, resume, clipNorm,
+                init, 1);
     }
 
     /** With the default initialisation. */

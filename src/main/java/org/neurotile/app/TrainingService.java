@@ -19,6 +19,7 @@ import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.rules.StepMix;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.train.EpochResult;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyPass;
@@ -57,8 +58,8 @@ final class TrainingService {
                 "training " + network.name());
         DataSelection.Examples split = config.data().load(network);
         StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
-        try (output) {
-            Trainer trainer = new Trainer(config.trainerSettings());
+        try (output; Workers workers = Workers.of(config.threads())) {
+            Trainer trainer = new Trainer(config.trainerSettings(), workers);
             WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
             Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
                     TraceRecorder.disabled());

@@ -129,6 +129,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void threadsBelowOneAreOneLineAndWriteNothing() {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--threads", "0");
+        assertEquals(2, run.status());
+        assertEquals("train: --threads must be at least 1, got 0", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void oneThreadAndThreeWriteTheSameHistoryOfABatchedRun() throws IOException {
+        Path one = dir.resolve("one-thread");
+        Path three = dir.resolve("three-threads");
+        assertEquals(0, train(one, "--batch", "8", "--threads", "1").status());
+        assertEquals(0, train(three, "--batch", "8", "--threads", "3").status());
+        assertEquals(withoutSeconds(one.resolve("history.csv")), withoutSeconds(three.resolve("history.csv")));
+    }
+
+    /** The history's rows without their wall-clock column (the 7th). */
+    private static List<String> withoutSeconds(Path history) throws IOException {
+        return Files.readAllLines(history).stream().map(line -> line.replaceFirst("^((?:[^,]*,){6})[^,]*", "$1"))
+                .toList();
+    }
+
+    @Test
     void aBatchTooLargeForTheTilesSaysSo() {
         CommandLineRunner run = train(dir.resolve("never"), "--batch", "4096");
         assertEquals(2, run.status());

@@ -2,14 +2,19 @@ package org.neurotile.neuron.functional;
 
 import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
  * The gradients of a minibatch, per weight and bias of every trained layer: g = delta_i h_j and
  * delta_i of each example summed in example order (every product and sum rounded to the
  * precision), then {@link #mean()}: the sum times 1/B, rounded. Each example's deltas must come
- * from the weights as they were at the batch start; the optimizer applies the mean once.
+ * from the weights as they were at the batch start; the optimizer applies the mean once. The
+ * examples are summed when the sums are first read, a block at a time
+ * ({@link org.neurotile.neuron.layers.LayerKernel#addGradients}): each weight's sum keeps the
+ * examples' order, and each weight is read and written once per block rather than once per example.
  */
 public final class BatchGradient {
     private final Precision p;
@@ -18,8 +23,19 @@ public final class BatchGradient {
     final double[][] biases;
     final boolean[] present;  // whether a layer had a delta in the batch
     private int examples;
+    private ForwardPass[] pendingPasses = new ForwardPass[8]; // added, not yet summed
+    private double[][][] pendingDeltas = new double[8][][];
+    private int pending;
+
+    private final Workers workers;
 
     public BatchGradient(Model model) {
+        this(model, Workers.single());
+    }
+
+    /** With the sums shared among {@code workers} by rows of the weights. */
+    public BatchGradient(Model model, Workers workers) {
+        this.workers = workers;
         NetworkSpec network = model.network();
         this.p = model.precision();
         this.kernels = LayerKernels.of(network);
@@ -40,16 +56,54 @@ public final class BatchGradient {
         return examples;
     }
 
-    /** Adds one example's gradient; layers with a null delta are skipped. */
+    /**
+     * Adds one example's gradient; layers with a null delta are skipped. The arrays are kept until
+     * the sums are read and must not change meanwhile.
+     */
     public void add(ForwardPass pass, double[][] delta) {
         for (int l = 1; l < delta.length; l++) {
-            if (delta[l] == null || weights[l] == null) {
+            if (delta[l] != null && weights[l] != null) {
+                present[l] = true;
+            }
+        }
+        if (pending == pendingPasses.length) {
+            pendingPasses = Arrays.copyOf(pendingPasses, 2 * pending);
+            pendingDeltas = Arrays.copyOf(pendingDeltas, 2 * pending);
+        }
+        pendingPasses[pending] = pass;
+        pendingDeltas[pending] = delta;
+        pending++;
+        examples++;
+        if (pending == BlockedProducts.EXAMPLE_BLOCK) { // a large batch is summed a block at a time
+            sum();
+        }
+    }
+
+    /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
+    private void sum() {
+        if (pending == 0) {
+            return;
+        }
+        double[][] deltas = new double[pending][];
+        double[][] inputs = new double[pending][];
+        for (int l = 1; l < present.length; l++) {
+            if (!present[l]) {
                 continue;
             }
-            present[l] = true;
-            kernels.layer(l).addGradient(weights[l], biases[l], delta[l], pass.activations[l - 1], p);
+            int count = 0;
+            for (int m = 0; m < pending; m++) {
+                double[][] delta = pendingDeltas[m];
+                if (l < delta.length && delta[l] != null) {
+                    deltas[count] = delta[l];
+                    inputs[count] = pendingPasses[m].activations[l - 1];
+                    count++;
+                }
+            }
+            kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p, workers);
         }
-        examples++;
+        Arrays.fill(pendingPasses, 0, pending, null);
+        Arrays.fill(pendingDeltas, 0, pending, null);
+        pending = 0;
     }
 
     /** Turns the sums into means over the examples added: each times 1/B rounded, then rounded. */
@@ -57,6 +111,7 @@ public final class BatchGradient {
         if (examples == 0) {
             throw new IllegalStateException("the mean of an empty batch");
         }
+        sum();
         double scale = p.round(1.0 / examples);
         for (int l = 1; l < present.length; l++) {
             if (!present[l]) {
@@ -80,11 +135,13 @@ public final class BatchGradient {
 
     /** The batch's gradients of W_l (row-major), itself, not a copy. */
     public double[] weightGradient(int layer) {
+        sum();
         return weights[layer];
     }
 
     /** The batch's gradients of c_l, itself, not a copy. */
     public double[] biasGradient(int layer) {
+        sum();
         return biases[layer];
     }
 
@@ -95,6 +152,9 @@ public final class BatchGradient {
 
     /** Empties the batch. */
     public void clear() {
+        Arrays.fill(pendingPasses, 0, pending, null);
+        Arrays.fill(pendingDeltas, 0, pending, null);
+        pending = 0;
         for (int l = 1; l < present.length; l++) {
             if (present[l]) {
                 Arrays.fill(weights[l], 0);

@@ -3,6 +3,7 @@ package org.neurotile.neuron.functional;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -47,7 +48,55 @@ public final class ForwardPass {
             h[l] = new double[kernel.shape().outputs()];
             kernel.forward(model.weights[l], model.biases[l], h[l - 1], a[l], h[l], l == layers, p, q);
         }
-        double[] output = a[layers];
+        return finish(a, h, label, p, q);
+    }
+
+    /**
+     * The forward passes of examples {@code m < count} of a minibatch, with the bits of {@link #run}
+     * for each: every layer's products for the whole block at once ({@link LayerKernel#forwardBatch}).
+     * Only for a quantization whose rounding draws no noise: the values are rounded layer by layer.
+     */
+    public static ForwardPass[] runBatch(Model model, double[][] inputs, int[] labels, int count, Quantization q,
+                                         Workers workers) {
+        NetworkSpec network = model.network();
+        Precision p = model.precision();
+        int layers = network.layerCount();
+        double[][][] a = new double[count][layers + 1][];
+        double[][][] h = new double[count][layers + 1][];
+        double[][] below = new double[count][];
+        for (int m = 0; m < count; m++) {
+            if (inputs[m].length != network.inputSize()) {
+                throw new IllegalArgumentException("input of " + inputs[m].length + " values for " + network.inputSize());
+            }
+            double[] x = inputs[m].clone();
+            for (int j = 0; j < x.length; j++) {
+                x[j] = q.activation(p.round(x[j]));
+            }
+            h[m][0] = x;
+            below[m] = x;
+        }
+        for (int l = 1; l <= layers; l++) {
+            LayerKernel kernel = model.kernel(l);
+            int outputs = kernel.shape().outputs();
+            double[][] pre = new double[count][];
+            double[][] out = new double[count][];
+            for (int m = 0; m < count; m++) {
+                pre[m] = a[m][l] = new double[outputs];
+                out[m] = h[m][l] = new double[outputs];
+            }
+            kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q, workers);
+            below = out;
+        }
+        ForwardPass[] passes = new ForwardPass[count];
+        for (int m = 0; m < count; m++) {
+            passes[m] = finish(a[m], h[m], labels[m], p, q);
+        }
+        return passes;
+    }
+
+    /** Softmax and cross-entropy of the output layer: e = softmax(a_L) - onehot(label). */
+    private static ForwardPass finish(double[][] a, double[][] h, int label, Precision p, Quantization q) {
+        double[] output = a[a.length - 1];
         double max = Double.NEGATIVE_INFINITY;
         for (double v : output) {
             max = Math.max(max, v);

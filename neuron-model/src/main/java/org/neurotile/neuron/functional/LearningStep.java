@@ -1,8 +1,10 @@
 package org.neurotile.neuron.functional;
 
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -99,6 +101,84 @@ public final class LearningStep {
             }
             scaleByDerivative(network, l, pass, d, p);
             delta[l] = d;
+        }
+        return delta;
+    }
+
+    /**
+     * bp's deltas of examples {@code m < count} of a minibatch, with the bits of
+     * {@link #backpropDeltas(Model, ForwardPass, Quantization)} for each: W^T delta for the whole
+     * block at once. Only for a quantization whose rounding draws no noise.
+     */
+    public static double[][][] backpropDeltas(Model model, ForwardPass[] passes, int count, Quantization q,
+                                              Workers workers) {
+        int layers = model.network().layerCount();
+        double[][][] delta = new double[count][layers + 1][];
+        for (int m = 0; m < count; m++) {
+            delta[m][layers] = passes[m].outputError.clone();
+        }
+        for (int l = layers - 1; l >= 1; l--) {
+            propagated(model, passes, l, delta, count, q, workers);
+        }
+        return delta;
+    }
+
+    /** bp's delta of hidden layer l for a block of examples, into delta[m][l]. */
+    private static void propagated(Model model, ForwardPass[] passes, int l, double[][][] delta, int count,
+                                   Quantization q, Workers workers) {
+        double[][] above = new double[count][];
+        for (int m = 0; m < count; m++) {
+            above[m] = delta[m][l + 1];
+        }
+        double[][] sums = new double[count][];
+        model.kernel(l + 1).backwardBatch(model.weights[l + 1], above, sums, count, model.precision(), workers);
+        for (int m = 0; m < count; m++) {
+            double[] d = q.errors(sums[m]);
+            scaleByDerivative(model.network(), l, passes[m], d, model.precision());
+            delta[m][l] = d;
+        }
+    }
+
+    /**
+     * The feedback family's deltas of examples {@code m < count} of a minibatch, with the bits of
+     * {@link #feedbackDeltas(Model, Feedback, ForwardPass, Quantization)} for each: B_l g for the
+     * whole block at once. Only for a quantization whose rounding draws no noise.
+     */
+    public static double[][][] feedbackDeltas(Model model, Feedback feedback, ForwardPass[] passes, int count,
+                                              Quantization q, Workers workers) {
+        NetworkSpec network = model.network();
+        Precision p = model.precision();
+        int layers = network.layerCount();
+        double[][][] delta = new double[count][layers + 1][];
+        double[][][] sent = new double[layers + 1][][];
+        for (int m = 0; m < count; m++) {
+            delta[m][layers] = passes[m].outputError.clone();
+        }
+        for (int l = layers - 1; l >= 1; l--) {
+            int source = feedback.source[l];
+            if (source == Feedback.BACKPROP) {
+                propagated(model, passes, l, delta, count, q, workers);
+                continue;
+            }
+            if (source == 0) {
+                continue;
+            }
+            if (sent[source] == null) {
+                sent[source] = new double[count][];
+                for (int m = 0; m < count; m++) {
+                    sent[source][m] = source == layers ? delta[m][source] : q.errors(delta[m][source]);
+                }
+            }
+            double[][] d = new double[count][network.neurons(l)];
+            Weights b = Weights.view(p, feedback.matrices[l]);
+            int columns = network.neurons(source);
+            double[][] g = sent[source];
+            workers.split(d[0].length, (long) columns * count,
+                    (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
+            for (int m = 0; m < count; m++) {
+                scaleByDerivative(network, l, passes[m], d[m], p);
+                delta[m][l] = d[m];
+            }
         }
         return delta;
     }

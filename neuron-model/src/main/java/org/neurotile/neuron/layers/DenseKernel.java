@@ -1,8 +1,10 @@
 package org.neurotile.neuron.layers;
 
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.LayerShape;
 
@@ -27,12 +29,36 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
     @Override
     public void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out,
                         boolean outputLayer, Precision p, Quantization q) {
+        if (weights instanceof Weights.Single) { // float operands, vector lanes where the JVM has them
+            forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
+                    outputLayer, p, q, Workers.single());
+            return;
+        }
         int rows = shape.outputs();
         int columns = shape.inputs();
         for (int i = 0; i < rows; i++) {
             double sum = p.round(weights.dot(i * columns, input, columns) + biases[i]);
             pre[i] = q.activation(sum);
             out[i] = outputLayer ? pre[i] : q.activation(p.round(layer.activation().apply(sum)));
+        }
+    }
+
+    /** The weight rows are read once per block of examples ({@link BlockedProducts#dots}). */
+    @Override
+    public void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
+                             int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
+        int rows = shape.outputs();
+        int columns = shape.inputs();
+        workers.split(rows, (long) columns * count,
+                (from, to) -> BlockedProducts.dots(weights, columns, from, to, inputs, count, pre));
+        for (int m = 0; m < count; m++) {
+            double[] a = pre[m];
+            double[] h = out[m];
+            for (int i = 0; i < rows; i++) {
+                double sum = p.round(a[i] + biases[i]);
+                a[i] = q.activation(sum);
+                h[i] = outputLayer ? a[i] : q.activation(p.round(layer.activation().apply(sum)));
+            }
         }
     }
 
@@ -59,13 +85,29 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
         return d;
     }
 
+    /** Each weight row is read once for the whole batch ({@link BlockedProducts#transposedProducts}). */
+    @Override
+    public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
+                              Workers workers) {
+        int rows = shape.outputs();
+        int columns = shape.inputs();
+        for (int m = 0; m < count; m++) {
+            out[m] = new double[columns];
+        }
+        workers.split(columns, (long) rows * count,
+                (from, to) -> BlockedProducts.transposedProducts(weights, rows, columns, from, to, delta, count, out));
+    }
+
     @Override
     public void sgdStep(Weights weights, double[] biases, double[] delta, double[] input, double learningRate,
                         boolean updateBiases, Precision p, Quantization q) {
         int columns = shape.inputs();
+        float[] x = weights instanceof Weights.Single ? BlockedProducts.floats(input, columns) : null;
         for (int i = 0; i < delta.length; i++) {
             double step = p.round(p.round(learningRate) * delta[i]);
-            if (!q.weightsQuantized()) {
+            if (x != null && !q.weightsQuantized()) {
+                BlockedProducts.subtractScaled(((Weights.Single) weights).w(), i * columns, (float) step, x, columns);
+            } else if (!q.weightsQuantized()) {
                 weights.subtractScaled(i * columns, step, input, columns);
             } else if (step != 0) {
                 weights.subtractScaled(i * columns, step, input, columns, q);
@@ -87,6 +129,15 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
             }
             biasGradient[i] = p.round(biasGradient[i] + d);
         }
+    }
+
+    /** A row at a time, summing the batch's examples in order ({@link BlockedProducts#addOuterProducts}). */
+    @Override
+    public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                             Precision p, Workers workers) {
+        int columns = shape.inputs();
+        workers.split(shape.outputs(), (long) columns * count, (from, to) -> BlockedProducts.addOuterProducts(gradient,
+                biasGradient, columns, from, to, delta, inputs, count, p));
     }
 
     /** A row: unit i's n_{l-1} weights. */

@@ -3,6 +3,7 @@ package org.neurotile.neuron.layers;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Layer;
 import org.neurotile.workloads.LayerShape;
 
@@ -32,11 +33,31 @@ public interface LayerKernel {
     void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out, boolean outputLayer,
                  Precision p, Quantization q);
 
+    /**
+     * {@link #forward} for examples {@code m < count} of a minibatch, with the same bits; only for
+     * a quantization whose rounding draws no noise, as the order of the values' rounding changes. A
+     * kernel may share the products among {@code workers}, each sum computed whole by one of them.
+     */
+    default void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
+                              int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
+        for (int m = 0; m < count; m++) {
+            forward(weights, biases, inputs[m], pre[m], out[m], outputLayer, p, q);
+        }
+    }
+
     /** W x without biases, each unit's sum rounded (the forward product applied to a direction). */
     double[] product(Weights weights, double[] x, Precision p);
 
     /** W^T delta: the error each input receives from the units it feeds, before f' of the layer below. */
     double[] backward(Weights weights, double[] delta, Precision p);
+
+    /** {@link #backward} for examples {@code m < count} of a minibatch: {@code out[m]} is W^T delta[m]. */
+    default void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
+                               Workers workers) {
+        for (int m = 0; m < count; m++) {
+            out[m] = backward(weights, delta[m], p);
+        }
+    }
 
     /**
      * SGD on one example: each weight w -= lr delta_i x_j, each bias (if {@code updateBiases})
@@ -47,6 +68,17 @@ public interface LayerKernel {
 
     /** Adds one example's gradient to the sums {@code gradient} (per weight) and {@code biasGradient}. */
     void addGradient(double[] gradient, double[] biasGradient, double[] delta, double[] input, Precision p);
+
+    /**
+     * {@link #addGradient} for examples {@code m < count} in order, with the same bits; a kernel
+     * may sum a weight's gradients in a block, as long as each weight's sum keeps the examples' order.
+     */
+    default void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                              Precision p, Workers workers) {
+        for (int m = 0; m < count; m++) {
+            addGradient(gradient, biasGradient, delta[m], inputs[m], p);
+        }
+    }
 
     /** The most weights {@link #gradientRuns} hands over at once: the length of its scratch array. */
     int gradientRunLength();

@@ -27,6 +27,18 @@ public final class Quantization {
         return formats.weights().quantizes();
     }
 
+    /**
+     * Whether rounding an activation or an error draws from the noise: then the values of a step
+     * must be rounded one example after another, in the order the draws were made.
+     */
+    public boolean roundingDrawsNoise() {
+        return stochastic(formats.activations()) || stochastic(formats.errors());
+    }
+
+    private static boolean stochastic(NumberFormat format) {
+        return format instanceof FixedPoint fixed && fixed.rounding() == Rounding.STOCHASTIC;
+    }
+
     /** {@code value} stored in the weight format. */
     public double weight(double value) {
         return formats.weights().quantize(value, noise);

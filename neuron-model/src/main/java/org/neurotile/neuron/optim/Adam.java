@@ -72,6 +72,36 @@ public final class Adam extends Elementwise {
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
         double[] mean = m[layer];
         double[] variance = v[layer];
+        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
+            // float arithmetic on float32 values (sqrt in double, rounded once): the same bits
+            float[] weights = single.w();
+            float decay1 = (float) b1;
+            float decay2 = (float) b2;
+            float keep1 = (float) c1;
+            float keep2 = (float) c2;
+            float epsilon = (float) eps;
+            float r = (float) rate;
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                float gradient = (float) g[j];
+                float meanNow = decay1 * (float) mean[k] + keep1 * gradient;
+                float varianceNow = decay2 * (float) variance[k] + keep2 * (gradient * gradient);
+                mean[k] = meanNow;
+                variance[k] = varianceNow;
+                weights[k] -= r * (meanNow / ((float) Math.sqrt(varianceNow) + epsilon));
+            }
+            return;
+        }
+        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
+            double[] weights = plain.w();
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                mean[k] = b1 * mean[k] + c1 * g[j];
+                variance[k] = b2 * variance[k] + c2 * (g[j] * g[j]);
+                weights[k] -= rate * (mean[k] / (Math.sqrt(variance[k]) + eps));
+            }
+            return;
+        }
         for (int j = 0; j < n; j++) {
             int k = base + j;
             w.set(k, q.weight(p.round(w.get(k) - change(mean, variance, k, g[j], rate))));

@@ -35,6 +35,28 @@ public final class Momentum extends Elementwise {
     @Override
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
         double[] v = velocity[layer];
+        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
+            // float arithmetic on float32 values: the same bits as rounding each double result
+            float[] weights = single.w();
+            float m = (float) mu;
+            float r = (float) rate;
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                float velocityNow = m * (float) v[k] + (float) g[j];
+                v[k] = velocityNow;
+                weights[k] -= r * velocityNow;
+            }
+            return;
+        }
+        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
+            double[] weights = plain.w();
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                v[k] = mu * v[k] + g[j];
+                weights[k] -= rate * v[k];
+            }
+            return;
+        }
         for (int j = 0; j < n; j++) {
             int k = base + j;
             v[k] = p.round(p.round(mu * v[k]) + g[j]);

@@ -6,6 +6,7 @@ import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.sim.random.RandomStreams;
 
@@ -67,6 +68,27 @@ public interface RuleTraining {
                 : LearningStep.backpropDeltas(model, pass, q);
     }
 
+    /**
+     * Whether {@link #deltas(Model, ForwardPass[], int, StepKind, Quantization)} may compute a
+     * minibatch's deltas together: only for a rule without a hook per example, which says so.
+     */
+    default boolean batchesDeltas() {
+        return false;
+    }
+
+    /**
+     * The deltas of examples {@code m < count} of a minibatch, with the bits of {@link #deltas} for
+     * each, for a rule that {@link #batchesDeltas}; the quantization's rounding draws no noise. The
+     * products may be shared among {@code workers}.
+     */
+    default double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, Quantization q,
+                                Workers workers) {
+        Optional<Feedback> feedback = feedback();
+        return feedback.isPresent() && kind == StepKind.RULE
+                ? LearningStep.feedbackDeltas(model, feedback.get(), passes, count, q, workers)
+                : LearningStep.backpropDeltas(model, passes, count, q, workers);
+    }
+
     /** The optimizer that applies the deltas, for the whole run. */
     Optimizer optimizer();
 
@@ -83,6 +105,11 @@ public interface RuleTraining {
             @Override
             public Optimizer optimizer() {
                 return optimizer;
+            }
+
+            @Override
+            public boolean batchesDeltas() {
+                return true;
             }
         };
     }

@@ -4,6 +4,7 @@ import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.RandomStreams;
@@ -22,15 +23,17 @@ final class StepEngine {
     private final RandomStreams streams;
     private final BatchGradient gradient; // null with batch 1: each example steps the optimizer
     private final GradientClip clip; // null: no clipping
+    private final Workers workers;
 
     /** With {@code gradient} null, one example per step; without clipping. */
     StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient) {
-        this(rule, quantization, streams, gradient, null);
+        this(rule, quantization, streams, gradient, null, Workers.single());
     }
 
     /** With {@code clip} null, gradients are applied as they are. */
     StepEngine(RuleTraining rule, Quantization quantization, RandomStreams streams, BatchGradient gradient,
-               GradientClip clip) {
+               GradientClip clip, Workers workers) {
+        this.workers = workers;
         this.rule = rule;
         this.quantization = quantization;
         this.streams = streams;
@@ -45,6 +48,35 @@ final class StepEngine {
 
     ForwardPass forward(Model model, double[] input, int label) {
         return ForwardPass.run(model, input, label, quantization);
+    }
+
+    /**
+     * Whether the examples of a minibatch may go through the forward pass and the deltas together:
+     * not when rounding draws noise, whose draws must follow the examples one by one.
+     */
+    boolean batches() {
+        return !quantization.roundingDrawsNoise();
+    }
+
+    /** The forward passes of a minibatch's first {@code count} examples ({@link #batches} only). */
+    ForwardPass[] forward(Model model, double[][] inputs, int[] labels, int count) {
+        return ForwardPass.runBatch(model, inputs, labels, count, quantization, workers);
+    }
+
+    /**
+     * The deltas of a minibatch's first {@code count} examples, the first being example
+     * {@code first} of the epoch's order ({@link #batches} only): together where the rule allows
+     * it, else example by example, each after the rule's hook.
+     */
+    double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, int epoch, int first) {
+        if (rule.batchesDeltas()) {
+            return rule.deltas(model, passes, count, kind, quantization, workers);
+        }
+        double[][][] deltas = new double[count][][];
+        for (int m = 0; m < count; m++) {
+            deltas[m] = deltas(model, passes[m], kind, epoch, first + m);
+        }
+        return deltas;
     }
 
     /** The deltas of example {@code example} (0-based in the epoch's order) in a step of {@code kind}. */

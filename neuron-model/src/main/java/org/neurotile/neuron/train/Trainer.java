@@ -13,10 +13,12 @@ import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.functional.TrainingSnapshot;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.RoundingNoise;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.RuleTraining.StepKind;
@@ -152,16 +154,28 @@ public final class Trainer {
     private final RuleTraining training;
     private final StepEngine engine;
     private final Quantization quantization;
+    private final Workers workers;
 
+    /** On the caller's thread. */
     public Trainer(Settings settings) {
+        this(settings, Workers.single());
+    }
+
+    /**
+     * With a minibatch's products shared among {@code workers} (the caller closes them): the same
+     * bits on any number of threads.
+     */
+    public Trainer(Settings settings, Workers workers) {
         this.settings = settings;
+        this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision(), settings.init());
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
-                settings.batch() > 1 ? new BatchGradient(model) : null,
-                settings.clipNorm() > 0 ? new GradientClip(model, settings.clipNorm(), settings.biases()) : null);
+                settings.batch() > 1 ? new BatchGradient(model, workers) : null,
+                settings.clipNorm() > 0 ? new GradientClip(model, settings.clipNorm(), settings.biases()) : null,
+                workers);
         // after the feedback, which an aligned start derives from the unquantized initial weights
         model.quantizeWeights(quantization);
     }
@@ -182,6 +196,9 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>(from.history());
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
+        int block = Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
+        double[][] inputs = new double[block][input.length];
+        int[] labels = new int[block];
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
         LossGrowth growth = new LossGrowth(model);
@@ -198,19 +215,38 @@ public final class Trainer {
             for (int n = resumed ? from.examplesDone() : 0; n < order.length; ) {
                 int end = Math.min(n + batch, order.length);
                 StepKind kind = engine.begin(epoch, n / batch);
-                for (int m = n; m < end; m++) {
-                    int example = order[m];
-                    read(train, example, values, input);
-                    ForwardPass pass = engine.forward(model, input, train.label(example));
-                    check(pass, epoch, m, example);
-                    loss += pass.loss();
-                    correct += pass.predicted() == train.label(example) ? 1 : 0;
-                    double[][] delta = engine.deltas(model, pass, kind, epoch, m);
-                    checkDeltas(delta, epoch, m, example);
-                    if (settings.alignment() && training.feedback().isPresent()) {
-                        alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                for (int first = n; first < end; first += block) { // a block of the batch's examples together
+                    int last = Math.min(first + block, end);
+                    ForwardPass[] passes = null;
+                    double[][][] deltas = null;
+                    if (last - first > 1 && engine.batches()) {
+                        for (int m = first; m < last; m++) {
+                            read(train, order[m], values, inputs[m - first]);
+                            labels[m - first] = train.label(order[m]);
+                        }
+                        passes = engine.forward(model, inputs, labels, last - first);
+                        deltas = engine.deltas(model, passes, last - first, kind, epoch, first);
                     }
-                    engine.apply(model, pass, delta, rate);
+                    for (int m = first; m < last; m++) {
+                        int example = order[m];
+                        ForwardPass pass;
+                        if (passes != null) {
+                            pass = passes[m - first];
+                        } else {
+                            read(train, example, values, input);
+                            pass = engine.forward(model, input, train.label(example));
+                        }
+                        check(pass, epoch, m, example);
+                        loss += pass.loss();
+                        correct += pass.predicted() == train.label(example) ? 1 : 0;
+                        double[][] delta = deltas != null ? deltas[m - first]
+                                : engine.deltas(model, pass, kind, epoch, m);
+                        checkDeltas(delta, epoch, m, example);
+                        if (settings.alignment() && training.feedback().isPresent()) {
+                            alignment.add(delta, LearningStep.backpropDeltas(model, pass));
+                        }
+                        engine.apply(model, pass, delta, rate);
+                    }
                 }
                 engine.end(model, rate);
                 clipped += engine.takeClipped();
@@ -254,15 +290,33 @@ public final class Trainer {
                 quantization.noise(), in);
     }
 
-    /** Mean loss and accuracy over a data set, without training. */
+    /** Mean loss and accuracy over a data set, without training; a block of examples at a time where it can. */
     public double[] evaluate(Dataset data, float[] values, double[] input) {
         double loss = 0;
         long correct = 0;
-        for (int example = 0; example < data.size(); example++) {
-            read(data, example, values, input);
-            ForwardPass pass = ForwardPass.run(model, input, data.label(example), quantization);
-            loss += pass.loss();
-            correct += pass.predicted() == data.label(example) ? 1 : 0;
+        int block = quantization.roundingDrawsNoise() ? 1 : BlockedProducts.EXAMPLE_BLOCK;
+        double[][] inputs = new double[block][];
+        int[] labels = new int[block];
+        for (int first = 0; first < data.size(); first += block) {
+            int count = Math.min(block, data.size() - first);
+            ForwardPass[] passes;
+            if (count == 1) {
+                read(data, first, values, input);
+                passes = new ForwardPass[] {ForwardPass.run(model, input, data.label(first), quantization)};
+            } else {
+                for (int m = 0; m < count; m++) {
+                    if (inputs[m] == null) {
+                        inputs[m] = new double[input.length];
+                    }
+                    read(data, first + m, values, inputs[m]);
+                    labels[m] = data.label(first + m);
+                }
+                passes = ForwardPass.runBatch(model, inputs, labels, count, quantization, workers);
+            }
+            for (int m = 0; m < count; m++) {
+                loss += passes[m].loss();
+                correct += passes[m].predicted() == data.label(first + m) ? 1 : 0;
+            }
         }
         return new double[] {loss / data.size(), (double) correct / data.size()};
     }

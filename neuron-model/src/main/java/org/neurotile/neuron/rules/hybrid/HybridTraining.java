@@ -48,4 +48,10 @@ final class HybridTraining implements RuleTraining {
     public Optimizer optimizer() {
         return optimizer;
     }
+
+    /** Its steps differ only in kind, drawn per step; the deltas have no hook per example. */
+    @Override
+    public boolean batchesDeltas() {
+        return true;
+    }
 }

@@ -70,9 +70,50 @@ public final class SplitMomentum extends Elementwise {
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
         double[] vBp = bp[layer];
         double[] vDfa = dfa[layer];
+        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
+            updateFloats(single.w(), vBp, vDfa, base, g, n, rate);
+            return;
+        }
+        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
+            double[] weights = plain.w();
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                if (backpropStep) {
+                    vBp[k] = mu * vBp[k] + g[j];
+                    weights[k] -= rate * vBp[k];
+                } else {
+                    vDfa[k] = mu * vDfa[k] + g[j];
+                    weights[k] -= rate * (gamma * vDfa[k] + complement * vBp[k]);
+                }
+            }
+            return;
+        }
         for (int j = 0; j < n; j++) {
             int k = base + j;
             w.set(k, q.weight(p.round(w.get(k) - change(vBp, vDfa, k, g[j], rate))));
+        }
+    }
+
+    /** {@link #updateWeights} in float arithmetic on float32 values: the same bits as rounding each double result. */
+    private void updateFloats(float[] weights, double[] vBp, double[] vDfa, int base, double[] g, int n, double rate) {
+        float m = (float) mu;
+        float r = (float) rate;
+        if (backpropStep) {
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                float velocity = m * (float) vBp[k] + (float) g[j];
+                vBp[k] = velocity;
+                weights[k] -= r * velocity;
+            }
+            return;
+        }
+        float share = (float) gamma;
+        float rest = (float) complement;
+        for (int j = 0; j < n; j++) {
+            int k = base + j;
+            float velocity = m * (float) vDfa[k] + (float) g[j];
+            vDfa[k] = velocity;
+            weights[k] -= r * (share * velocity + rest * (float) vBp[k]);
         }
     }
 

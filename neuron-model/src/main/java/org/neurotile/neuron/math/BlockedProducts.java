@@ -1,0 +1,228 @@
+package org.neurotile.neuron.math;
+
+/**
+ * The products of a minibatch as matrix-matrix products, with the same bits as the per-example
+ * loops of {@link Weights}: each sum keeps its documented order, and only the order in which
+ * independent sums are computed changes, so that a weight is loaded once per block of examples
+ * rather than once per example.
+ *
+ * <p>float32 weights use float arithmetic: a float multiply or add of float32 operands equals the
+ * double operation rounded to float32 (the product is exact in double; the sum is innocuous to
+ * round twice, see {@link Precision}), and Java never fuses them into a multiply-add, so the JIT
+ * can vectorise the loops without changing a bit. The values handed in must be float32 values, as
+ * every value of a float32 step is.
+ *
+ * <p>Every method works on a range of rows (or columns) so that threads can share a product
+ * without sharing a sum.
+ */
+public final class BlockedProducts {
+    /** Examples whose products share each weight load. */
+    public static final int EXAMPLE_BLOCK = 32;
+
+    /**
+     * Whether the JVM runs with the incubating Vector API ({@code --add-modules jdk.incubator.vector},
+     * as the {@code neurotile} script starts it): then {@link VectorLanes} computes the float32 dot
+     * products, several times faster, with the same bits; without it, plain loops do.
+     */
+    public static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private BlockedProducts() {
+    }
+
+    /**
+     * out[m][i] = sum over j of w[i * columns + j] x[m][j] for rows {@code from..to-1} and examples
+     * {@code m < count}, each sum in {@link Precision#LANES} lanes as {@link Weights#dot} sums.
+     */
+    public static void dots(Weights w, int columns, int from, int to, double[][] x, int count, double[][] out) {
+        dots(w, columns, from, to, x, count, out, VECTOR_API);
+    }
+
+    /** {@link #dots} with the Vector API ({@code vector}, only where the JVM has it) or with plain loops. */
+    public static void dots(Weights w, int columns, int from, int to, double[][] x, int count, double[][] out,
+                     boolean vector) {
+        for (int start = 0; start < count; start += EXAMPLE_BLOCK) {
+            int block = Math.min(EXAMPLE_BLOCK, count - start);
+            if (w instanceof Weights.Single single) {
+                dotsSingle(single.w(), columns, from, to, x, start, block, out, vector);
+            } else {
+                dotsDouble(((Weights.Double) w).w(), columns, from, to, x, start, block, out);
+            }
+        }
+    }
+
+    private static void dotsSingle(float[] w, int columns, int from, int to, double[][] x, int start, int block,
+                                   double[][] out, boolean vector) {
+        float[][] xs = new float[block][];
+        for (int m = 0; m < block; m++) {
+            xs[m] = floats(x[start + m], columns);
+        }
+        if (vector) {
+            VectorLanes.dots(w, columns, from, to, xs, block, out, start);
+            return;
+        }
+        for (int i = from; i < to; i++) { // the row stays in the first-level cache for the block's examples
+            for (int m = 0; m < block; m++) {
+                out[start + m][i] = dot(w, i * columns, xs[m], columns);
+            }
+        }
+    }
+
+    /** The first {@code n} values as float32 (they are float32 values). */
+    public static float[] floats(double[] values, int n) {
+        float[] result = new float[n];
+        for (int j = 0; j < n; j++) {
+            result[j] = (float) values[j];
+        }
+        return result;
+    }
+
+    /** {@link Weights.Single#dot} on float operands: the same lanes, products and sums in float arithmetic. */
+    public static float dot(float[] w, int base, float[] x, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int j = 0;
+        for (; j + Precision.LANES <= n; j += Precision.LANES) {
+            s0 += w[base + j] * x[j];
+            s1 += w[base + j + 1] * x[j + 1];
+            s2 += w[base + j + 2] * x[j + 2];
+            s3 += w[base + j + 3] * x[j + 3];
+            s4 += w[base + j + 4] * x[j + 4];
+            s5 += w[base + j + 5] * x[j + 5];
+            s6 += w[base + j + 6] * x[j + 6];
+            s7 += w[base + j + 7] * x[j + 7];
+        }
+        if (j < n) {
+            s0 += w[base + j] * x[j];
+        }
+        if (j + 1 < n) {
+            s1 += w[base + j + 1] * x[j + 1];
+        }
+        if (j + 2 < n) {
+            s2 += w[base + j + 2] * x[j + 2];
+        }
+        if (j + 3 < n) {
+            s3 += w[base + j + 3] * x[j + 3];
+        }
+        if (j + 4 < n) {
+            s4 += w[base + j + 4] * x[j + 4];
+        }
+        if (j + 5 < n) {
+            s5 += w[base + j + 5] * x[j + 5];
+        }
+        if (j + 6 < n) {
+            s6 += w[base + j + 6] * x[j + 6];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** {@link Weights.Single#subtractScaled} on float operands: w[base + j] -= a x[j], in float arithmetic. */
+    public static void subtractScaled(float[] w, int base, float a, float[] x, int n) {
+        for (int j = 0; j < n; j++) {
+            w[base + j] -= a * x[j];
+        }
+    }
+
+    private static void dotsDouble(double[] w, int columns, int from, int to, double[][] x, int start, int block,
+                                   double[][] out) {
+        Weights.Double weights = new Weights.Double(w);
+        for (int i = from; i < to; i++) {
+            for (int m = 0; m < block; m++) {
+                out[start + m][i] = weights.dot(i * columns, x[start + m], columns);
+            }
+        }
+    }
+
+    /**
+     * out[m][j] = sum over rows i in order of delta[m][i] w[i * columns + j], each product and sum
+     * rounded as {@link Weights#addScaledTo} rounds them, for columns {@code from..to-1} and
+     * examples {@code m < count}; out starts at zero.
+     */
+    public static void transposedProducts(Weights w, int rows, int columns, int from, int to, double[][] delta,
+                                          int count, double[][] out) {
+        int width = to - from;
+        if (w instanceof Weights.Single single) {
+            float[] weights = single.w();
+            float[] sums = new float[count * width];
+            for (int i = 0; i < rows; i++) {
+                int base = i * columns + from;
+                for (int m = 0; m < count; m++) {
+                    float d = (float) delta[m][i];
+                    int offset = m * width;
+                    for (int j = 0; j < width; j++) {
+                        sums[offset + j] += d * weights[base + j];
+                    }
+                }
+            }
+            for (int m = 0; m < count; m++) {
+                for (int j = 0; j < width; j++) {
+                    out[m][from + j] = sums[m * width + j];
+                }
+            }
+        } else {
+            double[] weights = ((Weights.Double) w).w();
+            for (int m = 0; m < count; m++) {
+                java.util.Arrays.fill(out[m], from, to, 0);
+            }
+            for (int i = 0; i < rows; i++) {
+                int base = i * columns;
+                for (int m = 0; m < count; m++) {
+                    double d = delta[m][i];
+                    double[] sum = out[m];
+                    for (int j = from; j < to; j++) {
+                        sum[j] += d * weights[base + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The gradient of rows {@code from..to-1}: g[i * columns + j] += delta[m][i] x[m][j] and
+     * gb[i] += delta[m][i] for each example m < count in order, each product and sum rounded to
+     * the precision.
+     */
+    public static void addOuterProducts(double[] g, double[] gb, int columns, int from, int to, double[][] delta,
+                                        double[][] x, int count, Precision p) {
+        if (p == Precision.FLOAT32) {
+            float[][] xs = new float[count][columns];
+            for (int m = 0; m < count; m++) {
+                for (int j = 0; j < columns; j++) {
+                    xs[m][j] = (float) x[m][j];
+                }
+            }
+            float[] row = new float[columns];
+            for (int i = from; i < to; i++) {
+                int base = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    row[j] = (float) g[base + j];
+                }
+                float bias = (float) gb[i];
+                for (int m = 0; m < count; m++) {
+                    float d = (float) delta[m][i];
+                    float[] input = xs[m];
+                    for (int j = 0; j < columns; j++) {
+                        row[j] += d * input[j];
+                    }
+                    bias += d;
+                }
+                for (int j = 0; j < columns; j++) {
+                    g[base + j] = row[j];
+                }
+                gb[i] = bias;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                int base = i * columns;
+                double bias = gb[i];
+                for (int m = 0; m < count; m++) {
+                    double d = delta[m][i];
+                    double[] input = x[m];
+                    for (int j = 0; j < columns; j++) {
+                        g[base + j] += d * input[j];
+                    }
+                    bias += d;
+                }
+                gb[i] = bias;
+            }
+        }
+    }
+}
