@@ -83,7 +83,7 @@ class BatchedTrainingTest {
         "ssdfa; sgd; float32; float32; 0; 8; f77a4abd54106325 3ff4db5781a458b2 3ff255b07ca4ce5b 125 52 3ff11abf84f994bc 3ff0641e3a03fd72 160 55",
         "fp:m=2; sgd; float32; float32; 0; 8; 21b22d9d689d096a 3ff244b66a3435f1 3fea450c27366db2 154 75 3fe6d37824d15bd3 3fe1c1004c0abe91 224 83",
         "fa; momentum; float32; float32; 0; 8; 656e6c0976abbf4 3ff02097c199d54f 3fe1033400e1c8fc 163 78 3fdb510b4d4ce333 3fd79b603649c4ea 244 86",
-        "directional-dfa; sgd; float32; float32; 0; 8; 5b0a40341299f68c 3ff448df0fc9f4aa 3ff0b4a38bc4a7b7 131 59 3fec30f10b335b9d 3fe6c6eb1473f4b2 199 77",
+        "directional-dfa; sgd; float32; float32; 0; 8; 1b830b10c1670803 3ff4fca36bec1c0c 3ff2d37b5c304ce3 116 51 3ff1810f3ae770e3 3ff0f5494ec4044e 167 59",
         "hybrid:p=0.3; momentum; float32; float32; 0; 8; 674b119e3de07700 3fe8f7562397de26 3fdc39ab21769848 207 87 3fe1aa2c4acfe128 3fea4ff7234bbc77 257 82",
         "dfa; sgd; float32; fixed16:frac=12; 0; 8; aee676c0e1e38a47 3ff4ca8141106343 3ff2749c07e635ce 122 54 3ff0b53f294ad555 3fee6951cf503d34 165 63",
         "bp; sgd; float32; fixed16:frac=11,rounding=stochastic; 0; 8; a0c827a059c4473f 3fed66314eedc663 3fddd2a93d364036 192 86 3fd79a5977d9bbd9 3fd381faf9ecd263 268 87",
