@@ -389,7 +389,9 @@ def fmt(x, spec):
 
 def main(argv):
     args = parse(argv)
-    cmd = [args.java, "-Djava.awt.headless=true"] + os.environ.get("NEUROTILE_JAVA_OPTS", "").split() + ["-jar", args.jar]
+    # as ./neurotile starts train: with the Vector API module, whose products keep the same bits
+    cmd = ([args.java, "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector"]
+           + os.environ.get("NEUROTILE_JAVA_OPTS", "").split() + ["-jar", args.jar])
     mode = "quick" if args.quick else "full"
     lib = openblas()
     threads = args.numpy_threads or ([1, 2] if lib is not None and (os.cpu_count() or 1) >= 2 else [None])
