@@ -2,7 +2,6 @@ package org.neurotile.app.sweep;
 
 import java.util.List;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,18 +40,8 @@ public final class LocalEngine implements SweepEngine {
                 finished.submit(() -> function.evaluateTimed(point));
             }
             for (int i = 0; i < points.size(); i++) {
-                try {
-                    sink.accept(finished.take().get());
-                } catch (ExecutionException e) {
-                    // the function turns failures into rows; what escapes it is a fault of the program
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                // the function turns failures into rows; what escapes it is a fault of the program
+                sink.accept(Futures.result(finished.take()));
             }
         } finally {
             pool.shutdownNow();

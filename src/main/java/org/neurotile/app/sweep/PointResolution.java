@@ -3,7 +3,6 @@ package org.neurotile.app.sweep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +42,7 @@ record PointResolution(ResolvedPoint point, List<Object> parameters) {
             }
             List<PointResolution> points = new ArrayList<>(values.size());
             for (Future<PointResolution> future : futures) {
-                points.add(take(future));
+                points.add(Futures.result(future));
             }
             return points;
         } finally {
@@ -59,19 +58,5 @@ record PointResolution(ResolvedPoint point, List<Object> parameters) {
                                            PointResolver resolver, int index) {
         ResolvedPoint point = resolver.resolve(index, sweep.configuration(values.get(index)));
         return new PointResolution(point, SweepRunner.parameterValues(sweep, values.get(index), point));
-    }
-
-    private static PointResolution take(Future<PointResolution> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

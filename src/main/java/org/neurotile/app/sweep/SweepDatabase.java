@@ -72,33 +72,28 @@ final class SweepDatabase implements AutoCloseable {
 
     /** Creates the tables and records the sweep, in one transaction. */
     void create(Map<String, String> metadata, List<String> parameters) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            StringBuilder points = new StringBuilder("CREATE TABLE points (point INTEGER PRIMARY KEY");
-            for (String parameter : parameters) {
-                points.append(", ").append(quoted(parameter));
-            }
-            points.append(", configHash TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('ok', 'infeasible', "
-                    + "'failed')), reason TEXT NOT NULL, wallTimeMs INTEGER NOT NULL)");
-            statement.execute(points.toString());
-            statement.execute("CREATE TABLE measures (point INTEGER NOT NULL REFERENCES points (point), "
-                    + "measure TEXT NOT NULL, ordinal INTEGER NOT NULL, value NOT NULL, PRIMARY KEY (point, measure)) "
-                    + "WITHOUT ROWID");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweep VALUES (?, ?)")) {
-                for (Map.Entry<String, String> entry : metadata.entrySet()) {
-                    insert.setString(1, entry.getKey());
-                    insert.setString(2, entry.getValue());
-                    insert.executeUpdate();
+        inTransaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                StringBuilder points = new StringBuilder("CREATE TABLE points (point INTEGER PRIMARY KEY");
+                for (String parameter : parameters) {
+                    points.append(", ").append(quoted(parameter));
+                }
+                points.append(", configHash TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('ok', 'infeasible', "
+                        + "'failed')), reason TEXT NOT NULL, wallTimeMs INTEGER NOT NULL)");
+                statement.execute(points.toString());
+                statement.execute("CREATE TABLE measures (point INTEGER NOT NULL REFERENCES points (point), "
+                        + "measure TEXT NOT NULL, ordinal INTEGER NOT NULL, value NOT NULL, "
+                        + "PRIMARY KEY (point, measure)) WITHOUT ROWID");
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sweep VALUES (?, ?)")) {
+                    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+                        insert.setString(1, entry.getKey());
+                        insert.setString(2, entry.getValue());
+                        insert.executeUpdate();
+                    }
                 }
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     /** The configuration hash of each recorded point, by index. */
@@ -128,22 +123,35 @@ final class SweepDatabase implements AutoCloseable {
     /** Removes {@code points} and their measures, in one transaction. */
     void forget(Set<Integer> points) throws SQLException {
         commit();
-        connection.setAutoCommit(false);
-        try (PreparedStatement measures = connection.prepareStatement("DELETE FROM measures WHERE point = ?");
-             PreparedStatement rows = connection.prepareStatement("DELETE FROM points WHERE point = ?")) {
-            for (int point : points) {
-                measures.setInt(1, point);
-                measures.executeUpdate();
-                rows.setInt(1, point);
-                rows.executeUpdate();
+        inTransaction(() -> {
+            try (PreparedStatement measures = connection.prepareStatement("DELETE FROM measures WHERE point = ?");
+                 PreparedStatement rows = connection.prepareStatement("DELETE FROM points WHERE point = ?")) {
+                for (int point : points) {
+                    measures.setInt(1, point);
+                    measures.executeUpdate();
+                    rows.setInt(1, point);
+                    rows.executeUpdate();
+                }
             }
+        });
+    }
+
+    /** Work on the database as one transaction: all of it is kept, or none. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
     }
 
     /**
