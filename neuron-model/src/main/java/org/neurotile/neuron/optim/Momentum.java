@@ -35,8 +35,27 @@ public final class Momentum extends Elementwise {
     @Override
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
         double[] v = velocity[layer];
-        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
-            // float arithmetic on float32 values: the same bits as rounding each double result
+        if (unquantizedStep(w, v, base, g, n, mu, rate, q)) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            int k = base + j;
+            v[k] = p.round(p.round(mu * v[k]) + g[j]);
+            w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
+        }
+    }
+
+    /**
+     * The heavy-ball step v = mu v + g; w -= rate v on weights {@code base..base+n-1} stored without
+     * quantization, in their own arithmetic (float32 values in float arithmetic: the same bits as
+     * rounding each double result), as one loop; false, doing nothing, for quantized weights.
+     */
+    public static boolean unquantizedStep(Weights w, double[] v, int base, double[] g, int n, double mu, double rate,
+                                          Quantization q) {
+        if (q.weightsQuantized()) {
+            return false;
+        }
+        if (w instanceof Weights.Single single) {
             float[] weights = single.w();
             float m = (float) mu;
             float r = (float) rate;
@@ -46,22 +65,15 @@ public final class Momentum extends Elementwise {
                 v[k] = velocityNow;
                 weights[k] -= r * velocityNow;
             }
-            return;
+            return true;
         }
-        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
-            double[] weights = plain.w();
-            for (int j = 0; j < n; j++) {
-                int k = base + j;
-                v[k] = mu * v[k] + g[j];
-                weights[k] -= rate * v[k];
-            }
-            return;
-        }
+        double[] weights = ((Weights.Double) w).w();
         for (int j = 0; j < n; j++) {
             int k = base + j;
-            v[k] = p.round(p.round(mu * v[k]) + g[j]);
-            w.set(k, q.weight(p.round(w.get(k) - p.round(rate * v[k]))));
+            v[k] = mu * v[k] + g[j];
+            weights[k] -= rate * v[k];
         }
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.neurotile.neuron.functional.StateOutput;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.optim.Elementwise;
+import org.neurotile.neuron.optim.Momentum;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -70,22 +71,8 @@ public final class SplitMomentum extends Elementwise {
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
         double[] vBp = bp[layer];
         double[] vDfa = dfa[layer];
-        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
-            updateFloats(single.w(), vBp, vDfa, base, g, n, rate);
-            return;
-        }
-        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
-            double[] weights = plain.w();
-            for (int j = 0; j < n; j++) {
-                int k = base + j;
-                if (backpropStep) {
-                    vBp[k] = mu * vBp[k] + g[j];
-                    weights[k] -= rate * vBp[k];
-                } else {
-                    vDfa[k] = mu * vDfa[k] + g[j];
-                    weights[k] -= rate * (gamma * vDfa[k] + complement * vBp[k]);
-                }
-            }
+        if (backpropStep ? Momentum.unquantizedStep(w, vBp, base, g, n, mu, rate, q)
+                : dfaStepUnquantized(w, vBp, vDfa, base, g, n, rate)) {
             return;
         }
         for (int j = 0; j < n; j++) {
@@ -94,27 +81,37 @@ public final class SplitMomentum extends Elementwise {
         }
     }
 
-    /** {@link #updateWeights} in float arithmetic on float32 values: the same bits as rounding each double result. */
-    private void updateFloats(float[] weights, double[] vBp, double[] vDfa, int base, double[] g, int n, double rate) {
-        float m = (float) mu;
-        float r = (float) rate;
-        if (backpropStep) {
+    /**
+     * A dfa step (v_dfa = mu v_dfa + g; w -= rate (gamma v_dfa + (1 - gamma) v_bp)) on weights stored
+     * without quantization, in their own arithmetic (float32 in float: the same bits as rounding each
+     * double result); false, doing nothing, for quantized weights.
+     */
+    private boolean dfaStepUnquantized(Weights w, double[] vBp, double[] vDfa, int base, double[] g, int n,
+                                       double rate) {
+        if (q.weightsQuantized()) {
+            return false;
+        }
+        if (w instanceof Weights.Single single) {
+            float[] weights = single.w();
+            float m = (float) mu;
+            float r = (float) rate;
+            float share = (float) gamma;
+            float rest = (float) complement;
             for (int j = 0; j < n; j++) {
                 int k = base + j;
-                float velocity = m * (float) vBp[k] + (float) g[j];
-                vBp[k] = velocity;
-                weights[k] -= r * velocity;
+                float velocity = m * (float) vDfa[k] + (float) g[j];
+                vDfa[k] = velocity;
+                weights[k] -= r * (share * velocity + rest * (float) vBp[k]);
             }
-            return;
+            return true;
         }
-        float share = (float) gamma;
-        float rest = (float) complement;
+        double[] weights = ((Weights.Double) w).w();
         for (int j = 0; j < n; j++) {
             int k = base + j;
-            float velocity = m * (float) vDfa[k] + (float) g[j];
-            vDfa[k] = velocity;
-            weights[k] -= r * (share * velocity + rest * (float) vBp[k]);
+            vDfa[k] = mu * vDfa[k] + g[j];
+            weights[k] -= rate * (gamma * vDfa[k] + complement * vBp[k]);
         }
+        return true;
     }
 
     @Override
