@@ -23,8 +23,9 @@ public final class BatchGradient {
     final double[][] biases;
     final boolean[] present;  // whether a layer had a delta in the batch
     private int examples;
-    private ForwardPass[] pendingPasses = new ForwardPass[8]; // added, not yet summed
-    private double[][][] pendingDeltas = new double[8][][];
+    // added, not yet summed: at most a block, which is then summed
+    private final ForwardPass[] pendingPasses = new ForwardPass[BlockedProducts.EXAMPLE_BLOCK];
+    private final double[][][] pendingDeltas = new double[BlockedProducts.EXAMPLE_BLOCK][][];
     private int pending;
 
     private final Workers workers;
@@ -66,15 +67,11 @@ public final class BatchGradient {
                 present[l] = true;
             }
         }
-        if (pending == pendingPasses.length) {
-            pendingPasses = Arrays.copyOf(pendingPasses, 2 * pending);
-            pendingDeltas = Arrays.copyOf(pendingDeltas, 2 * pending);
-        }
         pendingPasses[pending] = pass;
         pendingDeltas[pending] = delta;
         pending++;
         examples++;
-        if (pending == BlockedProducts.EXAMPLE_BLOCK) { // a large batch is summed a block at a time
+        if (pending == pendingPasses.length) { // a large batch is summed a block at a time
             sum();
         }
     }

@@ -33,15 +33,9 @@ public final class ForwardPass {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
-        if (input.length != network.inputSize()) {
-            throw new IllegalArgumentException("input of " + input.length + " values for " + network.inputSize());
-        }
         double[][] a = new double[layers + 1][];
         double[][] h = new double[layers + 1][];
-        h[0] = input.clone();
-        for (int j = 0; j < h[0].length; j++) {
-            h[0][j] = q.activation(p.round(h[0][j]));
-        }
+        h[0] = inputLayer(network, input, p, q);
         for (int l = 1; l <= layers; l++) {
             LayerKernel kernel = model.kernel(l);
             a[l] = new double[kernel.shape().outputs()];
@@ -65,15 +59,7 @@ public final class ForwardPass {
         double[][][] h = new double[count][layers + 1][];
         double[][] below = new double[count][];
         for (int m = 0; m < count; m++) {
-            if (inputs[m].length != network.inputSize()) {
-                throw new IllegalArgumentException("input of " + inputs[m].length + " values for " + network.inputSize());
-            }
-            double[] x = inputs[m].clone();
-            for (int j = 0; j < x.length; j++) {
-                x[j] = q.activation(p.round(x[j]));
-            }
-            h[m][0] = x;
-            below[m] = x;
+            h[m][0] = below[m] = inputLayer(network, inputs[m], p, q);
         }
         for (int l = 1; l <= layers; l++) {
             LayerKernel kernel = model.kernel(l);
@@ -92,6 +78,18 @@ public final class ForwardPass {
             passes[m] = finish(a[m], h[m], labels[m], p, q);
         }
         return passes;
+    }
+
+    /** The input as the first layer holds it: each value rounded to the precision and the activation format. */
+    private static double[] inputLayer(NetworkSpec network, double[] input, Precision p, Quantization q) {
+        if (input.length != network.inputSize()) {
+            throw new IllegalArgumentException("input of " + input.length + " values for " + network.inputSize());
+        }
+        double[] x = input.clone();
+        for (int j = 0; j < x.length; j++) {
+            x[j] = q.activation(p.round(x[j]));
+        }
+        return x;
     }
 
     /** Softmax and cross-entropy of the output layer: e = softmax(a_L) - onehot(label). */

@@ -1,5 +1,7 @@
 package org.neurotile.neuron.math;
 
+import java.util.Arrays;
+
 /**
  * The products of a minibatch as matrix-matrix products, with the same bits as the per-example
  * loops of {@link Weights}: each sum keeps its documented order, and only the order in which
@@ -45,7 +47,7 @@ public final class BlockedProducts {
             if (w instanceof Weights.Single single) {
                 dotsSingle(single.w(), columns, from, to, x, start, block, out, vector);
             } else {
-                dotsDouble(((Weights.Double) w).w(), columns, from, to, x, start, block, out);
+                dotsDouble((Weights.Double) w, columns, from, to, x, start, block, out);
             }
         }
     }
@@ -121,9 +123,8 @@ public final class BlockedProducts {
         }
     }
 
-    private static void dotsDouble(double[] w, int columns, int from, int to, double[][] x, int start, int block,
-                                   double[][] out) {
-        Weights.Double weights = new Weights.Double(w);
+    private static void dotsDouble(Weights.Double weights, int columns, int from, int to, double[][] x, int start,
+                                   int block, double[][] out) {
         for (int i = from; i < to; i++) {
             for (int m = 0; m < block; m++) {
                 out[start + m][i] = weights.dot(i * columns, x[start + m], columns);
@@ -160,7 +161,7 @@ public final class BlockedProducts {
         } else {
             double[] weights = ((Weights.Double) w).w();
             for (int m = 0; m < count; m++) {
-                java.util.Arrays.fill(out[m], from, to, 0);
+                Arrays.fill(out[m], from, to, 0);
             }
             for (int i = 0; i < rows; i++) {
                 int base = i * columns;
@@ -183,11 +184,9 @@ public final class BlockedProducts {
     public static void addOuterProducts(double[] g, double[] gb, int columns, int from, int to, double[][] delta,
                                         double[][] x, int count, Precision p) {
         if (p == Precision.FLOAT32) {
-            float[][] xs = new float[count][columns];
+            float[][] xs = new float[count][];
             for (int m = 0; m < count; m++) {
-                for (int j = 0; j < columns; j++) {
-                    xs[m][j] = (float) x[m][j];
-                }
+                xs[m] = floats(x[m], columns);
             }
             float[] row = new float[columns];
             for (int i = from; i < to; i++) {
