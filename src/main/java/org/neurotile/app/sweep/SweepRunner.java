@@ -82,14 +82,14 @@ public final class SweepRunner {
             } else {
                 database.create(metadata, sweep.parameterNames());
             }
-            if (settings.resume() && !failed.isEmpty()) {
-                // a failure may not recur (memory, a file since fixed): --resume runs those points again
-                database.forget(failed);
-                recorded = new LinkedHashMap<>(recorded);
-                recorded.keySet().removeAll(failed);
+            // a failure may not recur (memory, a file since fixed): --resume runs those points again
+            Set<Integer> rerun = settings.resume() ? failed : Set.of();
+            if (!rerun.isEmpty()) {
+                database.forget(rerun);
             }
-            Map<Integer, String> kept = recorded;
-            List<ResolvedPoint> todo = points.stream().filter(p -> !kept.containsKey(p.index())).toList();
+            int kept = recorded.size() - rerun.size();
+            List<ResolvedPoint> todo = points.stream()
+                    .filter(p -> !recorded.containsKey(p.index()) || rerun.contains(p.index())).toList();
             Path csv = dir.resolve(SummaryCsv.FILE);
             Path report = dir.resolve(SweepReport.DIRECTORY);
             if (todo.isEmpty() && Files.exists(csv) && Files.exists(report.resolve("index.html"))) {
@@ -98,14 +98,14 @@ public final class SweepRunner {
                                 : " (" + failed.size() + " failed: --resume runs them again)");
                 return;
             }
-            if (!recorded.isEmpty()) {
+            if (kept > 0) {
                 if (!settings.resume() && !todo.isEmpty()) {
-                    throw new InvalidInputException("--out " + dir + " holds " + recorded.size() + " of the "
+                    throw new InvalidInputException("--out " + dir + " holds " + kept + " of the "
                             + points.size() + " points of this sweep: add --resume to run the other " + todo.size());
                 }
-                out.printf(Locale.ROOT, "resuming: %d of %d points recorded, %d to run%s%n", recorded.size(),
-                        points.size(), todo.size(), settings.resume() && !failed.isEmpty()
-                                ? " (" + failed.size() + " failed before, run again)" : "");
+                out.printf(Locale.ROOT, "resuming: %d of %d points recorded, %d to run%s%n", kept,
+                        points.size(), todo.size(), rerun.isEmpty() ? ""
+                                : " (" + rerun.size() + " failed before, run again)");
             }
             out.printf(Locale.ROOT, "sweep %s: %d points in %s mode, %s%n", sweep.name(),
                     todo.size(), settings.mode(), settings.engine().describe());
