@@ -27,14 +27,18 @@ public record Dense(int neurons, Activation activation, boolean trainable) imple
         return "dense";
     }
 
-    @Override
-    public int outputs() {
-        return neurons;
+    /** The shape reading a vector of {@code inputs} values. */
+    public LayerShape shape(int inputs) {
+        return shape(TensorShape.flat(inputs));
     }
 
-    /** Every output reads every input: n_l * n_{l-1} weights and MACs. */
+    /**
+     * Every output reads every input value (a convolution's maps in their stored order):
+     * n_l * n_{l-1} weights and MACs.
+     */
     @Override
-    public LayerShape shape(int inputs) {
+    public LayerShape shape(TensorShape input) {
+        int inputs = input.size();
         long weights = (long) neurons * inputs;
         return new LayerShape(inputs, neurons, weights, weights, inputs, neurons);
     }

@@ -1,20 +1,19 @@
 package org.neurotile.workloads;
 
 /**
- * One layer of a network, as data: what it computes is described here, how a chip computes and
+ * One layer with weights, as data: what it computes is described here, how a chip computes and
  * costs it belongs to the layer kind's kernel (in neuron-model). The built-in kinds are sealed;
  * kinds defined elsewhere implement {@link ExtensionLayer} and bring their own kernel.
  *
- * <p>A layer knows how many values it outputs; its {@link LayerShape} follows from the number of
- * values it reads, so the same layer description fits wherever its input size allows.
+ * <p>A layer's {@link LayerShape} follows from the shape of the values it reads, so the same
+ * description fits wherever its input allows. Pooling and flattening are not layers: a pool runs
+ * in the tiles of the convolution it follows ({@link Conv2d#pool}), and a dense layer reads a
+ * convolution's maps in their stored order.
  */
-public sealed interface Layer permits Dense, ExtensionLayer {
+public sealed interface Layer permits Dense, Conv2d, ExtensionLayer {
 
     /** The kind's name as messages spell it, e.g. {@code dense}. */
     String kind();
-
-    /** n_l: the values the layer outputs (its units). */
-    int outputs();
 
     /** The function applied to each unit's sum (identity for the output layer). */
     Activation activation();
@@ -23,9 +22,9 @@ public sealed interface Layer permits Dense, ExtensionLayer {
     boolean trainable();
 
     /**
-     * The layer's shape when it reads {@code inputs} values.
+     * The layer's shape when it reads values of shape {@code input}.
      *
-     * @throws IllegalArgumentException if the layer cannot read that many values
+     * @throws IllegalArgumentException if the layer cannot read that shape
      */
-    LayerShape shape(int inputs);
+    LayerShape shape(TensorShape input);
 }

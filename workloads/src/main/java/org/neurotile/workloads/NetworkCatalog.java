@@ -10,13 +10,14 @@ import java.util.Set;
 import org.neurotile.sim.InvalidInputException;
 
 /**
- * The fully connected networks of the feedback-alignment papers, by name.
+ * The networks of the feedback-alignment papers, by name: fully connected ones, then the
+ * convolutional ones ({@link ConvNetworks}).
  *
  * <p>Hidden layers use relu. The DFA papers often use tanh (Nokland 2016) but relu is what the
  * later sparse and binary DFA work trains with, and the cost model does not depend on the choice;
- * load a network file to use tanh. Every listed layer is trainable. For the {@code *-convnet-fc},
- * {@code alexnet-fc} and {@code vgg16-fc} entries the convolutional layers are frozen and not part
- * of the network: the input is their flattened feature map.
+ * load a network file to use tanh. Every listed layer is trainable. The {@code *-convnet-fc},
+ * {@code alexnet-fc} and {@code vgg16-fc} entries are the fully connected heads alone (their input is
+ * the flattened feature map of {@code cifar100-cnn}, {@code alexnet} and {@code vgg16}).
  */
 public final class NetworkCatalog {
     /** The activation of every hidden layer of a catalog network. */
@@ -57,7 +58,14 @@ public final class NetworkCatalog {
                 fc("cifar100-fc", 3072, 1000, 1000, 1000, 100),
                 fc("cifar100-convnet-fc", 4096, 2048, 2048, 100),
                 fc("alexnet-fc", 9216, 4096, 4096, 1000),
-                fc("vgg16-fc", 25088, 4096, 4096, 1000));
+                fc("vgg16-fc", 25088, 4096, 4096, 1000),
+                ConvNetworks.mnist(),
+                ConvNetworks.cifar("cifar10-cnn", 10),
+                ConvNetworks.cifar("cifar100-cnn", 100),
+                ConvNetworks.vgg16Cifar(),
+                ConvNetworks.resnet18Cifar(),
+                ConvNetworks.alexnet(),
+                ConvNetworks.vgg16());
         final Map<String, NetworkSpec> byName = new LinkedHashMap<>();
         networks.forEach(network -> byName.put(network.name(), network));
         return Collections.unmodifiableMap(byName);

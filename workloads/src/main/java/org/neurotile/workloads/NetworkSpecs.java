@@ -10,6 +10,7 @@ import java.util.Set;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.config.ConfigFile;
 import org.neurotile.sim.config.ConfigSection;
+import org.neurotile.sim.config.ConfigValue;
 import org.neurotile.sim.config.DoubleRange;
 
 /**
@@ -18,17 +19,17 @@ import org.neurotile.sim.config.DoubleRange;
  *
  * <pre>
  * name: mnist-small            # optional, default: the file name without extension
- * input: 784                   # n_0, required
- * layers: [400, 200, 10]       # neurons per layer, output layer last, required
+ * input: 784                   # n_0, required; [channels, height, width] for images
+ * layers: [400, 200, 10]       # neurons per layer, output layer last, required; or a list of
+ *                              # conv2d, maxpool, avgpool, flatten and dense entries (LayerListReader)
  * hidden-activation: tanh      # optional, default relu; the output layer is always identity
  * overrides:                   # optional, by layer number 1..L
  *   1: {trainable: false}
  *   2: {activation: sigmoid}
  * </pre>
  *
- * Layers are a list of sizes plus overrides, rather than a list of mappings, so that every value
- * keeps the line number the configuration reader gives mappings, and a 100-layer network stays
- * one line.
+ * A fully connected network is a list of sizes plus overrides, so that a 100-layer network stays
+ * one line; a convolutional one lists its layers as mappings, each kept with its line.
  */
 public final class NetworkSpecs {
     private static final Set<String> KEYS = Set.of("name", "input", "layers", "hidden-activation", "overrides");
@@ -46,6 +47,11 @@ public final class NetworkSpecs {
      * covers state kept beside them.
      */
     public static final long MAX_LAYER_WEIGHTS = 1L << 30;
+    /**
+     * The most values one layer may output (or the input hold): 2^26, 20 times the largest
+     * feature maps of the catalog (vgg16's first two layers, 64 x 224 x 224).
+     */
+    public static final int MAX_VALUES = 1 << 26;
     private static final DoubleRange LAYER_SIZE = DoubleRange.closed(1, MAX_NEURONS);
 
     private NetworkSpecs() {}
@@ -57,7 +63,50 @@ public final class NetworkSpecs {
         if (name.isBlank()) {
             throw root.invalid("name", "must not be empty");
         }
-        final int inputSize = root.requireInt("input", 1, MAX_NEURONS);
+        final TensorShape input = input(root);
+        final Activation hidden = Activation.byName(
+                root.getChoice("hidden-activation", NetworkCatalog.HIDDEN_ACTIVATION.id(), Activation.ids()));
+        final LayerListReader.Layers read = isSizeList(root) ? sizeList(root, input.size(), hidden)
+                : LayerListReader.read(root.file(), (ConfigValue.Sequence) root.value("layers").orElseThrow(), hidden);
+        final List<Layer> layers = new ArrayList<>(read.layers());
+        applyOverrides(root.getSection("overrides"), layers);
+        final NetworkSpec network;
+        try {
+            network = new NetworkSpec(name, input, layers);
+        } catch (LayerShapeException e) {
+            throw new InvalidInputException(root.file() + ":" + read.lines().get(e.layer() - 1) + ": " + e.getMessage());
+        }
+        checkSizes(root, network, read.lines());
+        return network;
+    }
+
+    /** {@code input: 784} for a vector, {@code input: [channels, height, width]} for images. */
+    private static TensorShape input(ConfigSection root) {
+        if (root.value("input").orElse(null) instanceof ConfigValue.Sequence) {
+            final List<Double> sizes = root.getDoubleList("input", null, LAYER_SIZE);
+            if (sizes.size() != 3 || sizes.stream().anyMatch(size -> size != Math.rint(size))) {
+                throw root.invalid("input", "must be a number of values or [channels, height, width] of whole numbers,"
+                        + " got " + sizes.size() + " numbers");
+            }
+            final long values = (long) (sizes.get(0) * sizes.get(1) * sizes.get(2));
+            if (values > MAX_VALUES) {
+                throw root.invalid("input", String.format(Locale.ROOT, "holds %,d values, more than the %,d a layer"
+                        + " may read", values, MAX_VALUES));
+            }
+            return new TensorShape(sizes.get(0).intValue(), sizes.get(1).intValue(), sizes.get(2).intValue());
+        }
+        return TensorShape.flat(root.requireInt("input", 1, MAX_NEURONS));
+    }
+
+    /** Whether {@code layers} is the list of sizes of a fully connected network (or missing). */
+    private static boolean isSizeList(ConfigSection root) {
+        final ConfigValue layers = root.value("layers").orElse(null);
+        return !(layers instanceof ConfigValue.Sequence sequence) || sequence.items().isEmpty()
+                || sequence.items().stream().allMatch(item -> item instanceof ConfigValue.Scalar scalar
+                        && !"flatten".equals(scalar.text()));
+    }
+
+    private static LayerListReader.Layers sizeList(ConfigSection root, int inputSize, Activation hidden) {
         final int[] sizes = layerSizes(root);
         long previous = inputSize;
         for (int i = 0; i < sizes.length; i++) {
@@ -69,27 +118,39 @@ public final class NetworkSpecs {
             }
             previous = sizes[i];
         }
-        final Activation hidden = Activation.byName(
-                root.getChoice("hidden-activation", NetworkCatalog.HIDDEN_ACTIVATION.id(), Activation.ids()));
-        final Activation[] activations = new Activation[sizes.length];
-        final boolean[] trainable = new boolean[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
-            activations[i] = i == sizes.length - 1 ? Activation.IDENTITY : hidden;
-            trainable[i] = true;
-        }
-        applyOverrides(root.getSection("overrides"), activations, trainable);
         final List<Layer> layers = new ArrayList<>(sizes.length);
+        final List<Integer> lines = new ArrayList<>(sizes.length);
         for (int i = 0; i < sizes.length; i++) {
-            layers.add(new Dense(sizes[i], activations[i], trainable[i]));
+            layers.add(new Dense(sizes[i], i == sizes.length - 1 ? Activation.IDENTITY : hidden, true));
+            lines.add(root.lineOf("layers"));
         }
-        return new NetworkSpec(name, inputSize, layers);
+        return new LayerListReader.Layers(layers, lines);
+    }
+
+    /** A layer's weights must fit one Java array and its output the values a layer may hold. */
+    private static void checkSizes(ConfigSection root, NetworkSpec network, List<Integer> lines) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            final String where = root.file() + ":" + lines.get(l - 1) + ": layer " + l + " (" + network.layer(l).kind()
+                    + ")";
+            final LayerShape shape = network.shape(l);
+            if (shape.weights() > MAX_LAYER_WEIGHTS) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "%s has %,d weights, more than the %,d one"
+                        + " layer may have (a layer's weights are one Java array)", where, shape.weights(),
+                        MAX_LAYER_WEIGHTS));
+            }
+            if (shape.outputs() > MAX_VALUES) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "%s outputs %s = %,d values, more than the"
+                        + " %,d a layer may hold", where, shape.output(), shape.outputs(), MAX_VALUES));
+            }
+        }
     }
 
     private static int[] layerSizes(ConfigSection root) {
         final List<Double> sizes = root.getDoubleList("layers", null, LAYER_SIZE);
         if (sizes == null) {
             throw new InvalidInputException(root.file() + ":" + root.line() + ": missing required key 'layers'"
-                    + " (a list of neurons per layer, output layer last, e.g. [400, 10])");
+                    + " (a list of neurons per layer, output layer last, e.g. [400, 10], or of conv2d, maxpool,"
+                    + " avgpool, flatten and dense entries)");
         }
         if (sizes.isEmpty()) {
             throw root.invalid("layers", "must list at least one layer (the output layer)");
@@ -105,8 +166,8 @@ public final class NetworkSpecs {
         return result;
     }
 
-    private static void applyOverrides(ConfigSection overrides, Activation[] activations, boolean[] trainable) {
-        final int layerCount = activations.length;
+    private static void applyOverrides(ConfigSection overrides, List<Layer> layers) {
+        final int layerCount = layers.size();
         final Map<Integer, String> seen = new HashMap<>();
         for (final String key : overrides.keys()) {
             final int layer = layerNumber(overrides, key, layerCount);
@@ -117,12 +178,14 @@ public final class NetworkSpecs {
             final ConfigSection override = overrides.getSection(key);
             override.requireOnlyKeys(OVERRIDE_KEYS);
             final int i = layer - 1;
-            activations[i] = Activation.byName(override.getChoice("activation", activations[i].id(), Activation.ids()));
-            if (layer == layerCount && activations[i] != Activation.IDENTITY) {
+            final Activation activation = Activation.byName(override.getChoice("activation",
+                    layers.get(i).activation().id(), Activation.ids()));
+            if (layer == layerCount && activation != Activation.IDENTITY) {
                 throw override.invalid("activation", "must be identity for the output layer (layer " + layer
                         + "): softmax + cross-entropy follow it");
             }
-            trainable[i] = override.getBoolean("trainable", trainable[i]);
+            layers.set(i, LayerListReader.withTrainable(LayerListReader.withActivation(layers.get(i), activation),
+                    override.getBoolean("trainable", layers.get(i).trainable())));
         }
     }
 

@@ -22,7 +22,7 @@ class LayerShapeTest {
         LayerShape shape = Dense.of(neurons, Activation.RELU).shape(inputs);
         assertEquals((long) inputs * neurons, shape.weights());
         assertEquals(shape.weights(), shape.forwardMacs());
-        assertEquals(shape.weights(), shape.connections());
+        assertEquals(shape.weights(), (long) shape.outputs() * shape.fanIn());
     }
 
     @Property

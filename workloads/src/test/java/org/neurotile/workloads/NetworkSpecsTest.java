@@ -81,7 +81,8 @@ class NetworkSpecsTest {
     @Test
     void missingLayersIsAnError() throws IOException {
         assertEquals(dir.resolve("n.yaml") + ":1: missing required key 'layers' (a list of neurons per layer,"
-                + " output layer last, e.g. [400, 10])", error("n.yaml", "input: 3\n"));
+                + " output layer last, e.g. [400, 10], or of conv2d, maxpool, avgpool, flatten and dense entries)",
+                error("n.yaml", "input: 3\n"));
     }
 
     @Test
@@ -103,9 +104,9 @@ class NetworkSpecsTest {
     }
 
     @Test
-    void layerGivenAsAMappingIsAnErrorAtItsLine() throws IOException {
-        assertEquals(dir.resolve("n.yaml") + ":3: key 'layers' element 1 must be a number in [1, 1048576], got a"
-                + " mapping", error("n.yaml", "input: 3\nlayers:\n  - {neurons: 4}\n"));
+    void aLayerOfUnknownKindIsAnErrorAtItsLineListingTheKinds() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":3: unknown key 'layers.neurons' (valid keys: avgpool, conv2d, dense,"
+                + " flatten, maxpool)", error("n.yaml", "input: 3\nlayers:\n  - {neurons: 4}\n"));
     }
 
     @Test
@@ -179,7 +180,8 @@ class NetworkSpecsTest {
         for (String name : NetworkCatalog.names()) {
             NetworkSpec network = NetworkCatalog.get(name);
             for (int l = 0; l <= network.layerCount(); l++) {
-                assertTrue(network.neurons(l) <= NetworkSpecs.MAX_NEURONS, name);
+                assertTrue(network.neurons(l) <= (network.output(l).isFlat() ? NetworkSpecs.MAX_NEURONS
+                        : NetworkSpecs.MAX_VALUES), name);
                 assertTrue(l == 0 || network.weights(l) <= NetworkSpecs.MAX_LAYER_WEIGHTS, name);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.ExtensionLayer;
 import org.neurotile.workloads.Layer;
@@ -28,7 +29,7 @@ public final class LayerKernels {
     public static LayerKernels of(NetworkSpec network) {
         LayerKernel[] kernels = new LayerKernel[network.layerCount() + 1];
         for (int l = 1; l <= network.layerCount(); l++) {
-            kernels[l] = kernel(network.layer(l), network.shape(l));
+            kernels[l] = of(network, l);
         }
         return new LayerKernels(kernels);
     }
@@ -43,6 +44,9 @@ public final class LayerKernels {
 
     /** The kernel of layer l of {@code network} alone. */
     public static LayerKernel of(NetworkSpec network, int l) {
+        if (network.layer(l) instanceof Conv2d conv) {
+            return new ConvKernel(conv, network.shape(l), conv.add().stream().mapToObj(network::output).findFirst());
+        }
         return kernel(network.layer(l), network.shape(l));
     }
 
@@ -50,6 +54,9 @@ public final class LayerKernels {
     public static LayerKernel kernel(Layer layer, LayerShape shape) {
         if (layer instanceof Dense dense) {
             return new DenseKernel(dense, shape);
+        }
+        if (layer instanceof Conv2d conv) {
+            return new ConvKernel(conv, shape, Optional.empty());
         }
         if (layer instanceof ExtensionLayer) {
             for (KernelProvider provider : Providers.ALL) {
@@ -60,7 +67,7 @@ public final class LayerKernels {
             }
         }
         throw new IllegalArgumentException("no kernel for layer kind '" + layer.kind() + "' ("
-                + layer.getClass().getName() + "): built in are dense; providers on the class path: "
+                + layer.getClass().getName() + "): built in are dense and conv2d; providers on the class path: "
                 + (Providers.ALL.isEmpty() ? "none" : Providers.ALL.stream().map(p -> p.getClass().getName())
                         .collect(Collectors.joining(", ")))
                 + " (list a KernelProvider in META-INF/services/" + KernelProvider.class.getName() + ")");

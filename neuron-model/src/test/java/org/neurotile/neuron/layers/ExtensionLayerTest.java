@@ -52,11 +52,6 @@ class ExtensionLayerTest {
             }
 
             @Override
-            public int outputs() {
-                return 2;
-            }
-
-            @Override
             public Activation activation() {
                 return Activation.RELU;
             }
