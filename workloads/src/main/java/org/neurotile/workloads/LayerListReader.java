@@ -67,11 +67,18 @@ final class LayerListReader {
                     pooled = true;
                 }
                 default -> {
-                    ConfigSection settings = settings(entry, kind, kind.equals("dense") ? "units" : null);
-                    explicit.add(settings.has("activation"));
-                    Activation activation = Activation.byName(settings.getChoice("activation", hidden.id(),
-                            Activation.ids()));
-                    layers.add(kind.equals("dense") ? dense(settings, activation) : conv(settings, activation));
+                    boolean shorthand = entry.value(kind).orElseThrow() instanceof ConfigValue.Scalar;
+                    if (shorthand && kind.equals("conv2d")) {
+                        throw entry.invalid(kind, "must be a mapping with at least channels and kernel, e.g."
+                                + " {channels: 32, kernel: 3}");
+                    }
+                    ConfigSection settings = shorthand ? null : entry.getSection(kind);
+                    explicit.add(settings != null && settings.has("activation"));
+                    Activation activation = settings == null ? hidden : Activation.byName(
+                            settings.getChoice("activation", hidden.id(), Activation.ids()));
+                    layers.add(kind.equals("conv2d") ? conv(settings, activation) : settings == null
+                            ? new Dense(entry.requireInt(kind, 1, NetworkSpecs.MAX_NEURONS), activation, true)
+                            : dense(settings, activation));
                     lines.add(entry.lineOf(kind));
                     pooled = false;
                 }
@@ -86,15 +93,6 @@ final class LayerListReader {
             layers.set(last, withActivation(layers.get(last), Activation.IDENTITY));
         }
         return new Layers(layers, lines);
-    }
-
-    /** The kind's mapping, or a mapping of {@code shorthand} to the scalar written in its place. */
-    private static ConfigSection settings(ConfigSection entry, String kind, String shorthand) {
-        Optional<ConfigValue> value = entry.value(kind);
-        if (shorthand != null && value.isPresent() && value.get() instanceof ConfigValue.Scalar) {
-            return entry.with(shorthand, value.get());
-        }
-        return entry.getSection(kind);
     }
 
     private static Dense dense(ConfigSection settings, Activation activation) {
@@ -121,12 +119,17 @@ final class LayerListReader {
     }
 
     private static Pool pool(ConfigSection entry, String kind) {
-        ConfigSection settings = settings(entry, kind, "kernel");
+        Pool.Kind poolKind = kind.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG;
+        if (entry.value(kind).orElseThrow() instanceof ConfigValue.Scalar) {
+            int kernel = entry.requireInt(kind, 1, MAX_KERNEL);
+            return new Pool(poolKind, kernel, kernel, 0);
+        }
+        ConfigSection settings = entry.getSection(kind);
         settings.requireOnlyKeys(POOL_KEYS);
         int kernel = settings.requireInt("kernel", 1, MAX_KERNEL);
         int stride = settings.getInt("stride", kernel, 1, MAX_KERNEL);
         int padding = settings.getInt("padding", 0, 0, kernel / 2);
-        return new Pool(kind.equals("maxpool") ? Pool.Kind.MAX : Pool.Kind.AVG, kernel, stride, padding);
+        return new Pool(poolKind, kernel, stride, padding);
     }
 
     /** {@code layer} with another activation. */
