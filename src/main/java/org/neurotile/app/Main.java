@@ -11,7 +11,7 @@ import picocli.CommandLine;
         versionProvider = Version.class,
         description = "Simulates training neural networks on arrays of neuron tiles joined by a network-on-chip.",
         subcommands = {CompareCommand.class, RunCommand.class, TrainCommand.class, ReportCommand.class,
-            ValidateCommand.class, NocCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+            ValidateCommand.class, NocCommand.class, SweepCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /**
      * Exit status for bad input (a config, argument or data file that is not valid) and for any

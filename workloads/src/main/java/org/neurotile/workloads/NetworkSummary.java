@@ -1,0 +1,62 @@
+package org.neurotile.workloads;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network layer by layer as a user checks it against a paper or PyTorch's summary: each layer's
+ * kind and settings, output shape, weights, biases and forward MACs, and the totals.
+ */
+public record NetworkSummary(String name, TensorShape input, List<Row> rows) {
+
+    /** Layer {@code layer} (1-based): weights without biases; parameters = weights + biases. */
+    public record Row(int layer, String kind, String description, TensorShape output, long weights, long biases,
+                      long forwardMacs, boolean trainable) {
+
+        public long parameters() {
+            return weights + biases;
+        }
+    }
+
+    public NetworkSummary {
+        rows = List.copyOf(rows);
+    }
+
+    public static NetworkSummary of(NetworkSpec network) {
+        List<Row> rows = new ArrayList<>(network.layerCount());
+        for (int l = 1; l <= network.layerCount(); l++) {
+            Layer layer = network.layer(l);
+            LayerShape shape = network.shape(l);
+            rows.add(new Row(l, layer.kind(), description(layer, shape), shape.output(), shape.weights(),
+                    biases(layer, shape), shape.forwardMacs(), layer.trainable()));
+        }
+        return new NetworkSummary(network.name(), network.input(), rows);
+    }
+
+    /** One bias per output channel of a convolution (none on its projection), one per unit otherwise. */
+    static long biases(Layer layer, LayerShape shape) {
+        return layer instanceof Conv2d conv ? conv.channels() : shape.outputs();
+    }
+
+    private static String description(Layer layer, LayerShape shape) {
+        String activation = layer.activation() == Activation.IDENTITY ? "" : ", " + layer.activation().id();
+        if (layer instanceof Conv2d conv) {
+            String text = conv.describe();
+            int pool = text.indexOf(", ");
+            return pool < 0 ? text + activation : text.substring(0, pool) + activation + text.substring(pool);
+        }
+        return layer.kind() + " " + shape.outputs() + activation;
+    }
+
+    public long weights() {
+        return rows.stream().mapToLong(Row::weights).sum();
+    }
+
+    public long parameters() {
+        return rows.stream().mapToLong(Row::parameters).sum();
+    }
+
+    public long forwardMacs() {
+        return rows.stream().mapToLong(Row::forwardMacs).sum();
+    }
+}
