@@ -43,6 +43,11 @@ class ConvNetworkFilesTest {
     }
 
     @Test
+    void theExampleFileIsTheCatalogsMnistCnn() {
+        assertEquals(NetworkCatalog.get("mnist-cnn"), NetworkSpecs.load(Path.of("../examples/mnist-cnn.yaml")));
+    }
+
+    @Test
     void settingsDefaultAsPyTorchsAndTheLastLayerIsIdentity() throws IOException {
         NetworkSpec network = NetworkSpecs.load(write("""
                 input: [3, 32, 32]
