@@ -19,7 +19,8 @@ class NetworkFileFuzzTest {
 
     @Provide
     Arbitrary<String> networks() {
-        return DocumentMutations.of(List.of(Seeds.text("network.yaml"), Seeds.text("network.json")));
+        return DocumentMutations.of(List.of(Seeds.text("network.yaml"), Seeds.text("network.json"),
+                Seeds.text("network-conv.yaml")));
     }
 
     @Property(tries = 700, seed = "10506")

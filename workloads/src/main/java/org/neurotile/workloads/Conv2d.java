@@ -106,16 +106,37 @@ public record Conv2d(int channels, int kernel, int stride, int padding, int dila
     public LayerShape shape(TensorShape input, Optional<TensorShape> added) {
         TensorShape sums = sums(input);
         TensorShape output = pool.map(p -> p.output(sums)).orElse(sums);
-        long weights = kernelWeights(input) * channels;
-        long macs = (long) sums.positions() * weights;
+        long weights = product(kernelWeights(input), channels);
+        long macs = product(sums.positions(), weights);
         if (added.isPresent()) {
             long projection = projectionWeights(added.get(), sums);
-            weights += projection;
-            macs += (long) sums.positions() * projection;
+            weights = sum(weights, projection);
+            macs = sum(macs, product(sums.positions(), projection));
+        }
+        if (kernelWeights(input) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a kernel of " + kernelWeights(input) + " weights is too large");
         }
         int fanIn = (int) kernelWeights(input);
         int fanOut = (int) Math.min(Integer.MAX_VALUE, (long) kernel * kernel * channels);
         return new LayerShape(input, output, weights, macs, fanIn, fanOut);
+    }
+
+    /** a * b, refusing a count too large to hold. */
+    private static long product(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(a + " x " + b + " is too large to count", e);
+        }
+    }
+
+    /** a + b, refusing a count too large to hold. */
+    private static long sum(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(a + " + " + b + " is too large to count", e);
+        }
     }
 
     /**

@@ -91,6 +91,9 @@ final class LayerListReader {
         int last = layers.size() - 1;
         if (!explicit.get(last)) {
             layers.set(last, withActivation(layers.get(last), Activation.IDENTITY));
+        } else if (layers.get(last).activation() != Activation.IDENTITY) {
+            throw new InvalidInputException(file + ":" + lines.get(last) + ": the last layer's activation must be"
+                    + " identity (softmax + cross-entropy follow it), got " + layers.get(last).activation().id());
         }
         return new Layers(layers, lines);
     }

@@ -75,6 +75,8 @@ public final class NetworkSpecs {
             network = new NetworkSpec(name, input, layers);
         } catch (LayerShapeException e) {
             throw new InvalidInputException(root.file() + ":" + read.lines().get(e.layer() - 1) + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(root.file() + ": " + e.getMessage());
         }
         checkSizes(root, network, read.lines());
         return network;

@@ -136,6 +136,17 @@ class ConvNetworkFilesTest {
     }
 
     @Test
+    void aLastLayerWithAnActivationIsRefusedAtItsLine() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: the last layer's activation must be identity (softmax +"
+                + " cross-entropy follow it), got sigmoid", error("""
+                input: [1, 8, 8]
+                layers:
+                  - conv2d: {channels: 2, kernel: 3}
+                  - dense: {units: 10, activation: sigmoid}
+                """));
+    }
+
+    @Test
     void anInputOfTwoNumbersIsRefused() throws IOException {
         assertEquals(dir.resolve("n.yaml") + ":1: key 'input' must be a number of values or [channels, height, width]"
                 + " of whole numbers, got 2 numbers", error("input: [28, 28]\nlayers: [10]\n"));

@@ -19,7 +19,8 @@ import org.neurotile.sim.InvalidInputException;
  * on top of it do.
  */
 class ConfigFileFuzzTest {
-    private static final List<String> SEEDS = List.of("chip.yaml", "noc.yaml", "network.yaml", "network.json");
+    private static final List<String> SEEDS = List.of("chip.yaml", "noc.yaml", "network.yaml", "network.json",
+            "network-conv.yaml");
     private static final DoubleRange ANY = DoubleRange.finite();
 
     private final ParserOracle oracle = new ParserOracle();
