@@ -80,6 +80,7 @@ final class ReportCharts {
         measures.put("wordsMoved", "words moved to neurons");
         measures.put("nocByteHops", "NoC byte-hops");
         measures.put("offChipBytes", "off-chip bytes");
+        measures.put("feedbackBytes", "feedback memory (bytes)");
         List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, String> measure : measures.entrySet()) {
             double[][] values = new double[rules.size()][workloads.size()];
@@ -107,7 +108,7 @@ final class ReportCharts {
             byLayer.computeIfAbsent(task.layer(), k -> new double[phases.size()])[phases.indexOf(task.phase())] +=
                     task.sum(words);
         }
-        List<String> layers = byLayer.keySet().stream().map(l -> "layer " + l).toList();
+        List<String> layers = byLayer.keySet().stream().map(run::layerLabel).toList();
         double[][] stacked = new double[phases.size()][layers.size()];
         int column = 0;
         for (double[] values : byLayer.values()) {
@@ -152,13 +153,17 @@ final class ReportCharts {
         return Arrays.stream(Category.values()).filter(category -> category.pricing() == access).toList();
     }
 
-    /** A measure of the comparison: cycles, all reads or writes of local memory, or a category by id. */
+    /**
+     * A measure of the comparison: cycles, all reads or writes of local memory, the feedback memory
+     * of the footprint, or a category by id.
+     */
     static double measure(RunResult run, String name) {
         Counts totals = run.totals();
         return switch (name) {
             case "cycles" -> run.cycles();
             case "reads" -> READS.stream().mapToLong(totals::get).sum();
             case "writes" -> WRITES.stream().mapToLong(totals::get).sum();
+            case "feedbackBytes" -> run.result().path("footprint").path("total").path("feedbackBytes").asLong();
             default -> totals.get(Category.byId(name).orElseThrow());
         };
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.neurotile.reports.area.Area;
 import org.neurotile.reports.area.AreaModel;
 import org.neurotile.reports.area.AreaTable;
 import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.workloads.NetworkSummary;
 
 /** The summary table, result.json and counts.csv of one rule's example on a chip. */
 final class RunReport {
@@ -151,6 +153,21 @@ final class RunReport {
         return footprint;
     }
 
+    /** Each layer as describe prints it, so reports name layers by kind and shape. */
+    private List<Map<String, Object>> layers() {
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (NetworkSummary.Row row : NetworkSummary.of(example.mapping().network()).rows()) {
+            Map<String, Object> layer = new LinkedHashMap<>();
+            layer.put("layer", row.layer());
+            layer.put("kind", row.kind());
+            layer.put("description", row.description());
+            layer.put("output", List.of(row.output().channels(), row.output().height(), row.output().width()));
+            layer.put("weights", row.weights());
+            layers.add(layer);
+        }
+        return layers;
+    }
+
     void writeResult(Path directory, Map<String, Object> config) throws IOException {
         Map<String, Object> result = result(config);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -168,6 +185,7 @@ final class RunReport {
         result.put("totals", summary.totals().byId());
         result.put("byPhase", Counts.byId(summary.byPhase(), Phase::id));
         result.put("byLayer", Counts.byId(summary.byLayer(), String::valueOf));
+        result.put("layers", layers());
         result.put("footprint", footprint());
         result.put("area", areaBreakdown());
         result.put("closedForm", closedFormComparison());

@@ -59,6 +59,22 @@ record RunResult(Path directory, String workload, String rule, long cycles, Coun
         return LearningRules.formOf(rule).map(RuleForm::displayOrder).orElse(Integer.MAX_VALUE);
     }
 
+    /**
+     * Layer {@code l} as a chart labels it: its number and description (e.g. {@code 2 conv2d 3x3 64,
+     * relu, maxpool 2x2/2}) where result.json lists the layers, else {@code layer l}; 0 is the input.
+     */
+    String layerLabel(int l) {
+        if (l == 0) {
+            return "input";
+        }
+        for (JsonNode layer : result.path("layers")) {
+            if (layer.path("layer").asInt() == l && layer.path("description").isTextual()) {
+                return l + " " + layer.path("description").asText();
+            }
+        }
+        return "layer " + l;
+    }
+
     /** The key of the run in a report: {@code workload/rule}. */
     String key() {
         return workload + "/" + rule;

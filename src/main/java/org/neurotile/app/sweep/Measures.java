@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class Measures {
     /** Parts of a result that are breakdowns or inputs, not totals. */
-    private static final Set<String> SKIPPED = Set.of("config", "byPhase", "byLayer", "closedForm", "byPhasePerBatch",
-            "largestTile", "functional");
+    private static final Set<String> SKIPPED = Set.of("config", "byPhase", "byLayer", "layers", "closedForm",
+            "byPhasePerBatch", "largestTile", "functional");
     private static final String TOTALS = "totals";
 
     private Measures() {
