@@ -189,6 +189,7 @@ public final class BlockedProducts {
                 xs[m] = floats(x[m], columns);
             }
             float[] row = new float[columns];
+            float[] d = new float[count];
             for (int i = from; i < to; i++) {
                 int base = i * columns;
                 for (int j = 0; j < columns; j++) {
@@ -196,12 +197,18 @@ public final class BlockedProducts {
                 }
                 float bias = (float) gb[i];
                 for (int m = 0; m < count; m++) {
-                    float d = (float) delta[m][i];
-                    float[] input = xs[m];
-                    for (int j = 0; j < columns; j++) {
-                        row[j] += d * input[j];
+                    d[m] = (float) delta[m][i];
+                    bias += d[m];
+                }
+                if (VECTOR_API) {
+                    VectorLanes.addOuterProducts(row, d, xs, count, columns);
+                } else {
+                    for (int m = 0; m < count; m++) {
+                        float[] input = xs[m];
+                        for (int j = 0; j < columns; j++) {
+                            row[j] += d[m] * input[j];
+                        }
                     }
-                    bias += d;
                 }
                 for (int j = 0; j < columns; j++) {
                     g[base + j] = row[j];
