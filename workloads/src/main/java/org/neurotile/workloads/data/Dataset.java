@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.TensorShape;
 
 /**
  * Labelled examples in memory: example e's inputs are {@code inputSize} floats at offset
@@ -17,10 +18,20 @@ public final class Dataset {
     private final int classes;
     private final float[] inputs;
     private final int[] labels;
+    private final TensorShape image; // null where the source gives no image shape (CSV, clusters)
 
     /** Takes ownership of the arrays; the loaders in this package have already checked the values. */
     Dataset(String source, int inputSize, int classes, float[] inputs, int[] labels) {
+        this(source, inputSize, classes, inputs, labels, null);
+    }
+
+    /** As above, each example an image of {@code image}'s channels, rows and columns (CHW). */
+    Dataset(String source, int inputSize, int classes, float[] inputs, int[] labels, TensorShape image) {
         this.source = Objects.requireNonNull(source, "source");
+        if (image != null && image.size() != inputSize) {
+            throw new IllegalArgumentException("images of " + image + " are not " + inputSize + " inputs");
+        }
+        this.image = image;
         if (inputSize < 1 || classes < 1) {
             throw new IllegalArgumentException("input size and classes must be >= 1, got " + inputSize + " and "
                     + classes);
@@ -50,7 +61,7 @@ public final class Dataset {
     public Dataset head(int n) {
         int count = Math.min(n, labels.length);
         return new Dataset(source + " (first " + count + ")", inputSize, classes,
-                Arrays.copyOf(inputs, count * inputSize), Arrays.copyOf(labels, count));
+                Arrays.copyOf(inputs, count * inputSize), Arrays.copyOf(labels, count), image);
     }
 
     /** Where the examples came from (a file, or a description of generated data), for messages. */
@@ -99,6 +110,10 @@ public final class Dataset {
     /** Fails, naming both sizes, unless the examples fit {@code network}'s input and output layers. */
     public void requireMatches(NetworkSpec network) {
         final String networkName = "network '" + network.name() + "' (" + network.describe() + ")";
+        if (image != null && !network.input().isFlat() && !image.equals(network.input())) {
+            throw new InvalidInputException("data set " + source + " holds images of " + image + " (channels x height"
+                    + " x width) but " + networkName + " reads images of " + network.input());
+        }
         if (network.inputSize() != inputSize) {
             throw new InvalidInputException("data set " + source + " has " + inputSize + " inputs per example but "
                     + networkName + " expects " + network.inputSize());

@@ -2,6 +2,7 @@ package org.neurotile.workloads.data;
 
 import java.nio.file.Path;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.TensorShape;
 
 /** A data set from a pair of IDX files, images and labels, as MNIST ships them. */
 public final class IdxDataset {
@@ -53,6 +54,7 @@ public final class IdxDataset {
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = images.unsignedByte(i) / MAX_PIXEL;
         }
-        return new Dataset(imagesFile.toString(), (int) inputSize, classes, inputs, labelValues);
+        return new Dataset(imagesFile.toString(), (int) inputSize, classes, inputs, labelValues,
+                new TensorShape(1, imagesHeader.dimensions()[1], imagesHeader.dimensions()[2]));
     }
 }

@@ -13,10 +13,16 @@ import static org.neurotile.workloads.data.IdxFixtures.write;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Activation;
+import org.neurotile.workloads.Conv2d;
+import org.neurotile.workloads.Dense;
+import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.TensorShape;
 
 class IdxDatasetTest {
     @TempDir
@@ -38,6 +44,20 @@ class IdxDatasetTest {
         final float[] second = new float[4];
         data.copyInput(1, second);
         assertArrayEquals(new float[] {7 / 255f, 8 / 255f, 9 / 255f, 10 / 255f}, second);
+    }
+
+    @Test
+    void imagesOfAnotherShapeThanTheNetworkReadsAreRefusedNamingBoth() throws IOException {
+        final Dataset data = IdxDataset.load(write(dir.resolve("i"), images(3, 4, 4)),
+                write(dir.resolve("l"), labels(4, 0, 9)), 10);
+        final NetworkSpec wide = new NetworkSpec("wide", new TensorShape(1, 2, 8),
+                List.of(Conv2d.of(2, 1, 0, Activation.RELU), Dense.of(10, Activation.IDENTITY)));
+        assertEquals("data set " + dir.resolve("i") + " holds images of 1x4x4 (channels x height x width) but network"
+                + " 'wide' (1x2x8-2x2x8-10) reads images of 1x2x8",
+                assertThrows(InvalidInputException.class, () -> data.requireMatches(wide)).getMessage());
+        data.requireMatches(new NetworkSpec("square", new TensorShape(1, 4, 4),
+                List.of(Conv2d.of(2, 3, 1, Activation.RELU), Dense.of(10, Activation.IDENTITY))));
+        data.requireMatches(new NetworkSpec("flat", 16, List.of(Dense.of(10, Activation.IDENTITY))));
     }
 
     @Test
