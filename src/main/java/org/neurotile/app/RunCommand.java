@@ -8,6 +8,7 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.reports.area.AreaTable;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Freezing;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import picocli.CommandLine.Command;
@@ -52,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Neurons without biases, the assumption of the spec's closed forms.")
     private boolean noBiases;
 
+    @Option(names = "--freeze", paramLabel = "LAYERS", description = "Layers that keep their weights: conv (every "
+            + "convolution: the transfer setting) or numbers and ranges, e.g. 1-3,5 (default: none).")
+    private String freeze;
+
     @Option(names = "--seed", description = "Seed of the random feedback patterns (default: "
             + RunConfig.DEFAULT_SEED + ").")
     private long seed = RunConfig.DEFAULT_SEED;
@@ -95,7 +100,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** The options as a run's configuration, checked. */
     RunConfig config() {
-        NetworkSpec network = Workloads.resolve(workload);
+        NetworkSpec network = freeze == null ? Workloads.resolve(workload)
+                : Freezing.apply(Workloads.resolve(workload), freeze);
         if (!mode.equals("count") && !mode.equals("functional")) {
             throw new InvalidInputException("--mode " + mode + " is not one of: count, functional");
         }

@@ -83,6 +83,9 @@ record RunConfig(
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
+        if (!network.frozenLayers().isEmpty()) {
+            config.put("frozen", network.frozenLayers());
+        }
         config.put("chip", RunReport.chipConfig(chip));
         config.put("biases", biases);
         config.put("seed", seed);

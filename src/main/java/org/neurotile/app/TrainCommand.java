@@ -15,6 +15,7 @@ import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.reports.energy.EnergyTable;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Freezing;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 import org.neurotile.workloads.data.DataSelection;
@@ -131,6 +132,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "error-phase messages (default: --numbers).")
     private String errorNumbers;
 
+    @Option(names = "--freeze", paramLabel = "LAYERS", description = "Layers that keep their weights: conv (every "
+            + "convolution: the transfer setting) or numbers and ranges, e.g. 1-3,5 (default: none).")
+    private String freeze;
+
     @Option(names = "--seed", description = "Seed of the weights, feedback, data order and clusters (default: "
             + TrainConfig.DEFAULT_SEED + ").")
     private long seed = TrainConfig.DEFAULT_SEED;
@@ -170,7 +175,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The options as a training run's configuration, checked. */
     TrainConfig config() {
-        NetworkSpec network = Workloads.resolve(workload);
+        NetworkSpec network = freeze == null ? Workloads.resolve(workload)
+                : Freezing.apply(Workloads.resolve(workload), freeze);
         LearningRule chipRule = parseRule();
         OptimizerCost optimizerCost = OptimizerCost.byName(optimizer);
         Precision arithmetic = Precision.byName(precision);

@@ -151,6 +151,9 @@ record TrainConfig(
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
+        if (!network.frozenLayers().isEmpty()) {
+            config.put("frozen", network.frozenLayers());
+        }
         config.put("rule", rule.spec());
         config.put("data", data.data());
         config.put("trainExamples", examples.train().size());

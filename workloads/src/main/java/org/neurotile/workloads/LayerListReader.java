@@ -151,7 +151,9 @@ final class LayerListReader {
             return new Conv2d(c.channels(), c.kernel(), c.stride(), c.padding(), c.dilation(), c.groups(),
                     c.activation(), c.pool(), c.add(), trainable);
         }
-        Dense d = (Dense) layer;
+        if (!(layer instanceof Dense d)) {
+            throw new InvalidInputException("a " + layer.kind() + " layer cannot be frozen or unfrozen here");
+        }
         return new Dense(d.neurons(), d.activation(), trainable);
     }
 }

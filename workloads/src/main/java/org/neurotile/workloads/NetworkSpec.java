@@ -155,6 +155,11 @@ public final class NetworkSpec {
         return total;
     }
 
+    /** The layers that keep their weights (not trainable), in order. */
+    public List<Integer> frozenLayers() {
+        return IntStream.rangeClosed(1, layerCount()).filter(l -> !layer(l).trainable()).boxed().toList();
+    }
+
     /** n_L, the number of classes the network scores. */
     public int outputs() {
         return neurons(layerCount());
