@@ -3,7 +3,10 @@ package org.neurotile.app;
 import java.util.List;
 import java.util.Locale;
 import org.neurotile.noc.topology.Topology;
+import org.neurotile.workloads.Conv2d;
+import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.TensorShape;
 
 /**
  * An upper bound of the Java heap a command will need, computed from the network and the chip before
@@ -34,6 +37,11 @@ record HeapEstimate(long bytes, String dominant) {
     static final long FUNCTIONAL_BYTES_PER_WEIGHT = 16;
     /** A functional step kept per rule for the report. */
     static final long KEPT_FUNCTIONAL_BYTES_PER_WEIGHT = 8;
+    /**
+     * A value of an example's pass (a layer's sums, its outputs, a convolution's unfolded input):
+     * doubles, with the float copies the products make beside them.
+     */
+    static final long BYTES_PER_ACTIVATION = 12;
     /** A packet waiting or travelling in the NoC: its table row, its events and the tables' growth. */
     static final long BYTES_PER_PACKET = 192;
 
@@ -70,17 +78,46 @@ record HeapEstimate(long bytes, String dominant) {
         if (functional) {
             sum.add(String.format(Locale.ROOT, "%,d weights", weights(network)), weights(network)
                     * (double) (FUNCTIONAL_BYTES_PER_WEIGHT + rules * KEPT_FUNCTIONAL_BYTES_PER_WEIGHT));
+            sum.add("the activations of an example", activations(network, 1));
         }
         return sum.result();
     }
 
     /**
-     * Training: the count-mode example, the model in double precision with {@code stateWordsPerWeight}
-     * optimizer words beside each weight, its gradient and a saved best model.
+     * The values {@code examples} passes keep (every layer's sums and outputs, the input's deltas
+     * aside) plus the largest unfolded input of a convolution, in bytes: small beside the weights of
+     * a fully connected network, the larger part for the first layers of a convolutional one.
      */
-    static HeapEstimate ofTraining(NetworkSpec network, Topology topology, int stateWordsPerWeight) {
+    static double activations(NetworkSpec network, int examples) {
+        double values = 0;
+        double unfolded = 0;
+        for (int l = 1; l <= network.layerCount(); l++) {
+            LayerShape shape = network.shape(l);
+            double sums = shape.outputs();
+            if (network.layer(l) instanceof Conv2d conv) {
+                TensorShape maps = conv.sums(shape.input());
+                sums = maps.size();
+                unfolded = Math.max(unfolded, (double) conv.kernelWeights(shape.input()) * maps.positions());
+            }
+            values += 2 * sums + shape.outputs();
+        }
+        return (examples * values + unfolded) * BYTES_PER_ACTIVATION;
+    }
+
+    /**
+     * Training: the count-mode example, the model in double precision with {@code stateWordsPerWeight}
+     * optimizer words beside each weight, its gradient and a saved best model, and the activations of
+     * a batch of {@code batch} examples.
+     */
+    static HeapEstimate ofTraining(NetworkSpec network, Topology topology, int stateWordsPerWeight, int batch) {
         HeapEstimate run = ofRun(network, topology, 1, false, false);
+        double passes = activations(network, batch);
         double training = weights(network) * 8.0 * (3 + stateWordsPerWeight);
+        if (passes > training && passes > run.bytes() - BASE_BYTES) {
+            return new HeapEstimate(run.bytes() + (long) Math.min(training + passes, Long.MAX_VALUE / 4.0),
+                    String.format(Locale.ROOT, "the activations of a batch of %,d", batch));
+        }
+        training += passes;
         String what = String.format(Locale.ROOT, "%,d weights", weights(network));
         return training > run.bytes() - BASE_BYTES
                 ? new HeapEstimate(run.bytes() + (long) Math.min(training, Long.MAX_VALUE / 4.0), what)

@@ -54,7 +54,8 @@ final class TrainingService {
         NumberFormats formats = config.numbers();
         int batch = config.batch();
         Chip chip = config.chip();
-        memoryCheck.require(HeapEstimate.ofTraining(network, chip.topology(), optimizerCost.stateWordsPerWeight()),
+        memoryCheck.require(HeapEstimate.ofTraining(network, chip.topology(), optimizerCost.stateWordsPerWeight(),
+                batch),
                 "training " + network.name());
         DataSelection.Examples split = config.data().load(network);
         StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());

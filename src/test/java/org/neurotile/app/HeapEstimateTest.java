@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,7 @@ import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
 
@@ -78,5 +80,16 @@ class HeapEstimateTest {
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    @Test
+    void aConvolutionalNetworksBatchIsBoundedByItsActivations() {
+        NetworkSpec vgg = NetworkCatalog.get("vgg16");
+        HeapEstimate one = HeapEstimate.ofTraining(vgg, chip("32x32").topology(), 0, 1);
+        HeapEstimate many = HeapEstimate.ofTraining(vgg, chip("32x32").topology(), 0, 64);
+        // 64 passes of vgg16 keep about 2.6 billion values: far more than its 138 million weights
+        assertTrue(many.bytes() > one.bytes() + 63 * 13_000_000L * 12,
+                many.bytes() + " against " + one.bytes());
+        assertEquals("the activations of a batch of 64", many.dominant());
     }
 }
