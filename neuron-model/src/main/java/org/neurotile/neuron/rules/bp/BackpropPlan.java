@@ -74,6 +74,7 @@ public final class BackpropPlan {
         List<Placement> placements = mapping.placements();
         int[] deltaOf = new int[placements.size()];
         int[] propagationOf = new int[placements.size()];
+        long[][] rangesOf = inputRanges(mapping, kernels);
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             int l = p.layer();
@@ -87,7 +88,7 @@ public final class BackpropPlan {
             if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                long partials = partialSums(kernels.layer(l + 1), mapping, p);
+                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf);
                 delta = reduction(graph, p, forward.forwardTask(i), partials, PlanSteps.slice(mapping, p).sums(),
                         trained);
             }
@@ -110,7 +111,7 @@ public final class BackpropPlan {
                 }
             }
         }
-        sendPartialSums(graph, mapping, kernels, deltaOf, propagationOf);
+        sendPartialSums(graph, mapping, rangesOf, deltaOf, propagationOf);
         return deltaOf;
     }
 
@@ -118,17 +119,32 @@ public final class BackpropPlan {
      * The partial sums placement {@code p} of layer l receives from the slices of layer l+1: from a
      * dense layer as its kernel counts them, from a convolution the units of p each slice's windows read.
      */
-    private static long partialSums(LayerKernel above, Mapping mapping, Placement p) {
+    private static long partialSums(LayerKernel above, Mapping mapping, Placement p, long[][] rangesOf) {
         List<Placement> senders = mapping.placementsOf(p.layer() + 1);
         if (!above.sharesWeights()) {
             return above.partialSumsReceived(p.count(), senders.size());
         }
         long partials = 0;
-        for (Placement q : senders) {
-            partials += InputRoutes.overlap(above.inputRanges(q.first(), q.count(), mapping.weightSharing()),
-                    p.first(), p.end());
+        List<Placement> placements = mapping.placements();
+        for (int i = 0; i < placements.size(); i++) {
+            if (placements.get(i).layer() == p.layer() + 1) {
+                partials += InputRoutes.overlap(rangesOf[i], p.first(), p.end());
+            }
         }
         return partials;
+    }
+
+    /** The input ranges of every placement of a layer that shares weights (null for the others). */
+    private static long[][] inputRanges(Mapping mapping, LayerKernels kernels) {
+        List<Placement> placements = mapping.placements();
+        long[][] ranges = new long[placements.size()][];
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            LayerKernel kernel = kernels.layer(p.layer());
+            ranges[i] = kernel.sharesWeights() ? kernel.inputRanges(p.first(), p.count(), mapping.weightSharing())
+                    : null;
+        }
+        return ranges;
     }
 
     private static int reduction(TaskGraph graph, Placement p, int forwardTask, long partials, long values,
@@ -150,7 +166,7 @@ public final class BackpropPlan {
      * all of them from a dense layer, from a convolution those its windows read (its rotated kernel
      * reaches no other unit).
      */
-    private static void sendPartialSums(TaskGraph graph, Mapping mapping, LayerKernels kernels, int[] deltaOf,
+    private static void sendPartialSums(TaskGraph graph, Mapping mapping, long[][] rangesOf, int[] deltaOf,
                                         int[] propagationOf) {
         List<Placement> placements = mapping.placements();
         for (int i = 0; i < placements.size(); i++) {
@@ -159,9 +175,7 @@ public final class BackpropPlan {
             }
             Placement p = placements.get(i);
             int below = p.layer() - 1;
-            LayerKernel kernel = kernels.layer(p.layer());
-            long[] ranges = kernel.sharesWeights()
-                    ? kernel.inputRanges(p.first(), p.count(), mapping.weightSharing()) : null;
+            long[] ranges = rangesOf[i];
             for (int j = 0; j < placements.size(); j++) {
                 Placement q = placements.get(j);
                 if (q.layer() == below) {
