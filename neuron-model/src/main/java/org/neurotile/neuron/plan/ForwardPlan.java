@@ -74,6 +74,7 @@ public final class ForwardPlan {
                 routes.send(graph, tasksOfLayer[l][i], layer.get(i).first(), layer.get(i).count());
             }
         }
+        InputStreams.restream(graph, mapping, kernels, io, tasksOfLayer, options);
         int outputs = network.outputs();
         Placement firstOutput = mapping.placementsOf(layers).get(0);
         int output = graph.addTask(firstOutput.tile(), Phase.ERROR, layers);

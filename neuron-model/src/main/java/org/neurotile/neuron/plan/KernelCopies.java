@@ -55,7 +55,7 @@ record KernelCopies(int ownerTile, int layer, long sharedWeights, long sharedBia
         if (ownerTile < 0) {
             return;
         }
-        int owner = graph.lastTask(ownerTile, Phase.UPDATE, layer);
+        int owner = graph.firstTask(ownerTile, Phase.UPDATE, layer); // its update comes before its own copy's write
         if (owner < 0) {
             throw new IllegalStateException("the owner of a kernel copy on tile " + graph.tileOf(update)
                     + " has no update task on tile " + ownerTile + " (layer " + layer + ")");

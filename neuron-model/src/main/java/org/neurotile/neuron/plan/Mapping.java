@@ -181,7 +181,7 @@ public final class Mapping {
                 while (placed < neurons) {
                     long fits = sizes.fits(l, placed, memoryBytes - used);
                     if (fits == 0) {
-                        if (used == 0) { // a slice at this place needs more than a tile (more halo than the first)
+                        if (used == 0) { // a slice here needs more than a tile (more halo than the layer's first)
                             fill.failedLayer = l;
                             return fill;
                         }
@@ -202,6 +202,14 @@ public final class Mapping {
                     }
                     used += sizes.bytes(l, placed, fits);
                     placed += fits;
+                    if (placed < neurons) { // one slice per layer and tile: the rest starts on the next tile
+                        tile++;
+                        used = 0;
+                        if (tile >= tileCount) {
+                            fill.failedLayer = l;
+                            return fill;
+                        }
+                    }
                 }
             }
             fill.tilesUsed = tile + 1;

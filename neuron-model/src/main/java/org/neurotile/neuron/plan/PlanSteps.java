@@ -97,8 +97,12 @@ public final class PlanSteps {
 
     private static int update(TaskGraph graph, SliceCost slice, KernelCopies copies, Placement p, int delta,
                               boolean weightsAlreadyRead, PlanOptions options) {
+        int stream = graph.firstTask(p.tile(), Phase.UPDATE, p.layer()); // a streamed input (InputStreams), if any
         int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
         graph.dependsOn(update, delta);
+        if (stream >= 0) {
+            graph.dependsOn(update, stream);
+        }
         int batch = options.batch();
         long ownedWeights = slice.weights() - copies.sharedWeights();
         long bias = options.biases() ? slice.biases() - copies.sharedBiases() : 0;

@@ -22,7 +22,7 @@ public final class TaskGraph {
 
     private final List<Task> tasks = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
-    private final Map<Long, Integer> lastTaskAt = new HashMap<>();
+    private final Map<Long, Integer> firstTaskAt = new HashMap<>();
 
     /** Work of one tile in one phase for one layer; plans build tasks through the graph's methods. */
     public static final class Task {
@@ -97,13 +97,13 @@ public final class TaskGraph {
         }
         Task task = new Task(tasks.size(), tile, phase, layer);
         tasks.add(task);
-        lastTaskAt.put(key(tile, phase, layer), task.id);
+        firstTaskAt.putIfAbsent(key(tile, phase, layer), task.id);
         return task.id;
     }
 
-    /** The last task added on {@code tile} for {@code layer} in {@code phase}, or -1. */
-    public int lastTask(int tile, Phase phase, int layer) {
-        return lastTaskAt.getOrDefault(key(tile, phase, layer), -1);
+    /** The first task added on {@code tile} for {@code layer} in {@code phase}, or -1. */
+    public int firstTask(int tile, Phase phase, int layer) {
+        return firstTaskAt.getOrDefault(key(tile, phase, layer), -1);
     }
 
     private static long key(int tile, Phase phase, int layer) {
