@@ -30,10 +30,10 @@ public final class MappingDoesNotFitException extends InvalidInputException {
         long smallest = sizes.smallestSliceBytes(layer);
         String what = shared
                 ? String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%s, %d neurons; "
-                        + "its smallest slice, %d neurons (%s, conv mapping %s), takes %s)", network.describe(),
+                        + "its smallest slice, %d neurons (%s, conv mapping %s), takes %s: %s)", network.describe(),
                         tileCount, bytes(memoryBytes), layer, describeLayer(network, layer), network.neurons(layer),
                         sizes.smallestSlice(layer), sizes.sharing() == WeightSharing.SINGLE ? "a channel" : "a row",
-                        sizes.sharing().id(), bytes(smallest))
+                        sizes.sharing().id(), bytes(smallest), byKind(sizes, layer))
                 : String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
                         + "plus %s of inputs per tile)", network.describe(), tileCount, bytes(memoryBytes), layer,
                         network.neurons(layer), bytes(perNeuron), bytes(perTile));
@@ -53,6 +53,18 @@ public final class MappingDoesNotFitException extends InvalidInputException {
         return new MappingDoesNotFitException(what + " runs out of tiles; it needs " + tilesNeeded + " tiles of "
                 + bytes(memoryBytes) + " (e.g. an array of " + side + "x" + side + "), or " + bytes(memoryNeeded)
                 + " per tile on " + tileCount + " tiles");
+    }
+
+    /** e.g. {@code weights 1.2 KiB, feedback 250 KiB, activations 8 KiB}: the kinds of the smallest slice. */
+    private static String byKind(SliceSizes sizes, int layer) {
+        StringBuilder text = new StringBuilder();
+        for (MemoryKind kind : MemoryKind.values()) {
+            long kindBytes = sizes.bytes(layer, 0, sizes.smallestSlice(layer), kind);
+            if (kindBytes > 0) {
+                text.append(text.length() == 0 ? "" : ", ").append(kind.id()).append(' ').append(bytes(kindBytes));
+            }
+        }
+        return text.toString();
     }
 
     private static String describeLayer(NetworkSpec network, int layer) {
