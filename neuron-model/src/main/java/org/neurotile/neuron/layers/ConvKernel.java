@@ -119,6 +119,16 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
         return slices().inputRanges(first, count);
     }
 
+    @Override
+    public int addedFrom() {
+        return layer.add().orElse(-1);
+    }
+
+    @Override
+    public long[] addedRanges(long first, long count, WeightSharing sharing) {
+        return slices().addedRanges(first, count);
+    }
+
     /** The weights and bias of one output channel (its kernel, its share of the projection, its bias). */
     public long channelParameterWords() {
         return slices().channelWeights() + 1;

@@ -45,6 +45,8 @@ final class ConvSlices {
     private final boolean pooled;
     private final long kernelWeights;
     private final long projectionWeights;
+    private final Optional<TensorShape> added;
+    private final int addedStride;
 
     ConvSlices(Conv2d layer, LayerShape shape, Optional<TensorShape> added) {
         TensorShape in = shape.input();
@@ -69,6 +71,8 @@ final class ConvSlices {
         maxPool = pool.kind() == Pool.Kind.MAX;
         kernelWeights = layer.kernelWeights(in);
         projectionWeights = added.map(a -> Conv2d.projectionWeights(a, sums) / outChannels).orElse(0L);
+        this.added = added;
+        addedStride = added.map(a -> a.equals(sums) ? 1 : Conv2d.projectionStride(a, sums)).orElse(1);
     }
 
     /** Units per slice boundary: an output row, or a whole channel. */
@@ -195,11 +199,12 @@ final class ConvSlices {
     SliceCost slice(long first, long count) {
         Rows r = rows(first, count);
         long sums = sums(r);
+        long inputs = inputs(r) + addedWords(r);
         long taps = (long) poolKernel * poolKernel;
         long poolReads = pooled ? count * taps : 0;
         long poolOps = !pooled ? 0 : maxPool ? count * (taps - 1) : count * taps;
         long weights = r.channels() * channelWeights();
-        return new SliceCost(count, weights, inputs(r), sums * channelWeights(), sums * kernelWeights, r.channels(),
+        return new SliceCost(count, weights, inputs, sums * channelWeights(), sums * kernelWeights, r.channels(),
                 sums, poolReads, poolOps, sums * channelWeights());
     }
 
@@ -212,7 +217,81 @@ final class ConvSlices {
             long rows = Math.max(1, inputRowsCovered(r));
             inputs = inputs / rows * Math.min(rows, lineBufferRows());
         }
-        return new SliceWords(count, parameters, owned, inputs, sums(r));
+        return new SliceWords(count, parameters, owned, inputs + addedWords(r), sums(r));
+    }
+
+    /**
+     * The values of the residual add the slice reads, as ranges of the added layer's flat (CHW)
+     * output: the same positions as its sums, or, through a 1 x 1 projection of stride s, every
+     * channel's rows s lo .. s hi (whole rows kept). Empty without an add.
+     */
+    long[] addedRanges(long first, long count) {
+        if (added.isEmpty()) {
+            return new long[0];
+        }
+        TensorShape from = added.get();
+        Rows r = rows(first, count);
+        long mapSize = (long) from.height() * from.width();
+        int[][] ranges = sumRanges(r);
+        if (addedStride == 1 && from.channels() == outChannels) { // the sums' own positions
+            long[] result = new long[2 * r.channels()];
+            int n = 0;
+            for (int channel = r.c0; channel <= r.c1; channel++) {
+                int[] rows = channel == r.c0 ? ranges[0] : channel == r.c1 ? ranges[ranges.length - 1] : ranges[1];
+                long start = channel * mapSize + (long) rows[0] * from.width();
+                long end = channel * mapSize + (rows[1] + 1L) * from.width();
+                if (n > 0 && result[n - 1] == start) {
+                    result[n - 1] = end;
+                } else {
+                    result[n++] = start;
+                    result[n++] = end;
+                }
+            }
+            return Arrays.copyOf(result, n);
+        }
+        int low = sumHeight;
+        int high = -1;
+        for (int[] range : ranges) {
+            if (range[2] > 0) {
+                low = Math.min(low, range[0]);
+                high = Math.max(high, range[1]);
+            }
+        }
+        int firstRow = Math.min(from.height() - 1, low * addedStride);
+        int lastRow = Math.min(from.height() - 1, high * addedStride);
+        long[] result = new long[2 * from.channels()];
+        int n = 0;
+        for (int channel = 0; channel < from.channels(); channel++) {
+            long start = channel * mapSize + (long) firstRow * from.width();
+            long end = channel * mapSize + (lastRow + 1L) * from.width();
+            if (n > 0 && result[n - 1] == start) {
+                result[n - 1] = end;
+            } else {
+                result[n++] = start;
+                result[n++] = end;
+            }
+        }
+        return Arrays.copyOf(result, n);
+    }
+
+    private long addedWords(Rows r) {
+        if (added.isEmpty()) {
+            return 0;
+        }
+        long[] ranges = addedRanges(rowStart(r), rowUnits(r));
+        long words = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            words += ranges[i + 1] - ranges[i];
+        }
+        return words;
+    }
+
+    private long rowStart(Rows r) {
+        return ((long) r.c0 * outHeight + r.firstRow) * outWidth;
+    }
+
+    private long rowUnits(Rows r) {
+        return ((long) r.c1 * outHeight + r.lastRow + 1) * outWidth - rowStart(r);
     }
 
     /** The input values the slice reads as ranges of the flat (CHW) input: see {@link LayerKernel#inputRanges}. */

@@ -150,4 +150,14 @@ public interface LayerKernel {
     default long[] inputRanges(long first, long count, WeightSharing sharing) {
         return new long[] {0, shape().inputs()};
     }
+
+    /** The earlier layer (0: the network's input) whose output a residual add brings, or -1 without one. */
+    default int addedFrom() {
+        return -1;
+    }
+
+    /** The values of that layer's output the slice adds, as {@link #inputRanges} gives ranges; none by default. */
+    default long[] addedRanges(long first, long count, WeightSharing sharing) {
+        return new long[0];
+    }
 }

@@ -24,7 +24,9 @@ import org.neurotile.workloads.NetworkSpec;
  *
  * <p>Each tile sends each tile of the next layer what that tile reads of its slice
  * ({@link InputRoutes}): all of it to a dense layer, as one multicast; to a convolution, the rows
- * its windows read, the halo rows held by neighbouring tiles included.
+ * its windows read, the halo rows held by neighbouring tiles included. A residual add's values come
+ * from the tiles of the layer it adds, the same way (they are inputs of the slice: written and read
+ * once, one addition per sum).
  */
 public final class ForwardPlan {
     private final int ioTask;
@@ -61,7 +63,8 @@ public final class ForwardPlan {
             SliceCost slice = kernels.layer(p.layer()).slice(p.first(), c, mapping.weightSharing());
             graph.count(task, Category.WEIGHT_READS, slice.weights() + (options.biases() ? slice.biases() : 0));
             graph.count(task, Category.MACS, slice.forwardMacs());
-            graph.count(task, Category.ADDS, options.biases() ? slice.sums() : 0);
+            boolean residual = kernels.layer(p.layer()).addedFrom() >= 0;
+            graph.count(task, Category.ADDS, (options.biases() ? slice.sums() : 0) + (residual ? slice.sums() : 0));
             graph.count(task, Category.ACTIVATION_WRITES, slice.inputs() + slice.sums() + (slice.poolReads() > 0 ? c : 0));
             graph.count(task, Category.ACTIVATION_READS, slice.inputs() + slice.poolReads());
             graph.count(task, Category.ELEMENTWISE_OPS, slice.sums() + slice.poolOps());
@@ -74,6 +77,7 @@ public final class ForwardPlan {
                 routes.send(graph, tasksOfLayer[l][i], layer.get(i).first(), layer.get(i).count());
             }
         }
+        sendResiduals(graph, mapping, kernels, io, tasksOfLayer);
         InputStreams.restream(graph, mapping, kernels, io, tasksOfLayer, options);
         int outputs = network.outputs();
         Placement firstOutput = mapping.placementsOf(layers).get(0);
@@ -87,6 +91,27 @@ public final class ForwardPlan {
         }
         graph.send(io, new int[] {output}, 1); // the label
         return new ForwardPlan(io, forward, output, firstOutput.tile());
+    }
+
+    /** A residual add's values, from the tiles of the layer it adds (the I/O port for the input) to the tiles that add them. */
+    private static void sendResiduals(TaskGraph graph, Mapping mapping, LayerKernels kernels, int io,
+                                      int[][] tasksOfLayer) {
+        for (int l = 1; l <= mapping.network().layerCount(); l++) {
+            int from = kernels.layer(l).addedFrom();
+            if (from < 0) {
+                continue;
+            }
+            InputRoutes routes = InputRoutes.added(kernels.layer(l), mapping.placementsOf(l), tasksOfLayer[l],
+                    mapping.weightSharing());
+            if (from == 0) {
+                routes.send(graph, io, 0, mapping.network().inputSize());
+                continue;
+            }
+            List<Placement> senders = mapping.placementsOf(from);
+            for (int i = 0; i < senders.size(); i++) {
+                routes.send(graph, tasksOfLayer[from][i], senders.get(i).first(), senders.get(i).count());
+            }
+        }
     }
 
     private static InputRoutes routes(LayerKernels kernels, Mapping mapping, int layer, int[][] tasksOfLayer) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.WeightSharing;
 
@@ -26,11 +27,20 @@ public final class InputRoutes {
     /** The routes into {@code receivers} (their tasks aligned with their placements) of a layer read by {@code kernel}. */
     public static InputRoutes of(LayerKernel kernel, List<Placement> receivers, int[] receiverTasks,
                                  WeightSharing sharing) {
+        return of(receivers, receiverTasks, p -> kernel.inputRanges(p.first(), p.count(), sharing));
+    }
+
+    /** The routes of a residual add into {@code receivers}: the values of the added layer each slice reads. */
+    public static InputRoutes added(LayerKernel kernel, List<Placement> receivers, int[] receiverTasks,
+                                    WeightSharing sharing) {
+        return of(receivers, receiverTasks, p -> kernel.addedRanges(p.first(), p.count(), sharing));
+    }
+
+    private static InputRoutes of(List<Placement> receivers, int[] receiverTasks, Function<Placement, long[]> read) {
         Map<Ranges, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < receivers.size(); i++) {
-            Placement p = receivers.get(i);
-            groups.computeIfAbsent(new Ranges(kernel.inputRanges(p.first(), p.count(), sharing)),
-                    k -> new ArrayList<>()).add(receiverTasks[i]);
+            groups.computeIfAbsent(new Ranges(read.apply(receivers.get(i))), k -> new ArrayList<>())
+                    .add(receiverTasks[i]);
         }
         InputRoutes routes = new InputRoutes();
         for (Map.Entry<Ranges, List<Integer>> group : groups.entrySet()) {

@@ -199,6 +199,36 @@ class ConvCostsTest {
         return Arbitraries.of(3072L, 6144L, 65536L);
     }
 
+    @Property(tries = 10)
+    void aResidualAddReadsEachAddedValueOnceAndItsLinksCarryWhatIsCounted(
+            @ForAll("memories") long memoryBytes, @ForAll("sharings") WeightSharing sharing) {
+        Conv2d same = Conv2d.of(4, 3, 1, Activation.RELU);
+        Conv2d identity = new Conv2d(4, 3, 1, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.of(1), true);
+        Conv2d projected = new Conv2d(8, 3, 2, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.of(2), true);
+        NetworkSpec net = new NetworkSpec("residual", new TensorShape(2, 8, 8),
+                List.of(same, same, identity, projected, Dense.of(3, Activation.IDENTITY)));
+        Optional<Chip.Example> ran = run(net, "bp", sharing, memoryBytes * 4);
+        if (ran.isEmpty()) {
+            return;
+        }
+        Chip.Example example = ran.get();
+        long added = 0;
+        for (Placement p : example.mapping().placementsOf(3)) {
+            long[] ranges = LayerKernels.of(net, 3).addedRanges(p.first(), p.count(), sharing);
+            for (int i = 0; i < ranges.length; i += 2) {
+                added += ranges[i + 1] - ranges[i];
+            }
+        }
+        assertEquals(net.neurons(1), added, "the identity add reads layer 1's output once");
+        long carried = 0;
+        for (int link = 0; link < example.links().linkCount(); link++) {
+            carried += example.links().bytes(link);
+        }
+        assertEquals(example.run().total(Category.NOC_BYTE_HOPS), carried);
+        long sums = net.neurons(3) + net.neurons(4); // no pool: one add per sum of the two residual layers
+        assertEquals(sums, example.run().total(Category.ADDS, Phase.FORWARD));
+    }
+
     @Provide
     Arbitrary<Integer> sides() {
         return Arbitraries.integers().between(4, 14);
