@@ -126,6 +126,7 @@ public final class Charts {
                 PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new CompactNumber());
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3); // a layer named by kind and shape wraps, not cut
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
