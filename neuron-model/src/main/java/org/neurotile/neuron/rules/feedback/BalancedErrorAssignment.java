@@ -18,10 +18,18 @@ import org.neurotile.workloads.NetworkSpec;
 public final class BalancedErrorAssignment implements ErrorAssignment {
     private final int[][][] errors; // [layer][neuron] -> ascending error indices
     private final int[][] patterns; // [layer][neuron] -> the pattern dealt to it
+    private final int k;
 
-    private BalancedErrorAssignment(int[][][] errors, int[][] patterns) {
+    private BalancedErrorAssignment(int[][][] errors, int[][] patterns, int k) {
         this.errors = errors;
         this.patterns = patterns;
+        this.k = k;
+    }
+
+    /** k: every neuron is dealt k errors. */
+    @Override
+    public int errorsPerNeuron() {
+        return k;
     }
 
     /**
@@ -73,7 +81,7 @@ public final class BalancedErrorAssignment implements ErrorAssignment {
                 patterns[l][shuffled[position]] = pattern;
             }
         }
-        return new BalancedErrorAssignment(errors, patterns);
+        return new BalancedErrorAssignment(errors, patterns, k);
     }
 
     /** The pattern dealt to {@code neuron} of {@code layer}: 0..rank-1, or the neuron's position without a rank. */

@@ -64,10 +64,14 @@ public final class DirectFeedbackPlan {
             graph.dependsOn(delta, forward.forwardTask(i));
             long c = p.count();
             BitSet used = new BitSet(network.outputs());
-            long connections = 0;
+            int perNeuron = errors.errorsPerNeuron();
+            long connections = (long) perNeuron * c;
             for (int position = p.first(); position < p.end(); position++) {
+                if (perNeuron > 0 && used.cardinality() == network.outputs()) {
+                    break; // every error is used: the rest of the slice adds no error to receive
+                }
                 int[] neuronErrors = errors.errorsOf(p.layer(), mapping.neuron(p.layer(), position));
-                connections += neuronErrors.length;
+                connections += perNeuron > 0 ? 0 : neuronErrors.length;
                 for (int e : neuronErrors) {
                     used.set(e);
                 }
