@@ -191,8 +191,8 @@ public final class LearningStep {
             }
             double[][] d = new double[count][network.neurons(l)];
             Weights b = Weights.view(p, feedback.matrices[l]);
-            int columns = network.neurons(source);
             double[][] g = sent[source];
+            int columns = g[0].length;
             workers.split(d[0].length, (long) columns * count,
                     (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
             for (int m = 0; m < count; m++) {
