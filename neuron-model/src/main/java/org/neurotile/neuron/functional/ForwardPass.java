@@ -9,7 +9,9 @@ import org.neurotile.workloads.NetworkSpec;
 
 /**
  * One forward pass: a_l = W_l h_{l-1} + c_l, h_l = f(a_l) (identity at the output), then
- * softmax + cross-entropy: e = softmax(a_L) - onehot(label). With a {@link Quantization}, x, every
+ * softmax + cross-entropy: e = softmax(a_L) - onehot(label). a_l holds the sums of layer l's kernel
+ * (a convolution's maps before its pool), h_l its outputs; a layer with a residual add reads
+ * h_{l-1} followed by the added layer's output. With a {@link Quantization}, x, every
  * a_l and h_l are stored in the activation format (h_l = f of the unquantized sum, then quantized;
  * the logits h_L = a_L too) and e in the error format.
  */

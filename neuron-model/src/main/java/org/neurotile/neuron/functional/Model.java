@@ -12,8 +12,9 @@ import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
- * The values of a network: W_l (n_l x n_{l-1}, row-major: row i is neuron i's incoming weights)
- * and c_l per layer, in float64. Layers are numbered from 1 as in the spec; index 0 is unused.
+ * The values of a network: W_l (n_l x n_{l-1}, row-major: row i is neuron i's incoming weights;
+ * a convolution's kernels OIHW, then its residual projection) and c_l per layer (one per output
+ * unit, or per output channel of a convolution), in float64. Layers are numbered from 1 as in the spec; index 0 is unused.
  */
 public final class Model {
     private final NetworkSpec network;
