@@ -20,7 +20,7 @@ public final class BatchGradient {
     private final Precision p;
     private final LayerKernels kernels;
     final double[][] weights; // per trained layer, row-major as W_l; null for the others
-    final double[][] biases;
+    final double[][] biases;  // per trained layer, one per bias of its kernel
     final boolean[] present;  // whether a layer had a delta in the batch
     private int examples;
     // added, not yet summed: at most a block, which is then summed
@@ -47,7 +47,7 @@ public final class BatchGradient {
         for (int l = 1; l <= layers; l++) {
             if (network.layer(l).trainable()) {
                 weights[l] = new double[(int) network.weights(l)];
-                biases[l] = new double[network.neurons(l)];
+                biases[l] = new double[kernels.layer(l).biasCount()];
             }
         }
     }
@@ -92,7 +92,7 @@ public final class BatchGradient {
                 double[][] delta = pendingDeltas[m];
                 if (l < delta.length && delta[l] != null) {
                     deltas[count] = delta[l];
-                    inputs[count] = pendingPasses[m].activations[l - 1];
+                    inputs[count] = pendingPasses[m].inputs[l];
                     count++;
                 }
             }

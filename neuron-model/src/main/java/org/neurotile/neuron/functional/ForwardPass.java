@@ -1,5 +1,6 @@
 package org.neurotile.neuron.functional;
 
+import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
@@ -15,12 +16,15 @@ import org.neurotile.workloads.NetworkSpec;
 public final class ForwardPass {
     final double[][] preActivations; // a_l
     final double[][] activations;    // h_l, h_0 = x
+    final double[][] inputs;         // what layer l reads: h_{l-1}, then a residual add's h_r
     final double[] outputError;      // e
     final double loss;
 
-    private ForwardPass(double[][] preActivations, double[][] activations, double[] outputError, double loss) {
+    private ForwardPass(double[][] preActivations, double[][] activations, double[][] inputs, double[] outputError,
+                        double loss) {
         this.preActivations = preActivations;
         this.activations = activations;
+        this.inputs = inputs;
         this.outputError = outputError;
         this.loss = loss;
     }
@@ -35,14 +39,16 @@ public final class ForwardPass {
         int layers = network.layerCount();
         double[][] a = new double[layers + 1][];
         double[][] h = new double[layers + 1][];
+        double[][] in = new double[layers + 1][];
         h[0] = inputLayer(network, input, p, q);
         for (int l = 1; l <= layers; l++) {
             LayerKernel kernel = model.kernel(l);
-            a[l] = new double[kernel.shape().outputs()];
+            a[l] = new double[kernel.sumCount()];
             h[l] = new double[kernel.shape().outputs()];
-            kernel.forward(model.weights[l], model.biases[l], h[l - 1], a[l], h[l], l == layers, p, q);
+            in[l] = layerInput(kernel, h, l);
+            kernel.forward(model.weights[l], model.biases[l], in[l], a[l], h[l], l == layers, p, q);
         }
-        return finish(a, h, label, p, q);
+        return finish(a, h, in, label, p, q);
     }
 
     /**
@@ -57,27 +63,39 @@ public final class ForwardPass {
         int layers = network.layerCount();
         double[][][] a = new double[count][layers + 1][];
         double[][][] h = new double[count][layers + 1][];
-        double[][] below = new double[count][];
+        double[][][] in = new double[count][layers + 1][];
         for (int m = 0; m < count; m++) {
-            h[m][0] = below[m] = inputLayer(network, inputs[m], p, q);
+            h[m][0] = inputLayer(network, inputs[m], p, q);
         }
         for (int l = 1; l <= layers; l++) {
             LayerKernel kernel = model.kernel(l);
             int outputs = kernel.shape().outputs();
+            double[][] below = new double[count][];
             double[][] pre = new double[count][];
             double[][] out = new double[count][];
             for (int m = 0; m < count; m++) {
-                pre[m] = a[m][l] = new double[outputs];
+                below[m] = in[m][l] = layerInput(kernel, h[m], l);
+                pre[m] = a[m][l] = new double[kernel.sumCount()];
                 out[m] = h[m][l] = new double[outputs];
             }
             kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q, workers);
-            below = out;
         }
         ForwardPass[] passes = new ForwardPass[count];
         for (int m = 0; m < count; m++) {
-            passes[m] = finish(a[m], h[m], labels[m], p, q);
+            passes[m] = finish(a[m], h[m], in[m], labels[m], p, q);
         }
         return passes;
+    }
+
+    /** What layer l reads: h_{l-1} itself, or h_{l-1} then h_r for a residual add from layer r. */
+    private static double[] layerInput(LayerKernel kernel, double[][] h, int l) {
+        if (kernel.addedLayer().isEmpty()) {
+            return h[l - 1];
+        }
+        double[] added = h[kernel.addedLayer().getAsInt()];
+        double[] both = Arrays.copyOf(h[l - 1], h[l - 1].length + added.length);
+        System.arraycopy(added, 0, both, h[l - 1].length, added.length);
+        return both;
     }
 
     /** The input as the first layer holds it: each value rounded to the precision and the activation format. */
@@ -93,7 +111,8 @@ public final class ForwardPass {
     }
 
     /** Softmax and cross-entropy of the output layer: e = softmax(a_L) - onehot(label). */
-    private static ForwardPass finish(double[][] a, double[][] h, int label, Precision p, Quantization q) {
+    private static ForwardPass finish(double[][] a, double[][] h, double[][] in, int label, Precision p,
+                                      Quantization q) {
         double[] output = a[a.length - 1];
         double max = Double.NEGATIVE_INFINITY;
         for (double v : output) {
@@ -108,7 +127,7 @@ public final class ForwardPass {
             e[i] = q.error(p.round(Math.exp(output[i] - max) / total - (i == label ? 1 : 0)));
         }
         double loss = -(output[label] - max - Math.log(total));
-        return new ForwardPass(a, h, e, loss);
+        return new ForwardPass(a, h, in, e, loss);
     }
 
     /** The class the network predicts: the largest output (the first of equals). */
@@ -152,6 +171,11 @@ public final class ForwardPass {
     /** h_l itself, not a copy: for the update's inner loops, which only read it. */
     public double[] liveActivations(int layer) {
         return activations[layer];
+    }
+
+    /** What layer l reads, itself, not a copy: h_{l-1}, followed by h_r if the layer adds layer r's output. */
+    public double[] liveInput(int layer) {
+        return inputs[layer];
     }
 
     /** a_l[i], the pre-activation of neuron i of layer l. */

@@ -1,5 +1,6 @@
 package org.neurotile.neuron.functional;
 
+import java.util.OptionalInt;
 import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
@@ -38,16 +39,37 @@ public final class LearningStep {
         double[][] delta = new double[layers + 1][];
         delta[layers] = pass.outputError.clone();
         for (int l = layers - 1; l >= 1; l--) {
-            delta[l] = propagated(model, pass, l, delta[l + 1], q);
+            delta[l] = propagated(model, pass, l, delta, q);
         }
         return delta;
     }
 
-    /** bp's delta of hidden layer l: (W_{l+1}^T delta_{l+1}) * f'(a_l), the sum quantized to the error format. */
-    private static double[] propagated(Model model, ForwardPass pass, int l, double[] above, Quantization q) {
-        double[] d = q.errors(model.kernel(l + 1).backward(model.weights[l + 1], above, model.precision()));
-        scaleByDerivative(model.network(), l, pass, d, model.precision());
-        return d;
+    /**
+     * bp's delta of hidden layer l: the error at its outputs, W_{l+1}^T delta_{l+1} plus what the
+     * residual adds reading them send back ({@link #addResiduals}), quantized to the error format,
+     * then turned into the delta at its sums by its kernel ((...) * f'(a_l) for a dense layer).
+     */
+    private static double[] propagated(Model model, ForwardPass pass, int l, double[][] delta, Quantization q) {
+        double[] e = model.kernel(l + 1).backward(model.weights[l + 1], delta[l + 1], model.precision());
+        addResiduals(model, l, delta, e);
+        return model.kernel(l).delta(q.errors(e), pass.preActivations[l], model.precision(), q);
+    }
+
+    /**
+     * Adds to {@code error} (at layer l's outputs) what each layer that adds layer l's output to its
+     * sums sends back from its delta, those layers in ascending order, each sum rounded.
+     */
+    private static void addResiduals(Model model, int l, double[][] delta, double[] error) {
+        Precision p = model.precision();
+        for (int above = l + 2; above < delta.length; above++) {
+            OptionalInt added = model.kernel(above).addedLayer();
+            if (added.isPresent() && added.getAsInt() == l && delta[above] != null) {
+                double[] back = model.kernel(above).backwardAdded(model.weights[above], delta[above], p);
+                for (int j = 0; j < error.length; j++) {
+                    error[j] = p.round(error[j] + back[j]);
+                }
+            }
+        }
     }
 
     /**
@@ -83,7 +105,7 @@ public final class LearningStep {
         for (int l = layers - 1; l >= 1; l--) {
             int source = feedback.source[l];
             if (source == Feedback.BACKPROP) {
-                delta[l] = propagated(model, pass, l, delta[l + 1], q);
+                delta[l] = propagated(model, pass, l, delta, q);
                 continue;
             }
             if (source == 0) {
@@ -99,8 +121,7 @@ public final class LearningStep {
             for (int i = 0; i < d.length; i++) {
                 d[i] = b.dot(i * columns, g, columns);
             }
-            scaleByDerivative(network, l, pass, d, p);
-            delta[l] = d;
+            delta[l] = model.kernel(l).delta(d, pass.preActivations[l], p, q);
         }
         return delta;
     }
@@ -133,9 +154,8 @@ public final class LearningStep {
         double[][] sums = new double[count][];
         model.kernel(l + 1).backwardBatch(model.weights[l + 1], above, sums, count, model.precision(), workers);
         for (int m = 0; m < count; m++) {
-            double[] d = q.errors(sums[m]);
-            scaleByDerivative(model.network(), l, passes[m], d, model.precision());
-            delta[m][l] = d;
+            addResiduals(model, l, delta[m], sums[m]);
+            delta[m][l] = model.kernel(l).delta(q.errors(sums[m]), passes[m].preActivations[l], model.precision(), q);
         }
     }
 
@@ -171,22 +191,15 @@ public final class LearningStep {
             }
             double[][] d = new double[count][network.neurons(l)];
             Weights b = Weights.view(p, feedback.matrices[l]);
-            int columns = network.neurons(source);
             double[][] g = sent[source];
+            int columns = g[0].length;
             workers.split(d[0].length, (long) columns * count,
                     (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
             for (int m = 0; m < count; m++) {
-                scaleByDerivative(network, l, passes[m], d[m], p);
-                delta[m][l] = d[m];
+                delta[m][l] = model.kernel(l).delta(d[m], passes[m].preActivations[l], p, q);
             }
         }
         return delta;
-    }
-
-    private static void scaleByDerivative(NetworkSpec network, int layer, ForwardPass pass, double[] d, Precision p) {
-        for (int j = 0; j < d.length; j++) {
-            d[j] = p.round(d[j] * p.round(network.layer(layer).activation().derivative(pass.preActivations[layer][j])));
-        }
     }
 
     /** SGD: W_l -= lr delta_l h_{l-1}^T and c_l -= lr delta_l for every trained layer with a delta. */
@@ -203,7 +216,7 @@ public final class LearningStep {
             if (!network.layer(l).trainable() || delta[l] == null) {
                 continue;
             }
-            model.kernel(l).sgdStep(model.weights[l], model.biases[l], delta[l], pass.activations[l - 1], learningRate,
+            model.kernel(l).sgdStep(model.weights[l], model.biases[l], delta[l], pass.inputs[l], learningRate,
                     biases, p, q);
         }
     }

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.functional;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.neurotile.neuron.layers.ConvKernel;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.Precision;
@@ -55,14 +56,34 @@ public final class Model {
         Weights[] weights = new Weights[layers + 1];
         double[][] biases = new double[layers + 1][];
         for (int l = 1; l <= layers; l++) {
-            LayerShape shape = kernels.layer(l).shape();
+            LayerKernel kernel = kernels.layer(l);
+            LayerShape shape = kernel.shape();
             double bound = init.bound(shape, network.layer(l).activation());
             int count = (int) shape.weights();
-            weights[l] = Weights.of(precision, bound == 0 ? new double[count]
-                    : uniform(streams.stream("weights.layer[" + l + "]"), count, bound));
-            biases[l] = new double[shape.outputs()];
+            double[] values = bound == 0 ? new double[count]
+                    : uniform(streams.stream("weights.layer[" + l + "]"), count, bound);
+            if (bound != 0 && kernel instanceof ConvKernel conv && conv.projectionWeights() > 0) {
+                rescaleProjection(values, conv, init, bound);
+            }
+            weights[l] = Weights.of(precision, values);
+            biases[l] = new double[kernel.biasCount()];
         }
         return new Model(network, precision, kernels, weights, biases);
+    }
+
+    /**
+     * A residual projection's weights (after the kernels) drawn with the kernels' bound, rescaled to
+     * its own: fan-in C_from, fan-out C_out, as a 1 x 1 convolution.
+     */
+    private static void rescaleProjection(double[] values, ConvKernel conv, WeightInit init, double bound) {
+        int from = conv.added().orElseThrow().channels();
+        int to = conv.layer().channels();
+        double own = init.bound(new LayerShape(from, to, (long) from * to, (long) from * to, from, to),
+                conv.layer().activation());
+        double scale = own / bound;
+        for (int k = values.length - conv.projectionWeights(); k < values.length; k++) {
+            values[k] *= scale;
+        }
     }
 
     /** Stores every weight and bias in {@code q}'s weight format (at initialisation). */

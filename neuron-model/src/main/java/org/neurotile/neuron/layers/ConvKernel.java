@@ -1,9 +1,13 @@
 package org.neurotile.neuron.layers;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
+import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.TensorShape;
@@ -29,42 +33,253 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     }
 
     // ---- arithmetic -------------------------------------------------------------------------
+    //
+    // Sums: for each output value, the kernel row of its channel (OIHW) times the patch of its
+    // position (ConvGeometry), taps in OIHW order summed in eight lanes as a dense row; then + bias,
+    // rounded; then + the residual add (ResidualAdd), rounded. a = the sum quantized, the activated
+    // value f(a) rounded and quantized, then the pool (PoolArithmetic). Threads share the output
+    // channels, each sum computed whole by one thread, so results do not depend on their number.
+
+    /** One sum per output channel and position: C_out H_out W_out (before the pool). */
+    @Override
+    public int sumCount() {
+        return sums().size();
+    }
+
+    /** One bias per output channel. */
+    @Override
+    public int biasCount() {
+        return layer.channels();
+    }
+
+    /** The layer whose output the residual add brings: {@code input} arrays hold it after the layer's input. */
+    @Override
+    public OptionalInt addedLayer() {
+        return added.isPresent() ? layer.add() : OptionalInt.empty();
+    }
 
     @Override
     public void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out,
                         boolean outputLayer, Precision p, Quantization q) {
-        throw unsupported();
+        forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
+                outputLayer, p, q, Workers.single());
     }
 
+    /** Example by example; each example's output channels shared among {@code workers}. */
+    @Override
+    public void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
+                             int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
+        ConvGeometry geometry = geometry();
+        int positions = geometry.positions();
+        for (int m = 0; m < count; m++) {
+            double[] a = pre[m];
+            sums(weights, inputs[m], a, geometry, p, workers);
+            for (int o = 0; o < layer.channels(); o++) {
+                for (int pos = 0; pos < positions; pos++) {
+                    a[o * positions + pos] = p.round(a[o * positions + pos] + biases[o]);
+                }
+            }
+            Optional<ResidualAdd> residual = residual();
+            if (residual.isPresent()) {
+                residual.get().forward(weights, Arrays.copyOfRange(inputs[m], shape.inputs(), inputs[m].length), a, p);
+            }
+            for (int i = 0; i < a.length; i++) {
+                a[i] = q.activation(a[i]);
+            }
+            double[] h = activated(a, outputLayer, p, q);
+            if (layer.pool().isPresent()) {
+                pool().forward(h, out[m], p);
+            } else {
+                System.arraycopy(h, 0, out[m], 0, h.length);
+            }
+        }
+    }
+
+    /** The activated values f(a) of the stored sums, rounded and quantized (a itself at the output). */
+    private double[] activated(double[] a, boolean outputLayer, Precision p, Quantization q) {
+        double[] h = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            h[i] = outputLayer ? a[i] : q.activation(p.round(layer.activation().apply(a[i])));
+        }
+        return h;
+    }
+
+    /** into[o][pos] = the kernel row of o times the patch at pos, for every group. */
+    private void sums(Weights weights, double[] input, double[] into, ConvGeometry geometry, Precision p,
+                      Workers workers) {
+        int positions = geometry.positions();
+        int taps = geometry.taps();
+        int rows = geometry.groupOutputs();
+        double[][] byPosition = new double[positions][layer.channels()];
+        for (int group = 0; group < layer.groups(); group++) {
+            double[][] patches = geometry.patches(input, group);
+            int first = group * rows;
+            workers.split(rows, (long) taps * positions, (from, to) ->
+                    BlockedProducts.dots(weights, taps, first + from, first + to, patches, positions, byPosition));
+        }
+        for (int o = 0; o < layer.channels(); o++) {
+            for (int pos = 0; pos < positions; pos++) {
+                into[o * positions + pos] = p.round(byPosition[pos][o]);
+            }
+        }
+    }
+
+    /** The convolution of {@code x} without biases or residual add: one rounded sum per output channel and position. */
     @Override
     public double[] product(Weights weights, double[] x, Precision p) {
-        throw unsupported();
+        double[] result = new double[sumCount()];
+        sums(weights, x, result, geometry(), p, Workers.single());
+        return result;
     }
 
+    /** The delta at the sums: the error routed back through the pool, then times f'(a). */
+    @Override
+    public double[] delta(double[] error, double[] pre, Precision p, Quantization q) {
+        double[] g = layer.pool().isPresent() ? pool().backward(error, activated(pre, false, p, q), p) : error;
+        for (int j = 0; j < g.length; j++) {
+            g[j] = p.round(g[j] * p.round(layer.activation().derivative(pre[j])));
+        }
+        return g;
+    }
+
+    /**
+     * The error of each input value: per group, for each position and tap the sum over the group's
+     * output channels in order of delta times weight (as a dense layer's W^T delta), then added to
+     * the input value the tap read, position by position (col2im).
+     */
     @Override
     public double[] backward(Weights weights, double[] delta, Precision p) {
-        throw unsupported();
+        double[][] out = new double[1][];
+        backwardBatch(weights, new double[][] {delta}, out, 1, p, Workers.single());
+        return out[0];
     }
 
+    /** Example by example, each example's taps shared among {@code workers}. */
+    @Override
+    public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
+                              Workers workers) {
+        ConvGeometry geometry = geometry();
+        int positions = geometry.positions();
+        int taps = geometry.taps();
+        int rows = geometry.groupOutputs();
+        for (int m = 0; m < count; m++) {
+            double[] error = new double[shape.inputs()];
+            double[][] byPosition = ConvGeometry.byPosition(delta[m], layer.channels(), positions);
+            for (int group = 0; group < layer.groups(); group++) {
+                Weights w = KernelRows.of(weights, group * rows, rows, taps);
+                double[][] d = layer.groups() == 1 ? byPosition : KernelRows.columns(byPosition, group * rows, rows);
+                double[][] tapErrors = new double[positions][taps];
+                workers.split(taps, (long) rows * positions, (from, to) ->
+                        BlockedProducts.transposedProducts(w, rows, taps, from, to, d, positions, tapErrors));
+                geometry.addPatchErrors(tapErrors, group, error, p);
+            }
+            out[m] = error;
+        }
+    }
+
+    /** The error the residual add's source receives: delta itself, or the projection's P^T delta. */
+    @Override
+    public double[] backwardAdded(Weights weights, double[] delta, Precision p) {
+        return residual().orElseThrow(() -> new IllegalStateException(layer.describe() + " adds no earlier layer"))
+                .backward(weights, delta, p);
+    }
+
+    /** The gradient of one example, then w -= lr g and c -= lr gb as a minibatch step of SGD applies them. */
     @Override
     public void sgdStep(Weights weights, double[] biases, double[] delta, double[] input, double learningRate,
                         boolean updateBiases, Precision p, Quantization q) {
-        throw unsupported();
+        double[] g = new double[weights.length()];
+        double[] gb = new double[biases.length];
+        addGradient(g, gb, delta, input, p);
+        double rate = p.round(learningRate);
+        if (q.weightsQuantized()) {
+            weights.subtractScaled(0, rate, g, g.length, q);
+        } else {
+            weights.subtractScaled(0, rate, g, g.length);
+        }
+        if (updateBiases) {
+            for (int i = 0; i < biases.length; i++) {
+                biases[i] = q.weight(p.round(biases[i] - p.round(rate * gb[i])));
+            }
+        }
     }
 
     @Override
     public void addGradient(double[] gradient, double[] biasGradient, double[] delta, double[] input, Precision p) {
-        throw unsupported();
+        addGradients(gradient, biasGradient, new double[][] {delta}, new double[][] {input}, 1, p, Workers.single());
     }
 
+    /**
+     * The weight gradient as a correlation: g[o][tap] += delta[o][pos] patch[pos][tap] and
+     * gb[o] += delta[o][pos], positions in order within each example, examples in order; each
+     * product and sum rounded. Threads share the output channels.
+     */
+    @Override
+    public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                             Precision p, Workers workers) {
+        ConvGeometry geometry = geometry();
+        int positions = geometry.positions();
+        int taps = geometry.taps();
+        int rows = geometry.groupOutputs();
+        Optional<ResidualAdd> residual = residual();
+        for (int m = 0; m < count; m++) {
+            double[][] byPosition = ConvGeometry.byPosition(delta[m], layer.channels(), positions);
+            for (int group = 0; group < layer.groups(); group++) {
+                double[][] patches = geometry.patches(inputs[m], group);
+                int first = group * rows;
+                workers.split(rows, (long) taps * positions, (from, to) -> BlockedProducts.addOuterProducts(
+                        gradient, biasGradient, taps, first + from, first + to, byPosition, patches, positions, p));
+            }
+            if (residual.isPresent()) {
+                double[] values = Arrays.copyOfRange(inputs[m], shape.inputs(), inputs[m].length);
+                residual.get().addGradient(gradient, delta[m], values, p);
+            }
+        }
+    }
+
+    /** An output channel's kernel, or a row of the projection. */
     @Override
     public int gradientRunLength() {
-        throw unsupported();
+        return Math.max(geometry().taps(), added.map(TensorShape::channels).orElse(0));
     }
 
+    /** Channel by channel: its kernel with its bias; then the projection's rows, with no bias (-1). */
     @Override
     public void gradientRuns(double[] delta, double[] input, Precision p, double[] scratch, GradientSink sink) {
-        throw unsupported();
+        double[] g = new double[(int) shape.weights()];
+        double[] gb = new double[layer.channels()];
+        addGradient(g, gb, delta, input, p);
+        int taps = geometry().taps();
+        for (int o = 0; o < layer.channels(); o++) {
+            System.arraycopy(g, o * taps, scratch, 0, taps);
+            sink.run(o * taps, scratch, taps, o, gb[o]);
+        }
+        Optional<ResidualAdd> residual = residual();
+        if (residual.isPresent() && residual.get().projected()) {
+            int from = added.get().channels();
+            for (int o = 0; o < layer.channels(); o++) {
+                int first = residual.get().offset() + o * from;
+                System.arraycopy(g, first, scratch, 0, from);
+                sink.run(first, scratch, from, -1, 0);
+            }
+        }
+    }
+
+    /** The residual projection's weights, after the kernels: C_from C_out, or 0. */
+    public int projectionWeights() {
+        return residual().map(ResidualAdd::weights).orElse(0);
+    }
+
+    private ConvGeometry geometry() {
+        return ConvGeometry.of(layer, shape.input());
+    }
+
+    private PoolArithmetic pool() {
+        return PoolArithmetic.of(layer.pool().orElseThrow(), sums());
+    }
+
+    private Optional<ResidualAdd> residual() {
+        return added.map(from -> ResidualAdd.of(from, sums(), layer.channels() * (int) layer.kernelWeights(shape.input())));
     }
 
     // ---- costs ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.neurotile.neuron.layers;
 
+import java.util.OptionalInt;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
@@ -25,10 +26,45 @@ public interface LayerKernel {
 
     LayerShape shape();
 
+    /** The sums the layer computes (one pre-activation each): its outputs, or a convolution's maps before the pool. */
+    default int sumCount() {
+        return shape().outputs();
+    }
+
+    /** The layer's biases: one per output unit, or per output channel of a convolution. */
+    default int biasCount() {
+        return shape().outputs();
+    }
+
+    /**
+     * The earlier layer (0: the network's input) whose output the layer also reads, by a residual
+     * add; the {@code input} arrays handed to the kernel then hold that output after the layer's
+     * own input. Empty for a layer that reads only the layer below.
+     */
+    default OptionalInt addedLayer() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The delta at the layer's sums from the error at its outputs (W^T delta or B e of the layer
+     * above): e * f'(a) rounded, in place of {@code error}, where each output is one sum.
+     */
+    default double[] delta(double[] error, double[] pre, Precision p, Quantization q) {
+        for (int j = 0; j < error.length; j++) {
+            error[j] = p.round(error[j] * p.round(layer().activation().derivative(pre[j])));
+        }
+        return error;
+    }
+
+    /** The error the output of {@link #addedLayer} receives from this layer's delta; only with a residual add. */
+    default double[] backwardAdded(Weights weights, double[] delta, Precision p) {
+        throw new UnsupportedOperationException(layer().kind() + " layers add no earlier layer");
+    }
+
     /**
      * The forward pass: for each output unit a = p(sum + c) quantized to the activation format, and
-     * h = a in the output layer, else f(a) rounded and quantized; {@code pre} and {@code out} hold
-     * one value per output unit.
+     * h = a in the output layer, else f(a) rounded and quantized; {@code pre} holds the
+     * {@link #sumCount} sums, {@code out} one value per output.
      */
     void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out, boolean outputLayer,
                  Precision p, Quantization q);
@@ -48,7 +84,7 @@ public interface LayerKernel {
     /** W x without biases, each unit's sum rounded (the forward product applied to a direction). */
     double[] product(Weights weights, double[] x, Precision p);
 
-    /** W^T delta: the error each input receives from the units it feeds, before f' of the layer below. */
+    /** W^T delta: the error each input receives from the sums it feeds, before f' of the layer below. */
     double[] backward(Weights weights, double[] delta, Precision p);
 
     /** {@link #backward} for examples {@code m < count} of a minibatch: {@code out[m]} is W^T delta[m]. */
@@ -94,7 +130,7 @@ public interface LayerKernel {
     interface GradientSink {
         /**
          * Weights {@code firstWeight .. firstWeight + length - 1} have gradients {@code gradient[0 .. length - 1]};
-         * bias {@code bias} has gradient {@code biasGradient}.
+         * bias {@code bias} has gradient {@code biasGradient}, or the run has no bias if {@code bias} is negative.
          */
         void run(int firstWeight, double[] gradient, int length, int bias, double biasGradient);
     }

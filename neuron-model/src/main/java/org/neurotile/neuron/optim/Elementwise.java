@@ -39,9 +39,9 @@ public abstract class Elementwise extends Optimizer {
             int layer = l;
             Weights w = model.liveWeights(l);
             double[] c = model.liveBiases(l);
-            model.kernel(l).gradientRuns(delta[l], pass.liveActivations(l - 1), p, row, (first, g, n, i, gb) -> {
+            model.kernel(l).gradientRuns(delta[l], pass.liveInput(l), p, row, (first, g, n, i, gb) -> {
                 updateWeights(w, layer, first, g, n, rate);
-                if (biases) {
+                if (biases && i >= 0) {
                     c[i] = q.weight(p.round(c[i] - biasChange(layer, i, gb, rate)));
                 }
             });

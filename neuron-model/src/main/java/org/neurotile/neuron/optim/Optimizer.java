@@ -4,6 +4,7 @@ import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.SavedState;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.workloads.NetworkSpec;
@@ -85,11 +86,11 @@ public abstract class Optimizer implements SavedState {
         return state;
     }
 
-    /** One state word per neuron (bias) of every layer (index 1..L). */
+    /** One state word per bias of every layer (index 1..L): per neuron, or per output channel of a convolution. */
     protected static double[][] perNeuron(NetworkSpec network) {
         double[][] state = new double[network.layerCount() + 1][];
         for (int l = 1; l <= network.layerCount(); l++) {
-            state[l] = new double[network.neurons(l)];
+            state[l] = new double[LayerKernels.of(network, l).biasCount()];
         }
         return state;
     }

@@ -42,6 +42,14 @@ public interface LearningRule {
         return RuleTraining.fixed(this, run);
     }
 
+    /**
+     * Refuses, with one line naming the rule and the layer, a network with a kind of layer whose
+     * arithmetic the rule does not have (e.g. a rule that multiplies dense weight matrices, on a
+     * convolution); every kind is accepted by default.
+     */
+    default void requireSupported(NetworkSpec network) {
+    }
+
     /** For a rule whose steps are of two kinds drawn per step, how they mix; empty for the others. */
     default Optional<StepMix> stepMix() {
         return Optional.empty();

@@ -59,12 +59,12 @@ final class GradientClip {
             if (deltas[l] == null || !model.network().layer(l).trainable()) {
                 continue;
             }
-            model.kernel(l).gradientRuns(deltas[l], pass.liveActivations(l - 1), model.precision(), scratch,
+            model.kernel(l).gradientRuns(deltas[l], pass.liveInput(l), model.precision(), scratch,
                     (first, g, n, unit, gb) -> {
                         for (int j = 0; j < n; j++) {
                             sum[0] += g[j] * g[j];
                         }
-                        if (biases) {
+                        if (biases && unit >= 0) {
                             sum[0] += gb * gb;
                         }
                     });

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.neurotile.neuron.math.NpyWriter;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.train.FunctionalStep;
 import org.neurotile.sim.io.AtomicFiles;
+import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.NetworkSpec;
+import org.neurotile.workloads.TensorShape;
 
 /**
  * Writes a step so that anyone can recompute it in NumPy: per layer the weights and biases before
@@ -69,7 +72,9 @@ public final class StateDump {
         manifest.put("loss", "softmax-cross-entropy");
         manifest.put("lossBefore", step.pass().loss());
         manifest.put("lossAfter", step.lossAfter());
-        manifest.put("input", files.values("input.npy", step.input(), step.input().length));
+        TensorShape input = network.input();
+        manifest.put("input", input.isFlat() ? files.values("input.npy", step.input(), step.input().length)
+                : files.values("input.npy", step.input(), input.channels(), input.height(), input.width()));
         written.add(directory.resolve("label.npy"));
         NpyWriter.writeInts(directory.resolve("label.npy"), new int[] {step.label()}, 1);
         manifest.put("label", entry("label.npy", "int32", 1));
@@ -82,17 +87,21 @@ public final class StateDump {
             layer.put("activation", l == network.layerCount() ? "identity" : network.layer(l).activation().id());
             layer.put("trainable", network.layer(l).trainable());
             String prefix = "layer" + l;
-            layer.put("weightsBefore", files.values(prefix + "_weights_before.npy", step.before().weights(l), rows,
-                    columns));
-            layer.put("biasesBefore", files.values(prefix + "_biases_before.npy", step.before().biases(l), rows));
-            layer.put("weightsAfter", files.values(prefix + "_weights_after.npy", step.after().weights(l), rows,
-                    columns));
-            layer.put("biasesAfter", files.values(prefix + "_biases_after.npy", step.after().biases(l), rows));
+            if (network.layer(l) instanceof Conv2d conv) {
+                convolution(layer, files, prefix, conv, network, l, step);
+            } else {
+                layer.put("weightsBefore", files.values(prefix + "_weights_before.npy", step.before().weights(l), rows,
+                        columns));
+                layer.put("biasesBefore", files.values(prefix + "_biases_before.npy", step.before().biases(l), rows));
+                layer.put("weightsAfter", files.values(prefix + "_weights_after.npy", step.after().weights(l), rows,
+                        columns));
+                layer.put("biasesAfter", files.values(prefix + "_biases_after.npy", step.after().biases(l), rows));
+            }
             if (step.feedback().isPresent() && step.feedback().get().matrix(l) != null) {
                 Feedback feedback = step.feedback().get();
                 int source = feedback.sourceOf(l);
                 layer.put("feedback", files.values(prefix + "_feedback.npy", feedback.matrix(l), rows,
-                        network.neurons(source)));
+                        feedback.matrix(l).length / rows));
                 layer.put("feedbackSource", source == network.layerCount() ? "e" : "delta of layer " + source);
             }
             layers.add(layer);
@@ -101,6 +110,45 @@ public final class StateDump {
         written.add(directory.resolve("manifest.json"));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.writeUtf8(directory.resolve("manifest.json"), writer -> json.writeValue(writer, manifest));
+    }
+
+    /**
+     * A convolution: its geometry, kernels OIHW (C_out, C_in / groups, k, k), biases (C_out,), and a
+     * residual projection's weights (C_out, C_from) apart, before and after.
+     */
+    private static void convolution(Map<String, Object> layer, NpyFiles files, String prefix, Conv2d conv,
+                                    NetworkSpec network, int l, FunctionalStep step) throws IOException {
+        TensorShape in = network.shape(l).input();
+        int kernels = (int) conv.kernelWeights(in) * conv.channels();
+        layer.put("kind", conv.kind());
+        layer.put("stride", conv.stride());
+        layer.put("padding", conv.padding());
+        layer.put("dilation", conv.dilation());
+        layer.put("groups", conv.groups());
+        conv.pool().ifPresent(pool -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", pool.kind().id());
+            entry.put("kernel", pool.kernel());
+            entry.put("stride", pool.stride());
+            entry.put("padding", pool.padding());
+            layer.put("pool", entry);
+        });
+        conv.add().ifPresent(from -> layer.put("add", from));
+        int[] oihw = {conv.channels(), in.channels() / conv.groups(), conv.kernel(), conv.kernel()};
+        int channels = conv.channels();
+        for (String when : new String[] {"before", "after"}) {
+            double[] weights = (when.equals("before") ? step.before() : step.after()).weights(l);
+            String key = when.equals("before") ? "Before" : "After";
+            layer.put("weights" + key, files.values(prefix + "_weights_" + when + ".npy",
+                    Arrays.copyOf(weights, kernels), oihw));
+            if (weights.length > kernels) {
+                layer.put("projection" + key, files.values(prefix + "_projection_" + when + ".npy",
+                        Arrays.copyOfRange(weights, kernels, weights.length), channels,
+                        (weights.length - kernels) / channels));
+            }
+            layer.put("biases" + key, files.values(prefix + "_biases_" + when + ".npy",
+                    (when.equals("before") ? step.before() : step.after()).biases(l), channels));
+        }
     }
 
     /** Writes arrays of values in the dump's precision, remembering each file for the clean-up. */

@@ -25,6 +25,8 @@ import org.neurotile.neuron.rules.RuleTraining.StepKind;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.sim.random.Permutations;
 import org.neurotile.sim.random.RandomStreams;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.Dataset;
 
@@ -166,6 +168,10 @@ public final class Trainer {
      * bits on any number of threads.
      */
     public Trainer(Settings settings, Workers workers) {
+        settings.rule().requireSupported(settings.network());
+        if (settings.alignment()) {
+            requireDense(settings.network());
+        }
         this.settings = settings;
         this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
@@ -178,6 +184,16 @@ public final class Trainer {
                 workers);
         // after the feedback, which an aligned start derives from the unquantized initial weights
         model.quantizeWeights(quantization);
+    }
+
+    /** --alignment multiplies the forward weights as dense matrices. */
+    private static void requireDense(NetworkSpec network) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (!(network.layer(l) instanceof Dense)) {
+                throw new InvalidInputException("--alignment works on dense layers only: layer " + l + " of "
+                        + network.name() + " is " + network.layer(l).kind());
+            }
+        }
     }
 
     public Model model() {

@@ -14,6 +14,8 @@ import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.RuleTraining;
 import org.neurotile.neuron.rules.directional.DirectionalFeedback;
 import org.neurotile.neuron.rules.feedback.FeedbackStorage;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -36,6 +38,17 @@ public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning,
         return directFeedback.storage(network, wordBytes).withMoreActivationBytes(
                 layer -> layer < layers ? wordBytes : 0,
                 layer -> layer > 1 ? kernels.layer(layer).inputWordsPerSlice() * wordBytes : 0);
+    }
+
+    /** Its update multiplies the forward weights as dense matrices (W_l d_{l-1}), which a convolution is not yet. */
+    @Override
+    public void requireSupported(NetworkSpec network) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (!(network.layer(l) instanceof Dense)) {
+                throw new InvalidInputException("rule '" + spec + "' works on dense layers only: layer " + l + " of "
+                        + network.name() + " is " + network.layer(l).kind());
+            }
+        }
     }
 
     @Override

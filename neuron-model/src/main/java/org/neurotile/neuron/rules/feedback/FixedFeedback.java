@@ -3,7 +3,10 @@ package org.neurotile.neuron.rules.feedback;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.plan.ErrorAssignment;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Dense;
 import org.neurotile.sim.random.RandomStreams;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -26,7 +29,7 @@ public final class FixedFeedback {
      */
     public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init) {
         return drawn(network, blocks, seed, (l, source, random) -> {
-            int columns = network.neurons(source);
+            int columns = deltas(network, source);
             return Model.uniform(random, network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));
         });
     }
@@ -160,6 +163,13 @@ public final class FixedFeedback {
      * with one source are built once, from the source down.
      */
     public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial) {
+        for (int l = 1; l <= network.layerCount(); l++) {
+            if (!(network.layer(l) instanceof Dense)) {
+                throw new InvalidInputException("feedback init weights-product multiplies dense weight matrices: layer "
+                        + l + " of " + network.name() + " is " + network.layer(l).kind()
+                        + " (valid on it: the rule's drawn inits)");
+            }
+        }
         int[] source = sources(network, blocks);
         double[][] matrices = new double[network.layerCount() + 1][];
         double[] product = null; // W_s ... W_{below + 1}: n_s x n_below
@@ -213,10 +223,15 @@ public final class FixedFeedback {
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < network.layerCount(); l++) {
             if (source[l] != 0) {
-                matrices[l] = new double[network.neurons(l) * network.neurons(source[l])];
+                matrices[l] = new double[network.neurons(l) * deltas(network, source[l])];
             }
         }
         return Feedback.of(source, matrices);
+    }
+
+    /** The deltas layer {@code source} feeds back: one per sum of its kernel (n_s for a dense layer). */
+    static int deltas(NetworkSpec network, int source) {
+        return LayerKernels.of(network, source).sumCount();
     }
 
     /** Draws one layer's B_l from its own stream, given the layer whose delta it feeds back. */

@@ -2,6 +2,7 @@ package org.neurotile.neuron.rules.fp;
 
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.rules.feedback.FeedbackInit;
 import org.neurotile.sim.random.RandomStreams;
@@ -54,7 +55,7 @@ public record FeedbackPropagation(int layers, int depth) {
             if (usesBackprop(l)) {
                 sources[l] = Feedback.BACKPROP;
             } else if (holdsFeedback(network, l)) {
-                int columns = network.neurons(source);
+                int columns = LayerKernels.of(network, source).sumCount(); // the source's deltas
                 sources[l] = source;
                 matrices[l] = Model.uniform(streams.stream("feedback.layer[" + l + "]"),
                         network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));

@@ -41,6 +41,12 @@ public record HybridRule(String base, HybridSchedule schedule, LearningRule feed
     }
 
     @Override
+    public void requireSupported(NetworkSpec network) {
+        feedbackRule.requireSupported(network);
+        backpropRule.requireSupported(network);
+    }
+
+    @Override
     public Optional<StepMix> stepMix() {
         HybridSchedule mix = schedule;
         return Optional.of(new StepMix() {
