@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.neuron.chip.TileParameters;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.GridShape;
@@ -21,7 +22,7 @@ import org.neurotile.sim.config.ConfigSection;
  * keys {@link #toConfig} writes, so a run's {@code chip.json} describes its chip again.
  */
 final class ChipConfigFile {
-    private static final List<String> CHIP_KEYS = List.of("array", "topology", "mapping");
+    private static final List<String> CHIP_KEYS = List.of("array", "topology", "mapping", "convMapping");
 
     private ChipConfigFile() {
     }
@@ -51,7 +52,9 @@ final class ChipConfigFile {
         String topology = c.getString("topology", base.topology());
         checked(c, "topology", () -> Topologies.parse(topology, Optional.of(shape)));
         String mapping = c.getChoice("mapping", base.mapping().id(), List.of("contiguous", "error-grouped"));
-        return new ChipSpec(shape, topology, network, tile, ChipSpec.MappingKind.byName(mapping));
+        String convMapping = c.getChoice("convMapping", base.convMapping().id(), List.of("copies", "single"));
+        return new ChipSpec(shape, topology, network, tile, ChipSpec.MappingKind.byName(mapping),
+                WeightSharing.byName(convMapping));
     }
 
     /** The value of {@code key} read by its own parser, whose refusal then names the file, line and key. */
@@ -69,6 +72,9 @@ final class ChipConfigFile {
         config.put("array", chip.array().toString());
         config.put("topology", chip.topology());
         config.put("mapping", chip.mapping().id());
+        if (chip.convMapping() != WeightSharing.DEFAULT) { // the default is left out: earlier chip files stay as they were
+            config.put("convMapping", chip.convMapping().id());
+        }
         TileParameters t = chip.tile();
         config.put("tileMemoryBytes", t.memoryBytes());
         config.put("wordBytes", t.wordBytes());

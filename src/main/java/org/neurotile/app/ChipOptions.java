@@ -6,6 +6,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.chip.ChipSpec;
 import org.neurotile.neuron.chip.ProcessorSpec;
 import org.neurotile.neuron.chip.TileParameters;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,13 @@ final class ChipOptions {
     @Option(names = "--mapping", paramLabel = "NAME",
             description = "contiguous or error-grouped (default: contiguous).")
     private String mapping;
+
+    @Option(names = "--conv-mapping", paramLabel = "NAME",
+            description = "How convolutions are cut into tiles: copies (whole output rows, a kernel copied into "
+                    + "every tile of its channel, partial gradients reduced at its first tile) or single (whole "
+                    + "channels, each kernel in one tile, the input streamed through a line buffer and again for the "
+                    + "gradient). Default: copies.")
+    private String convMapping;
 
     /** The options of a chip file (or 'processor') and an array, either null when not given. */
     static ChipOptions of(String chipFile, String array) {
@@ -74,6 +82,9 @@ final class ChipOptions {
 
     private ProcessorSpec processorSpec() {
         ProcessorSpec d = ProcessorSpec.DEFAULTS;
+        if (convMapping != null) {
+            throw new InvalidInputException("--chip processor has no tiles: --conv-mapping does not apply");
+        }
         if (array != null || topology != null || tileMemory != null || mapping != null) {
             throw new InvalidInputException("--chip processor has no tiles: --array, --topology, --tile-memory and "
                     + "--mapping do not apply (--macs-per-cycle does)");
@@ -89,6 +100,15 @@ final class ChipOptions {
         TileParameters tile = chip.tile().withOptions(tileMemory, macsPerCycle);
         return new ChipSpec(array == null ? chip.array() : Topologies.parseArray(array),
                 topology == null ? chip.topology() : topology, routerOptions.apply(chip.network()), tile,
-                mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping));
+                mapping == null ? chip.mapping() : ChipSpec.MappingKind.byName(mapping),
+                convMapping == null ? chip.convMapping() : convMapping(convMapping));
+    }
+
+    private static WeightSharing convMapping(String name) {
+        try {
+            return WeightSharing.byName(name);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--conv-mapping: " + e.getMessage());
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurotile.neuron.chip.Chip;
+import org.neurotile.neuron.chip.ChipModel;
 import org.neurotile.neuron.chip.ChipSpec;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.math.WordSizes;
@@ -16,6 +18,7 @@ import org.neurotile.neuron.plan.MappingDoesNotFitException;
 import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
@@ -108,6 +111,16 @@ final class ValidateCommand implements Callable<Integer> {
      * Every rule with a closed form on every network and chip, checked before the first runs: a
      * network given by name that does not fit is an error; a catalog network that does not is skipped.
      */
+    /**
+     * For a network with convolutions, the chip with every kernel in one tile (the single conv
+     * mapping): the closed forms' assumption, as kernel copies add the copies' weight writes.
+     */
+    private static Chip onePerKernel(Chip chip, NetworkSpec network) {
+        boolean convolutional = network.layers().stream().anyMatch(layer -> layer instanceof Conv2d);
+        return convolutional && chip.model() instanceof ChipModel.TileArray
+                ? new Chip(chip.spec().withConvMapping(WeightSharing.SINGLE)) : chip;
+    }
+
     private static List<Check> plan(List<String> names, List<Chip> chips, boolean explicit) {
         List<Check> checks = new ArrayList<>();
         for (String name : names) {
@@ -118,17 +131,18 @@ final class ValidateCommand implements Callable<Integer> {
                     if (chip.model().closedForm(rule, network).isEmpty()) {
                         continue;
                     }
+                    Chip used = onePerKernel(chip, network);
                     boolean fits = true;
                     try {
-                        chip.requireRuns(network, rule, OptimizerCost.SGD,
-                                WordSizes.uniform(chip.spec().tile().wordBytes()), 1);
+                        used.requireRuns(network, rule, OptimizerCost.SGD,
+                                WordSizes.uniform(used.spec().tile().wordBytes()), 1);
                     } catch (MappingDoesNotFitException e) {
                         if (explicit) {
                             throw e;
                         }
                         fits = false;
                     }
-                    checks.add(new Check(name, network, chip, ruleName, rule, fits));
+                    checks.add(new Check(name, network, used, ruleName, rule, fits));
                 }
             }
         }

@@ -166,12 +166,13 @@ public final class Chip {
 
     private Mapping map(NetworkSpec network, LearningRule rule, StorageModel storage) {
         return switch (spec.mapping()) {
-            case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes());
+            case CONTIGUOUS -> Mapping.contiguous(network, storage, topology.tileCount(), spec.tile().memoryBytes(),
+                    spec.convMapping());
             case ERROR_GROUPED -> Mapping.errorGrouped(network, storage, topology.tileCount(),
                     spec.tile().memoryBytes(), rule.errorAssignment(network)
                             .orElseThrow(() -> new InvalidInputException("mapping 'error-grouped' "
                                     + "needs a rule fed back from the output error (dfa, sdfa, ssdfa, ...), not '"
-                                    + rule.spec() + "'")));
+                                    + rule.spec() + "'")), spec.convMapping());
         };
     }
 

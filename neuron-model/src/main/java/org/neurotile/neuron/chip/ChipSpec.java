@@ -1,7 +1,9 @@
 package org.neurotile.neuron.chip;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.noc.NocParameters;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.noc.topology.Topologies;
@@ -13,9 +15,25 @@ import org.neurotile.sim.InvalidInputException;
  *
  * @param topology a topology kind ({@code mesh}, {@code torus}, {@code ring}, {@code tree:4}) or a
  *     full spec; a kind takes the size of {@code array}
+ * @param convMapping how layers that share weights (convolutions) are cut into slices
  */
 public record ChipSpec(GridShape array, String topology, NocParameters network, TileParameters tile,
-                       MappingKind mapping) {
+                       MappingKind mapping, WeightSharing convMapping) {
+
+    public ChipSpec {
+        Objects.requireNonNull(convMapping, "convMapping");
+    }
+
+    /** Convolutions cut as {@link WeightSharing#DEFAULT}. */
+    public ChipSpec(GridShape array, String topology, NocParameters network, TileParameters tile,
+                    MappingKind mapping) {
+        this(array, topology, network, tile, mapping, WeightSharing.DEFAULT);
+    }
+
+    /** This chip with convolutions cut as {@code sharing} says. */
+    public ChipSpec withConvMapping(WeightSharing sharing) {
+        return new ChipSpec(array, topology, network, tile, mapping, sharing);
+    }
 
     /** How neurons are ordered before tiles are filled. */
     public enum MappingKind {

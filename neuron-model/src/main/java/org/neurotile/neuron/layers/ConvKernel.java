@@ -283,25 +283,74 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     }
 
     // ---- costs ------------------------------------------------------------------------------
+    // The geometry is ConvSlices'; a slice is cut on output rows or channels (WeightSharing).
 
+    /** The slice of the first {@code units} units, cut as the default mapping cuts them. */
     @Override
     public SliceCost slice(long units) {
-        throw unsupported();
+        return slice(0, units, WeightSharing.DEFAULT);
     }
 
+    /** A convolution's words depend on where a slice starts: see {@link #words}. */
     @Override
     public long parameterWordsPerUnit() {
-        throw unsupported();
+        throw new UnsupportedOperationException("a convolution's parameter words depend on the slice: use words()");
     }
 
+    /** At most the whole input: what a slice reads is {@link #inputRanges}. */
     @Override
     public long inputWordsPerSlice() {
-        throw unsupported();
+        return shape.inputs();
+    }
+
+    /** A convolution's partial sums go only to the units its windows read: see {@link #inputRanges}. */
+    @Override
+    public long partialSumsReceived(long units, long senders) {
+        throw new UnsupportedOperationException("a convolution sends partial sums by its input ranges");
     }
 
     @Override
-    public long partialSumsReceived(long units, long senders) {
-        throw unsupported();
+    public boolean sharesWeights() {
+        return true;
+    }
+
+    @Override
+    public long alignment(WeightSharing sharing) {
+        return slices().alignment(sharing);
+    }
+
+    @Override
+    public SliceCost slice(long first, long count, WeightSharing sharing) {
+        return slices().slice(first, count);
+    }
+
+    @Override
+    public SliceWords words(long first, long count, WeightSharing sharing) {
+        return slices().words(first, count, sharing);
+    }
+
+    @Override
+    public long[] inputRanges(long first, long count, WeightSharing sharing) {
+        return slices().inputRanges(first, count);
+    }
+
+    /** The weights and bias of one output channel (its kernel, its share of the projection, its bias). */
+    public long channelParameterWords() {
+        return slices().channelWeights() + 1;
+    }
+
+    /** The channel whose kernel the slice starting at unit {@code first} copies from an earlier slice, or -1. */
+    public int sharedChannel(long first) {
+        return slices().sharedChannel(first);
+    }
+
+    /** The first unit of {@code channel}: its kernel's owner is the slice that holds it. */
+    public long channelStart(int channel) {
+        return slices().channelStart(channel);
+    }
+
+    private ConvSlices slices() {
+        return new ConvSlices(layer, shape, added);
     }
 
     private UnsupportedOperationException unsupported() {

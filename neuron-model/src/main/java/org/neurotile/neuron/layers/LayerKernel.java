@@ -154,4 +154,36 @@ public interface LayerKernel {
      * of this layer each send what their share of W^T delta adds to them.
      */
     long partialSumsReceived(long units, long senders);
+
+    // ---- slices of layers that share weights -------------------------------------------------
+    // A dense-like kernel answers these from the per-unit methods above; a convolution overrides them.
+
+    /** Whether a slice's words and inputs depend on where it starts, not only on its units (weight sharing, windows). */
+    default boolean sharesWeights() {
+        return false;
+    }
+
+    /** Slices hold a multiple of this many units (a convolution: whole output rows or channels). */
+    default long alignment(WeightSharing sharing) {
+        return 1;
+    }
+
+    /** What the slice of units {@code first .. first + count - 1} holds and does per example. */
+    default SliceCost slice(long first, long count, WeightSharing sharing) {
+        return slice(count);
+    }
+
+    /** The words that slice keeps in its tile. */
+    default SliceWords words(long first, long count, WeightSharing sharing) {
+        long parameters = count * parameterWordsPerUnit();
+        return new SliceWords(count, parameters, parameters, inputWordsPerSlice(), count);
+    }
+
+    /**
+     * The input values the slice reads, as ascending disjoint ranges {@code [start, end)} of the
+     * layer's input in stored order, flattened: {start0, end0, start1, end1, ...}. By default all of them.
+     */
+    default long[] inputRanges(long first, long count, WeightSharing sharing) {
+        return new long[] {0, shape().inputs()};
+    }
 }

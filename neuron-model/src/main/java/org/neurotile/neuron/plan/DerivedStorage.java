@@ -7,8 +7,8 @@ record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToL
                       IntToLongFunction optimizerBytes, IntToLongFunction inputBytes) implements StorageModel {
 
     @Override
-    public long weightBytesPerNeuron(int layer) {
-        return base.weightBytesPerNeuron(layer);
+    public long weightBytesPerWord(int layer) {
+        return base.weightBytesPerWord(layer);
     }
 
     @Override
@@ -22,12 +22,12 @@ record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToL
     }
 
     @Override
-    public long optimizerBytesPerNeuron(int layer) {
+    public long optimizerBytesPerWord(int layer) {
         return optimizerBytes.applyAsLong(layer);
     }
 
     @Override
-    public long inputBytesPerTile(int layer) {
+    public long inputBytesPerWord(int layer) {
         return inputBytes.applyAsLong(layer);
     }
 }

@@ -15,10 +15,16 @@ import org.neurotile.workloads.NetworkSpec;
  * layer L), where the label arrives and e = softmax(a_L) - y is computed.
  *
  * <p>Counts per tile and layer with c neurons, the slice's as its layer's kernel gives them (dense:
- * n_{l-1} weight reads and MACs per neuron): its weight reads and MACs (plus a bias read and an add
- * per neuron with biases), its inputs written once as they arrive and read once (every input is used
- * by all c neurons from a register: operand reuse inside the tile), one activation write and one
- * activation function per neuron.
+ * n_{l-1} weight reads and MACs per neuron): its weight reads and MACs (plus a bias read per neuron,
+ * per channel of a convolution, and an add per sum with biases), its inputs written once as they
+ * arrive and read once (every input is used by all c neurons from a register: operand reuse inside
+ * the tile), one activation write and one activation function per sum. A convolution's pool runs in
+ * the same task: it reads the activated sums of each window (activation reads), compares (max) or
+ * adds and scales them (average) as elementwise ops, and writes its c outputs.
+ *
+ * <p>Each tile sends each tile of the next layer what that tile reads of its slice
+ * ({@link InputRoutes}): all of it to a dense layer, as one multicast; to a convolution, the rows
+ * its windows read, the halo rows held by neighbouring tiles included.
  */
 public final class ForwardPlan {
     private final int ioTask;
@@ -52,21 +58,23 @@ public final class ForwardPlan {
             forward[i] = task;
             tasksOfLayer[p.layer()][seenOfLayer[p.layer()]++] = task;
             long c = p.count();
-            SliceCost slice = kernels.layer(p.layer()).slice(c);
-            graph.count(task, Category.WEIGHT_READS, slice.weights() + (options.biases() ? c : 0));
+            SliceCost slice = kernels.layer(p.layer()).slice(p.first(), c, mapping.weightSharing());
+            graph.count(task, Category.WEIGHT_READS, slice.weights() + (options.biases() ? slice.biases() : 0));
             graph.count(task, Category.MACS, slice.forwardMacs());
-            graph.count(task, Category.ADDS, options.biases() ? c : 0);
-            graph.count(task, Category.ACTIVATION_WRITES, slice.inputs() + c);
-            graph.count(task, Category.ACTIVATION_READS, slice.inputs());
-            graph.count(task, Category.ELEMENTWISE_OPS, c);
+            graph.count(task, Category.ADDS, options.biases() ? slice.sums() : 0);
+            graph.count(task, Category.ACTIVATION_WRITES, slice.inputs() + slice.sums() + (slice.poolReads() > 0 ? c : 0));
+            graph.count(task, Category.ACTIVATION_READS, slice.inputs() + slice.poolReads());
+            graph.count(task, Category.ELEMENTWISE_OPS, slice.sums() + slice.poolOps());
         }
-        graph.send(io, tasksOfLayer[1], network.inputSize());
+        routes(kernels, mapping, 1, tasksOfLayer).send(graph, io, 0, network.inputSize());
         for (int l = 1; l < layers; l++) {
             List<Placement> layer = mapping.placementsOf(l);
+            InputRoutes routes = routes(kernels, mapping, l + 1, tasksOfLayer);
             for (int i = 0; i < layer.size(); i++) {
-                graph.send(tasksOfLayer[l][i], tasksOfLayer[l + 1], layer.get(i).count());
+                routes.send(graph, tasksOfLayer[l][i], layer.get(i).first(), layer.get(i).count());
             }
         }
+        InputStreams.restream(graph, mapping, kernels, io, tasksOfLayer, options);
         int outputs = network.outputs();
         Placement firstOutput = mapping.placementsOf(layers).get(0);
         int output = graph.addTask(firstOutput.tile(), Phase.ERROR, layers);
@@ -79,6 +87,11 @@ public final class ForwardPlan {
         }
         graph.send(io, new int[] {output}, 1); // the label
         return new ForwardPlan(io, forward, output, firstOutput.tile());
+    }
+
+    private static InputRoutes routes(LayerKernels kernels, Mapping mapping, int layer, int[][] tasksOfLayer) {
+        return InputRoutes.of(kernels.layer(layer), mapping.placementsOf(layer), tasksOfLayer[layer],
+                mapping.weightSharing());
     }
 
     public int ioTask() {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -21,10 +23,12 @@ public final class Mapping {
     private final List<Placement> placements;
     private final List<List<Placement>> byLayer;
     private final long[][] footprintBytes; // [tile][MemoryKind]
+    private final WeightSharing sharing;
 
     private Mapping(NetworkSpec network, int tileCount, int[][] order, List<Placement> placements,
-                    long[][] footprintBytes) {
+                    long[][] footprintBytes, WeightSharing sharing) {
         this.network = network;
+        this.sharing = sharing;
         this.tileCount = tileCount;
         this.order = order;
         this.placements = Collections.unmodifiableList(placements);
@@ -39,26 +43,44 @@ public final class Mapping {
         this.byLayer = layers.stream().map(Collections::unmodifiableList).toList();
     }
 
-    /** Neurons in index order. */
+    /** Neurons in index order, convolutions cut as {@link WeightSharing#DEFAULT}. */
     public static Mapping contiguous(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes) {
+        return contiguous(network, storage, tileCount, memoryBytes, WeightSharing.DEFAULT);
+    }
+
+    /** Neurons in index order, layers that share weights cut as {@code sharing} says. */
+    public static Mapping contiguous(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                     WeightSharing sharing) {
         int[][] order = new int[network.layerCount() + 1][];
         for (int l = 1; l <= network.layerCount(); l++) {
             order[l] = identity(network.neurons(l));
         }
-        return ordered(network, storage, tileCount, memoryBytes, order);
+        return ordered(network, storage, tileCount, memoryBytes, order, sharing);
     }
 
     /**
      * Hidden neurons ordered by the errors they use (lexicographically, ties in index order), so that
      * neurons using the same errors share a tile and each tile needs fewer distinct errors; the
-     * output layer in index order.
+     * output layer in index order. A layer that shares weights (a convolution) keeps index order:
+     * its slices are cut on rows or channels.
      */
     public static Mapping errorGrouped(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
                                        ErrorAssignment errors) {
+        return errorGrouped(network, storage, tileCount, memoryBytes, errors, WeightSharing.DEFAULT);
+    }
+
+    /** As above, layers that share weights cut as {@code sharing} says. */
+    public static Mapping errorGrouped(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                       ErrorAssignment errors, WeightSharing sharing) {
+        LayerKernels kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         int[][] order = new int[layers + 1][];
         for (int l = 1; l <= layers; l++) {
             int layer = l;
+            if (kernels.layer(l).sharesWeights()) {
+                order[l] = identity(network.neurons(l));
+                continue;
+            }
             int[][] used = new int[network.neurons(l)][];
             for (int i = 0; i < used.length; i++) {
                 used[i] = l == layers ? new int[0] : errors.errorsOf(l, i);
@@ -67,7 +89,7 @@ public final class Mapping {
                     .sorted((a, b) -> Arrays.compare(used[a], used[b]))
                     .mapToInt(Integer::intValue).toArray();
         }
-        return ordered(network, storage, tileCount, memoryBytes, order);
+        return ordered(network, storage, tileCount, memoryBytes, order, sharing);
     }
 
     /**
@@ -77,11 +99,23 @@ public final class Mapping {
      */
     public static Mapping ordered(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
                                   int[][] order) {
-        Fill fill = Fill.run(network, storage, tileCount, memoryBytes, true);
+        return ordered(network, storage, tileCount, memoryBytes, order, WeightSharing.DEFAULT);
+    }
+
+    /** As above, layers that share weights cut as {@code sharing} says. */
+    public static Mapping ordered(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
+                                  int[][] order, WeightSharing sharing) {
+        SliceSizes sizes = new SliceSizes(network, storage, sharing);
+        Fill fill = Fill.run(network, sizes, tileCount, memoryBytes, true);
         if (fill.failedLayer != 0) {
-            throw MappingDoesNotFitException.describe(network, storage, tileCount, memoryBytes, fill.failedLayer);
+            throw MappingDoesNotFitException.describe(network, sizes, tileCount, memoryBytes, fill.failedLayer);
         }
-        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes);
+        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes, sharing);
+    }
+
+    /** How layers that share weights were cut into slices. */
+    public WeightSharing weightSharing() {
+        return sharing;
     }
 
     public NetworkSpec network() {
@@ -132,24 +166,25 @@ public final class Mapping {
         long tilesUsed;
 
         /** With {@code record} false only {@code failedLayer} and {@code tilesUsed} are computed. */
-        static Fill run(NetworkSpec network, StorageModel storage, long tileCount, long memoryBytes, boolean record) {
+        static Fill run(NetworkSpec network, SliceSizes sizes, long tileCount, long memoryBytes, boolean record) {
             Fill fill = new Fill();
             fill.footprintBytes = record ? new long[(int) tileCount][MemoryKind.values().length] : null;
             long tile = 0;
             long used = 0;
             for (int l = 1; l <= network.layerCount(); l++) {
-                long perNeuron = storage.bytesPerNeuron(l);
-                long perTile = storage.inputBytesPerTile(l);
-                if (perNeuron + perTile > memoryBytes) {
+                if (sizes.smallestSliceBytes(l) > memoryBytes) {
                     fill.failedLayer = l;
                     return fill;
                 }
-                int placed = 0;
+                long placed = 0;
                 int neurons = network.neurons(l);
                 while (placed < neurons) {
-                    long room = memoryBytes - used - perTile;
-                    long fits = room < perNeuron ? 0 : Math.min(neurons - placed, room / perNeuron);
+                    long fits = sizes.fits(l, placed, memoryBytes - used);
                     if (fits == 0) {
+                        if (used == 0) { // a slice here needs more than a tile (more halo than the layer's first)
+                            fill.failedLayer = l;
+                            return fill;
+                        }
                         tile++;
                         used = 0;
                         if (tile >= tileCount) {
@@ -159,16 +194,22 @@ public final class Mapping {
                         continue;
                     }
                     if (record) {
-                        fill.placements.add(new Placement((int) tile, l, placed, (int) fits));
+                        fill.placements.add(new Placement((int) tile, l, (int) placed, (int) fits));
                         long[] footprint = fill.footprintBytes[(int) tile];
-                        footprint[MemoryKind.WEIGHTS.ordinal()] += fits * storage.weightBytesPerNeuron(l);
-                        footprint[MemoryKind.FEEDBACK.ordinal()] += fits * storage.feedbackBytesPerNeuron(l);
-                        footprint[MemoryKind.ACTIVATIONS.ordinal()] +=
-                                fits * storage.activationBytesPerNeuron(l) + perTile;
-                        footprint[MemoryKind.OPTIMIZER.ordinal()] += fits * storage.optimizerBytesPerNeuron(l);
+                        for (MemoryKind kind : MemoryKind.values()) {
+                            footprint[kind.ordinal()] += sizes.bytes(l, placed, fits, kind);
+                        }
                     }
-                    used += perTile + fits * perNeuron;
-                    placed += (int) fits;
+                    used += sizes.bytes(l, placed, fits);
+                    placed += fits;
+                    if (placed < neurons) { // one slice per layer and tile: the rest starts on the next tile
+                        tile++;
+                        used = 0;
+                        if (tile >= tileCount) {
+                            fill.failedLayer = l;
+                            return fill;
+                        }
+                    }
                 }
             }
             fill.tilesUsed = tile + 1;

@@ -1,7 +1,9 @@
 package org.neurotile.neuron.plan;
 
 import java.util.Locale;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.sim.InvalidInputException;
+import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.NetworkSpec;
 
 /** The network needs more tiles or more memory per tile than the chip has; says how much would fit. */
@@ -20,31 +22,60 @@ public final class MappingDoesNotFitException extends InvalidInputException {
                 + "try a smaller batch or more memory per tile");
     }
 
-    static MappingDoesNotFitException describe(NetworkSpec network, StorageModel storage, int tileCount,
+    static MappingDoesNotFitException describe(NetworkSpec network, SliceSizes sizes, int tileCount,
                                                long memoryBytes, int layer) {
-        long perNeuron = storage.bytesPerNeuron(layer);
-        long perTile = storage.inputBytesPerTile(layer);
-        String what = String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
+        boolean shared = sizes.kernel(layer).sharesWeights();
+        long perNeuron = shared ? 0 : sizes.bytesPerNeuron(layer);
+        long perTile = shared ? 0 : sizes.inputBytesPerTile(layer);
+        long smallest = sizes.smallestSliceBytes(layer);
+        String what = shared
+                ? String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%s, %d neurons; "
+                        + "its smallest slice, %d neurons (%s, conv mapping %s), takes %s: %s)", network.describe(),
+                        tileCount, bytes(memoryBytes), layer, describeLayer(network, layer), network.neurons(layer),
+                        sizes.smallestSlice(layer), sizes.sharing() == WeightSharing.SINGLE ? "a channel" : "a row",
+                        sizes.sharing().id(), bytes(smallest), byKind(sizes, layer))
+                : String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
                         + "plus %s of inputs per tile)", network.describe(), tileCount, bytes(memoryBytes), layer,
-                network.neurons(layer), bytes(perNeuron), bytes(perTile));
-        long memoryNeeded = smallestMemory(network, storage, tileCount, memoryBytes);
-        if (perNeuron + perTile > memoryBytes) {
-            return new MappingDoesNotFitException(what + " needs at least " + bytes(perNeuron + perTile)
-                    + " per tile for one neuron; on " + tileCount + " tiles it needs " + bytes(memoryNeeded)
-                    + " per tile");
+                        network.neurons(layer), bytes(perNeuron), bytes(perTile));
+        long memoryNeeded = smallestMemory(network, sizes, tileCount, memoryBytes);
+        if (smallest > memoryBytes) {
+            return new MappingDoesNotFitException(what + " needs at least " + bytes(smallest)
+                    + " per tile for one " + (shared ? "slice" : "neuron") + "; on " + tileCount
+                    + " tiles it needs " + bytes(memoryNeeded) + " per tile");
         }
-        long tilesNeeded = Mapping.Fill.run(network, storage, Long.MAX_VALUE, memoryBytes, false).tilesUsed;
+        Mapping.Fill unbounded = Mapping.Fill.run(network, sizes, Long.MAX_VALUE, memoryBytes, false);
+        long tilesNeeded = unbounded.tilesUsed;
+        if (unbounded.failedLayer != 0) {
+            return new MappingDoesNotFitException(what + " has a slice that needs more than " + bytes(memoryBytes)
+                    + " per tile; on " + tileCount + " tiles it needs " + bytes(memoryNeeded) + " per tile");
+        }
         long side = (long) Math.ceil(Math.sqrt(tilesNeeded));
         return new MappingDoesNotFitException(what + " runs out of tiles; it needs " + tilesNeeded + " tiles of "
                 + bytes(memoryBytes) + " (e.g. an array of " + side + "x" + side + "), or " + bytes(memoryNeeded)
                 + " per tile on " + tileCount + " tiles");
     }
 
+    /** e.g. {@code weights 1.2 KiB, feedback 250 KiB, activations 8 KiB}: the kinds of the smallest slice. */
+    private static String byKind(SliceSizes sizes, int layer) {
+        StringBuilder text = new StringBuilder();
+        for (MemoryKind kind : MemoryKind.values()) {
+            long kindBytes = sizes.bytes(layer, 0, sizes.smallestSlice(layer), kind);
+            if (kindBytes > 0) {
+                text.append(text.length() == 0 ? "" : ", ").append(kind.id()).append(' ').append(bytes(kindBytes));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String describeLayer(NetworkSpec network, int layer) {
+        return network.layer(layer) instanceof Conv2d conv ? conv.describe() : network.layer(layer).kind();
+    }
+
     /** The least memory per tile (to the byte) with which the network fits on {@code tileCount} tiles. */
-    private static long smallestMemory(NetworkSpec network, StorageModel storage, int tileCount, long atLeast) {
+    private static long smallestMemory(NetworkSpec network, SliceSizes sizes, int tileCount, long atLeast) {
         long low = atLeast;
         long high = Math.max(atLeast, 1);
-        while (Mapping.Fill.run(network, storage, tileCount, high, false).failedLayer != 0) {
+        while (Mapping.Fill.run(network, sizes, tileCount, high, false).failedLayer != 0) {
             low = high;
             high = high * 2;
             if (high > MAX_SEARCH_BYTES) {
@@ -53,7 +84,7 @@ public final class MappingDoesNotFitException extends InvalidInputException {
         }
         while (high - low > 1) {
             long middle = low + (high - low) / 2;
-            if (Mapping.Fill.run(network, storage, tileCount, middle, false).failedLayer == 0) {
+            if (Mapping.Fill.run(network, sizes, tileCount, middle, false).failedLayer == 0) {
                 high = middle;
             } else {
                 low = middle;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.TreeSet;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
@@ -35,22 +37,29 @@ public final class PlanSteps {
      * The delta task of a hidden placement fed back from a source of {@code errors} neurons: the
      * arriving errors written once and read once (shared by the tile's c neurons), c feedback rows
      * read ({@link FeedbackEncoding#rowWords} words each) and multiplied (c * errors MACs, or
-     * additions with sign feedback), one activation read and one elementwise op (f') per neuron;
-     * wordsMoved {@code errors} per trained neuron.
+     * additions with sign feedback), one activation read and one elementwise op (f') per value the
+     * slice computed (per neuron; a convolution's sums before its pool, which the delta reaches
+     * through the pool's backward); wordsMoved {@code errors} per trained neuron.
      */
-    public static int feedbackDelta(TaskGraph graph, Placement p, int forwardTask, long errors, FeedbackEncoding encoding,
-                             int wordBytes, boolean trained) {
+    public static int feedbackDelta(TaskGraph graph, Mapping mapping, Placement p, int forwardTask, long errors,
+                                    FeedbackEncoding encoding, int wordBytes, boolean trained) {
         int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
         graph.dependsOn(delta, forwardTask);
         long c = p.count();
+        long values = slice(mapping, p).sums();
         graph.count(delta, Category.ERROR_WRITES, errors);
         graph.count(delta, Category.ERROR_READS, errors);
         graph.count(delta, Category.FEEDBACK_READS, c * encoding.rowWords(errors, wordBytes));
         graph.count(delta, encoding.productCategory(), c * errors);
-        graph.count(delta, Category.ACTIVATION_READS, c);
-        graph.count(delta, Category.ELEMENTWISE_OPS, c);
+        graph.count(delta, Category.ACTIVATION_READS, values);
+        graph.count(delta, Category.ELEMENTWISE_OPS, values);
         graph.count(delta, Category.WORDS_MOVED, trained ? c * errors : 0);
         return delta;
+    }
+
+    /** What a placement's slice holds and does, as its layer's kernel gives it. */
+    public static SliceCost slice(Mapping mapping, Placement p) {
+        return LayerKernels.of(mapping.network(), p.layer()).slice(p.first(), p.count(), mapping.weightSharing());
     }
 
     /**
@@ -65,28 +74,53 @@ public final class PlanSteps {
      * B * c deltas), and reads, updates and writes each weight once, with
      * {@link OptimizerCost#macsPerWeight(int)} MACs. The weight read of the error phase (bp's shared
      * read) happens once per example, so it cannot serve the batch's update: the update reads them.
+     *
+     * <p>A convolution slice's gradient is a correlation ({@link SliceCost#gradientMacs}: one
+     * product per kernel tap and sum, where a dense layer has one per weight). A slice that starts
+     * inside a channel keeps a copy of that channel's kernel ({@link KernelCopies}): it sends its
+     * partial gradient to the kernel's owner and writes the updated kernel it gets back.
      */
+    public static int update(TaskGraph graph, Mapping mapping, Placement p, int delta, boolean weightsAlreadyRead,
+                             PlanOptions options) {
+        LayerKernel kernel = LayerKernels.of(mapping.network(), p.layer());
+        return update(graph, kernel.slice(p.first(), p.count(), mapping.weightSharing()),
+                KernelCopies.of(mapping, kernel, p, options), p, delta, weightsAlreadyRead, options);
+    }
+
+    /** As above, for a placement of a layer without kernel copies (cut as {@link WeightSharing#DEFAULT}). */
     public static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
-                      PlanOptions options) {
+                             PlanOptions options) {
+        LayerKernel kernel = LayerKernels.of(network, p.layer());
+        return update(graph, kernel.slice(p.first(), p.count(), WeightSharing.DEFAULT), KernelCopies.NONE, p, delta,
+                weightsAlreadyRead, options);
+    }
+
+    private static int update(TaskGraph graph, SliceCost slice, KernelCopies copies, Placement p, int delta,
+                              boolean weightsAlreadyRead, PlanOptions options) {
+        int stream = graph.firstTask(p.tile(), Phase.UPDATE, p.layer()); // a streamed input (InputStreams), if any
         int update = graph.addTask(p.tile(), Phase.UPDATE, p.layer());
         graph.dependsOn(update, delta);
+        if (stream >= 0) {
+            graph.dependsOn(update, stream);
+        }
         int batch = options.batch();
-        long c = p.count();
-        SliceCost slice = LayerKernels.of(network, p.layer()).slice(c);
-        long bias = options.biases() ? c : 0;
-        long weights = slice.weights() + bias;
+        long ownedWeights = slice.weights() - copies.sharedWeights();
+        long bias = options.biases() ? slice.biases() - copies.sharedBiases() : 0;
+        long weights = ownedWeights + bias;
         graph.count(update, Category.WEIGHT_READS, weightsAlreadyRead && batch == 1 ? bias : weights);
         graph.count(update, Category.WEIGHT_WRITES, weights);
         OptimizerCost optimizer = options.optimizer();
-        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight(batch));
+        graph.count(update, Category.MACS, weights * optimizer.macsPerWeight(batch)
+                + batch * (slice.gradientMacs() - ownedWeights));
         graph.count(update, Category.OPTIMIZER_READS, weights * optimizer.stateReadsPerWeight());
         graph.count(update, Category.OPTIMIZER_WRITES, weights * optimizer.stateWritesPerWeight());
         graph.count(update, Category.ACTIVATION_READS, batch * slice.inputs());
-        graph.count(update, Category.ELEMENTWISE_OPS, c + weights * optimizer.elementwiseOpsPerWeight());
+        graph.count(update, Category.ELEMENTWISE_OPS, slice.sums() + weights * optimizer.elementwiseOpsPerWeight());
         if (batch > 1) {
-            graph.count(update, Category.ERROR_WRITES, batch * c);
-            graph.count(update, Category.ERROR_READS, batch * c);
+            graph.count(update, Category.ERROR_WRITES, batch * slice.sums());
+            graph.count(update, Category.ERROR_READS, batch * slice.sums());
         }
+        copies.synchronise(graph, update);
         return update;
     }
 

@@ -1,40 +1,67 @@
 package org.neurotile.neuron.plan;
 
 import java.util.function.IntToLongFunction;
-import org.neurotile.neuron.layers.LayerKernels;
+import org.neurotile.neuron.layers.SliceWords;
 import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
- * What a tile keeps in its memory, in bytes, by kind. Per neuron of layer l: its weight row and
- * bias, its feedback row (as the rule stores it), the one activation word it keeps for its delta,
- * and its optimizer state. Per tile and layer: the input vector h_{l-1}, which all the tile's
- * neurons of that layer share for the forward pass and the update.
+ * What a tile keeps in its memory, in bytes, by kind, for a slice of a layer as its kernel sizes
+ * it ({@link SliceWords}): its weights and biases, its neurons' feedback rows (as the rule stores
+ * them), the values it computes (one activation word per neuron of a dense layer, kept for its
+ * delta; a convolution's sums before its pool), its optimizer state beside the weights it updates,
+ * and its inputs h_{l-1} (for a dense layer the whole vector, which all the tile's neurons share
+ * for the forward pass and the update; for a convolution the input rows its windows read). Each
+ * kind is a number of bytes per word of what it scales with, per layer.
  */
 public interface StorageModel {
 
-    long weightBytesPerNeuron(int layer);
+    /** Bytes of one weight or bias word. */
+    long weightBytesPerWord(int layer);
 
+    /** Bytes of one neuron's feedback row. */
     long feedbackBytesPerNeuron(int layer);
 
+    /** Bytes kept per value the layer computes (per neuron of a dense layer). */
     long activationBytesPerNeuron(int layer);
 
-    long optimizerBytesPerNeuron(int layer);
+    /** Optimizer state bytes beside each weight and bias word the tile updates. */
+    long optimizerBytesPerWord(int layer);
 
-    /** Bytes a tile keeps once for each layer it holds neurons of: the layer's inputs. */
-    long inputBytesPerTile(int layer);
+    /** Bytes per input word a tile keeps for the layer. */
+    long inputBytesPerWord(int layer);
+
+    /** Bytes of {@code kind} a slice keeps, given its words. */
+    default long bytes(int layer, SliceWords slice, MemoryKind kind) {
+        return switch (kind) {
+            case WEIGHTS -> slice.parameterWords() * weightBytesPerWord(layer);
+            case FEEDBACK -> slice.units() * feedbackBytesPerNeuron(layer);
+            case ACTIVATIONS -> slice.valueWords() * activationBytesPerNeuron(layer)
+                    + slice.inputWords() * inputBytesPerWord(layer);
+            case OPTIMIZER -> slice.ownedParameterWords() * optimizerBytesPerWord(layer);
+        };
+    }
+
+    /** Every byte a slice keeps. */
+    default long bytes(int layer, SliceWords slice) {
+        long total = 0;
+        for (MemoryKind kind : MemoryKind.values()) {
+            total += bytes(layer, slice, kind);
+        }
+        return total;
+    }
 
     /** This storage with {@code feedbackBytes} of feedback per neuron of each layer. */
     default StorageModel withFeedbackBytes(IntToLongFunction feedbackBytes) {
-        return new DerivedStorage(this, feedbackBytes, this::activationBytesPerNeuron, this::optimizerBytesPerNeuron,
-                this::inputBytesPerTile);
+        return new DerivedStorage(this, feedbackBytes, this::activationBytesPerNeuron, this::optimizerBytesPerWord,
+                this::inputBytesPerWord);
     }
 
-    /** This storage with {@code extraBytes} more optimizer state per neuron of each layer. */
+    /** This storage with {@code extraBytes} more optimizer state per weight and bias word of each layer. */
     default StorageModel withMoreOptimizerBytes(IntToLongFunction extraBytes) {
         return new DerivedStorage(this, this::feedbackBytesPerNeuron, this::activationBytesPerNeuron,
-                layer -> optimizerBytesPerNeuron(layer) + extraBytes.applyAsLong(layer), this::inputBytesPerTile);
+                layer -> optimizerBytesPerWord(layer) + extraBytes.applyAsLong(layer), this::inputBytesPerWord);
     }
 
     /** This storage with {@code optimizer}'s state words beside every weight and bias. */
@@ -43,18 +70,17 @@ public interface StorageModel {
         if (stateWords == 0) {
             return this;
         }
-        LayerKernels kernels = LayerKernels.of(network);
-        return withMoreOptimizerBytes(layer -> kernels.layer(layer).parameterWordsPerUnit() * stateWords * wordBytes);
+        return withMoreOptimizerBytes(layer -> (long) stateWords * wordBytes);
     }
 
     /**
-     * This storage with {@code perNeuron} more activation bytes per neuron and {@code perTile} more
-     * input bytes per tile and layer.
+     * This storage with {@code perNeuron} more activation bytes per value and {@code perInputWord}
+     * more bytes per input word of each layer.
      */
-    default StorageModel withMoreActivationBytes(IntToLongFunction perNeuron, IntToLongFunction perTile) {
+    default StorageModel withMoreActivationBytes(IntToLongFunction perNeuron, IntToLongFunction perInputWord) {
         return new DerivedStorage(this, this::feedbackBytesPerNeuron,
-                layer -> activationBytesPerNeuron(layer) + perNeuron.applyAsLong(layer), this::optimizerBytesPerNeuron,
-                layer -> inputBytesPerTile(layer) + perTile.applyAsLong(layer));
+                layer -> activationBytesPerNeuron(layer) + perNeuron.applyAsLong(layer), this::optimizerBytesPerWord,
+                layer -> inputBytesPerWord(layer) + perInputWord.applyAsLong(layer));
     }
 
     /**
@@ -65,7 +91,7 @@ public interface StorageModel {
      */
     default StorageModel withBatchBuffer(int batch, int wordBytes) {
         return batch == 1 ? this : withMoreActivationBytes(layer -> (long) batch * wordBytes,
-                layer -> (batch - 1) * inputBytesPerTile(layer));
+                layer -> (batch - 1) * inputBytesPerWord(layer));
     }
 
     /**
@@ -79,13 +105,8 @@ public interface StorageModel {
         int word = words.wordBytes();
         int activation = words.activationBytes();
         return new DerivedStorage(weightsOnly(network, words), this::feedbackBytesPerNeuron,
-                layer -> activationBytesPerNeuron(layer) / word * activation, this::optimizerBytesPerNeuron,
-                layer -> inputBytesPerTile(layer) / word * activation);
-    }
-
-    default long bytesPerNeuron(int layer) {
-        return weightBytesPerNeuron(layer) + feedbackBytesPerNeuron(layer) + activationBytesPerNeuron(layer)
-                + optimizerBytesPerNeuron(layer);
+                layer -> activationBytesPerNeuron(layer) / word * activation, this::optimizerBytesPerWord,
+                layer -> inputBytesPerWord(layer) / word * activation);
     }
 
     /** Weights and biases as each layer's kernel keeps them, no feedback, plain SGD (no optimizer state). */
@@ -95,11 +116,10 @@ public interface StorageModel {
 
     /** As {@link #weightsOnly(NetworkSpec, int)}, weights and activations in their own word sizes. */
     static StorageModel weightsOnly(NetworkSpec network, WordSizes words) {
-        LayerKernels kernels = LayerKernels.of(network);
         return new StorageModel() {
             @Override
-            public long weightBytesPerNeuron(int layer) {
-                return kernels.layer(layer).parameterWordsPerUnit() * words.weightBytes();
+            public long weightBytesPerWord(int layer) {
+                return words.weightBytes();
             }
 
             @Override
@@ -113,13 +133,13 @@ public interface StorageModel {
             }
 
             @Override
-            public long optimizerBytesPerNeuron(int layer) {
+            public long optimizerBytesPerWord(int layer) {
                 return 0;
             }
 
             @Override
-            public long inputBytesPerTile(int layer) {
-                return kernels.layer(layer).inputWordsPerSlice() * words.activationBytes();
+            public long inputBytesPerWord(int layer) {
+                return words.activationBytes();
             }
         };
     }

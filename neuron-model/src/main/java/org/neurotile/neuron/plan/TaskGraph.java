@@ -3,7 +3,9 @@ package org.neurotile.neuron.plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
 
@@ -20,6 +22,7 @@ public final class TaskGraph {
 
     private final List<Task> tasks = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
+    private final Map<Long, Integer> firstTaskAt = new HashMap<>();
 
     /** Work of one tile in one phase for one layer; plans build tasks through the graph's methods. */
     public static final class Task {
@@ -94,7 +97,17 @@ public final class TaskGraph {
         }
         Task task = new Task(tasks.size(), tile, phase, layer);
         tasks.add(task);
+        firstTaskAt.putIfAbsent(key(tile, phase, layer), task.id);
         return task.id;
+    }
+
+    /** The first task added on {@code tile} for {@code layer} in {@code phase}, or -1. */
+    public int firstTask(int tile, Phase phase, int layer) {
+        return firstTaskAt.getOrDefault(key(tile, phase, layer), -1);
+    }
+
+    private static long key(int tile, Phase phase, int layer) {
+        return ((long) tile << 36) | ((long) layer << 4) | phase.ordinal();
     }
 
     /** Adds to what a task does. */
@@ -180,15 +193,19 @@ public final class TaskGraph {
     }
 
     /**
-     * A copy without the tasks of {@code phase}, which must be sinks: none of them sends a message,
-     * receives one or has a successor (true of the update tasks of every plan).
+     * A copy without the tasks of {@code phase}, which must be sinks of the other phases: none of
+     * them sends a message to or is followed by a task of another phase (true of the update tasks of
+     * every plan; kernel copies exchange messages among update tasks only).
      */
     public TaskGraph withoutPhase(Phase phase) {
         TaskGraph copy = new TaskGraph();
         int[] copied = new int[tasks.size()];
         for (Task task : tasks) {
             if (task.phase == phase) {
-                if (!task.successors.isEmpty() || !task.messagesSent.isEmpty()) {
+                boolean feedsOtherPhase = task.successors.stream().anyMatch(t -> tasks.get(t).phase != phase)
+                        || task.messagesSent.stream().flatMapToInt(m -> Arrays.stream(messages.get(m).receivers()))
+                                .anyMatch(t -> tasks.get(t).phase != phase);
+                if (feedsOtherPhase) {
                     throw new IllegalStateException("task " + task.id + " of phase " + phase.id() + " is not a sink");
                 }
                 copied[task.id] = -1;
@@ -207,6 +224,9 @@ public final class TaskGraph {
             }
         }
         for (Message message : messages) {
+            if (copied[message.sender()] < 0) {
+                continue; // between tasks of the phase left out
+            }
             int[] receivers = new int[message.receivers().length];
             for (int i = 0; i < receivers.length; i++) {
                 receivers[i] = copied[message.receivers()[i]];

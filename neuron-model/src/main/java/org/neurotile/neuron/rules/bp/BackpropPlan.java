@@ -3,9 +3,11 @@ package org.neurotile.neuron.rules.bp;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.layers.SliceCost;
 import org.neurotile.neuron.plan.ForwardPlan;
+import org.neurotile.neuron.plan.InputRoutes;
 import org.neurotile.neuron.plan.Mapping;
 import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.plan.PlanOptions;
@@ -72,6 +74,7 @@ public final class BackpropPlan {
         List<Placement> placements = mapping.placements();
         int[] deltaOf = new int[placements.size()];
         int[] propagationOf = new int[placements.size()];
+        long[][] rangesOf = inputRanges(mapping, kernels);
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             int l = p.layer();
@@ -85,9 +88,9 @@ public final class BackpropPlan {
             if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                int senders = mapping.placementsOf(l + 1).size();
-                long partials = kernels.layer(l + 1).partialSumsReceived(p.count(), senders);
-                delta = reduction(graph, p, forward.forwardTask(i), partials, trained);
+                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf);
+                delta = reduction(graph, p, forward.forwardTask(i), partials, PlanSteps.slice(mapping, p).sums(),
+                        trained);
             }
             deltaOf[i] = delta;
             boolean propagates = l > lowest;
@@ -95,48 +98,91 @@ public final class BackpropPlan {
             if (propagates) {
                 propagation = graph.addTask(p.tile(), Phase.ERROR, l);
                 graph.dependsOn(propagation, delta);
-                SliceCost slice = kernels.layer(l).slice(p.count());
+                SliceCost slice = PlanSteps.slice(mapping, p);
                 graph.count(propagation, Category.WEIGHT_READS, slice.weights());
                 graph.count(propagation, Category.MACS, slice.propagationMacs());
                 propagationOf[i] = propagation;
             }
             if (trained) {
                 boolean shared = propagates && weightReads == WeightReads.SHARED;
-                int update = PlanSteps.update(graph, network, p, delta, shared, options);
+                int update = PlanSteps.update(graph, mapping, p, delta, shared, options);
                 if (propagates) {
                     graph.dependsOn(update, propagation);
                 }
             }
         }
-        sendPartialSums(graph, placements, deltaOf, propagationOf);
+        sendPartialSums(graph, mapping, rangesOf, deltaOf, propagationOf);
         return deltaOf;
     }
 
-    private static int reduction(TaskGraph graph, Placement p, int forwardTask, long partials, boolean trained) {
+    /**
+     * The partial sums placement {@code p} of layer l receives from the slices of layer l+1: from a
+     * dense layer as its kernel counts them, from a convolution the units of p each slice's windows read.
+     */
+    private static long partialSums(LayerKernel above, Mapping mapping, Placement p, long[][] rangesOf) {
+        List<Placement> senders = mapping.placementsOf(p.layer() + 1);
+        if (!above.sharesWeights()) {
+            return above.partialSumsReceived(p.count(), senders.size());
+        }
+        long partials = 0;
+        List<Placement> placements = mapping.placements();
+        for (int i = 0; i < placements.size(); i++) {
+            if (placements.get(i).layer() == p.layer() + 1) {
+                partials += InputRoutes.overlap(rangesOf[i], p.first(), p.end());
+            }
+        }
+        return partials;
+    }
+
+    /** The input ranges of every placement of a layer that shares weights (null for the others). */
+    private static long[][] inputRanges(Mapping mapping, LayerKernels kernels) {
+        List<Placement> placements = mapping.placements();
+        long[][] ranges = new long[placements.size()][];
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            LayerKernel kernel = kernels.layer(p.layer());
+            ranges[i] = kernel.sharesWeights() ? kernel.inputRanges(p.first(), p.count(), mapping.weightSharing())
+                    : null;
+        }
+        return ranges;
+    }
+
+    private static int reduction(TaskGraph graph, Placement p, int forwardTask, long partials, long values,
+                                 boolean trained) {
         int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
         graph.dependsOn(delta, forwardTask);
         long c = p.count();
         graph.count(delta, Category.ERROR_WRITES, partials);
         graph.count(delta, Category.ERROR_READS, partials);
-        graph.count(delta, Category.ADDS, partials - c);
-        graph.count(delta, Category.ACTIVATION_READS, c);
-        graph.count(delta, Category.ELEMENTWISE_OPS, c);
+        graph.count(delta, Category.ADDS, Math.max(0, partials - c));
+        graph.count(delta, Category.ACTIVATION_READS, values);
+        graph.count(delta, Category.ELEMENTWISE_OPS, values);
         graph.count(delta, Category.WORDS_MOVED, trained ? partials : 0);
         return delta;
     }
 
-    /** Each propagation task of layer l+1 sends every layer-l tile the partial sums of its neurons. */
-    private static void sendPartialSums(TaskGraph graph, List<Placement> placements, int[] deltaOf,
+    /**
+     * Each propagation task of layer l+1 sends every layer-l tile the partial sums of its neurons:
+     * all of them from a dense layer, from a convolution those its windows read (its rotated kernel
+     * reaches no other unit).
+     */
+    private static void sendPartialSums(TaskGraph graph, Mapping mapping, long[][] rangesOf, int[] deltaOf,
                                         int[] propagationOf) {
+        List<Placement> placements = mapping.placements();
         for (int i = 0; i < placements.size(); i++) {
             if (propagationOf[i] < 0) {
                 continue;
             }
-            int below = placements.get(i).layer() - 1;
+            Placement p = placements.get(i);
+            int below = p.layer() - 1;
+            long[] ranges = rangesOf[i];
             for (int j = 0; j < placements.size(); j++) {
                 Placement q = placements.get(j);
                 if (q.layer() == below) {
-                    graph.send(propagationOf[i], new int[] {deltaOf[j]}, q.count());
+                    long words = ranges == null ? q.count() : InputRoutes.overlap(ranges, q.first(), q.end());
+                    if (words > 0) {
+                        graph.send(propagationOf[i], new int[] {deltaOf[j]}, words);
+                    }
                 }
             }
         }

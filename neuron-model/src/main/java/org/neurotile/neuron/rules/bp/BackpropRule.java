@@ -49,7 +49,9 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
 
     /**
      * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W| (the update's and
-     * W^T delta's, as each layer's kernel gives them), words moved
+     * W^T delta's, as each layer's kernel gives them: for a convolution the weight gradient as a
+     * correlation, H_out W_out C_out k^2 C_in / groups, and the rotated kernel's propagation,
+     * H_out W_out C_out k^2 C_in / groups, where a dense layer has |W| each), words moved
      * |W| + |A| + the errors of the next layer, where |A| is the activations of the trained layers'
      * neurons (sum of n_l) and the errors of the next layer are the deltas each trained layer
      * receives (n_{l+1}; e for the output layer: n_L).
@@ -59,6 +61,7 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
         long activations = 0;
         long errors = 0;
         long propagation = 0;
+        long gradient = 0;
         LayerKernels kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         for (int l = 1; l <= layers; l++) {
@@ -67,10 +70,11 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
             }
             SliceCost layer = kernels.layer(l).whole();
             weights += layer.weights();
+            gradient += layer.gradientMacs();
             propagation += layer.propagationMacs();
             activations += layer.units();
             errors += l < layers ? network.neurons(l + 1) : network.neurons(l);
         }
-        return new ClosedForm(weights + activations, weights, weights + propagation, weights + activations + errors);
+        return new ClosedForm(weights + activations, weights, gradient + propagation, weights + activations + errors);
     }
 }

@@ -57,7 +57,7 @@ public final class DirectionalFeedbackPlan {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true);
             } else {
                 long c = p.count();
-                delta = PlanSteps.feedbackDelta(graph, p, forward.forwardTask(i), outputs, FeedbackEncoding.DENSE,
+                delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), outputs, FeedbackEncoding.DENSE,
                         options.wordBytes(), true);
                 graph.dependsOn(delta, directional[i]);
                 graph.count(delta, Category.ERROR_WRITES, outputs);
@@ -69,7 +69,7 @@ public final class DirectionalFeedbackPlan {
                 graph.count(delta, Category.WORDS_MOVED, c * outputs);
                 receivers.add(delta);
             }
-            PlanSteps.update(graph, network, p, delta, false, options);
+            PlanSteps.update(graph, mapping, p, delta, false, options);
         }
         if (!receivers.isEmpty()) {
             PlanSteps.sendPerTile(graph, forward.outputTask(), receivers.stream().mapToInt(Integer::intValue).toArray(),
@@ -95,7 +95,7 @@ public final class DirectionalFeedbackPlan {
             int t = graph.addTask(p.tile(), Phase.FORWARD, l);
             graph.dependsOn(t, forward.forwardTask(i));
             long c = p.count();
-            SliceCost slice = kernels.layer(l).slice(c);
+            SliceCost slice = kernels.layer(l).slice(p.first(), c, mapping.weightSharing());
             long inputs = slice.inputs();
             boolean product = l > 1 || computeZeroProduct;
             graph.count(t, Category.WEIGHT_READS, product ? slice.weights() : 0);

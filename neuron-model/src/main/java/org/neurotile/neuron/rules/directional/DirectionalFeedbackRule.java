@@ -3,7 +3,6 @@ package org.neurotile.neuron.rules.directional;
 import java.util.Optional;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
-import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
@@ -34,10 +33,8 @@ public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning,
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         int layers = network.layerCount();
-        LayerKernels kernels = LayerKernels.of(network);
         return directFeedback.storage(network, wordBytes).withMoreActivationBytes(
-                layer -> layer < layers ? wordBytes : 0,
-                layer -> layer > 1 ? kernels.layer(layer).inputWordsPerSlice() * wordBytes : 0);
+                layer -> layer < layers ? wordBytes : 0, layer -> layer > 1 ? wordBytes : 0);
     }
 
     /** Its update multiplies the forward weights as dense matrices (W_l d_{l-1}), which a convolution is not yet. */

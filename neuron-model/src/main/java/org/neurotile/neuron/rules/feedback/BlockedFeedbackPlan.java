@@ -60,13 +60,13 @@ public final class BlockedFeedbackPlan {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
                 int source = blocks.sourceOf(l);
-                delta = PlanSteps.feedbackDelta(graph, p, forward.forwardTask(i), network.neurons(source), encoding,
+                delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), network.neurons(source), encoding,
                         options.wordBytes(), trained);
                 receiversOfSource.get(source).add(delta);
             }
             deltaOf[i] = delta;
             if (trained) {
-                PlanSteps.update(graph, network, p, delta, false, options);
+                PlanSteps.update(graph, mapping, p, delta, false, options);
             }
         }
         for (int source = layers; source >= 1; source--) {

@@ -55,7 +55,7 @@ public final class DirectFeedbackPlan {
                 continue;
             }
             if (p.layer() == layers) {
-                PlanSteps.update(graph, network, p,
+                PlanSteps.update(graph, mapping, p,
                         PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true),
                         false, options);
                 continue;
@@ -76,11 +76,12 @@ public final class DirectFeedbackPlan {
             graph.count(delta, Category.ERROR_READS, used.cardinality());
             graph.count(delta, Category.FEEDBACK_READS, connections);
             graph.count(delta, encoding.productCategory(), connections);
-            graph.count(delta, Category.ACTIVATION_READS, c);
-            graph.count(delta, Category.ELEMENTWISE_OPS, c);
+            long values = PlanSteps.slice(mapping, p).sums(); // f' per sum, behind a convolution's pool
+            graph.count(delta, Category.ACTIVATION_READS, values);
+            graph.count(delta, Category.ELEMENTWISE_OPS, values);
             graph.count(delta, Category.WORDS_MOVED, connections);
             receiversByErrorSet.computeIfAbsent(used, k -> new ArrayList<>()).add(delta);
-            PlanSteps.update(graph, network, p, delta, false, options);
+            PlanSteps.update(graph, mapping, p, delta, false, options);
         }
         for (Map.Entry<BitSet, List<Integer>> set : receiversByErrorSet.entrySet()) {
             int[] receivers = set.getValue().stream().mapToInt(Integer::intValue).toArray();

@@ -42,9 +42,9 @@ public final class FeedbackPropagationPlan {
             if (!rule.holdsFeedback(network, p.layer())) {
                 continue;
             }
-            int delta = PlanSteps.feedbackDelta(graph, p, forward.forwardTask(i), network.neurons(source),
+            int delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), network.neurons(source),
                     FeedbackEncoding.DENSE, options.wordBytes(), true);
-            PlanSteps.update(graph, network, p, delta, false, options);
+            PlanSteps.update(graph, mapping, p, delta, false, options);
             receivers.add(delta);
         }
         if (receivers.isEmpty()) {

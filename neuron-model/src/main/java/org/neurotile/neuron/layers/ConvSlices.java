@@ -1,0 +1,239 @@
+package org.neurotile.neuron.layers;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.neurotile.workloads.Conv2d;
+import org.neurotile.workloads.LayerShape;
+import org.neurotile.workloads.Pool;
+import org.neurotile.workloads.TensorShape;
+
+/**
+ * The geometry of a convolution's slices: which output channels and rows a slice of units covers,
+ * which sums it computes before its pool, which input rows (halo included) its windows read, and
+ * what it keeps and does. Units are the layer's outputs after the pool, in channel-major order; a
+ * slice is cut on whole output rows ({@link WeightSharing#COPIES}) or whole channels
+ * ({@link WeightSharing#SINGLE}). Everything here is arithmetic on the slice's bounds: no loop over
+ * units or MACs.
+ *
+ * <p>A slice computes every sum its pooled rows read, from the first conv row its first pooled
+ * row's window reads to the last its last pooled row reads, and the first and last slices of a
+ * channel also the conv rows no window reads (so the sums of a layer cut at channel borders are
+ * exactly C_out H_out W_out). Where pool windows overlap (kernel > stride) and a cut falls inside a
+ * channel, both slices compute the shared conv rows: recomputation, counted where it happens.
+ *
+ * <p>The input rows a slice reads are the union, over the channels it covers, of the rows its
+ * conv rows' windows read, of every input channel of the groups it covers (a grouped slice that
+ * spans groups reads the union of its groups' rows).
+ */
+final class ConvSlices {
+    private final int inChannels;
+    private final int inHeight;
+    private final int inWidth;
+    private final int outChannels;
+    private final int sumHeight;
+    private final int sumWidth;
+    private final int outHeight;
+    private final int outWidth;
+    private final int stride;
+    private final int padding;
+    private final int span;
+    private final int groups;
+    private final int poolKernel;
+    private final int poolStride;
+    private final int poolPadding;
+    private final boolean maxPool;
+    private final boolean pooled;
+    private final long kernelWeights;
+    private final long projectionWeights;
+
+    ConvSlices(Conv2d layer, LayerShape shape, Optional<TensorShape> added) {
+        TensorShape in = shape.input();
+        TensorShape sums = layer.sums(in);
+        inChannels = in.channels();
+        inHeight = in.height();
+        inWidth = in.width();
+        outChannels = sums.channels();
+        sumHeight = sums.height();
+        sumWidth = sums.width();
+        outHeight = shape.output().height();
+        outWidth = shape.output().width();
+        stride = layer.stride();
+        padding = layer.padding();
+        span = layer.span();
+        groups = layer.groups();
+        pooled = layer.pool().isPresent();
+        Pool pool = layer.pool().orElse(new Pool(Pool.Kind.MAX, 1, 1, 0));
+        poolKernel = pool.kernel();
+        poolStride = pool.stride();
+        poolPadding = pool.padding();
+        maxPool = pool.kind() == Pool.Kind.MAX;
+        kernelWeights = layer.kernelWeights(in);
+        projectionWeights = added.map(a -> Conv2d.projectionWeights(a, sums) / outChannels).orElse(0L);
+    }
+
+    /** Units per slice boundary: an output row, or a whole channel. */
+    long alignment(WeightSharing sharing) {
+        return sharing == WeightSharing.SINGLE ? (long) outHeight * outWidth : outWidth;
+    }
+
+    /** Weights of one output channel: its kernel and its share of the residual projection. */
+    long channelWeights() {
+        return kernelWeights + projectionWeights;
+    }
+
+    /** The output channel unit {@code unit} belongs to. */
+    int channelOf(long unit) {
+        return (int) (unit / ((long) outHeight * outWidth));
+    }
+
+    /** The first unit of channel {@code channel}. */
+    long channelStart(int channel) {
+        return (long) channel * outHeight * outWidth;
+    }
+
+    /** The channel the slice shares with an earlier slice (it starts inside it), or -1. */
+    int sharedChannel(long first) {
+        return first % ((long) outHeight * outWidth) == 0 ? -1 : channelOf(first);
+    }
+
+    /** The covered rows: channels c0..c1, the first pooled row of c0 and the last of c1. */
+    private record Rows(int c0, int c1, int firstRow, int lastRow) {
+        int channels() {
+            return c1 - c0 + 1;
+        }
+    }
+
+    private Rows rows(long first, long count) {
+        long rowFirst = first / outWidth;
+        long rowEnd = (first + count + outWidth - 1) / outWidth;
+        int c0 = (int) (rowFirst / outHeight);
+        int c1 = (int) ((rowEnd - 1) / outHeight);
+        return new Rows(c0, c1, (int) (rowFirst % outHeight), (int) ((rowEnd - 1) % outHeight));
+    }
+
+    private int sumLow(int pooledRow) {
+        return pooledRow == 0 ? 0 : clamp(pooledRow * poolStride - poolPadding, sumHeight);
+    }
+
+    private int sumHigh(int pooledRow) {
+        return pooledRow == outHeight - 1 ? sumHeight - 1
+                : clamp(pooledRow * poolStride - poolPadding + poolKernel - 1, sumHeight);
+    }
+
+    private static int clamp(int row, int rows) {
+        return Math.max(0, Math.min(rows - 1, row));
+    }
+
+    /** The conv row ranges of the covered channels (at most three distinct: first, middle, last). */
+    private int[][] sumRanges(Rows r) {
+        if (r.c0 == r.c1) {
+            return new int[][] {{sumLow(r.firstRow), sumHigh(r.lastRow), 1}};
+        }
+        int middle = r.c1 - r.c0 - 1;
+        return new int[][] {{sumLow(r.firstRow), sumHeight - 1, 1}, {0, sumHeight - 1, middle},
+            {0, sumHigh(r.lastRow), 1}};
+    }
+
+    /** Sums the slice computes: conv rows times their width, per covered channel. */
+    private long sums(Rows r) {
+        long rows = 0;
+        for (int[] range : sumRanges(r)) {
+            rows += (long) (range[1] - range[0] + 1) * range[2];
+        }
+        return rows * sumWidth;
+    }
+
+    /** The input rows conv rows lo..hi read, clipped to the map: {first, last}, empty if first > last. */
+    private int[] inputRows(int lo, int hi) {
+        return new int[] {Math.max(0, lo * stride - padding), Math.min(inHeight - 1, hi * stride - padding + span - 1)};
+    }
+
+    /** The union of the input rows the covered channels read, as ascending disjoint {first, last} intervals. */
+    private int[][] inputRowSet(Rows r) {
+        int[][] intervals = Arrays.stream(sumRanges(r)).filter(range -> range[2] > 0)
+                .map(range -> inputRows(range[0], range[1])).filter(rows -> rows[0] <= rows[1])
+                .sorted((a, b) -> Integer.compare(a[0], b[0])).toArray(int[][]::new);
+        int[][] merged = new int[intervals.length][];
+        int count = 0;
+        for (int[] interval : intervals) {
+            if (count > 0 && interval[0] <= merged[count - 1][1] + 1) {
+                merged[count - 1][1] = Math.max(merged[count - 1][1], interval[1]);
+            } else {
+                merged[count++] = interval.clone();
+            }
+        }
+        return Arrays.copyOf(merged, count);
+    }
+
+    private int inputChannelFirst(Rows r) {
+        return r.c0 / (outChannels / groups) * (inChannels / groups);
+    }
+
+    private int inputChannelEnd(Rows r) {
+        return (r.c1 / (outChannels / groups) + 1) * (inChannels / groups);
+    }
+
+    private long inputRowsCovered(Rows r) {
+        long rows = 0;
+        for (int[] interval : inputRowSet(r)) {
+            rows += interval[1] - interval[0] + 1;
+        }
+        return rows;
+    }
+
+    /** Input values the slice reads: its input channels' rows, whole rows (padding is not stored). */
+    private long inputs(Rows r) {
+        return Math.max(1, (long) (inputChannelEnd(r) - inputChannelFirst(r)) * inputRowsCovered(r) * inWidth);
+    }
+
+    /** The input rows one pooled output row reads: a single slice's line buffer. */
+    private long lineBufferRows() {
+        long rows = (long) (poolKernel - 1) * stride + span;
+        return Math.min(inHeight, rows);
+    }
+
+    SliceCost slice(long first, long count) {
+        Rows r = rows(first, count);
+        long sums = sums(r);
+        long taps = (long) poolKernel * poolKernel;
+        long poolReads = pooled ? count * taps : 0;
+        long poolOps = !pooled ? 0 : maxPool ? count * (taps - 1) : count * taps;
+        long weights = r.channels() * channelWeights();
+        return new SliceCost(count, weights, inputs(r), sums * channelWeights(), sums * kernelWeights, r.channels(),
+                sums, poolReads, poolOps, sums * channelWeights());
+    }
+
+    SliceWords words(long first, long count, WeightSharing sharing) {
+        Rows r = rows(first, count);
+        long parameters = r.channels() * (channelWeights() + 1);
+        long owned = sharedChannel(first) < 0 ? parameters : parameters - (channelWeights() + 1);
+        long inputs = inputs(r);
+        if (sharing == WeightSharing.SINGLE) {
+            long rows = Math.max(1, inputRowsCovered(r));
+            inputs = inputs / rows * Math.min(rows, lineBufferRows());
+        }
+        return new SliceWords(count, parameters, owned, inputs, sums(r));
+    }
+
+    /** The input values the slice reads as ranges of the flat (CHW) input: see {@link LayerKernel#inputRanges}. */
+    long[] inputRanges(long first, long count) {
+        Rows r = rows(first, count);
+        int[][] rowSet = inputRowSet(r);
+        long mapSize = (long) inHeight * inWidth;
+        long[] ranges = new long[2 * rowSet.length * (inputChannelEnd(r) - inputChannelFirst(r))];
+        int n = 0;
+        for (int channel = inputChannelFirst(r); channel < inputChannelEnd(r); channel++) {
+            for (int[] rows : rowSet) {
+                long start = channel * mapSize + (long) rows[0] * inWidth;
+                long end = channel * mapSize + (rows[1] + 1L) * inWidth;
+                if (n > 0 && ranges[n - 1] == start) {
+                    ranges[n - 1] = end;
+                } else {
+                    ranges[n++] = start;
+                    ranges[n++] = end;
+                }
+            }
+        }
+        return Arrays.copyOf(ranges, n);
+    }
+}
