@@ -68,6 +68,17 @@ public final class BackpropPlan {
      */
     public static int[] chain(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
                        PlanOptions options, int lowest) {
+        return chain(graph, mapping, forward, weightReads, options, lowest, mapping.network().layerCount(), null);
+    }
+
+    /**
+     * bp's chain below layer {@code top}, whose deltas another plan has computed and updated with
+     * (a delta task per placement of layer {@code top} in {@code given}, -1 for the others): layer
+     * {@code top} propagates with its forward weights, layers {@code lowest}..top-1 reduce, update and
+     * propagate as bp does. With {@code given} null, {@code top} is L and gets e: the whole chain.
+     */
+    public static int[] chain(TaskGraph graph, Mapping mapping, ForwardPlan forward, WeightReads weightReads,
+                              PlanOptions options, int lowest, int top, int[] given) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         LayerKernels kernels = LayerKernels.of(network);
@@ -80,12 +91,15 @@ public final class BackpropPlan {
             int l = p.layer();
             deltaOf[i] = -1;
             propagationOf[i] = -1;
-            if (l < lowest) {
+            if (l < lowest || l > top) {
                 continue;
             }
             boolean trained = network.layer(l).trainable();
+            boolean planned = given != null && l == top;
             int delta;
-            if (l == layers) {
+            if (planned) {
+                delta = given[i];
+            } else if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
                 long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf);
@@ -103,7 +117,7 @@ public final class BackpropPlan {
                 graph.count(propagation, Category.MACS, slice.propagationMacs());
                 propagationOf[i] = propagation;
             }
-            if (trained) {
+            if (trained && !planned) {
                 boolean shared = propagates && weightReads == WeightReads.SHARED;
                 int update = PlanSteps.update(graph, mapping, p, delta, shared, options);
                 if (propagates) {

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.FeedbackEncoding;
@@ -45,22 +46,33 @@ public final class DirectFeedbackPlan {
      */
     public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
                              FeedbackEncoding encoding, PlanOptions options) {
+        build(graph, mapping, forward, errors, encoding, options, layer -> true);
+    }
+
+    /**
+     * As above for the hidden layers {@code fedBack} accepts (the output layer always gets e);
+     * returns, per placement, its delta task, -1 where none was planned.
+     */
+    public static int[] build(TaskGraph graph, Mapping mapping, ForwardPlan forward, ErrorAssignment errors,
+                              FeedbackEncoding encoding, PlanOptions options, IntPredicate fedBack) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         List<Placement> placements = mapping.placements();
         Map<BitSet, List<Integer>> receiversByErrorSet = new LinkedHashMap<>();
+        int[] deltaOf = new int[placements.size()];
+        Arrays.fill(deltaOf, -1);
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
-            if (!network.layer(p.layer()).trainable()) {
+            if (!network.layer(p.layer()).trainable() || p.layer() < layers && !fedBack.test(p.layer())) {
                 continue;
             }
             if (p.layer() == layers) {
-                PlanSteps.update(graph, mapping, p,
-                        PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true),
-                        false, options);
+                deltaOf[i] = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), true);
+                PlanSteps.update(graph, mapping, p, deltaOf[i], false, options);
                 continue;
             }
             int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
+            deltaOf[i] = delta;
             graph.dependsOn(delta, forward.forwardTask(i));
             long c = p.count();
             BitSet used = new BitSet(network.outputs());
@@ -92,5 +104,6 @@ public final class DirectFeedbackPlan {
             Arrays.sort(receivers);
             PlanSteps.sendPerTile(graph, forward.outputTask(), receivers, set.getKey().cardinality());
         }
+        return deltaOf;
     }
 }

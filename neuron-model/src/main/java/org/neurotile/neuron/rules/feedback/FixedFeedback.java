@@ -28,7 +28,16 @@ public final class FixedFeedback {
      * {@code init}'s bound for the layer ({@link FeedbackInit#denseBound}).
      */
     public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init) {
-        return drawn(network, blocks, seed, (l, source, random) -> {
+        return dense(network, blocks, seed, init, 1);
+    }
+
+    /**
+     * {@link #dense(NetworkSpec, FeedbackBlocks, long, FeedbackInit)} for the layers from {@code lowest}
+     * up only, each drawn as there (its own stream); the layers below hold no feedback.
+     */
+    public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init,
+                                 int lowest) {
+        return drawn(network, blocks, seed, lowest, (l, source, random) -> {
             int columns = deltas(network, source);
             return Model.uniform(random, network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));
         });
@@ -163,7 +172,16 @@ public final class FixedFeedback {
      * with one source are built once, from the source down.
      */
     public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial) {
-        for (int l = 1; l <= network.layerCount(); l++) {
+        return weightsProduct(network, blocks, initial, 1);
+    }
+
+    /**
+     * {@link #weightsProduct(NetworkSpec, FeedbackBlocks, Model)} for the layers from {@code lowest}
+     * up only (the products reach no layer below it, which may be of any kind); the layers below hold
+     * no feedback.
+     */
+    public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial, int lowest) {
+        for (int l = lowest; l <= network.layerCount(); l++) {
             if (!(network.layer(l) instanceof Dense)) {
                 throw new InvalidInputException("feedback init weights-product multiplies dense weight matrices: layer "
                         + l + " of " + network.name() + " is " + network.layer(l).kind()
@@ -171,6 +189,9 @@ public final class FixedFeedback {
             }
         }
         int[] source = sources(network, blocks);
+        for (int l = 1; l < lowest; l++) {
+            source[l] = 0;
+        }
         double[][] matrices = new double[network.layerCount() + 1][];
         double[] product = null; // W_s ... W_{below + 1}: n_s x n_below
         int productSource = 0;
@@ -242,8 +263,16 @@ public final class FixedFeedback {
 
     /** B_l for every layer the blocks give feedback, each drawn from the stream {@code feedback.layer[l]}. */
     private static Feedback drawn(NetworkSpec network, FeedbackBlocks blocks, long seed, LayerDraw draw) {
+        return drawn(network, blocks, seed, 1, draw);
+    }
+
+    /** As above for the layers from {@code lowest} up. */
+    private static Feedback drawn(NetworkSpec network, FeedbackBlocks blocks, long seed, int lowest, LayerDraw draw) {
         RandomStreams streams = new RandomStreams(seed);
         int[] source = sources(network, blocks);
+        for (int l = 1; l < lowest; l++) {
+            source[l] = 0;
+        }
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < network.layerCount(); l++) {
             if (source[l] != 0) {
