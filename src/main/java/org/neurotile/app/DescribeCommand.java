@@ -2,8 +2,6 @@ package org.neurotile.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,7 +34,7 @@ final class DescribeCommand implements Callable<Integer> {
         NetworkSummary summary = NetworkSummary.of(Workloads.resolve(workload));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(summary)));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary.asMap()));
         } else {
             printTable(summary, out);
         }
@@ -65,33 +63,5 @@ final class DescribeCommand implements Callable<Integer> {
 
     private static String description(NetworkSummary.Row row) {
         return row.description() + (row.trainable() ? "" : " (frozen)");
-    }
-
-    private static ObjectNode toJson(NetworkSummary summary) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("name", summary.name());
-        root.set("input", shape(mapper, summary.input()));
-        ArrayNode layers = root.putArray("layers");
-        for (NetworkSummary.Row row : summary.rows()) {
-            ObjectNode layer = layers.addObject();
-            layer.put("layer", row.layer());
-            layer.put("kind", row.kind());
-            layer.put("description", row.description());
-            layer.set("output", shape(mapper, row.output()));
-            layer.put("weights", row.weights());
-            layer.put("biases", row.biases());
-            layer.put("parameters", row.parameters());
-            layer.put("forwardMacs", row.forwardMacs());
-            layer.put("trainable", row.trainable());
-        }
-        root.put("weights", summary.weights());
-        root.put("parameters", summary.parameters());
-        root.put("forwardMacs", summary.forwardMacs());
-        return root;
-    }
-
-    private static ArrayNode shape(ObjectMapper mapper, org.neurotile.workloads.TensorShape shape) {
-        return mapper.createArrayNode().add(shape.channels()).add(shape.height()).add(shape.width());
     }
 }

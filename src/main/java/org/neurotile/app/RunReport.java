@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,17 +154,7 @@ final class RunReport {
 
     /** Each layer as describe prints it, so reports name layers by kind and shape. */
     private List<Map<String, Object>> layers() {
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (NetworkSummary.Row row : NetworkSummary.of(example.mapping().network()).rows()) {
-            Map<String, Object> layer = new LinkedHashMap<>();
-            layer.put("layer", row.layer());
-            layer.put("kind", row.kind());
-            layer.put("description", row.description());
-            layer.put("output", List.of(row.output().channels(), row.output().height(), row.output().width()));
-            layer.put("weights", row.weights());
-            layers.add(layer);
-        }
-        return layers;
+        return NetworkSummary.of(example.mapping().network()).rows().stream().map(NetworkSummary.Row::asMap).toList();
     }
 
     void writeResult(Path directory, Map<String, Object> config) throws IOException {

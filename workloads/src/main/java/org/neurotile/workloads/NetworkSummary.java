@@ -1,7 +1,9 @@
 package org.neurotile.workloads;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network layer by layer as a user checks it against a paper or PyTorch's summary: each layer's
@@ -15,6 +17,21 @@ public record NetworkSummary(String name, TensorShape input, List<Row> rows) {
 
         public long parameters() {
             return weights + biases;
+        }
+
+        /** The row as describe --json and result.json write it, the output as [channels, height, width]. */
+        public Map<String, Object> asMap() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("layer", layer);
+            row.put("kind", kind);
+            row.put("description", description);
+            row.put("output", List.of(output.channels(), output.height(), output.width()));
+            row.put("weights", weights);
+            row.put("biases", biases);
+            row.put("parameters", parameters());
+            row.put("forwardMacs", forwardMacs);
+            row.put("trainable", trainable);
+            return row;
         }
     }
 
@@ -58,5 +75,17 @@ public record NetworkSummary(String name, TensorShape input, List<Row> rows) {
 
     public long forwardMacs() {
         return rows.stream().mapToLong(Row::forwardMacs).sum();
+    }
+
+    /** The summary as describe --json writes it: name, input, layers, then the totals. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("name", name);
+        summary.put("input", List.of(input.channels(), input.height(), input.width()));
+        summary.put("layers", rows.stream().map(Row::asMap).toList());
+        summary.put("weights", weights());
+        summary.put("parameters", parameters());
+        summary.put("forwardMacs", forwardMacs());
+        return summary;
     }
 }
