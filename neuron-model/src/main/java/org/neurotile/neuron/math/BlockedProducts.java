@@ -189,7 +189,6 @@ public final class BlockedProducts {
                 xs[m] = floats(x[m], columns);
             }
             float[] row = new float[columns];
-            float[] d = new float[count];
             for (int i = from; i < to; i++) {
                 int base = i * columns;
                 for (int j = 0; j < columns; j++) {
@@ -197,18 +196,12 @@ public final class BlockedProducts {
                 }
                 float bias = (float) gb[i];
                 for (int m = 0; m < count; m++) {
-                    d[m] = (float) delta[m][i];
-                    bias += d[m];
-                }
-                if (VECTOR_API) {
-                    VectorLanes.addOuterProducts(row, d, xs, count, columns);
-                } else {
-                    for (int m = 0; m < count; m++) {
-                        float[] input = xs[m];
-                        for (int j = 0; j < columns; j++) {
-                            row[j] += d[m] * input[j];
-                        }
+                    float d = (float) delta[m][i];
+                    float[] input = xs[m];
+                    for (int j = 0; j < columns; j++) {
+                        row[j] += d * input[j];
                     }
+                    bias += d;
                 }
                 for (int j = 0; j < columns; j++) {
                     g[base + j] = row[j];

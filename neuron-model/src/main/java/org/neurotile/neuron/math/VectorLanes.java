@@ -61,29 +61,6 @@ final class VectorLanes {
         return combine(s, lanes, w, base, x, full, n);
     }
 
-    /**
-     * row[j] += d[m] x[m][j] for each example m < count in order, columns j < n: eight columns at a
-     * time held in a vector across the examples, each step a multiply then an add rounded to float,
-     * so every column's sum has the bits of the scalar loop's.
-     */
-    static void addOuterProducts(float[] row, float[] d, float[][] x, int count, int n) {
-        int full = n - n % 8;
-        for (int j = 0; j < full; j += 8) {
-            FloatVector sum = FloatVector.fromArray(EIGHT, row, j);
-            for (int m = 0; m < count; m++) {
-                sum = sum.add(FloatVector.fromArray(EIGHT, x[m], j).mul(d[m]));
-            }
-            sum.intoArray(row, j);
-        }
-        for (int j = full; j < n; j++) {
-            float sum = row[j];
-            for (int m = 0; m < count; m++) {
-                sum += d[m] * x[m][j];
-            }
-            row[j] = sum;
-        }
-    }
-
     /** The columns past the last full eight into their lanes, then ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)). */
     private static float combine(FloatVector sums, float[] lanes, float[] w, int base, float[] x, int full, int n) {
         sums.intoArray(lanes, 0);
