@@ -362,8 +362,4 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     private ConvSlices slices() {
         return new ConvSlices(layer, shape, added);
     }
-
-    private UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException("conv2d kernels are being built");
-    }
 }
