@@ -83,8 +83,9 @@ record RunConfig(
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
-        if (!network.frozenLayers().isEmpty()) {
-            config.put("frozen", network.frozenLayers());
+        List<Integer> frozen = network.frozenLayers();
+        if (!frozen.isEmpty()) {
+            config.put("frozen", frozen);
         }
         config.put("chip", RunReport.chipConfig(chip));
         config.put("biases", biases);

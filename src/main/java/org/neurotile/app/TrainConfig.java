@@ -151,8 +151,9 @@ record TrainConfig(
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("workload", workload);
         config.put("network", network.describe());
-        if (!network.frozenLayers().isEmpty()) {
-            config.put("frozen", network.frozenLayers());
+        List<Integer> frozen = network.frozenLayers();
+        if (!frozen.isEmpty()) {
+            config.put("frozen", frozen);
         }
         config.put("rule", rule.spec());
         config.put("data", data.data());
