@@ -12,11 +12,12 @@ import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.bp.BackpropPlan;
-import org.neurotile.neuron.rules.feedback.DirectFeedbackPlan;
+import org.neurotile.neuron.rules.feedback.BlockedFeedbackPlan;
 import org.neurotile.neuron.rules.feedback.FeedbackBlocks;
 import org.neurotile.neuron.rules.feedback.FeedbackInit;
 import org.neurotile.neuron.rules.feedback.FeedbackStorage;
 import org.neurotile.neuron.rules.feedback.FixedFeedback;
+import org.neurotile.neuron.rules.feedback.SignScale;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.NetworkSpec;
@@ -25,15 +26,20 @@ import org.neurotile.workloads.NetworkSpec;
  * CDFA (Han and Yoo, "Efficient convolutional neural network training with direct feedback
  * alignment", 2019): the fully connected layers above the last convolution learn by dfa from e,
  * with B_l of n_l x n_L (by default the transposed product of the initial forward weights above l,
- * the paper's aligned start); the convolution layers learn by bp from the delta of the first fully
- * connected layer, which their bp chain can start as soon as that delta is known. On a network
- * without convolutions it is dfa.
+ * the paper's aligned start), or by binary dfa with s_l times its signs; the convolution layers
+ * learn by bp from the delta of the first fully connected layer, which their bp chain can start as
+ * soon as that delta is known. On a network without convolutions it is dfa (or binary dfa).
  *
- * <p>Counts: dfa's feedback rows, error multicast and delta tasks for the fully connected layers;
- * bp's propagation (the first fully connected layer's W^T delta, then the rotated kernels) and
- * reductions below them, as {@link BackpropPlan} counts them.
+ * <p>Counts: dfa's (or binary dfa's one-bit) feedback rows, error multicast and delta tasks for the
+ * fully connected layers ({@link BlockedFeedbackPlan} with one block); bp's propagation (the first
+ * fully connected layer's W^T delta, then the rotated kernels) and reductions below them, as
+ * {@link BackpropPlan} counts them.
+ *
+ * @param encoding {@link FeedbackEncoding#SIGN} for binary dfa in the fully connected layers
+ * @param scale    binary feedback's magnitude (unused with dense feedback)
  */
-record ConvolutionalDfaRule(String spec, FeedbackInit init) implements LearningRule {
+record ConvolutionalDfaRule(String spec, FeedbackInit init, FeedbackEncoding encoding, SignScale scale)
+        implements LearningRule {
 
     /** The last convolution layer (0 without one): it and the layers below learn by bp. */
     static int lastConvolution(NetworkSpec network) {
@@ -66,7 +72,8 @@ record ConvolutionalDfaRule(String spec, FeedbackInit init) implements LearningR
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         int split = split(network);
-        StorageModel dfa = FeedbackStorage.directFeedback(network, wordBytes);
+        StorageModel dfa = encoding == FeedbackEncoding.SIGN ? FeedbackStorage.binary(network, wordBytes)
+                : FeedbackStorage.directFeedback(network, wordBytes);
         return dfa.withFeedbackBytes(l -> l > split ? dfa.feedbackBytesPerNeuron(l) : 0);
     }
 
@@ -81,9 +88,10 @@ record ConvolutionalDfaRule(String spec, FeedbackInit init) implements LearningR
         int split = split(network);
         int layers = network.layerCount();
         FeedbackBlocks blocks = FeedbackBlocks.directFeedback(layers);
-        Feedback dfa = init == FeedbackInit.WEIGHTS_PRODUCT
+        Feedback drawn = init == FeedbackInit.WEIGHTS_PRODUCT
                 ? FixedFeedback.weightsProduct(network, blocks, initial, split + 1)
                 : FixedFeedback.dense(network, blocks, seed, init, split + 1);
+        Feedback dfa = encoding == FeedbackEncoding.SIGN ? FixedFeedback.signOf(network, drawn, scale) : drawn;
         int[] sources = new int[layers + 1];
         double[][] matrices = new double[layers + 1][];
         for (int l = 1; l < layers; l++) {
@@ -97,8 +105,8 @@ record ConvolutionalDfaRule(String spec, FeedbackInit init) implements LearningR
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
         NetworkSpec network = mapping.network();
         int split = split(network);
-        int[] deltas = DirectFeedbackPlan.build(graph, mapping, forward, ErrorAssignment.all(network.outputs()),
-                FeedbackEncoding.DENSE, options, l -> l > split);
+        int[] deltas = BlockedFeedbackPlan.build(graph, mapping, forward,
+                FeedbackBlocks.directFeedback(network.layerCount()), encoding, options, l -> l > split);
         int lowest = BackpropPlan.lowestTrained(network);
         if (lowest > 0 && lowest <= split) {
             BackpropPlan.chain(graph, mapping, forward, BackpropPlan.WeightReads.SEPARATE, options, lowest, split + 1,

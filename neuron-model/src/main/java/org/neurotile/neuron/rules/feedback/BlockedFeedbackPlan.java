@@ -2,6 +2,7 @@ package org.neurotile.neuron.rules.feedback;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.Mapping;
@@ -38,6 +39,15 @@ public final class BlockedFeedbackPlan {
 
     public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
                              FeedbackEncoding encoding, PlanOptions options) {
+        build(graph, mapping, forward, blocks, encoding, options, layer -> true);
+    }
+
+    /**
+     * As above for the hidden layers {@code fedBack} accepts (the output layer always gets e);
+     * returns, per placement, its delta task, -1 where none was planned.
+     */
+    public static int[] build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
+                              FeedbackEncoding encoding, PlanOptions options, IntPredicate fedBack) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         boolean[] computesDelta = blocks.computesDelta(network);
@@ -51,7 +61,7 @@ public final class BlockedFeedbackPlan {
             Placement p = placements.get(i);
             int l = p.layer();
             deltaOf[i] = -1;
-            if (!computesDelta[l]) {
+            if (!computesDelta[l] || l < layers && !fedBack.test(l)) {
                 continue;
             }
             boolean trained = network.layer(l).trainable();
@@ -85,5 +95,6 @@ public final class BlockedFeedbackPlan {
                 }
             }
         }
+        return deltaOf;
     }
 }

@@ -151,7 +151,11 @@ public final class FixedFeedback {
         return Feedback.of(sources(network, FeedbackBlocks.directFeedback(network.layerCount())), matrices);
     }
 
-    private static Feedback signOf(NetworkSpec network, Feedback feedback, SignScale scale) {
+    /**
+     * s_l times the signs (0 maps to +1) of dfa feedback {@code feedback}, for each layer that holds a
+     * matrix: binary dfa's S_l from a dense draw or an aligned start.
+     */
+    public static Feedback signOf(NetworkSpec network, Feedback feedback, SignScale scale) {
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < matrices.length; l++) {
             double[] matrix = feedback.matrix(l);

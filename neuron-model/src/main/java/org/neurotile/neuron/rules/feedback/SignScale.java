@@ -27,7 +27,7 @@ public enum SignScale {
         return id;
     }
 
-    static SignScale byId(String id) {
+    public static SignScale byId(String id) {
         for (SignScale scale : values()) {
             if (scale.id.equals(id)) {
                 return scale;

@@ -81,6 +81,49 @@ class ConvolutionalDfaRuleTest {
         }
     }
 
+    @Test
+    void withBinaryFullyConnectedLayersTheirFeedbackIsTheSignsOfTheAlignedStartTimesTheScale() {
+        Model initial = Model.initial(NET, 1, Precision.FLOAT64);
+        Feedback dense = LearningRules.parse("cdfa", 1).feedback(NET, initial, 7).orElseThrow();
+        Feedback binary = LearningRules.parse("cdfa:fc=binary-dfa,scale=one", 1).feedback(NET, initial, 7)
+                .orElseThrow();
+        assertEquals(Feedback.BACKPROP, binary.sourceOf(2));
+        for (int l = 3; l <= 4; l++) {
+            double[] d = dense.matrix(l);
+            double[] s = binary.matrix(l);
+            for (int k = 0; k < d.length; k++) {
+                assertEquals(d[k] < 0 ? -1.0 : 1.0, s[k], 0.0, "layer " + l + " entry " + k);
+            }
+        }
+    }
+
+    @Test
+    void withBinaryFullyConnectedLayersTheyCountAsBinaryDfaAndTheConvolutionsAsBp() {
+        ExampleRun cdfa = run("cdfa:fc=binary-dfa");
+        ExampleRun bp = run("bp");
+        ExampleRun binary = run("binary-dfa");
+        for (Category category : Category.values()) {
+            for (int l = 1; l <= 2; l++) {
+                assertEquals(backward(bp, category, l), backward(cdfa, category, l), category + " of layer " + l);
+            }
+            for (int l = 4; l <= 5; l++) {
+                assertEquals(backward(binary, category, l), backward(cdfa, category, l), category + " of layer " + l);
+            }
+        }
+        // layer 3 adds its signed errors as binary dfa does, then propagates W_3^T delta_3 as bp does
+        assertEquals(backward(binary, Category.FEEDBACK_READS, 3), backward(cdfa, Category.FEEDBACK_READS, 3));
+        assertEquals(backward(binary, Category.ADDS, 3), backward(cdfa, Category.ADDS, 3));
+        assertEquals(backward(binary, Category.MACS, 3) + NET.shape(3).forwardMacs(), backward(cdfa, Category.MACS, 3));
+    }
+
+    @Test
+    void aScaleWithoutBinaryFeedbackIsRefusedInOneLine() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> LearningRules.parse("cdfa:scale=one", 1));
+        assertEquals("rule 'cdfa:scale=one': option 'scale' is binary feedback's magnitude: it applies with"
+                + " fc=binary-dfa", e.getMessage());
+    }
+
     /** The whole network in one tile under every rule, so that the rules' placements are the same. */
     private static ExampleRun run(String rule) {
         ChipSpec spec = new ChipSpec(new GridShape(8, 8), "mesh", NocParameters.DEFAULTS,
@@ -123,22 +166,39 @@ class ConvolutionalDfaRuleTest {
 
     @Test
     void onAFullyConnectedNetworkItCountsAsDfa() {
+        assertSameTotalsOnMnistFc("cdfa", "dfa");
+    }
+
+    @Test
+    void onAFullyConnectedNetworkWithBinaryFeedbackItCountsAsBinaryDfa() {
+        assertSameTotalsOnMnistFc("cdfa:fc=binary-dfa", "binary-dfa");
+    }
+
+    private static void assertSameTotalsOnMnistFc(String rule, String same) {
         NetworkSpec fc = NetworkCatalog.get("mnist-fc");
-        LearningRule cdfa = LearningRules.parse("cdfa", 1);
-        LearningRule dfa = LearningRules.parse("dfa", 1);
         ChipSpec spec = ChipSpec.DEFAULTS;
-        ExampleRun a = new Chip(spec).run(fc, cdfa, false, TraceRecorder.disabled()).run();
-        ExampleRun b = new Chip(spec).run(fc, dfa, false, TraceRecorder.disabled()).run();
+        ExampleRun a = new Chip(spec).run(fc, LearningRules.parse(rule, 1), false, TraceRecorder.disabled()).run();
+        ExampleRun b = new Chip(spec).run(fc, LearningRules.parse(same, 1), false, TraceRecorder.disabled()).run();
         for (Category category : Category.values()) {
             assertEquals(b.total(category), a.total(category), category.toString());
         }
+        assertEquals(b.cycles(), a.cycles(), "cycles");
     }
 
     @Test
     void itLearnsSeparableClustersWithBpInTheConvolutions() {
+        assertLearnsClusters("cdfa");
+    }
+
+    @Test
+    void itLearnsSeparableClustersWithBinaryFeedbackAboveTheConvolutions() {
+        assertLearnsClusters("cdfa:fc=binary-dfa");
+    }
+
+    private static void assertLearnsClusters(String rule) {
         Dataset train = new ClusterDataset(5, 64, 4, 300, 0.5).generate(0);
         Dataset test = new ClusterDataset(5, 64, 4, 200, 0.5).generate(300);
-        Trainer trainer = new Trainer(new Trainer.Settings(NET, LearningRules.parse("cdfa", 1), Precision.FLOAT32,
+        Trainer trainer = new Trainer(new Trainer.Settings(NET, LearningRules.parse(rule, 1), Precision.FLOAT32,
                 Optimizer.Settings.of(OptimizerCost.SGD), 0.01, 1, 3, 1, true, false, 1, NumberFormats.FLOAT32),
                 Workers.single());
         List<EpochResult> history = trainer.train(train, test, new Trainer.Listener() {
