@@ -204,7 +204,7 @@ final class ConvSlices {
         long poolReads = pooled ? count * taps : 0;
         long poolOps = !pooled ? 0 : maxPool ? count * (taps - 1) : count * taps;
         long weights = r.channels() * channelWeights();
-        return new SliceCost(count, weights, inputs, sums * channelWeights(), sums * kernelWeights, r.channels(),
+        return new SliceCost(count, weights, inputs, sums * channelWeights(), sums * channelWeights(), r.channels(),
                 sums, poolReads, poolOps, sums * channelWeights());
     }
 

@@ -5,7 +5,8 @@ package org.neurotile.neuron.layers;
  * {@code weights} they keep (biases not included; a convolution slice keeps the whole kernel of
  * every output channel it covers, so a kernel split over slices is counted in each), the
  * {@code inputs} they receive, the {@code forwardMacs} of their sums and the
- * {@code propagationMacs} of their share of W^T delta.
+ * {@code propagationMacs} of their share of W^T delta (a convolution's rotated kernels, and with a
+ * projected residual add also the projection's P^T delta, the error its source layer receives).
  *
  * <p>The rest is what weight sharing changes; a dense slice has one of each per unit and no pool:
  * {@code biases} the bias words it keeps (a convolution: one per channel covered), {@code sums}

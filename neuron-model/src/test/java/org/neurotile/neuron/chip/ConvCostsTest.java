@@ -229,6 +229,60 @@ class ConvCostsTest {
         assertEquals(sums, example.run().total(Category.ADDS, Phase.FORWARD));
     }
 
+    @Property(tries = 10)
+    void bpSendsEachResidualAddsErrorBackToTheAddedLayer(@ForAll("memories") long memoryBytes,
+                                                         @ForAll("sharings") WeightSharing sharing) {
+        Conv2d same = Conv2d.of(4, 3, 1, Activation.RELU);
+        Conv2d identity = new Conv2d(4, 3, 1, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.of(1), true);
+        Conv2d projected = new Conv2d(8, 3, 2, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.of(2), true);
+        Conv2d plainIdentity = new Conv2d(4, 3, 1, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.empty(), true);
+        Conv2d plainProjected = new Conv2d(8, 3, 2, 1, 1, 1, Activation.RELU, Optional.empty(), OptionalInt.empty(),
+                true);
+        TensorShape input = new TensorShape(2, 8, 8);
+        NetworkSpec net = new NetworkSpec("residual", input,
+                List.of(same, same, identity, projected, Dense.of(3, Activation.IDENTITY)));
+        NetworkSpec plain = new NetworkSpec("plain", input,
+                List.of(same, same, plainIdentity, plainProjected, Dense.of(3, Activation.IDENTITY)));
+        Optional<Chip.Example> residual = run(net, "bp", sharing, memoryBytes * 4);
+        Optional<Chip.Example> without = run(plain, "bp", sharing, memoryBytes * 4);
+        if (residual.isEmpty() || without.isEmpty()) {
+            return;
+        }
+        for (int from = 1; from <= 2; from++) {
+            int adding = from + 2;
+            long read = 0;
+            for (Placement p : residual.get().mapping().placementsOf(adding)) {
+                long[] ranges = LayerKernels.of(net, adding).addedRanges(p.first(), p.count(), sharing);
+                for (int i = 0; i < ranges.length; i += 2) {
+                    read += ranges[i + 1] - ranges[i];
+                }
+            }
+            assertEquals(read, errorWrites(residual.get(), from) - errorWrites(without.get(), from),
+                    "layer " + from + " receives the error of each value layer " + adding + " added");
+        }
+        // layer 4's propagation also computes P^T delta: one MAC per projection weight and sum
+        long projectionMacs = (long) net.neurons(4) * net.output(2).channels();
+        assertEquals(projectionMacs, errorMacs(residual.get(), 4) - errorMacs(without.get(), 4));
+    }
+
+    private static long errorWrites(Chip.Example example, int layer) {
+        return ofLayerInErrorPhase(example, Category.ERROR_WRITES, layer);
+    }
+
+    private static long errorMacs(Chip.Example example, int layer) {
+        return ofLayerInErrorPhase(example, Category.MACS, layer);
+    }
+
+    private static long ofLayerInErrorPhase(Chip.Example example, Category category, int layer) {
+        long total = 0;
+        for (int task = 0; task < example.run().taskCount(); task++) {
+            if (example.run().layerOf(task) == layer && example.run().phaseOf(task) == Phase.ERROR) {
+                total += example.run().count(task, category);
+            }
+        }
+        return total;
+    }
+
     @Provide
     Arbitrary<Integer> sides() {
         return Arbitraries.integers().between(4, 14);

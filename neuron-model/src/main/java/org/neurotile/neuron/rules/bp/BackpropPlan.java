@@ -102,7 +102,8 @@ public final class BackpropPlan {
             } else if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf);
+                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf)
+                        + skippedErrors(kernels, mapping, p, lowest, top);
                 delta = reduction(graph, p, forward.forwardTask(i), partials, PlanSteps.slice(mapping, p).sums(),
                         trained);
             }
@@ -126,7 +127,50 @@ public final class BackpropPlan {
             }
         }
         sendPartialSums(graph, mapping, rangesOf, deltaOf, propagationOf);
+        sendSkippedErrors(graph, mapping, kernels, deltaOf, propagationOf, lowest);
         return deltaOf;
+    }
+
+    /**
+     * The errors placement {@code p} receives past the layers between, from the layers above whose
+     * residual add reads p's layer: of each of their slices, the values of p its add reads.
+     */
+    private static long skippedErrors(LayerKernels kernels, Mapping mapping, Placement p, int lowest, int top) {
+        long errors = 0;
+        for (Placement q : mapping.placements()) {
+            if (q.layer() > p.layer() && q.layer() <= top && kernels.layer(q.layer()).addedFrom() == p.layer()) {
+                errors += InputRoutes.overlap(kernels.layer(q.layer()).addedRanges(q.first(), q.count(),
+                        mapping.weightSharing()), p.first(), p.end());
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * A residual add's backward: the propagation task of each slice of a layer that adds layer j
+     * (j at or above {@code lowest}) sends j's tiles the error of the values its add read, delta
+     * itself or the projection's P^T delta (its MACs are in the slice's propagation), which j's
+     * reduction adds to the partial sums from the layer above it.
+     */
+    private static void sendSkippedErrors(TaskGraph graph, Mapping mapping, LayerKernels kernels, int[] deltaOf,
+                                          int[] propagationOf, int lowest) {
+        List<Placement> placements = mapping.placements();
+        for (int i = 0; i < placements.size(); i++) {
+            Placement p = placements.get(i);
+            LayerKernel kernel = kernels.layer(p.layer());
+            int from = kernel.addedFrom();
+            if (propagationOf[i] < 0 || from < lowest || from < 1) {
+                continue;
+            }
+            long[] ranges = kernel.addedRanges(p.first(), p.count(), mapping.weightSharing());
+            for (int j = 0; j < placements.size(); j++) {
+                Placement q = placements.get(j);
+                long words = q.layer() == from ? InputRoutes.overlap(ranges, q.first(), q.end()) : 0;
+                if (words > 0) {
+                    graph.send(propagationOf[i], new int[] {deltaOf[j]}, words);
+                }
+            }
+        }
     }
 
     /**

@@ -51,7 +51,8 @@ public record BackpropRule(String spec, BackpropPlan.WeightReads weightReads) im
      * bp on a memory-bound processor: reads |W| + |A|, writes |W|, MACs 2 |W| (the update's and
      * W^T delta's, as each layer's kernel gives them: for a convolution the weight gradient as a
      * correlation, H_out W_out C_out k^2 C_in / groups, and the rotated kernel's propagation,
-     * H_out W_out C_out k^2 C_in / groups, where a dense layer has |W| each), words moved
+     * H_out W_out C_out k^2 C_in / groups, and a residual projection's share of both, where a dense
+     * layer has |W| each), words moved
      * |W| + |A| + the errors of the next layer, where |A| is the activations of the trained layers'
      * neurons (sum of n_l) and the errors of the next layer are the deltas each trained layer
      * receives (n_{l+1}; e for the output layer: n_L).
