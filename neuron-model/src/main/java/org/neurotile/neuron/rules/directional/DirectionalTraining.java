@@ -2,6 +2,7 @@ package org.neurotile.neuron.rules.directional;
 
 import java.util.Optional;
 import org.neurotile.neuron.functional.Feedback;
+import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
@@ -18,12 +19,14 @@ final class DirectionalTraining implements RuleTraining {
     private final DirectionalFeedback learning;
     private final Feedback learned;
     private final Optimizer optimizer;
+    private final boolean fixedScale;
     private DirectionalFeedback.Directions pending; // the example's directions, until its deltas are formed
 
-    DirectionalTraining(DirectionalFeedback learning, Feedback learned, Optimizer optimizer) {
+    DirectionalTraining(DirectionalFeedback learning, Feedback learned, Optimizer optimizer, boolean fixedScale) {
         this.learning = learning;
         this.learned = learned;
         this.optimizer = optimizer;
+        this.fixedScale = fixedScale;
     }
 
     @Override
@@ -48,7 +51,10 @@ final class DirectionalTraining implements RuleTraining {
 
     @Override
     public double[][] deltas(Model model, ForwardPass pass, StepKind kind, Quantization q) {
-        double[][] deltas = RuleTraining.super.deltas(model, pass, kind, q);
+        double[][] deltas = kind == StepKind.RULE && fixedScale
+                ? LearningStep.feedbackDeltas(model, FixedScale.scaled(model.network(), learned, model.precision()),
+                        pass, q)
+                : RuleTraining.super.deltas(model, pass, kind, q);
         if (pending != null) {
             learning.update(model, learned, pending);
             pending = null;
