@@ -19,7 +19,7 @@ class RuleRegistryTest {
             + "dfa[:init=crafton|uniform|weights-product], sdfa:k=K[,rank=R,init=crafton|uniform], "
             + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product,k=K,scale=crafton|one], "
             + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M[,init=crafton|uniform], "
-            + "cdfa[:fc=dfa|binary-dfa,init=weights-product|crafton|uniform,scale=crafton|one], directional-dfa[:alpha=A,zero-product=compute|skip,scale=learned|fixed], "
+            + "cdfa[:fc=dfa|binary-dfa,init=weights-product|crafton|uniform,scale=crafton|one], directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
 
     @Test

@@ -21,19 +21,17 @@ public final class DirectionalFamily implements RuleFamily {
 
     @Override
     public List<RuleForm> forms() {
-        return List.of(new RuleForm("directional-dfa", "directional-dfa[:alpha=A,zero-product=compute|skip,"
-                + "scale=learned|fixed]", 90,
+        return List.of(new RuleForm("directional-dfa", "directional-dfa[:alpha=A,zero-product=compute|skip]", 90,
                 0x7f7f7f, List.of("directional-dfa"), false));
     }
 
     @Override
     public LearningRule create(String name, RuleOptions options, RuleContext context) {
-        options.only("alpha", "zero-product", "scale");
+        options.only("alpha", "zero-product");
         double alpha = options.doubleOr("alpha", DEFAULT_ALPHA, new DoubleRange(0, false, 1, true),
                 "the feedback learning rate");
         boolean compute = options.choice("zero-product", "compute", List.of("compute", "skip")).equals("compute");
-        boolean fixedScale = options.choice("scale", "learned", List.of("learned", "fixed")).equals("fixed");
-        return new DirectionalFeedbackRule(options.spec(), new DirectionalFeedback(alpha), compute, fixedScale,
+        return new DirectionalFeedbackRule(options.spec(), new DirectionalFeedback(alpha), compute,
                 context.rule("dfa"));
     }
 }

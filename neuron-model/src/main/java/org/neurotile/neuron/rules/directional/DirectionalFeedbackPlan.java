@@ -1,7 +1,6 @@
 package org.neurotile.neuron.rules.directional;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
@@ -35,30 +34,19 @@ import org.neurotile.workloads.NetworkSpec;
  * the update B &lt;- (1 - alpha) B + (alpha v_i) d_L^T: d_L written once and read once, c * n_L
  * feedback writes and 2 c * n_L MACs, v read and alpha v_i formed once per neuron (one
  * elementwise op); wordsMoved 2 n_L per trained hidden neuron. The update phase is dfa's.
- *
- * <p>With a fixed scale ({@link FixedScale}) the same pass over each row also sums the squares of
- * the new entries (c * n_L MACs more) and each delta is multiplied by s_l (c elementwise ops more);
- * each tile sends its partial sum of squares (one word) to a norm task on the tile of the layer's
- * first slice, which writes, reads and adds the S partials (S - 1 additions) and forms
- * s_l = F / sqrt(sum) (two elementwise ops), then sends s_l (one word) to each of the layer's tiles,
- * whose update task writes it for the next example's deltas (one feedback write per tile). The one
- * stored word of s_l per tile is not in the footprint.
  */
 public final class DirectionalFeedbackPlan {
     private DirectionalFeedbackPlan() {
     }
 
     public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, boolean computeZeroProduct,
-                             boolean fixedScale, PlanOptions options) {
+                             PlanOptions options) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
         List<Placement> placements = mapping.placements();
         int[] directional = directionalPass(graph, mapping, forward, computeZeroProduct);
         long outputs = network.outputs();
         List<Integer> receivers = new ArrayList<>();
-        int[] deltaOf = new int[placements.size()];
-        int[] updateOf = new int[placements.size()];
-        Arrays.fill(deltaOf, -1);
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             if (!network.layer(p.layer()).trainable()) {
@@ -79,53 +67,13 @@ public final class DirectionalFeedbackPlan {
                 graph.count(delta, Category.ACTIVATION_READS, c);
                 graph.count(delta, Category.ELEMENTWISE_OPS, c);
                 graph.count(delta, Category.WORDS_MOVED, c * outputs);
-                if (fixedScale) {
-                    graph.count(delta, Category.MACS, c * outputs);
-                    graph.count(delta, Category.ELEMENTWISE_OPS, c);
-                }
                 receivers.add(delta);
-                deltaOf[i] = delta;
             }
-            updateOf[i] = PlanSteps.update(graph, mapping, p, delta, false, options);
-        }
-        if (fixedScale) {
-            planNorms(graph, placements, deltaOf, updateOf, layers);
+            PlanSteps.update(graph, mapping, p, delta, false, options);
         }
         if (!receivers.isEmpty()) {
             PlanSteps.sendPerTile(graph, forward.outputTask(), receivers.stream().mapToInt(Integer::intValue).toArray(),
                     2 * outputs);
-        }
-    }
-
-    /** Per hidden layer, the reduction of ||B_l||^2 and the return of s_l to its tiles. */
-    private static void planNorms(TaskGraph graph, List<Placement> placements, int[] deltaOf, int[] updateOf,
-                                  int layers) {
-        for (int l = 1; l < layers; l++) {
-            int norm = -1;
-            List<Integer> updates = new ArrayList<>();
-            for (int i = 0; i < placements.size(); i++) {
-                if (placements.get(i).layer() != l || deltaOf[i] < 0) {
-                    continue;
-                }
-                if (norm < 0) {
-                    norm = graph.addTask(placements.get(i).tile(), Phase.ERROR, l);
-                }
-                graph.send(deltaOf[i], new int[] {norm}, 1);
-                updates.add(updateOf[i]);
-            }
-            if (norm < 0) {
-                continue;
-            }
-            long partials = updates.size();
-            graph.count(norm, Category.ERROR_WRITES, partials);
-            graph.count(norm, Category.ERROR_READS, partials);
-            graph.count(norm, Category.ADDS, partials - 1);
-            graph.count(norm, Category.ELEMENTWISE_OPS, 2);
-            int[] receivers = updates.stream().mapToInt(Integer::intValue).toArray();
-            for (int update : receivers) {
-                graph.count(update, Category.FEEDBACK_WRITES, 1);
-            }
-            PlanSteps.sendPerTile(graph, norm, receivers, 1);
         }
     }
 

@@ -25,12 +25,10 @@ import org.neurotile.workloads.NetworkSpec;
  *
  * @param computeZeroProduct whether layer 1 computes W_1 d_0 although d_0 = 0 (the spec's count:
  *     the forward product twice on every layer) or skips it (d_1 = v_1)
- * @param fixedScale whether B_l is used at dfa's fixed Frobenius norm ({@link FixedScale}), only its
- *     direction learned, rather than as it stands
  * @param directFeedback dfa as the registry gives it, whose storage this rule keeps
  */
 public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning, boolean computeZeroProduct,
-                                      boolean fixedScale, LearningRule directFeedback) implements LearningRule {
+                                      LearningRule directFeedback) implements LearningRule {
 
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
@@ -62,11 +60,11 @@ public record DirectionalFeedbackRule(String spec, DirectionalFeedback learning,
 
     @Override
     public RuleTraining training(RuleTraining.Run run) {
-        return new DirectionalTraining(learning, run.feedback(this).orElseThrow(), run.chosenOptimizer(), fixedScale);
+        return new DirectionalTraining(learning, run.feedback(this).orElseThrow(), run.chosenOptimizer());
     }
 
     @Override
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
-        DirectionalFeedbackPlan.build(graph, mapping, forward, computeZeroProduct, fixedScale, options);
+        DirectionalFeedbackPlan.build(graph, mapping, forward, computeZeroProduct, options);
     }
 }

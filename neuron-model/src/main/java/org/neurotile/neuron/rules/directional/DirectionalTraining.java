@@ -2,7 +2,6 @@ package org.neurotile.neuron.rules.directional;
 
 import java.util.Optional;
 import org.neurotile.neuron.functional.Feedback;
-import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
@@ -19,14 +18,12 @@ final class DirectionalTraining implements RuleTraining {
     private final DirectionalFeedback learning;
     private final Feedback learned;
     private final Optimizer optimizer;
-    private final boolean fixedScale;
     private DirectionalFeedback.Directions pending; // the example's directions, until its deltas are formed
 
-    DirectionalTraining(DirectionalFeedback learning, Feedback learned, Optimizer optimizer, boolean fixedScale) {
+    DirectionalTraining(DirectionalFeedback learning, Feedback learned, Optimizer optimizer) {
         this.learning = learning;
         this.learned = learned;
         this.optimizer = optimizer;
-        this.fixedScale = fixedScale;
     }
 
     @Override
@@ -51,10 +48,7 @@ final class DirectionalTraining implements RuleTraining {
 
     @Override
     public double[][] deltas(Model model, ForwardPass pass, StepKind kind, Quantization q) {
-        double[][] deltas = kind == StepKind.RULE && fixedScale
-                ? LearningStep.feedbackDeltas(model, FixedScale.scaled(model.network(), learned, model.precision()),
-                        pass, q)
-                : RuleTraining.super.deltas(model, pass, kind, q);
+        double[][] deltas = RuleTraining.super.deltas(model, pass, kind, q);
         if (pending != null) {
             learning.update(model, learned, pending);
             pending = null;

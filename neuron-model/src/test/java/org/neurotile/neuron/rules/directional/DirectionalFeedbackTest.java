@@ -76,28 +76,6 @@ class DirectionalFeedbackTest {
     }
 
     @Test
-    void atAFixedScaleTheLearnedFeedbackKeepsItsDirectionAtDfasFrobeniusNorm() {
-        Model model = Model.initial(LINEAR, 3, Precision.FLOAT64);
-        Feedback feedback = DirectionalFeedback.initial(LINEAR);
-        new DirectionalFeedback(0.5).learn(model, ForwardPass.run(model, X, 1), feedback,
-                new RandomStreams(9).stream("v"));
-        double[] b = feedback.matrix(1);
-        double[] scaled = FixedScale.scaled(LINEAR, feedback, Precision.FLOAT64).matrix(1);
-        double squares = 0;
-        for (double entry : scaled) {
-            squares += entry * entry;
-        }
-        assertEquals(Math.sqrt(3 / 3.0), Math.sqrt(squares), 1e-12, "sqrt(n_L / 3) with n_L = 3");
-        assertEquals(0, Alignment.angleDegrees(b, scaled), 1e-6);
-    }
-
-    @Test
-    void atAFixedScaleAZeroFeedbackStaysZero() {
-        Feedback zero = DirectionalFeedback.initial(LINEAR);
-        assertArrayEquals(new double[6 * 3], FixedScale.scaled(LINEAR, zero, Precision.FLOAT64).matrix(1));
-    }
-
-    @Test
     void theDirectionsComeFromTheStream() {
         Model model = Model.initial(LINEAR, 3, Precision.FLOAT64);
         ForwardPass pass = ForwardPass.run(model, X, 1);
