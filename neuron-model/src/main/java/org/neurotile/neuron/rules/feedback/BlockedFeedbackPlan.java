@@ -36,7 +36,7 @@ public final class BlockedFeedbackPlan {
                 FeedbackEncoding.DENSE, options);
     }
 
-    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackSources blocks,
                              FeedbackEncoding encoding, PlanOptions options) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();
