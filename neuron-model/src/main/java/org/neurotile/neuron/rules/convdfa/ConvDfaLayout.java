@@ -1,6 +1,8 @@
 package org.neurotile.neuron.rules.convdfa;
 
+import org.neurotile.neuron.plan.Placement;
 import org.neurotile.neuron.rules.feedback.FeedbackModules;
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.UserText;
 import org.neurotile.workloads.Conv2d;
@@ -59,5 +61,47 @@ record ConvDfaLayout(NetworkSpec network, FeedbackModules modules, int[] sources
     /** What layer l's feedback produces: its outputs after the pool, as dfa's B_l targets them. */
     TensorShape target(int l) {
         return network.output(l);
+    }
+
+    /** The deltas layer {@code source} feeds back: n_s, a convolution's sums before its pool. */
+    int deltas(int source) {
+        return FixedFeedback.deltas(network, source);
+    }
+
+    /** The taps of one kernel row of layer l's convolutional feedback: (C_s / G) K^2. */
+    long taps(int l) {
+        return shape.taps(sourceMap(network, sources[l]).channels());
+    }
+
+    /** The geometry of layer l's convolutional feedback. */
+    FeedbackWindows windows(int l) {
+        return new FeedbackWindows(sourceMap(network, sources[l]), target(l), shape.kernel(), shape.dilation(),
+                shape.groups());
+    }
+
+    /**
+     * The first of the deltas a placement of a source layer holds: its units themselves, or for a
+     * pooled convolution the sums of its pooled rows, row r of H_p taking sums rows from
+     * floor(r H_s / H_p) (whole rows: slices are cut on rows).
+     */
+    long heldStart(Placement p) {
+        return held(p.layer(), p.first());
+    }
+
+    /** One past the last delta a placement of a source layer holds. */
+    long heldEnd(Placement p) {
+        return held(p.layer(), p.end());
+    }
+
+    private long held(int layer, long unit) {
+        if (!(network.layer(layer) instanceof Conv2d) || network.output(layer).equals(sourceMap(network, layer))) {
+            return unit;
+        }
+        TensorShape sums = sourceMap(network, layer);
+        TensorShape out = network.output(layer);
+        long map = (long) out.height() * out.width();
+        long channel = unit / map;
+        long row = unit % map / out.width();
+        return channel * sums.height() * sums.width() + row * sums.height() / out.height() * sums.width();
     }
 }

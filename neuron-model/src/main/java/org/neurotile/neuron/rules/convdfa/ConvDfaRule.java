@@ -3,6 +3,8 @@ package org.neurotile.neuron.rules.convdfa;
 import java.util.Optional;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.plan.ChipKind;
+import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ErrorAssignment;
 import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
@@ -11,9 +13,7 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
-import org.neurotile.neuron.rules.feedback.BlockedFeedbackPlan;
 import org.neurotile.neuron.rules.feedback.FeedbackInit;
-import org.neurotile.neuron.rules.feedback.FeedbackStorage;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -43,10 +43,25 @@ record ConvDfaRule(String spec, String given, ModuleOption modules, ConvFeedback
         layout(network);
     }
 
+    /**
+     * Per slice of a layer that computes a delta with feedback: a dense row of n_s entries per unit,
+     * or one kernel row of (C_s / G) K^2 entries per target channel it covers (a channel split over
+     * slices has its kernel row in each), in {@link FeedbackEncoding#rowWords} words.
+     */
     @Override
     public StorageModel storage(NetworkSpec network, int wordBytes) {
         ConvDfaLayout layout = layout(network);
-        return FeedbackStorage.blocked(network, wordBytes, layout.modules(), encoding());
+        FeedbackEncoding encoding = encoding();
+        return StorageModel.weightsOnly(network, wordBytes).withSliceFeedbackBytes((l, first, count) -> {
+            if (l == network.layerCount() || layout.sources()[l] == 0) {
+                return 0;
+            }
+            if (layout.convolved()[l]) {
+                return layout.windows(l).channels(first, count) * encoding.rowWords(layout.taps(l), wordBytes)
+                        * wordBytes;
+            }
+            return count * encoding.rowWords(layout.deltas(layout.sources()[l]), wordBytes) * wordBytes;
+        });
     }
 
     @Override
@@ -62,6 +77,12 @@ record ConvDfaRule(String spec, String given, ModuleOption modules, ConvFeedback
     @Override
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
         ConvDfaLayout layout = layout(mapping.network());
-        BlockedFeedbackPlan.build(graph, mapping, forward, layout.modules(), encoding(), options);
+        ConvDfaPlan.build(graph, mapping, forward, layout, encoding(), options);
+    }
+
+    @Override
+    public Optional<ClosedForm> closedForm(NetworkSpec network, ChipKind chip) {
+        return chip == ChipKind.TILE_ARRAY && !sign ? Optional.of(ConvDfaClosedForm.of(layout(network)))
+                : Optional.empty();
     }
 }
