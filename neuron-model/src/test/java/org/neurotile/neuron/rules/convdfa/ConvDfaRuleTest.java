@@ -134,6 +134,19 @@ class ConvDfaRuleTest {
     }
 
     @Test
+    void withSignTheFeedbackProductsAreAdditionsAndTheKernelsBits() {
+        ExampleRun real = new Chip(ChipSpec.DEFAULTS).run(NET, LearningRules.parse("conv-dfa", 1), false,
+                TraceRecorder.disabled()).run();
+        ExampleRun sign = new Chip(ChipSpec.DEFAULTS).run(NET, LearningRules.parse("conv-dfa:sign=true", 1), false,
+                TraceRecorder.disabled()).run();
+        long products = 64 * 6 * 9 + (24 + 16) * 4; // layer 1: T = 6 x 3 x 3 per unit; layers 2, 3: n_L = 4
+        assertEquals(real.total(Category.MACS) - products, sign.total(Category.MACS));
+        assertEquals(real.total(Category.ADDS) + products, sign.total(Category.ADDS));
+        assertEquals(4 * 54 + 24 * 4 + 16 * 4, real.total(Category.FEEDBACK_READS));
+        assertEquals(4 * 2 + 24 + 16, sign.total(Category.FEEDBACK_READS), "54 bits in two words, 4 bits in one");
+    }
+
+    @Test
     void theLowerModuleTakesTheConvolutionOfTheUpperModulesFirstDelta() {
         Model model = Model.initial(NET, 3, Precision.FLOAT64);
         Feedback f = feedback("conv-dfa", NET);
