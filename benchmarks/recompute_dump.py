@@ -6,7 +6,7 @@ Reads manifest.json and the .npy files (docs/file-formats.md), runs the step as 
 (dense layers: W h + c; conv2d layers: the convolution of the CHW maps with the OIHW kernels, stride,
 padding, dilation and groups, + bias, + a residual add (through the 1 x 1 projection when it has one),
 the activation, then the pool), e = softmax(a_L) - onehot(label), the deltas of bp or of the feedback
-(B_l g, routed back through the pool, times f'(a)), and one SGD step; prints the largest difference
+(B_l g, or conv-dfa's convolution of g, routed back through the pool, times f'(a)), and one SGD step; prints the largest difference
 between the recomputed and the dumped weights and biases after the step, and exits 1 if it is above
 --tolerance. Sums run in NumPy's order, so float32 dumps agree to a few units in the last place.
 """
@@ -116,6 +116,24 @@ def pool_backward(pool, error, h):
     return gp[:, p:p + h.shape[1], p:p + h.shape[2]]
 
 
+def conv_feedback(bc, g):
+    """A convolutional feedback: g (the source's delta map) resized by nearest neighbour to the target's
+    height and width, convolved with the OIHW kernels (stride 1, 'same' padding, dilation, groups), and
+    the output channels shuffled (reshape (G, C/G), transpose, flatten)."""
+    cs, hs, ws = bc["sourceShape"]
+    ct, ht, wt = bc["targetShape"]
+    g = g.reshape(cs, hs, ws)
+    resized = g[:, (np.arange(ht) * hs) // ht][:, :, (np.arange(wt) * ws) // wt]
+    layer = {"W": bc["kernels"], "k": bc["kernels"].shape[2], "stride": 1, "padding": bc["padding"],
+             "dilation": bc["dilation"], "groups": bc["groups"]}
+    out = conv_forward(layer, resized)
+    groups = bc["groups"]
+    shuffled = np.zeros_like(out)
+    for o in range(ct):
+        shuffled[(o % (ct // groups)) * groups + o // (ct // groups)] = out[o]
+    return shuffled
+
+
 def projection_input(layer, r, out_shape):
     s = r.shape[1] // out_shape[1] if r.shape[1] >= out_shape[1] else 1
     s = max(1, s)
@@ -139,6 +157,10 @@ def load(directory):
                 layer["P_after"] = read(entry["projectionAfter"])
         if "feedback" in entry:
             layer["B"] = read(entry["feedback"])
+        if "feedbackConvolution" in entry:
+            conv = entry["feedbackConvolution"]
+            layer["BC"] = dict(conv, kernels=read(conv["kernels"]))
+        if "feedbackSource" in entry:
             source = entry["feedbackSource"]
             layer["source"] = len(manifest["layers"]) if source == "e" else int(source.split()[-1])
         layers.append(layer)
@@ -173,13 +195,16 @@ def step(manifest, x, label, layers):
     e[label] -= 1
     delta = [None] * (L + 1)
     delta[L] = e
-    rule_feedback = any("B" in layer for layer in layers)
+    rule_feedback = any("B" in layer or "BC" in layer for layer in layers)
     for l in range(L - 1, 0, -1):
         layer = layers[l - 1]
         if rule_feedback:
-            if "B" not in layer:
+            if "BC" in layer:
+                error = conv_feedback(layer["BC"], delta[layer["source"]]).reshape(h[l].shape)
+            elif "B" not in layer:
                 continue
-            error = (layer["B"] @ delta[layer["source"]].reshape(-1)).reshape(h[l].shape)
+            else:
+                error = (layer["B"] @ delta[layer["source"]].reshape(-1)).reshape(h[l].shape)
         else:
             above = layers[l]
             d = delta[l + 1]

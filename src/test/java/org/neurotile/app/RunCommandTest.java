@@ -198,6 +198,34 @@ class RunCommandTest {
     }
 
     @Test
+    void dumpStateWritesAConvolutionalFeedbackAsKernelsWithItsGeometry() throws IOException {
+        Path dump = dir.resolve("dump-conv");
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-cnn", "--rule",
+                "conv-dfa:groups=4,dilation=2", "--dump-state", dump.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode first = new ObjectMapper().readTree(dump.resolve("manifest.json").toFile()).get("layers").get(0);
+        JsonNode feedback = first.get("feedbackConvolution");
+        assertEquals("[32,16,3,3]", feedback.get("kernels").get("shape").toString());
+        assertEquals("[64,24,24]", feedback.get("sourceShape").toString());
+        assertEquals("[32,26,26]", feedback.get("targetShape").toString());
+        assertEquals(2, feedback.get("padding").asInt());
+        assertEquals(4, feedback.get("groups").asInt());
+        assertEquals("delta of layer 2", first.get("feedbackSource").asText());
+        assertTrue(Files.exists(dump.resolve("layer1_feedback_kernels.npy")));
+        assertTrue(Files.notExists(dump.resolve("layer1_feedback.npy")));
+    }
+
+    @Test
+    void convolutionalFeedbackOptionsOnAFullyConnectedNetworkAreOneLineAndWriteNothing() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-fc", "--rule", "conv-dfa:groups=4",
+                "--out", dir.resolve("never").toString());
+        assertEquals(2, run.status());
+        assertEquals("run: rule 'conv-dfa:groups=4': kernel, dilation and groups apply to convolutional layers;"
+                + " mnist-fc has none (valid there: modules, sign, init)", run.err().strip());
+        assertTrue(Files.notExists(dir.resolve("never")));
+    }
+
+    @Test
     void float64IsAnOptionOfTheDump() throws IOException {
         Path dump = dir.resolve("dump64");
         CommandLineRunner run = CommandLineRunner.run("run", "--array", "6x6", "--rule", "dfa", "--precision",

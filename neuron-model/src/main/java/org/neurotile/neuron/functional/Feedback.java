@@ -3,10 +3,11 @@ package org.neurotile.neuron.functional;
 import org.neurotile.neuron.math.Precision;
 
 /**
- * The fixed feedback matrices of the feedback-alignment family, in dense form: B_l is
- * n_l x n_{source(l)}, row-major, where source(l) is the layer whose delta layer l receives (L:
- * the output error e). Sparse and sign feedback are dense matrices with zeros or entries of +-1.
- * Only hidden layers that compute a delta hold a matrix.
+ * The fixed feedback of the feedback-alignment family: B_l maps the delta of source(l), the layer
+ * whose delta layer l receives (L: the output error e), to layer l's n_l outputs. A layer holds
+ * either a dense matrix (n_l x n_{source(l)}, row-major; sparse and sign feedback are dense
+ * matrices with zeros or entries of +-1) or a convolution of the source's delta map
+ * ({@link ConvFeedback}). Only hidden layers that compute a delta hold feedback.
  */
 public final class Feedback {
     /** The source of a layer whose delta is bp's, from the layer above (feedback propagation). */
@@ -14,15 +15,34 @@ public final class Feedback {
 
     final int[] source;
     final double[][] matrices;
+    final ConvFeedback[] convolutions;
 
-    private Feedback(int[] source, double[][] matrices) {
+    private Feedback(int[] source, double[][] matrices, ConvFeedback[] convolutions) {
         this.source = source;
         this.matrices = matrices;
+        this.convolutions = convolutions;
     }
 
     /** Given matrices: {@code source[l]} the layer layer l feeds back (0: none), {@code matrices[l]} B_l. */
     public static Feedback of(int[] source, double[][] matrices) {
-        return new Feedback(source.clone(), matrices.clone());
+        return new Feedback(source.clone(), matrices.clone(), new ConvFeedback[matrices.length]);
+    }
+
+    /**
+     * Given matrices and convolutions: layer l holds {@code matrices[l]} or {@code convolutions[l]}
+     * (not both), or neither where it feeds back nothing.
+     */
+    public static Feedback of(int[] source, double[][] matrices, ConvFeedback[] convolutions) {
+        if (convolutions.length != matrices.length) {
+            throw new IllegalArgumentException("matrices and convolutions for " + matrices.length + " and "
+                    + convolutions.length + " layers");
+        }
+        for (int l = 0; l < matrices.length; l++) {
+            if (matrices[l] != null && convolutions[l] != null) {
+                throw new IllegalArgumentException("layer " + l + " holds both a matrix and a convolution");
+            }
+        }
+        return new Feedback(source.clone(), matrices.clone(), convolutions.clone());
     }
 
     /** The same feedback with every entry rounded to the precision (signs and zeros are exact). */
@@ -36,7 +56,11 @@ public final class Feedback {
                 }
             }
         }
-        return new Feedback(source.clone(), copies);
+        ConvFeedback[] convolved = new ConvFeedback[convolutions.length];
+        for (int l = 0; l < convolutions.length; l++) {
+            convolved[l] = convolutions[l] == null ? null : convolutions[l].rounded(precision);
+        }
+        return new Feedback(source.clone(), copies, convolved);
     }
 
     /** B_l itself (not a copy), for rules that learn their feedback; null where layer l holds none. */
@@ -44,7 +68,12 @@ public final class Feedback {
         return matrices[layer];
     }
 
-    /** The dense form of B_l (a copy), or null where layer l holds none. */
+    /** The convolution B_l is, or null where layer l holds none or a dense matrix. */
+    public ConvFeedback convolution(int layer) {
+        return convolutions[layer];
+    }
+
+    /** The dense form of B_l (a copy), or null where layer l holds none or a convolution. */
     public double[] matrix(int layer) {
         return matrices[layer] == null ? null : matrices[layer].clone();
     }

@@ -115,11 +115,16 @@ public final class LearningStep {
                 sent[source] = q.errors(delta[source]);
             }
             double[] g = sent[source];
-            int columns = g.length;
-            Weights b = Weights.view(p, feedback.matrices[l]);
-            double[] d = new double[network.neurons(l)];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = b.dot(i * columns, g, columns);
+            double[] d;
+            if (feedback.convolutions[l] != null) {
+                d = feedback.convolutions[l].apply(g, p);
+            } else {
+                int columns = g.length;
+                Weights b = Weights.view(p, feedback.matrices[l]);
+                d = new double[network.neurons(l)];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = b.dot(i * columns, g, columns);
+                }
             }
             delta[l] = model.kernel(l).delta(d, pass.preActivations[l], p, q);
         }
@@ -190,11 +195,15 @@ public final class LearningStep {
                 }
             }
             double[][] d = new double[count][network.neurons(l)];
-            Weights b = Weights.view(p, feedback.matrices[l]);
             double[][] g = sent[source];
-            int columns = g[0].length;
-            workers.split(d[0].length, (long) columns * count,
-                    (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
+            if (feedback.convolutions[l] != null) {
+                feedback.convolutions[l].apply(g, d, count, p, workers);
+            } else {
+                Weights b = Weights.view(p, feedback.matrices[l]);
+                int columns = g[0].length;
+                workers.split(d[0].length, (long) columns * count,
+                        (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
+            }
             for (int m = 0; m < count; m++) {
                 delta[m][l] = model.kernel(l).delta(d[m], passes[m].preActivations[l], p, q);
             }

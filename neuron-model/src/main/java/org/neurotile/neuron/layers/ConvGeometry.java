@@ -14,7 +14,7 @@ import org.neurotile.workloads.TensorShape;
  * forward sum of an output value is the dot product of a kernel row with a patch. Taps in the
  * padding read 0.
  */
-record ConvGeometry(TensorShape input, TensorShape sums, int kernel, int stride, int padding, int dilation,
+public record ConvGeometry(TensorShape input, TensorShape sums, int kernel, int stride, int padding, int dilation,
                     int groups) {
 
     static ConvGeometry of(Conv2d layer, TensorShape input) {
@@ -23,27 +23,27 @@ record ConvGeometry(TensorShape input, TensorShape sums, int kernel, int stride,
     }
 
     /** The input channels of a group. */
-    int groupInputs() {
+    public int groupInputs() {
         return input.channels() / groups;
     }
 
     /** The output channels of a group. */
-    int groupOutputs() {
+    public int groupOutputs() {
         return sums.channels() / groups;
     }
 
     /** The taps of one kernel: k^2 C_in / groups, the length of a patch and of a kernel row. */
-    int taps() {
+    public int taps() {
         return kernel * kernel * groupInputs();
     }
 
     /** The output positions H_out W_out: the number of patches. */
-    int positions() {
+    public int positions() {
         return sums.positions();
     }
 
     /** The patches of group {@code group}: patches[pos][tap], pos = y W_out + x, tap = (c k + ky) k + kx. */
-    double[][] patches(double[] values, int group) {
+    public double[][] patches(double[] values, int group) {
         int positions = positions();
         int taps = taps();
         double[][] patches = new double[positions][taps];

@@ -3,7 +3,8 @@ package org.neurotile.neuron.plan;
 import java.util.function.IntToLongFunction;
 
 /** A storage model with other feedback, activation, optimizer or input bytes than its base. */
-record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToLongFunction activationBytes,
+record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, StorageModel.SliceFeedbackBytes sliceFeedbackBytes,
+                      IntToLongFunction activationBytes,
                       IntToLongFunction optimizerBytes, IntToLongFunction inputBytes) implements StorageModel {
 
     @Override
@@ -14,6 +15,11 @@ record DerivedStorage(StorageModel base, IntToLongFunction feedbackBytes, IntToL
     @Override
     public long feedbackBytesPerNeuron(int layer) {
         return feedbackBytes.applyAsLong(layer);
+    }
+
+    @Override
+    public long feedbackBytes(int layer, long first, long count) {
+        return sliceFeedbackBytes.of(layer, first, count);
     }
 
     @Override

@@ -36,7 +36,11 @@ public final class InputRoutes {
         return of(receivers, receiverTasks, p -> kernel.addedRanges(p.first(), p.count(), sharing));
     }
 
-    private static InputRoutes of(List<Placement> receivers, int[] receiverTasks, Function<Placement, long[]> read) {
+    /**
+     * The routes into {@code receivers} (their tasks aligned with their placements), each reading
+     * the ranges {@code read} gives it of a layer's values in stored order.
+     */
+    public static InputRoutes of(List<Placement> receivers, int[] receiverTasks, Function<Placement, long[]> read) {
         Map<Ranges, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < receivers.size(); i++) {
             groups.computeIfAbsent(new Ranges(read.apply(receivers.get(i))), k -> new ArrayList<>())

@@ -39,11 +39,11 @@ final class SliceSizes {
     }
 
     long bytes(int layer, long first, long count, MemoryKind kind) {
-        return storage.bytes(layer, words(layer, first, count), kind);
+        return storage.bytes(layer, first, words(layer, first, count), kind);
     }
 
     long bytes(int layer, long first, long count) {
-        return storage.bytes(layer, words(layer, first, count));
+        return storage.bytes(layer, first, words(layer, first, count));
     }
 
     /** Bytes a tile keeps once per layer of a layer without weight sharing: its inputs. */

@@ -32,7 +32,29 @@ public interface StorageModel {
     /** Bytes per input word a tile keeps for the layer. */
     long inputBytesPerWord(int layer);
 
-    /** Bytes of {@code kind} a slice keeps, given its words. */
+    /**
+     * Feedback bytes of the slice of units {@code first .. first + count - 1} of a layer: by default
+     * one row per unit; a rule whose feedback is per slice (a convolution's kernels) says otherwise.
+     */
+    default long feedbackBytes(int layer, long first, long count) {
+        return count * feedbackBytesPerNeuron(layer);
+    }
+
+    /** Bytes of {@code kind} the slice starting at unit {@code first} keeps, given its words. */
+    default long bytes(int layer, long first, SliceWords slice, MemoryKind kind) {
+        return kind == MemoryKind.FEEDBACK ? feedbackBytes(layer, first, slice.units()) : bytes(layer, slice, kind);
+    }
+
+    /** Every byte the slice starting at unit {@code first} keeps. */
+    default long bytes(int layer, long first, SliceWords slice) {
+        long total = 0;
+        for (MemoryKind kind : MemoryKind.values()) {
+            total += bytes(layer, first, slice, kind);
+        }
+        return total;
+    }
+
+    /** Bytes of {@code kind} a slice keeps, given its words (feedback: one row per unit). */
     default long bytes(int layer, SliceWords slice, MemoryKind kind) {
         return switch (kind) {
             case WEIGHTS -> slice.parameterWords() * weightBytesPerWord(layer);
@@ -54,13 +76,29 @@ public interface StorageModel {
 
     /** This storage with {@code feedbackBytes} of feedback per neuron of each layer. */
     default StorageModel withFeedbackBytes(IntToLongFunction feedbackBytes) {
-        return new DerivedStorage(this, feedbackBytes, this::activationBytesPerNeuron, this::optimizerBytesPerWord,
-                this::inputBytesPerWord);
+        return new DerivedStorage(this, feedbackBytes, (layer, first, count) -> count * feedbackBytes.applyAsLong(layer),
+                this::activationBytesPerNeuron, this::optimizerBytesPerWord, this::inputBytesPerWord);
+    }
+
+    /**
+     * This storage with {@code feedbackBytes} of feedback per slice (its per-neuron bytes those of a
+     * slice of the first unit alone).
+     */
+    default StorageModel withSliceFeedbackBytes(SliceFeedbackBytes feedbackBytes) {
+        return new DerivedStorage(this, layer -> feedbackBytes.of(layer, 0, 1), feedbackBytes,
+                this::activationBytesPerNeuron, this::optimizerBytesPerWord, this::inputBytesPerWord);
+    }
+
+    /** Feedback bytes of the slice of units {@code first .. first + count - 1} of a layer. */
+    @FunctionalInterface
+    interface SliceFeedbackBytes {
+        long of(int layer, long first, long count);
     }
 
     /** This storage with {@code extraBytes} more optimizer state per weight and bias word of each layer. */
     default StorageModel withMoreOptimizerBytes(IntToLongFunction extraBytes) {
-        return new DerivedStorage(this, this::feedbackBytesPerNeuron, this::activationBytesPerNeuron,
+        return new DerivedStorage(this, this::feedbackBytesPerNeuron, this::feedbackBytes,
+                this::activationBytesPerNeuron,
                 layer -> optimizerBytesPerWord(layer) + extraBytes.applyAsLong(layer), this::inputBytesPerWord);
     }
 
@@ -78,7 +116,7 @@ public interface StorageModel {
      * more bytes per input word of each layer.
      */
     default StorageModel withMoreActivationBytes(IntToLongFunction perNeuron, IntToLongFunction perInputWord) {
-        return new DerivedStorage(this, this::feedbackBytesPerNeuron,
+        return new DerivedStorage(this, this::feedbackBytesPerNeuron, this::feedbackBytes,
                 layer -> activationBytesPerNeuron(layer) + perNeuron.applyAsLong(layer), this::optimizerBytesPerWord,
                 layer -> inputBytesPerWord(layer) + perInputWord.applyAsLong(layer));
     }
@@ -104,7 +142,7 @@ public interface StorageModel {
         }
         int word = words.wordBytes();
         int activation = words.activationBytes();
-        return new DerivedStorage(weightsOnly(network, words), this::feedbackBytesPerNeuron,
+        return new DerivedStorage(weightsOnly(network, words), this::feedbackBytesPerNeuron, this::feedbackBytes,
                 layer -> activationBytesPerNeuron(layer) / word * activation, this::optimizerBytesPerWord,
                 layer -> inputBytesPerWord(layer) / word * activation);
     }

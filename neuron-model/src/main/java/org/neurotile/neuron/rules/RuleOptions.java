@@ -115,6 +115,11 @@ public final class RuleOptions {
         return number;
     }
 
+    /** The option's value as given (blanks stripped), or {@code otherwise} where it is absent. */
+    public String textOr(String key, String otherwise) {
+        return values.getOrDefault(key, otherwise);
+    }
+
     /** The option's value, one of {@code valid}, or {@code otherwise} where it is absent. */
     public String choice(String key, String otherwise, List<String> valid) {
         String value = values.getOrDefault(key, otherwise);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurotile.neuron.functional.ConvFeedback;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.math.NpyWriter;
 import org.neurotile.neuron.math.Precision;
@@ -22,7 +23,7 @@ import org.neurotile.workloads.TensorShape;
 
 /**
  * Writes a step so that anyone can recompute it in NumPy: per layer the weights and biases before
- * and after, the feedback matrix (dense form), plus the input and the label, as {@code .npy} files,
+ * and after, the feedback matrix (dense form) or convolution (kernels and geometry), plus the input and the label, as {@code .npy} files,
  * and {@code manifest.json} naming every file with its shape and dtype, each layer's activation,
  * the learning rate and the rule.
  */
@@ -103,6 +104,10 @@ public final class StateDump {
                 layer.put("feedback", files.values(prefix + "_feedback.npy", feedback.matrix(l), rows,
                         feedback.matrix(l).length / rows));
                 layer.put("feedbackSource", source == network.layerCount() ? "e" : "delta of layer " + source);
+            } else if (step.feedback().isPresent() && step.feedback().get().convolution(l) != null) {
+                int source = step.feedback().get().sourceOf(l);
+                layer.put("feedbackConvolution", convolutionFeedback(files, prefix, step.feedback().get().convolution(l)));
+                layer.put("feedbackSource", "delta of layer " + source);
             }
             layers.add(layer);
         }
@@ -149,6 +154,29 @@ public final class StateDump {
             layer.put("biases" + key, files.values(prefix + "_biases_" + when + ".npy",
                     (when.equals("before") ? step.before() : step.after()).biases(l), channels));
         }
+    }
+
+    /**
+     * A convolutional feedback: its kernels OIHW (C_l, C_s / G, K, K) and what applies them: the
+     * source's delta map shape (C_s, H_s, W_s), resized by nearest neighbour to the target's
+     * (C_l, H, W), dilation, "same" padding, groups, then the channel shuffle.
+     */
+    private static Map<String, Object> convolutionFeedback(NpyFiles files, String prefix, ConvFeedback c)
+            throws IOException {
+        TensorShape source = c.source();
+        TensorShape target = c.target();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("kernels", files.values(prefix + "_feedback_kernels.npy", c.kernels(), target.channels(),
+                source.channels() / c.groups(), c.kernel(), c.kernel()));
+        entry.put("sourceShape", new int[] {source.channels(), source.height(), source.width()});
+        entry.put("targetShape", new int[] {target.channels(), target.height(), target.width()});
+        entry.put("resize", "nearest");
+        entry.put("stride", 1);
+        entry.put("padding", c.padding());
+        entry.put("dilation", c.dilation());
+        entry.put("groups", c.groups());
+        entry.put("shuffle", "channel");
+        return entry;
     }
 
     /** Writes arrays of values in the dump's precision, remembering each file for the clean-up. */

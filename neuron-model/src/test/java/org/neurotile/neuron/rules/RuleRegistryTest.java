@@ -19,14 +19,15 @@ class RuleRegistryTest {
             + "dfa[:init=crafton|uniform|weights-product], sdfa:k=K[,rank=R,init=crafton|uniform], "
             + "ssdfa[:init=crafton|uniform], binary-dfa[:init=random|weights-product,k=K,scale=crafton|one], "
             + "blocked-dfa:s=S[,init=crafton|uniform|weights-product], fp:m=M[,init=crafton|uniform], "
-            + "cdfa[:fc=dfa|binary-dfa,init=weights-product|crafton|uniform,scale=crafton|one], directional-dfa[:alpha=A,zero-product=compute|skip], "
+            + "cdfa[:fc=dfa|binary-dfa,init=weights-product|crafton|uniform,scale=crafton|one], "
+            + "conv-dfa[:modules=M,kernel=K,dilation=D,groups=G,sign=true|false,init=crafton|uniform], directional-dfa[:alpha=A,zero-product=compute|skip], "
             + "hybrid:p=P[,gamma=G,feedback=dfa|binary-dfa,step=dfa|bp]";
 
     @Test
     void theRegistryFindsEveryFamilyOfTheClassPath() {
         Set<String> names = LearningRules.forms().stream().map(RuleForm::name).collect(Collectors.toSet());
         assertEquals(Set.of("bp", "fa", "dfa", "sdfa", "ssdfa", "binary-dfa", "blocked-dfa", "fp", "cdfa",
-                "directional-dfa", "hybrid", "test-echo", "test-readout"), names);
+                "conv-dfa", "directional-dfa", "hybrid", "test-echo", "test-readout"), names);
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class BlockedFeedbackPlan {
                 FeedbackEncoding.DENSE, options);
     }
 
-    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
+    public static void build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackSources blocks,
                              FeedbackEncoding encoding, PlanOptions options) {
         build(graph, mapping, forward, blocks, encoding, options, layer -> true);
     }
@@ -46,7 +46,7 @@ public final class BlockedFeedbackPlan {
      * As above for the hidden layers {@code fedBack} accepts (the output layer always gets e);
      * returns, per placement, its delta task, -1 where none was planned.
      */
-    public static int[] build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackBlocks blocks,
+    public static int[] build(TaskGraph graph, Mapping mapping, ForwardPlan forward, FeedbackSources blocks,
                               FeedbackEncoding encoding, PlanOptions options, IntPredicate fedBack) {
         NetworkSpec network = mapping.network();
         int layers = network.layerCount();

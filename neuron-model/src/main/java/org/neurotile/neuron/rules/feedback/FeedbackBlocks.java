@@ -1,7 +1,5 @@
 package org.neurotile.neuron.rules.feedback;
 
-import org.neurotile.workloads.NetworkSpec;
-
 /**
  * Blocked dfa's grouping of L layers in blocks of {@code size} consecutive layers, counted from
  * the output side: block 0 is layers L-s+1..L, block 1 the s layers below it, and so on; the
@@ -10,7 +8,7 @@ import org.neurotile.workloads.NetworkSpec;
  * above it. {@code size} = L is dfa; {@code size} = 1 is fa (every layer feeds back the delta of the
  * layer above it).
  */
-public record FeedbackBlocks(int layers, int size) {
+public record FeedbackBlocks(int layers, int size) implements FeedbackSources {
     public FeedbackBlocks {
         if (layers < 1 || size < 1 || size > layers) {
             throw new IllegalArgumentException("block size must be in 1.." + layers + ", got " + size);
@@ -35,31 +33,10 @@ public record FeedbackBlocks(int layers, int size) {
      * The layer whose delta layer {@code layer} feeds back: L (whose delta is e) for block 0, else the
      * shallowest layer of the block above. The output layer's own source is itself (delta_L = e).
      */
+    @Override
     public int sourceOf(int layer) {
         int block = blockOf(layer);
         return block == 0 ? layers : layers - block * size + 1;
-    }
-
-    /**
-     * Which layers compute a delta (index 1..L): the trained ones, and a frozen layer whose delta a
-     * deeper layer that computes one feeds back. The output layer computes one only if trained: e
-     * itself comes from the output task.
-     */
-    public boolean[] computesDelta(NetworkSpec network) {
-        if (network.layerCount() != layers) {
-            throw new IllegalArgumentException("blocks for " + layers + " layers, network has " + network.layerCount());
-        }
-        boolean[] delta = new boolean[layers + 1];
-        for (int l = 1; l <= layers; l++) {
-            delta[l] = network.layer(l).trainable();
-        }
-        for (int l = 1; l < layers; l++) {
-            int source = sourceOf(l);
-            if (delta[l] && source < layers) {
-                delta[source] = true;
-            }
-        }
-        return delta;
     }
 
     private void check(int layer) {

@@ -62,7 +62,7 @@ public final class FeedbackStorage {
         return withFeedback(network, wordBytes, l -> l < network.layerCount() && rows[l] ? perRow : 0);
     }
 
-    public static StorageModel blocked(NetworkSpec network, int wordBytes, FeedbackBlocks blocks,
+    public static StorageModel blocked(NetworkSpec network, int wordBytes, FeedbackSources blocks,
                                        FeedbackEncoding encoding) {
         boolean[] rows = blocks.computesDelta(network);
         return withFeedback(network, wordBytes, l -> l < network.layerCount() && rows[l]

@@ -1,5 +1,6 @@
 package org.neurotile.neuron.rules.feedback;
 
+import java.util.function.IntPredicate;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.Model;
@@ -18,8 +19,8 @@ public final class FixedFeedback {
     private FixedFeedback() {
     }
 
-    /** {@link #dense(NetworkSpec, FeedbackBlocks, long, FeedbackInit)} at the spec's scale. */
-    public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed) {
+    /** {@link #dense(NetworkSpec, FeedbackSources, long, FeedbackInit)} at the spec's scale. */
+    public static Feedback dense(NetworkSpec network, FeedbackSources blocks, long seed) {
         return dense(network, blocks, seed, FeedbackInit.UNIFORM);
     }
 
@@ -27,17 +28,26 @@ public final class FixedFeedback {
      * Dense feedback per block (dfa: one block; fa: blocks of one layer), each entry uniform with
      * {@code init}'s bound for the layer ({@link FeedbackInit#denseBound}).
      */
-    public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init) {
+    public static Feedback dense(NetworkSpec network, FeedbackSources blocks, long seed, FeedbackInit init) {
         return dense(network, blocks, seed, init, 1);
     }
 
     /**
-     * {@link #dense(NetworkSpec, FeedbackBlocks, long, FeedbackInit)} for the layers from {@code lowest}
+     * {@link #dense(NetworkSpec, FeedbackSources, long, FeedbackInit)} for the layers from {@code lowest}
      * up only, each drawn as there (its own stream); the layers below hold no feedback.
      */
-    public static Feedback dense(NetworkSpec network, FeedbackBlocks blocks, long seed, FeedbackInit init,
+    public static Feedback dense(NetworkSpec network, FeedbackSources blocks, long seed, FeedbackInit init,
                                  int lowest) {
-        return drawn(network, blocks, seed, lowest, (l, source, random) -> {
+        return dense(network, blocks, seed, init, l -> l >= lowest);
+    }
+
+    /**
+     * {@link #dense(NetworkSpec, FeedbackSources, long, FeedbackInit)} for the layers {@code drawn}
+     * accepts only, each drawn as there (its own stream); the others hold no feedback.
+     */
+    public static Feedback dense(NetworkSpec network, FeedbackSources blocks, long seed, FeedbackInit init,
+                                 IntPredicate drawn) {
+        return drawn(network, blocks, seed, drawn, (l, source, random) -> {
             int columns = deltas(network, source);
             return Model.uniform(random, network.neurons(l) * columns, init.denseBound(network.neurons(l), columns));
         });
@@ -175,16 +185,16 @@ public final class FixedFeedback {
      * from layer s, from the model's (initial) forward weights; the products of consecutive layers
      * with one source are built once, from the source down.
      */
-    public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial) {
+    public static Feedback weightsProduct(NetworkSpec network, FeedbackSources blocks, Model initial) {
         return weightsProduct(network, blocks, initial, 1);
     }
 
     /**
-     * {@link #weightsProduct(NetworkSpec, FeedbackBlocks, Model)} for the layers from {@code lowest}
+     * {@link #weightsProduct(NetworkSpec, FeedbackSources, Model)} for the layers from {@code lowest}
      * up only (the products reach no layer below it, which may be of any kind); the layers below hold
      * no feedback.
      */
-    public static Feedback weightsProduct(NetworkSpec network, FeedbackBlocks blocks, Model initial, int lowest) {
+    public static Feedback weightsProduct(NetworkSpec network, FeedbackSources blocks, Model initial, int lowest) {
         for (int l = lowest; l <= network.layerCount(); l++) {
             if (!(network.layer(l) instanceof Dense)) {
                 throw new InvalidInputException("feedback init weights-product multiplies dense weight matrices: layer "
@@ -243,7 +253,7 @@ public final class FixedFeedback {
     }
 
     /** Zero matrices where the blocks give a layer feedback: the start of learned feedback. */
-    public static Feedback zero(NetworkSpec network, FeedbackBlocks blocks) {
+    public static Feedback zero(NetworkSpec network, FeedbackSources blocks) {
         int[] source = sources(network, blocks);
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < network.layerCount(); l++) {
@@ -255,7 +265,7 @@ public final class FixedFeedback {
     }
 
     /** The deltas layer {@code source} feeds back: one per sum of its kernel (n_s for a dense layer). */
-    static int deltas(NetworkSpec network, int source) {
+    public static int deltas(NetworkSpec network, int source) {
         return LayerKernels.of(network, source).sumCount();
     }
 
@@ -266,16 +276,19 @@ public final class FixedFeedback {
     }
 
     /** B_l for every layer the blocks give feedback, each drawn from the stream {@code feedback.layer[l]}. */
-    private static Feedback drawn(NetworkSpec network, FeedbackBlocks blocks, long seed, LayerDraw draw) {
-        return drawn(network, blocks, seed, 1, draw);
+    private static Feedback drawn(NetworkSpec network, FeedbackSources blocks, long seed, LayerDraw draw) {
+        return drawn(network, blocks, seed, l -> true, draw);
     }
 
-    /** As above for the layers from {@code lowest} up. */
-    private static Feedback drawn(NetworkSpec network, FeedbackBlocks blocks, long seed, int lowest, LayerDraw draw) {
+    /** As above for the layers {@code drawn} accepts. */
+    private static Feedback drawn(NetworkSpec network, FeedbackSources blocks, long seed, IntPredicate drawn,
+                                  LayerDraw draw) {
         RandomStreams streams = new RandomStreams(seed);
         int[] source = sources(network, blocks);
-        for (int l = 1; l < lowest; l++) {
-            source[l] = 0;
+        for (int l = 1; l < network.layerCount(); l++) {
+            if (!drawn.test(l)) {
+                source[l] = 0;
+            }
         }
         double[][] matrices = new double[network.layerCount() + 1][];
         for (int l = 1; l < network.layerCount(); l++) {
@@ -287,7 +300,7 @@ public final class FixedFeedback {
     }
 
     /** Per layer, the layer whose delta it receives where the blocks give it a delta, else 0. */
-    private static int[] sources(NetworkSpec network, FeedbackBlocks blocks) {
+    private static int[] sources(NetworkSpec network, FeedbackSources blocks) {
         int layers = network.layerCount();
         boolean[] delta = blocks.computesDelta(network);
         int[] source = new int[layers + 1];
