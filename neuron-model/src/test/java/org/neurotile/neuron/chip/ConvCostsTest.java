@@ -22,6 +22,7 @@ import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.neuron.plan.ClosedForm;
 import org.neurotile.neuron.plan.ChipKind;
 import org.neurotile.neuron.plan.Placement;
+import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.NocParameters;
@@ -263,6 +264,29 @@ class ConvCostsTest {
         // layer 4's propagation also computes P^T delta: one MAC per projection weight and sum
         long projectionMacs = (long) net.neurons(4) * net.output(2).channels();
         assertEquals(projectionMacs, errorMacs(residual.get(), 4) - errorMacs(without.get(), 4));
+    }
+
+    /** fa multiplies delta_{l+1} at the sums, so a pooled convolution above feeds back a value per sum. */
+    @Property(tries = 10)
+    void faFeedsBackEverySumOfAPooledConvolutionAbove(@ForAll("memories") long memoryBytes,
+                                                      @ForAll("sharings") WeightSharing sharing) {
+        Pool pool = new Pool(Pool.Kind.MAX, 2, 2, 0);
+        NetworkSpec net = new NetworkSpec("pooled", new TensorShape(2, 10, 10), List.of(
+                Conv2d.of(3, 3, 1, Activation.RELU).pooled(pool), Conv2d.of(4, 2, 1, Activation.RELU).pooled(pool),
+                Dense.of(5, Activation.RELU), Dense.of(3, Activation.IDENTITY)));
+        Optional<Chip.Example> ran = run(net, "fa", sharing, memoryBytes * 4);
+        if (ran.isEmpty()) {
+            return;
+        }
+        long expected = 0;
+        for (int l = 1; l < net.layerCount(); l++) {
+            expected += (long) net.neurons(l) * LayerKernels.of(net, l + 1).sumCount();
+        }
+        assertEquals(expected, ran.get().run().total(Category.FEEDBACK_READS));
+        StorageModel storage = LearningRules.parse("fa", 3).storage(net, 4);
+        for (int l = 1; l < net.layerCount(); l++) {
+            assertEquals(4L * LayerKernels.of(net, l + 1).sumCount(), storage.feedbackBytesPerNeuron(l), "layer " + l);
+        }
     }
 
     private static long errorWrites(Chip.Example example, int layer) {

@@ -20,7 +20,8 @@ import org.neurotile.workloads.NetworkSpec;
  * delta_m to every tile of the block, as one multicast. The layers of a block run in parallel; a
  * block waits for the delta of the block above it, so blocks run one after another.
  *
- * <p>Counts per tile and layer with c neurons, whose source layer m has n_m neurons: the n_m
+ * <p>Counts per tile and layer with c neurons, whose source layer m has n_m deltas (one per
+ * neuron; a convolution's, one per sum before its pool): the n_m
  * arriving errors written once and read once (reused by all c neurons), c rows of feedback of n_m
  * entries read ({@link FeedbackEncoding#rowWords} words each) and multiplied (c * n_m MACs, or
  * additions with sign feedback), one activation read and one elementwise op (f') per neuron;
@@ -70,7 +71,7 @@ public final class BlockedFeedbackPlan {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
                 int source = blocks.sourceOf(l);
-                delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), network.neurons(source), encoding,
+                delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), FixedFeedback.deltas(network, source), encoding,
                         options.wordBytes(), trained);
                 receiversOfSource.get(source).add(delta);
             }
@@ -91,7 +92,7 @@ public final class BlockedFeedbackPlan {
             for (int i = 0; i < placements.size(); i++) {
                 Placement p = placements.get(i);
                 if (p.layer() == source) {
-                    PlanSteps.sendPerTile(graph, deltaOf[i], receivers, p.count());
+                    PlanSteps.sendPerTile(graph, deltaOf[i], receivers, PlanSteps.slice(mapping, p).sums());
                 }
             }
         }

@@ -66,7 +66,7 @@ public final class FeedbackStorage {
                                        FeedbackEncoding encoding) {
         boolean[] rows = blocks.computesDelta(network);
         return withFeedback(network, wordBytes, l -> l < network.layerCount() && rows[l]
-                ? encoding.rowWords(network.neurons(blocks.sourceOf(l)), wordBytes) * wordBytes
+                ? encoding.rowWords(FixedFeedback.deltas(network, blocks.sourceOf(l)), wordBytes) * wordBytes
                 : 0);
     }
 

@@ -64,9 +64,9 @@ public record FeedbackPropagation(int layers, int depth) {
         return Feedback.of(sources, matrices);
     }
 
-    /** Storage: a dense row of n_s words for each trained neuron below the source s. */
+    /** Storage: a dense row of a word per delta of the source s (a convolution's: one per sum, before its pool) for each trained neuron below s. */
     public StorageModel storage(NetworkSpec network, int wordBytes) {
-        long perRow = network.neurons(sourceLayer()) * (long) wordBytes;
+        long perRow = LayerKernels.of(network, sourceLayer()).sumCount() * (long) wordBytes;
         return StorageModel.weightsOnly(network, wordBytes).withFeedbackBytes(
                 l -> l < network.layerCount() && holdsFeedback(network, l) ? perRow : 0);
     }

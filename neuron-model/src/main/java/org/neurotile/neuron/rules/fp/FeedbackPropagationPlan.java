@@ -10,6 +10,7 @@ import org.neurotile.neuron.plan.PlanOptions;
 import org.neurotile.neuron.plan.PlanSteps;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.bp.BackpropPlan;
+import org.neurotile.neuron.rules.feedback.FixedFeedback;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -42,7 +43,7 @@ public final class FeedbackPropagationPlan {
             if (!rule.holdsFeedback(network, p.layer())) {
                 continue;
             }
-            int delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), network.neurons(source),
+            int delta = PlanSteps.feedbackDelta(graph, mapping, p, forward.forwardTask(i), FixedFeedback.deltas(network, source),
                     FeedbackEncoding.DENSE, options.wordBytes(), true);
             PlanSteps.update(graph, mapping, p, delta, false, options);
             receivers.add(delta);
@@ -58,7 +59,7 @@ public final class FeedbackPropagationPlan {
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             if (p.layer() == source) {
-                PlanSteps.sendPerTile(graph, deltaOf[i], targets, p.count());
+                PlanSteps.sendPerTile(graph, deltaOf[i], targets, PlanSteps.slice(mapping, p).sums());
             }
         }
     }
