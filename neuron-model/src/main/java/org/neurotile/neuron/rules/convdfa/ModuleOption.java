@@ -70,7 +70,8 @@ record ModuleOption(Optional<List<int[]>> ranges, String text) {
 
     /**
      * The default modules: the top module starts at the last convolution (it and the layers above
-     * it get e, as dfa); below it a module ends at layer 1 and at each convolution with a pool. A
+     * it get e, as dfa); below it a module ends where the resolution drops: at layer 1, at each
+     * convolution with a pool and before each strided convolution (a residual network's stages). A
      * network without convolutions is one module: dfa.
      */
     static FeedbackModules defaults(NetworkSpec network) {
@@ -83,7 +84,8 @@ record ModuleOption(Optional<List<int[]>> ranges, String text) {
         }
         List<Integer> firsts = new ArrayList<>(List.of(1));
         for (int l = 1; l < last; l++) {
-            boolean ends = l == 1 || network.layer(l) instanceof Conv2d conv && conv.pool().isPresent();
+            boolean ends = l == 1 || network.layer(l) instanceof Conv2d conv && conv.pool().isPresent()
+                    || network.layer(l + 1) instanceof Conv2d next && next.stride() > 1;
             if (ends) {
                 firsts.add(l + 1);
             }

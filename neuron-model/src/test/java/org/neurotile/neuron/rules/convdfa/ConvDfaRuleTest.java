@@ -87,6 +87,8 @@ class ConvDfaRuleTest {
         assertEquals("1/2-4", ModuleOption.defaults(NetworkCatalog.get("mnist-cnn")).toString());
         assertEquals("1/2/3-6", ModuleOption.defaults(NetworkCatalog.get("cifar10-cnn")).toString());
         assertEquals("1-2", ModuleOption.defaults(NetworkCatalog.get("mnist-fc")).toString());
+        // resnet18-cifar's stages start at its strided convolutions (layers 6, 10 and 14)
+        assertEquals("1/2-5/6-9/10-13/14-16/17-18", ModuleOption.defaults(NetworkCatalog.get("resnet18-cifar")).toString());
         assertEquals("1/2-4", ModuleOption.defaults(NET).toString());
     }
 
