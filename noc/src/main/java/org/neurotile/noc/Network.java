@@ -118,19 +118,19 @@ public final class Network {
         for (int link = 0; link < topology.linkCount(); link++) {
             int to = topology.linkTo(link);
             linkOut[link] = routers[topology.linkFrom(link)].output("out[" + link + "]");
-            InPort in = routers[to].input("in[" + link + "]", slot -> arriveAtRouter(to, (int) slot));
-            Link.connect(simulation, linkOut[link], in, parameters.linkDelayCycles());
+            InPort in = routers[to].input("in[" + link + "]", hop -> arriveAtRouter(to, hop));
+            Link.connectInOrder(simulation, linkOut[link], in, parameters.linkDelayCycles());
         }
         for (int tile = 0; tile < topology.tileCount(); tile++) {
             int router = tile;
             NetworkNode ni = new NetworkNode(simulation, "noc.ni" + topology.routerName(tile));
             injectionOut[tile] = ni.output("inject");
-            InPort routerIn = routers[router].input("inject", slot -> arriveAtRouter(router, (int) slot));
-            Link.connect(simulation, injectionOut[tile], routerIn, parameters.injectionCycles());
+            InPort routerIn = routers[router].input("inject", hop -> arriveAtRouter(router, hop));
+            Link.connectInOrder(simulation, injectionOut[tile], routerIn, parameters.injectionCycles());
             ejectionOut[tile] = routers[router].output("eject");
             int destination = tile;
             InPort niIn = ni.input("eject", slot -> deliver(destination, (int) slot));
-            Link.connect(simulation, ejectionOut[tile], niIn, parameters.ejectionCycles());
+            Link.connectInOrder(simulation, ejectionOut[tile], niIn, parameters.ejectionCycles());
         }
     }
 
@@ -268,7 +268,7 @@ public final class Network {
         }
         long start = Math.max(now, injectionBusyUntil[source]);
         injectionBusyUntil[source] = start + serialization;
-        injectionOut[source].sendAfter(start - now, slot);
+        injectionOut[source].sendAfter(start - now, hop(slot, tree == null ? 0 : tree.sourcePosition()));
     }
 
     private MulticastTree tree(int source, Destinations destinations) {
@@ -286,7 +286,16 @@ public final class Network {
         return tree;
     }
 
-    private void arriveAtRouter(int router, int slot) {
+    /**
+     * What travels on a router link: the packet's slot and, for a tree packet, the position in its
+     * tree of the router it arrives at.
+     */
+    private static long hop(int slot, int treePosition) {
+        return (long) treePosition << 32 | slot;
+    }
+
+    private void arriveAtRouter(int router, long hop) {
+        int slot = (int) hop;
         long ready = simulation.nowCycles() + parameters.routerDelayCycles();
         int destination = packets.destination[slot];
         if (destination != PacketTable.NO_DESTINATION) {
@@ -294,20 +303,21 @@ public final class Network {
             if (link < 0) {
                 eject(router, slot, ready);
             } else {
-                forward(link, slot, ready);
+                forward(link, slot, 0, ready);
             }
             return;
         }
         MulticastTree tree = packets.tree[slot];
-        for (int i = 0, n = tree.outLinkCount(router); i < n; i++) {
-            forward(tree.outLink(router, i), slot, ready);
+        int position = (int) (hop >>> 32);
+        for (int i = tree.outBegin(position), end = tree.outEnd(position); i < end; i++) {
+            forward(tree.outLinkAt(i), slot, tree.childPosition(i), ready);
         }
-        if (tree.ejectsAt(router)) {
+        if (tree.ejectsAtPosition(position)) {
             eject(router, slot, ready);
         }
     }
 
-    private void forward(int link, int slot, long ready) {
+    private void forward(int link, int slot, int treePosition, long ready) {
         long serialization = packets.serializationCycles[slot];
         long grant = Math.max(ready, linkBusyUntil[link]);
         linkBusyUntil[link] = grant + serialization;
@@ -317,7 +327,7 @@ public final class Network {
             trace.span(linkTracks[link], "from " + topology.routerName(packets.source[slot]), grant,
                     grant + serialization);
         }
-        linkOut[link].sendAfter(grant - simulation.nowCycles(), slot);
+        linkOut[link].sendAfter(grant - simulation.nowCycles(), hop(slot, treePosition));
     }
 
     private void eject(int tile, int slot, long ready) {

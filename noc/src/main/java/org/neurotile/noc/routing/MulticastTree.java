@@ -19,17 +19,22 @@ public final class MulticastTree {
     private final int[] routers;
     private final int[] outStart;
     private final int[] outLinks;
+    /** The position in {@link #routers} of the router each of {@link #outLinks} leads to. */
+    private final int[] outChild;
     private final boolean[] ejects;
+    private final int sourcePosition;
 
     private MulticastTree(int sourceTile, int destinationCount, int[] links, int[] routers, int[] outStart,
-            int[] outLinks, boolean[] ejects) {
+            int[] outLinks, int[] outChild, boolean[] ejects) {
         this.sourceTile = sourceTile;
         this.destinationCount = destinationCount;
         this.links = links;
         this.routers = routers;
         this.outStart = outStart;
         this.outLinks = outLinks;
+        this.outChild = outChild;
         this.ejects = ejects;
+        this.sourcePosition = Arrays.binarySearch(routers, sourceTile);
     }
 
     /**
@@ -132,7 +137,12 @@ public final class MulticastTree {
                 breadthFirst[queued++] = outLinks[j];
             }
         }
-        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, ejects);
+        final int[] outChild = new int[linkCount];
+        for (int j = 0; j < linkCount; j++) {
+            outChild[j] = Arrays.binarySearch(routers, topology.linkTo(outLinks[j]));
+        }
+        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, outChild,
+                ejects);
     }
 
     private static IllegalStateException notATree(Topology topology, Routing routing, int srcTile, int router) {
@@ -179,5 +189,41 @@ public final class MulticastTree {
     public boolean ejectsAt(int router) {
         final int i = Arrays.binarySearch(routers, router);
         return i >= 0 && ejects[i];
+    }
+
+    /*
+     * The same questions by position: a router's position in the tree, from the source's and from
+     * each tree link's, so that a packet carries its position instead of looking its router up at
+     * every hop.
+     */
+
+    /** The source router's position. */
+    public int sourcePosition() {
+        return sourcePosition;
+    }
+
+    /** The first index, for {@link #outLinkAt} and {@link #childPosition}, of the links leaving the router at {@code position}. */
+    public int outBegin(int position) {
+        return outStart[position];
+    }
+
+    /** One past the last index of the links leaving the router at {@code position}. */
+    public int outEnd(int position) {
+        return outStart[position + 1];
+    }
+
+    /** The tree link at {@code index}; the links of one router are by ascending link id. */
+    public int outLinkAt(int index) {
+        return outLinks[index];
+    }
+
+    /** The position of the router the tree link at {@code index} leads to. */
+    public int childPosition(int index) {
+        return outChild[index];
+    }
+
+    /** Whether the packet ejects at the router at {@code position}. */
+    public boolean ejectsAtPosition(int position) {
+        return ejects[position];
     }
 }
