@@ -148,17 +148,17 @@ public final class Network {
 
     /** Payload bytes that crossed {@code link} so far ({@code noc.link[i].bytes}; 0 when that statistic is off). */
     public long linkBytes(int link) {
-        return statistics.linkBytes[link].value();
+        return statistics.linkBytes(link).value();
     }
 
     /** Flits, headers included, that crossed {@code link} so far ({@code noc.link[i].flits}). */
     public long linkFlits(int link) {
-        return statistics.linkFlits[link].value();
+        return statistics.linkFlits(link).value();
     }
 
     /** Cycles {@code link} was busy so far ({@code noc.link[i].busyCycles}). */
     public long linkBusyCycles(int link) {
-        return statistics.linkBusyCycles[link].value();
+        return statistics.linkBusyCycles(link).value();
     }
 
     /** Who is told of each delivery; one listener per network. */
@@ -259,6 +259,11 @@ public final class Network {
         packets.sentCycles[slot] = now;
         packets.tag[slot] = tag;
         packets.pendingDeliveries[slot] = copies;
+        int fields = slot * PacketTable.HOP_FIELDS;
+        packets.hop[fields] = destination;
+        packets.hop[fields + 1] = payloadBytes;
+        packets.hop[fields + 2] = flits;
+        packets.hop[fields + 3] = serialization;
         statistics.packetsInjected.increment();
         statistics.bytesInjected.add(payloadBytes);
         statistics.flitsInjected.add(flits);
@@ -297,7 +302,7 @@ public final class Network {
     private void arriveAtRouter(int router, long hop) {
         int slot = (int) hop;
         long ready = simulation.nowCycles() + parameters.routerDelayCycles();
-        int destination = packets.destination[slot];
+        int destination = (int) packets.hop[slot * PacketTable.HOP_FIELDS];
         if (destination != PacketTable.NO_DESTINATION) {
             int link = routing.nextLink(router, destination);
             if (link < 0) {
@@ -318,10 +323,11 @@ public final class Network {
     }
 
     private void forward(int link, int slot, int treePosition, long ready) {
-        long serialization = packets.serializationCycles[slot];
+        int fields = slot * PacketTable.HOP_FIELDS;
+        long serialization = packets.hop[fields + 3];
         long grant = Math.max(ready, linkBusyUntil[link]);
         linkBusyUntil[link] = grant + serialization;
-        statistics.linkCrossed(link, packets.payloadBytes[slot], packets.flits[slot], serialization);
+        statistics.linkCrossed(link, (int) packets.hop[fields + 1], (int) packets.hop[fields + 2], serialization);
         statistics.linkWaitCycles.add(grant - ready);
         if (trace.enabled()) {
             trace.span(linkTracks[link], "from " + topology.routerName(packets.source[slot]), grant,
@@ -331,7 +337,7 @@ public final class Network {
     }
 
     private void eject(int tile, int slot, long ready) {
-        long serialization = packets.serializationCycles[slot];
+        long serialization = packets.hop[slot * PacketTable.HOP_FIELDS + 3];
         long grant = Math.max(ready, ejectionBusyUntil[tile]);
         ejectionBusyUntil[tile] = grant + serialization;
         if (trace.enabled()) {

@@ -18,15 +18,21 @@ public final class Link {
     private final InPort to;
     private final long latencyCycles;
     private final EventTarget arrival;
-    private final ArrivalQueue inOrder;
+    private final EventHandler receiver;
+    private final boolean inOrder;
+    // In-order links: the messages in flight, oldest first, as a ring of (arrival cycle, message) pairs.
+    private long[] ring;
+    private int ringHead;
+    private int inFlight;
 
     private Link(Simulation simulation, OutPort from, InPort to, long latencyCycles, int priority, boolean ordered) {
         this.simulation = simulation;
         this.from = from;
         this.to = to;
         this.latencyCycles = latencyCycles;
-        this.inOrder = ordered ? new ArrivalQueue() : null;
-        EventHandler receiver = to.receiver();
+        this.inOrder = ordered;
+        this.ring = ordered ? new long[8] : null;
+        this.receiver = to.receiver();
         this.arrival = simulation.register(from.path() + "->" + to.path(), priority,
                 ordered ? this::arriveInOrder : receiver);
     }
@@ -65,27 +71,44 @@ public final class Link {
         if (extraDelayCycles < 0) {
             throw new IllegalArgumentException("negative send delay " + extraDelayCycles + " on " + from.path());
         }
-        if (inOrder == null) {
+        if (!inOrder) {
             simulation.schedule(arrival, extraDelayCycles + latencyCycles, message);
             return;
         }
         long time = simulation.nowCycles() + extraDelayCycles + latencyCycles;
-        if (!inOrder.isEmpty() && time <= inOrder.lastTime()) {
-            throw new IllegalStateException("link " + this + " delivers in order: a message for cycle " + time
-                    + " was sent after one for cycle " + inOrder.lastTime());
-        }
-        if (inOrder.isEmpty()) {
+        if (inFlight == 0) {
             simulation.scheduleAt(arrival, time, message);
+        } else {
+            long last = ring[(ringHead + 2 * (inFlight - 1)) & (ring.length - 1)];
+            if (time <= last) {
+                throw new IllegalStateException("link " + this + " delivers in order: a message for cycle " + time
+                        + " was sent after one for cycle " + last);
+            }
+            if (2 * inFlight == ring.length) {
+                growRing();
+            }
         }
-        inOrder.add(time, message);
+        int tail = (ringHead + 2 * inFlight) & (ring.length - 1);
+        ring[tail] = time;
+        ring[tail + 1] = message;
+        inFlight++;
     }
 
     private void arriveInOrder(long message) {
-        inOrder.removeFirst();
-        if (!inOrder.isEmpty()) {
-            simulation.scheduleAt(arrival, inOrder.firstTime(), inOrder.firstMessage());
+        ringHead = (ringHead + 2) & (ring.length - 1);
+        if (--inFlight > 0) {
+            simulation.scheduleAt(arrival, ring[ringHead], ring[ringHead + 1]);
         }
-        to.receiver().handle(message);
+        receiver.handle(message);
+    }
+
+    private void growRing() {
+        long[] grown = new long[ring.length * 2];
+        int firstPart = Math.min(ring.length - ringHead, 2 * inFlight);
+        System.arraycopy(ring, ringHead, grown, 0, firstPart);
+        System.arraycopy(ring, 0, grown, firstPart, 2 * inFlight - firstPart);
+        ring = grown;
+        ringHead = 0;
     }
 
     public OutPort from() {
@@ -102,7 +125,7 @@ public final class Link {
 
     /** Messages sent on this link that have not arrived yet (0 unless it delivers in order). */
     public int messagesInFlight() {
-        return inOrder == null ? 0 : inOrder.size();
+        return inFlight;
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class MulticastTree {
     }
 
     /**
-     * Builds the tree in time and memory proportional to the topology's size plus the summed path lengths.
+     * Builds the tree in time proportional to the summed path lengths (plus clearing one array of the
+     * topology's routers).
      *
      * @param destTiles distinct tiles; may include {@code srcTile}, which then ejects at the source router
      * @throws IllegalArgumentException if a destination is repeated or a tile is out of range
@@ -58,6 +59,8 @@ public final class MulticastTree {
         // incoming[r]: the tree link entering router r, or -1; a second, different one means no tree.
         final int[] incoming = new int[topology.routerCount()];
         Arrays.fill(incoming, -1);
+        // The routers the tree enters, in the order reached; the source is entered by no tree link.
+        int[] reached = new int[Math.min(16, topology.routerCount())];
         int linkCount = 0;
         for (final int dst : destTiles) {
             int at = srcTile;
@@ -73,14 +76,17 @@ public final class MulticastTree {
                         throw notATree(topology, routing, srcTile, to);
                     }
                     incoming[to] = link;
-                    linkCount++;
+                    if (linkCount == reached.length) {
+                        reached = Arrays.copyOf(reached, Math.min(2 * linkCount, topology.routerCount()));
+                    }
+                    reached[linkCount++] = to;
                 } else if (incoming[to] != link) {
                     throw notATree(topology, routing, srcTile, to);
                 }
                 at = to;
             }
         }
-        return assemble(topology, srcTile, destTiles.length, isDestination, incoming, linkCount);
+        return assemble(topology, srcTile, destTiles.length, isDestination, incoming, reached, linkCount);
     }
 
     /** The tree to every tile, or every tile but the source. */
@@ -97,29 +103,22 @@ public final class MulticastTree {
     }
 
     private static MulticastTree assemble(Topology topology, int srcTile, int destinationCount,
-            BitSet isDestination, int[] incoming, int linkCount) {
-        final int[] routers = new int[linkCount + 1];
-        int next = 0;
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1 || r == srcTile) {
-                routers[next++] = r;
-            }
-        }
+            BitSet isDestination, int[] incoming, int[] reached, int linkCount) {
+        final int[] routers = Arrays.copyOf(reached, linkCount + 1);
+        routers[linkCount] = srcTile;
+        Arrays.sort(routers);
         final int[] outStart = new int[routers.length + 1];
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1) {
-                outStart[Arrays.binarySearch(routers, topology.linkFrom(incoming[r])) + 1]++;
-            }
+        for (int k = 0; k < linkCount; k++) {
+            outStart[Arrays.binarySearch(routers, topology.linkFrom(incoming[reached[k]])) + 1]++;
         }
         for (int i = 0; i < routers.length; i++) {
             outStart[i + 1] += outStart[i];
         }
         final int[] outLinks = new int[linkCount];
         final int[] fill = Arrays.copyOf(outStart, routers.length);
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1) {
-                outLinks[fill[Arrays.binarySearch(routers, topology.linkFrom(incoming[r]))]++] = incoming[r];
-            }
+        for (int k = 0; k < linkCount; k++) {
+            final int link = incoming[reached[k]];
+            outLinks[fill[Arrays.binarySearch(routers, topology.linkFrom(link))]++] = link;
         }
         for (int i = 0; i < routers.length; i++) {
             Arrays.sort(outLinks, outStart[i], outStart[i + 1]);
