@@ -273,7 +273,7 @@ public final class Network {
         }
         long start = Math.max(now, injectionBusyUntil[source]);
         injectionBusyUntil[source] = start + serialization;
-        injectionOut[source].sendAfter(start - now, hop(slot, tree == null ? 0 : tree.sourcePosition()));
+        injectionOut[source].sendAfter(start - now, hop(slot, tree == null ? 0 : tree.sourceRecord()));
     }
 
     private MulticastTree tree(int source, Destinations destinations) {
@@ -292,11 +292,11 @@ public final class Network {
     }
 
     /**
-     * What travels on a router link: the packet's slot and, for a tree packet, the position in its
-     * tree of the router it arrives at.
+     * What travels on a router link: the packet's slot and, for a tree packet, the record in its
+     * tree's walk of the router it arrives at.
      */
-    private static long hop(int slot, int treePosition) {
-        return (long) treePosition << 32 | slot;
+    private static long hop(int slot, int treeRecord) {
+        return (long) treeRecord << 32 | slot;
     }
 
     private void arriveAtRouter(int router, long hop) {
@@ -313,16 +313,16 @@ public final class Network {
             return;
         }
         MulticastTree tree = packets.tree[slot];
-        int position = (int) (hop >>> 32);
-        for (int i = tree.outBegin(position), end = tree.outEnd(position); i < end; i++) {
-            forward(tree.outLinkAt(i), slot, tree.childPosition(i), ready);
+        int record = (int) (hop >>> 32);
+        for (int i = 0, n = tree.walkOutCount(record); i < n; i++) {
+            forward(tree.walkOutLink(record, i), slot, tree.walkChild(record, i), ready);
         }
-        if (tree.ejectsAtPosition(position)) {
+        if (tree.walkEjects(record)) {
             eject(router, slot, ready);
         }
     }
 
-    private void forward(int link, int slot, int treePosition, long ready) {
+    private void forward(int link, int slot, int treeRecord, long ready) {
         int fields = slot * PacketTable.HOP_FIELDS;
         long serialization = packets.hop[fields + 3];
         long grant = Math.max(ready, linkBusyUntil[link]);
@@ -333,7 +333,7 @@ public final class Network {
             trace.span(linkTracks[link], "from " + topology.routerName(packets.source[slot]), grant,
                     grant + serialization);
         }
-        linkOut[link].sendAfter(grant - simulation.nowCycles(), hop(slot, treePosition));
+        linkOut[link].sendAfter(grant - simulation.nowCycles(), hop(slot, treeRecord));
     }
 
     private void eject(int tile, int slot, long ready) {

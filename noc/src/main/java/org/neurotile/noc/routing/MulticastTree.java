@@ -19,22 +19,26 @@ public final class MulticastTree {
     private final int[] routers;
     private final int[] outStart;
     private final int[] outLinks;
-    /** The position in {@link #routers} of the router each of {@link #outLinks} leads to. */
-    private final int[] outChild;
     private final boolean[] ejects;
-    private final int sourcePosition;
+    /**
+     * The tree as a packet walks it: one record per router, {@code (out-link count << 1) | ejects},
+     * then for each out-link the link and the offset of the record of the router it leads to. A
+     * packet carries its router's record offset, so a hop reads one short run of memory.
+     */
+    private final int[] walk;
+    private final int sourceRecord;
 
     private MulticastTree(int sourceTile, int destinationCount, int[] links, int[] routers, int[] outStart,
-            int[] outLinks, int[] outChild, boolean[] ejects) {
+            int[] outLinks, boolean[] ejects, int[] walk, int sourceRecord) {
         this.sourceTile = sourceTile;
         this.destinationCount = destinationCount;
         this.links = links;
         this.routers = routers;
         this.outStart = outStart;
         this.outLinks = outLinks;
-        this.outChild = outChild;
         this.ejects = ejects;
-        this.sourcePosition = Arrays.binarySearch(routers, sourceTile);
+        this.walk = walk;
+        this.sourceRecord = sourceRecord;
     }
 
     /**
@@ -136,12 +140,21 @@ public final class MulticastTree {
                 breadthFirst[queued++] = outLinks[j];
             }
         }
-        final int[] outChild = new int[linkCount];
-        for (int j = 0; j < linkCount; j++) {
-            outChild[j] = Arrays.binarySearch(routers, topology.linkTo(outLinks[j]));
+        final int[] record = new int[routers.length];
+        for (int i = 1; i < routers.length; i++) {
+            record[i] = record[i - 1] + 1 + 2 * (outStart[i] - outStart[i - 1]);
         }
-        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, outChild,
-                ejects);
+        final int[] walk = new int[routers.length + 2 * linkCount];
+        for (int i = 0; i < routers.length; i++) {
+            int at = record[i];
+            walk[at++] = (outStart[i + 1] - outStart[i]) << 1 | (ejects[i] ? 1 : 0);
+            for (int j = outStart[i]; j < outStart[i + 1]; j++) {
+                walk[at++] = outLinks[j];
+                walk[at++] = record[Arrays.binarySearch(routers, topology.linkTo(outLinks[j]))];
+            }
+        }
+        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, ejects, walk,
+                record[Arrays.binarySearch(routers, srcTile)]);
     }
 
     private static IllegalStateException notATree(Topology topology, Routing routing, int srcTile, int router) {
@@ -190,39 +203,28 @@ public final class MulticastTree {
         return i >= 0 && ejects[i];
     }
 
-    /*
-     * The same questions by position: a router's position in the tree, from the source's and from
-     * each tree link's, so that a packet carries its position instead of looking its router up at
-     * every hop.
-     */
-
-    /** The source router's position. */
-    public int sourcePosition() {
-        return sourcePosition;
+    /** The offset in the walk of the source router's record; see {@link #walkOutCount}. */
+    public int sourceRecord() {
+        return sourceRecord;
     }
 
-    /** The first index, for {@link #outLinkAt} and {@link #childPosition}, of the links leaving the router at {@code position}. */
-    public int outBegin(int position) {
-        return outStart[position];
+    /** How many tree links leave the router whose record is at {@code record}. */
+    public int walkOutCount(int record) {
+        return walk[record] >>> 1;
     }
 
-    /** One past the last index of the links leaving the router at {@code position}. */
-    public int outEnd(int position) {
-        return outStart[position + 1];
+    /** Whether the packet ejects at the router whose record is at {@code record}. */
+    public boolean walkEjects(int record) {
+        return (walk[record] & 1) != 0;
     }
 
-    /** The tree link at {@code index}; the links of one router are by ascending link id. */
-    public int outLinkAt(int index) {
-        return outLinks[index];
+    /** The {@code i}-th tree link leaving the router whose record is at {@code record}, by ascending link id. */
+    public int walkOutLink(int record, int i) {
+        return walk[record + 1 + 2 * i];
     }
 
-    /** The position of the router the tree link at {@code index} leads to. */
-    public int childPosition(int index) {
-        return outChild[index];
-    }
-
-    /** Whether the packet ejects at the router at {@code position}. */
-    public boolean ejectsAtPosition(int position) {
-        return ejects[position];
+    /** The record of the router the {@code i}-th link leaving {@code record}'s router leads to. */
+    public int walkChild(int record, int i) {
+        return walk[record + 2 + 2 * i];
     }
 }
