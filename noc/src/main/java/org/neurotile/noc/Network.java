@@ -118,19 +118,19 @@ public final class Network {
         for (int link = 0; link < topology.linkCount(); link++) {
             int to = topology.linkTo(link);
             linkOut[link] = routers[topology.linkFrom(link)].output("out[" + link + "]");
-            InPort in = routers[to].input("in[" + link + "]", slot -> arriveAtRouter(to, (int) slot));
-            Link.connect(simulation, linkOut[link], in, parameters.linkDelayCycles());
+            InPort in = routers[to].input("in[" + link + "]", hop -> arriveAtRouter(to, hop));
+            Link.connectInOrder(simulation, linkOut[link], in, parameters.linkDelayCycles());
         }
         for (int tile = 0; tile < topology.tileCount(); tile++) {
             int router = tile;
             NetworkNode ni = new NetworkNode(simulation, "noc.ni" + topology.routerName(tile));
             injectionOut[tile] = ni.output("inject");
-            InPort routerIn = routers[router].input("inject", slot -> arriveAtRouter(router, (int) slot));
-            Link.connect(simulation, injectionOut[tile], routerIn, parameters.injectionCycles());
+            InPort routerIn = routers[router].input("inject", hop -> arriveAtRouter(router, hop));
+            Link.connectInOrder(simulation, injectionOut[tile], routerIn, parameters.injectionCycles());
             ejectionOut[tile] = routers[router].output("eject");
             int destination = tile;
             InPort niIn = ni.input("eject", slot -> deliver(destination, (int) slot));
-            Link.connect(simulation, ejectionOut[tile], niIn, parameters.ejectionCycles());
+            Link.connectInOrder(simulation, ejectionOut[tile], niIn, parameters.ejectionCycles());
         }
     }
 
@@ -148,17 +148,17 @@ public final class Network {
 
     /** Payload bytes that crossed {@code link} so far ({@code noc.link[i].bytes}; 0 when that statistic is off). */
     public long linkBytes(int link) {
-        return statistics.linkBytes[link].value();
+        return statistics.linkBytes(link).value();
     }
 
     /** Flits, headers included, that crossed {@code link} so far ({@code noc.link[i].flits}). */
     public long linkFlits(int link) {
-        return statistics.linkFlits[link].value();
+        return statistics.linkFlits(link).value();
     }
 
     /** Cycles {@code link} was busy so far ({@code noc.link[i].busyCycles}). */
     public long linkBusyCycles(int link) {
-        return statistics.linkBusyCycles[link].value();
+        return statistics.linkBusyCycles(link).value();
     }
 
     /** Who is told of each delivery; one listener per network. */
@@ -259,6 +259,11 @@ public final class Network {
         packets.sentCycles[slot] = now;
         packets.tag[slot] = tag;
         packets.pendingDeliveries[slot] = copies;
+        int fields = slot * PacketTable.HOP_FIELDS;
+        packets.hop[fields] = destination;
+        packets.hop[fields + 1] = payloadBytes;
+        packets.hop[fields + 2] = flits;
+        packets.hop[fields + 3] = serialization;
         statistics.packetsInjected.increment();
         statistics.bytesInjected.add(payloadBytes);
         statistics.flitsInjected.add(flits);
@@ -268,7 +273,7 @@ public final class Network {
         }
         long start = Math.max(now, injectionBusyUntil[source]);
         injectionBusyUntil[source] = start + serialization;
-        injectionOut[source].sendAfter(start - now, slot);
+        injectionOut[source].sendAfter(start - now, hop(slot, tree == null ? 0 : tree.sourceRecord()));
     }
 
     private MulticastTree tree(int source, Destinations destinations) {
@@ -286,42 +291,53 @@ public final class Network {
         return tree;
     }
 
-    private void arriveAtRouter(int router, int slot) {
+    /**
+     * What travels on a router link: the packet's slot and, for a tree packet, the record in its
+     * tree's walk of the router it arrives at.
+     */
+    private static long hop(int slot, int treeRecord) {
+        return (long) treeRecord << 32 | slot;
+    }
+
+    private void arriveAtRouter(int router, long hop) {
+        int slot = (int) hop;
         long ready = simulation.nowCycles() + parameters.routerDelayCycles();
-        int destination = packets.destination[slot];
+        int destination = (int) packets.hop[slot * PacketTable.HOP_FIELDS];
         if (destination != PacketTable.NO_DESTINATION) {
             int link = routing.nextLink(router, destination);
             if (link < 0) {
                 eject(router, slot, ready);
             } else {
-                forward(link, slot, ready);
+                forward(link, slot, 0, ready);
             }
             return;
         }
         MulticastTree tree = packets.tree[slot];
-        for (int i = 0, n = tree.outLinkCount(router); i < n; i++) {
-            forward(tree.outLink(router, i), slot, ready);
+        int record = (int) (hop >>> 32);
+        for (int i = 0, n = tree.walkOutCount(record); i < n; i++) {
+            forward(tree.walkOutLink(record, i), slot, tree.walkChild(record, i), ready);
         }
-        if (tree.ejectsAt(router)) {
+        if (tree.walkEjects(record)) {
             eject(router, slot, ready);
         }
     }
 
-    private void forward(int link, int slot, long ready) {
-        long serialization = packets.serializationCycles[slot];
+    private void forward(int link, int slot, int treeRecord, long ready) {
+        int fields = slot * PacketTable.HOP_FIELDS;
+        long serialization = packets.hop[fields + 3];
         long grant = Math.max(ready, linkBusyUntil[link]);
         linkBusyUntil[link] = grant + serialization;
-        statistics.linkCrossed(link, packets.payloadBytes[slot], packets.flits[slot], serialization);
+        statistics.linkCrossed(link, (int) packets.hop[fields + 1], (int) packets.hop[fields + 2], serialization);
         statistics.linkWaitCycles.add(grant - ready);
         if (trace.enabled()) {
             trace.span(linkTracks[link], "from " + topology.routerName(packets.source[slot]), grant,
                     grant + serialization);
         }
-        linkOut[link].sendAfter(grant - simulation.nowCycles(), slot);
+        linkOut[link].sendAfter(grant - simulation.nowCycles(), hop(slot, treeRecord));
     }
 
     private void eject(int tile, int slot, long ready) {
-        long serialization = packets.serializationCycles[slot];
+        long serialization = packets.hop[slot * PacketTable.HOP_FIELDS + 3];
         long grant = Math.max(ready, ejectionBusyUntil[tile]);
         ejectionBusyUntil[tile] = grant + serialization;
         if (trace.enabled()) {

@@ -24,9 +24,8 @@ final class NocStatistics {
     final Counter flitHops;
     final Counter linkWaitCycles;
     final Histogram latencyCycles;
-    final Counter[] linkBytes;
-    final Counter[] linkFlits;
-    final Counter[] linkBusyCycles;
+    /** Per link its bytes, flits and busy cycles, side by side: a hop updates one place. */
+    private final Counter[] perLink;
 
     NocStatistics(StatsRegistry statistics, Topology topology) {
         StatsRegistry noc = statistics.scope("noc");
@@ -44,22 +43,32 @@ final class NocStatistics {
         linkWaitCycles = noc.counter("linkWaitCycles");
         latencyCycles = noc.histogram("latencyCycles");
         int links = topology.linkCount();
-        linkBytes = new Counter[links];
-        linkFlits = new Counter[links];
-        linkBusyCycles = new Counter[links];
+        perLink = new Counter[3 * links];
         for (int link = 0; link < links; link++) {
             StatsRegistry scope = noc.scope("link[" + link + "]");
-            linkBytes[link] = scope.counter("bytes");
-            linkFlits[link] = scope.counter("flits");
-            linkBusyCycles[link] = scope.counter("busyCycles");
+            perLink[3 * link] = scope.counter("bytes");
+            perLink[3 * link + 1] = scope.counter("flits");
+            perLink[3 * link + 2] = scope.counter("busyCycles");
         }
+    }
+
+    Counter linkBytes(int link) {
+        return perLink[3 * link];
+    }
+
+    Counter linkFlits(int link) {
+        return perLink[3 * link + 1];
+    }
+
+    Counter linkBusyCycles(int link) {
+        return perLink[3 * link + 2];
     }
 
     /** A packet crossing {@code link}: its bytes and flits, and the cycles it kept the link busy. */
     void linkCrossed(int link, int payloadBytes, int flits, long busyCycles) {
-        linkBytes[link].add(payloadBytes);
-        linkFlits[link].add(flits);
-        linkBusyCycles[link].add(busyCycles);
+        perLink[3 * link].add(payloadBytes);
+        perLink[3 * link + 1].add(flits);
+        perLink[3 * link + 2].add(busyCycles);
         byteHops.add(payloadBytes);
         flitHops.add(flits);
     }

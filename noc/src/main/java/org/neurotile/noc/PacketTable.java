@@ -19,6 +19,12 @@ final class PacketTable {
     long[] sentCycles;
     long[] tag;
     int[] pendingDeliveries;
+    /**
+     * What the ideal router reads at every hop, side by side so that a hop touches one cache line:
+     * per slot {@link #HOP_FIELDS} longs, the destination, payload bytes, flits and serialization cycles.
+     */
+    long[] hop;
+    static final int HOP_FIELDS = 4;
     private int[] free;
     private int freeCount;
     private int used;
@@ -33,6 +39,7 @@ final class PacketTable {
         sentCycles = new long[capacity];
         tag = new long[capacity];
         pendingDeliveries = new int[capacity];
+        hop = new long[capacity * HOP_FIELDS];
         free = new int[capacity];
     }
 
@@ -65,6 +72,7 @@ final class PacketTable {
         sentCycles = Arrays.copyOf(sentCycles, capacity);
         tag = Arrays.copyOf(tag, capacity);
         pendingDeliveries = Arrays.copyOf(pendingDeliveries, capacity);
+        hop = Arrays.copyOf(hop, capacity * HOP_FIELDS);
         free = Arrays.copyOf(free, capacity);
     }
 }

@@ -20,9 +20,16 @@ public final class MulticastTree {
     private final int[] outStart;
     private final int[] outLinks;
     private final boolean[] ejects;
+    /**
+     * The tree as a packet walks it: one record per router, {@code (out-link count << 1) | ejects},
+     * then for each out-link the link and the offset of the record of the router it leads to. A
+     * packet carries its router's record offset, so a hop reads one short run of memory.
+     */
+    private final int[] walk;
+    private final int sourceRecord;
 
     private MulticastTree(int sourceTile, int destinationCount, int[] links, int[] routers, int[] outStart,
-            int[] outLinks, boolean[] ejects) {
+            int[] outLinks, boolean[] ejects, int[] walk, int sourceRecord) {
         this.sourceTile = sourceTile;
         this.destinationCount = destinationCount;
         this.links = links;
@@ -30,10 +37,13 @@ public final class MulticastTree {
         this.outStart = outStart;
         this.outLinks = outLinks;
         this.ejects = ejects;
+        this.walk = walk;
+        this.sourceRecord = sourceRecord;
     }
 
     /**
-     * Builds the tree in time and memory proportional to the topology's size plus the summed path lengths.
+     * Builds the tree in time proportional to the summed path lengths (plus clearing one array of the
+     * topology's routers).
      *
      * @param destTiles distinct tiles; may include {@code srcTile}, which then ejects at the source router
      * @throws IllegalArgumentException if a destination is repeated or a tile is out of range
@@ -53,6 +63,8 @@ public final class MulticastTree {
         // incoming[r]: the tree link entering router r, or -1; a second, different one means no tree.
         final int[] incoming = new int[topology.routerCount()];
         Arrays.fill(incoming, -1);
+        // The routers the tree enters, in the order reached; the source is entered by no tree link.
+        int[] reached = new int[Math.min(16, topology.routerCount())];
         int linkCount = 0;
         for (final int dst : destTiles) {
             int at = srcTile;
@@ -68,14 +80,17 @@ public final class MulticastTree {
                         throw notATree(topology, routing, srcTile, to);
                     }
                     incoming[to] = link;
-                    linkCount++;
+                    if (linkCount == reached.length) {
+                        reached = Arrays.copyOf(reached, Math.min(2 * linkCount, topology.routerCount()));
+                    }
+                    reached[linkCount++] = to;
                 } else if (incoming[to] != link) {
                     throw notATree(topology, routing, srcTile, to);
                 }
                 at = to;
             }
         }
-        return assemble(topology, srcTile, destTiles.length, isDestination, incoming, linkCount);
+        return assemble(topology, srcTile, destTiles.length, isDestination, incoming, reached, linkCount);
     }
 
     /** The tree to every tile, or every tile but the source. */
@@ -92,29 +107,22 @@ public final class MulticastTree {
     }
 
     private static MulticastTree assemble(Topology topology, int srcTile, int destinationCount,
-            BitSet isDestination, int[] incoming, int linkCount) {
-        final int[] routers = new int[linkCount + 1];
-        int next = 0;
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1 || r == srcTile) {
-                routers[next++] = r;
-            }
-        }
+            BitSet isDestination, int[] incoming, int[] reached, int linkCount) {
+        final int[] routers = Arrays.copyOf(reached, linkCount + 1);
+        routers[linkCount] = srcTile;
+        Arrays.sort(routers);
         final int[] outStart = new int[routers.length + 1];
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1) {
-                outStart[Arrays.binarySearch(routers, topology.linkFrom(incoming[r])) + 1]++;
-            }
+        for (int k = 0; k < linkCount; k++) {
+            outStart[Arrays.binarySearch(routers, topology.linkFrom(incoming[reached[k]])) + 1]++;
         }
         for (int i = 0; i < routers.length; i++) {
             outStart[i + 1] += outStart[i];
         }
         final int[] outLinks = new int[linkCount];
         final int[] fill = Arrays.copyOf(outStart, routers.length);
-        for (int r = 0; r < incoming.length; r++) {
-            if (incoming[r] != -1) {
-                outLinks[fill[Arrays.binarySearch(routers, topology.linkFrom(incoming[r]))]++] = incoming[r];
-            }
+        for (int k = 0; k < linkCount; k++) {
+            final int link = incoming[reached[k]];
+            outLinks[fill[Arrays.binarySearch(routers, topology.linkFrom(link))]++] = link;
         }
         for (int i = 0; i < routers.length; i++) {
             Arrays.sort(outLinks, outStart[i], outStart[i + 1]);
@@ -132,7 +140,21 @@ public final class MulticastTree {
                 breadthFirst[queued++] = outLinks[j];
             }
         }
-        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, ejects);
+        final int[] record = new int[routers.length];
+        for (int i = 1; i < routers.length; i++) {
+            record[i] = record[i - 1] + 1 + 2 * (outStart[i] - outStart[i - 1]);
+        }
+        final int[] walk = new int[routers.length + 2 * linkCount];
+        for (int i = 0; i < routers.length; i++) {
+            int at = record[i];
+            walk[at++] = (outStart[i + 1] - outStart[i]) << 1 | (ejects[i] ? 1 : 0);
+            for (int j = outStart[i]; j < outStart[i + 1]; j++) {
+                walk[at++] = outLinks[j];
+                walk[at++] = record[Arrays.binarySearch(routers, topology.linkTo(outLinks[j]))];
+            }
+        }
+        return new MulticastTree(srcTile, destinationCount, breadthFirst, routers, outStart, outLinks, ejects, walk,
+                record[Arrays.binarySearch(routers, srcTile)]);
     }
 
     private static IllegalStateException notATree(Topology topology, Routing routing, int srcTile, int router) {
@@ -179,5 +201,30 @@ public final class MulticastTree {
     public boolean ejectsAt(int router) {
         final int i = Arrays.binarySearch(routers, router);
         return i >= 0 && ejects[i];
+    }
+
+    /** The offset in the walk of the source router's record; see {@link #walkOutCount}. */
+    public int sourceRecord() {
+        return sourceRecord;
+    }
+
+    /** How many tree links leave the router whose record is at {@code record}. */
+    public int walkOutCount(int record) {
+        return walk[record] >>> 1;
+    }
+
+    /** Whether the packet ejects at the router whose record is at {@code record}. */
+    public boolean walkEjects(int record) {
+        return (walk[record] & 1) != 0;
+    }
+
+    /** The {@code i}-th tree link leaving the router whose record is at {@code record}, by ascending link id. */
+    public int walkOutLink(int record, int i) {
+        return walk[record + 1 + 2 * i];
+    }
+
+    /** The record of the router the {@code i}-th link leaving {@code record}'s router leads to. */
+    public int walkChild(int record, int i) {
+        return walk[record + 2 + 2 * i];
     }
 }

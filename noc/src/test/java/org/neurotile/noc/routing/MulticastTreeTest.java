@@ -166,4 +166,21 @@ class MulticastTreeTest {
         assertEquals(0, tree.linkCount());
         assertEquals(0, tree.outLinkCount(0));
     }
+
+    /** A packet walking the tree by records crosses the same links and ejects at the same routers as by router ids. */
+    @Property
+    void walkingByRecordsMatchesTheTreeByRouter(@ForAll("multicasts") Multicast m) {
+        final Topology t = m.on().topology();
+        final MulticastTree tree = tree(m);
+        walk(t, tree, m.src(), tree.sourceRecord());
+    }
+
+    private static void walk(Topology t, MulticastTree tree, int router, int record) {
+        assertEquals(tree.ejectsAt(router), tree.walkEjects(record), t.routerName(router));
+        assertEquals(tree.outLinkCount(router), tree.walkOutCount(record), t.routerName(router));
+        for (int i = 0; i < tree.walkOutCount(record); i++) {
+            assertEquals(tree.outLink(router, i), tree.walkOutLink(record, i));
+            walk(t, tree, t.linkTo(tree.walkOutLink(record, i)), tree.walkChild(record, i));
+        }
+    }
 }
