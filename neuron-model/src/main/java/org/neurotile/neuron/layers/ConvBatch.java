@@ -12,8 +12,9 @@ import org.neurotile.neuron.math.Workers;
  * never by a sum, so every sum is computed whole by one thread in its documented order:
  *
  * <ul>
- *   <li>sums: kernel row times patch, eight lanes, as a dense row; threads share the examples (or,
- *       with fewer examples than threads, each example's output channels);
+ *   <li>sums: kernel row times patch, eight lanes, as a dense row (two rows against four patches, or
+ *       for short kernels one row against eight patches); threads share the examples (or, with
+ *       fewer examples than threads, each example's output channels);
  *   <li>the weight gradient: one product reducing over the batch's positions, examples in order and
  *       positions in order within each, each sum held in float from the first example to the last;
  *       threads share the taps, each unfolding its own taps of every patch;
@@ -26,6 +27,9 @@ import org.neurotile.neuron.math.Workers;
  */
 final class ConvBatch {
     private static final int TAP_BLOCK = 16; // the taps of the gradient kernel's registers
+    // below this many taps a sum's lanes cost more to combine than to fill: the sums take eight
+    // positions at a time, each lane a vector, from patches stored as rows of taps
+    private static final int SHORT_KERNEL = 32;
 
     private final ConvGeometry geometry;
     private final Im2col im2col;
@@ -93,10 +97,17 @@ final class ConvBatch {
         float[] sums = b.values;
         Im2col.floats(in, inputs, b.input);
         for (int group = 0; group < groups; group++) {
-            im2col.unfold(b.input, group, 0, taps, patches, taps);
             int first = group * rows;
-            Workers.Range product = (from, to) -> FlatProducts.dots(w, taps, first + from, first + to, patches, 0,
-                    positions, sums, (first + from) * positions, positions);
+            Workers.Range product;
+            if (taps < SHORT_KERNEL) {
+                im2col.unfoldTransposed(b.input, group, patches);
+                product = (from, to) -> FlatProducts.dotsTransposed(w, taps, first + from, first + to, patches, 0,
+                        positions, positions, sums, (first + from) * positions, positions);
+            } else {
+                im2col.unfold(b.input, group, 0, taps, patches, taps);
+                product = (from, to) -> FlatProducts.dots(w, taps, first + from, first + to, patches, 0, positions,
+                        sums, (first + from) * positions, positions);
+            }
             if (workers == null) {
                 product.run(0, rows);
             } else {

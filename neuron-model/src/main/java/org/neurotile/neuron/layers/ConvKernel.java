@@ -8,6 +8,7 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.math.Workers;
+import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.TensorShape;
@@ -143,8 +144,9 @@ public final class ConvKernel implements LayerKernel {
     /** The activated values f(a) of the stored sums, rounded and quantized (a itself at the output). */
     private double[] activated(double[] a, boolean outputLayer, Precision p, Quantization q) {
         double[] h = new double[a.length];
+        Activation f = layer.activation();
         for (int i = 0; i < a.length; i++) {
-            h[i] = outputLayer ? a[i] : q.activation(p.round(layer.activation().apply(a[i])));
+            h[i] = outputLayer ? a[i] : q.activation(p.round(Relu.apply(f, a[i])));
         }
         return h;
     }
@@ -162,8 +164,9 @@ public final class ConvKernel implements LayerKernel {
     @Override
     public double[] delta(double[] error, double[] pre, Precision p, Quantization q) {
         double[] g = layer.pool().isPresent() ? pool().backward(error, activated(pre, false, p, q), p) : error;
+        Activation f = layer.activation();
         for (int j = 0; j < g.length; j++) {
-            g[j] = p.round(g[j] * p.round(layer.activation().derivative(pre[j])));
+            g[j] = p.round(g[j] * p.round(Relu.derivative(f, pre[j])));
         }
         return g;
     }

@@ -72,6 +72,42 @@ final class Im2col {
     }
 
     /**
+     * Every patch of {@code group} as columns: into[tap positions + pos] = the input value tap
+     * reads at output position pos, 0 in the padding; each tap's row is a strided copy of input
+     * rows.
+     */
+    void unfoldTransposed(float[] input, int group, float[] into) {
+        int height = geometry.input().height();
+        int width = geometry.input().width();
+        int stride = geometry.stride();
+        int padding = geometry.padding();
+        int channels = group * geometry.groupInputs() * height * width;
+        int outHeight = geometry.sums().height();
+        int outWidth = geometry.sums().width();
+        int at = 0;
+        for (int tap = 0; tap < geometry.taps(); tap++) {
+            int plane = channels + offset[tap] - row[tap] * width - column[tap];
+            int dx = column[tap] - padding;
+            // the output columns whose tap lands inside the input: first..last-1
+            int first = Math.min(outWidth, dx >= 0 ? 0 : (-dx + stride - 1) / stride);
+            int last = Math.max(first, Math.min(outWidth, width - dx <= 0 ? 0 : (width - dx - 1) / stride + 1));
+            for (int y = 0; y < outHeight; y++, at += outWidth) {
+                int iy = y * stride - padding + row[tap];
+                if (iy < 0 || iy >= height) {
+                    java.util.Arrays.fill(into, at, at + outWidth, 0f);
+                    continue;
+                }
+                int line = plane + iy * width + dx;
+                java.util.Arrays.fill(into, at, at + first, 0f);
+                for (int x = first; x < last; x++) {
+                    into[at + x] = input[line + x * stride];
+                }
+                java.util.Arrays.fill(into, at + last, at + outWidth, 0f);
+            }
+        }
+    }
+
+    /**
      * col2im: adds errors[pos taps + tap] to the input value the tap read, position by position,
      * each position's taps in order, in float arithmetic; taps in the padding are dropped.
      */

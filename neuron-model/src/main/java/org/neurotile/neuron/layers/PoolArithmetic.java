@@ -76,9 +76,7 @@ record PoolArithmetic(Pool pool, TensorShape maps, TensorShape pooled) {
                     continue;
                 }
                 int at = plane + y * maps.width() + x;
-                if (best < 0 || values[at] > values[best]) {
-                    best = at;
-                }
+                best = best < 0 || values[at] > values[best] ? at : best; // a conditional move, not a branch
             }
         }
         return best;

@@ -36,6 +36,37 @@ public final class FlatProducts {
         }
     }
 
+    /**
+     * As {@link #dots} with x stored transposed: out[outBase + (i - from) ldo + c] = sum over j of
+     * w[i columns + j] x[xBase + j ldx + c], each sum in the same lanes and order: im2col's patches
+     * as rows of taps, or a small matrix times a batch of short vectors.
+     */
+    public static void dotsTransposed(float[] w, int columns, int from, int to, float[] x, int xBase, int ldx,
+                                      int count, float[] out, int outBase, int ldo) {
+        dotsTransposed(w, columns, from, to, x, xBase, ldx, count, out, outBase, ldo, BlockedProducts.VECTOR_API);
+    }
+
+    /** {@link #dotsTransposed} with the Vector API ({@code vector}, only where the JVM has it) or with plain loops. */
+    public static void dotsTransposed(float[] w, int columns, int from, int to, float[] x, int xBase, int ldx,
+                                      int count, float[] out, int outBase, int ldo, boolean vector) {
+        if (vector) {
+            VectorLanes.dotsTransposed(w, columns, from, to, x, xBase, ldx, count, out, outBase, ldo);
+            return;
+        }
+        float[] lanes = new float[Precision.LANES];
+        for (int i = from; i < to; i++) {
+            int row = outBase + (i - from) * ldo;
+            for (int c = 0; c < count; c++) {
+                java.util.Arrays.fill(lanes, 0f);
+                for (int j = 0; j < columns; j++) {
+                    lanes[j % Precision.LANES] += w[i * columns + j] * x[xBase + j * ldx + c];
+                }
+                out[row + c] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+                        + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+            }
+        }
+    }
+
     /** {@link BlockedProducts#dot} with x starting at {@code xBase}. */
     private static float dot(float[] w, int base, float[] x, int xBase, int n) {
         float[] lanes = new float[Precision.LANES];

@@ -143,6 +143,93 @@ final class VectorLanes {
         }
     }
 
+    /**
+     * out[outBase + (i - from) ldo + c] = the eight-lane dot product of row i of w (at i columns)
+     * and column c of x, stored transposed (x[xBase + j ldx + c]), for rows from..to-1 and c below
+     * count. Eight columns at a time: lane q of eight columns is one vector, so the lanes combine
+     * as ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)) without leaving the registers.
+     */
+    static void dotsTransposed(float[] w, int columns, int from, int to, float[] x, int xBase, int ldx, int count,
+                               float[] out, int outBase, int ldo) {
+        int wide = count - count % 8;
+        int full = columns - columns % 8;
+        for (int c = 0; c < wide; c += 8) { // eight columns of x stay in the cache for every row
+            int at = xBase + c;
+            for (int i = from; i < to; i++) {
+                int base = i * columns;
+                FloatVector s0 = FloatVector.zero(EIGHT);
+                FloatVector s1 = FloatVector.zero(EIGHT);
+                FloatVector s2 = FloatVector.zero(EIGHT);
+                FloatVector s3 = FloatVector.zero(EIGHT);
+                FloatVector s4 = FloatVector.zero(EIGHT);
+                FloatVector s5 = FloatVector.zero(EIGHT);
+                FloatVector s6 = FloatVector.zero(EIGHT);
+                FloatVector s7 = FloatVector.zero(EIGHT);
+                int j = 0;
+                for (; j < full; j += 8) {
+                    int row = at + j * ldx;
+                    s0 = s0.add(FloatVector.broadcast(EIGHT, w[base + j]).mul(FloatVector.fromArray(EIGHT, x, row)));
+                    s1 = s1.add(FloatVector.broadcast(EIGHT, w[base + j + 1])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + ldx)));
+                    s2 = s2.add(FloatVector.broadcast(EIGHT, w[base + j + 2])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 2 * ldx)));
+                    s3 = s3.add(FloatVector.broadcast(EIGHT, w[base + j + 3])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 3 * ldx)));
+                    s4 = s4.add(FloatVector.broadcast(EIGHT, w[base + j + 4])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 4 * ldx)));
+                    s5 = s5.add(FloatVector.broadcast(EIGHT, w[base + j + 5])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 5 * ldx)));
+                    s6 = s6.add(FloatVector.broadcast(EIGHT, w[base + j + 6])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 6 * ldx)));
+                    s7 = s7.add(FloatVector.broadcast(EIGHT, w[base + j + 7])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 7 * ldx)));
+                }
+                int row = at + j * ldx;
+                int left = columns - j;
+                if (left > 0) {
+                    s0 = s0.add(FloatVector.broadcast(EIGHT, w[base + j]).mul(FloatVector.fromArray(EIGHT, x, row)));
+                }
+                if (left > 1) {
+                    s1 = s1.add(FloatVector.broadcast(EIGHT, w[base + j + 1])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + ldx)));
+                }
+                if (left > 2) {
+                    s2 = s2.add(FloatVector.broadcast(EIGHT, w[base + j + 2])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 2 * ldx)));
+                }
+                if (left > 3) {
+                    s3 = s3.add(FloatVector.broadcast(EIGHT, w[base + j + 3])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 3 * ldx)));
+                }
+                if (left > 4) {
+                    s4 = s4.add(FloatVector.broadcast(EIGHT, w[base + j + 4])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 4 * ldx)));
+                }
+                if (left > 5) {
+                    s5 = s5.add(FloatVector.broadcast(EIGHT, w[base + j + 5])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 5 * ldx)));
+                }
+                if (left > 6) {
+                    s6 = s6.add(FloatVector.broadcast(EIGHT, w[base + j + 6])
+                            .mul(FloatVector.fromArray(EIGHT, x, row + 6 * ldx)));
+                }
+                s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7)))
+                        .intoArray(out, outBase + (i - from) * ldo + c);
+            }
+        }
+        float[] lanes = new float[8];
+        for (int i = from; i < to; i++) {
+            for (int c = wide; c < count; c++) {
+                java.util.Arrays.fill(lanes, 0f);
+                for (int j = 0; j < columns; j++) {
+                    lanes[j % 8] += w[i * columns + j] * x[xBase + j * ldx + c];
+                }
+                out[outBase + (i - from) * ldo + c] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+                        + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+            }
+        }
+    }
+
     /** The eight-lane dot product of w[base..base+n-1] and x[xBase..xBase+n-1]. */
     private static float dotAt(float[] w, int base, float[] x, int xBase, int n, float[] lanes) {
         int full = n - n % 8;

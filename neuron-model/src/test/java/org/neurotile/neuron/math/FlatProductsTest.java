@@ -57,6 +57,42 @@ class FlatProductsTest {
     }
 
     @Property(tries = 60)
+    void transposedDotsAreTheEightLaneDotProductsOfWeights(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int rows = 1 + random.nextInt(5);
+        int columns = 1 + random.nextInt(40);
+        int count = 1 + random.nextInt(27);
+        int from = random.nextInt(rows);
+        int to = from + 1 + random.nextInt(rows - from);
+        int xBase = random.nextInt(5);
+        int ldx = count + random.nextInt(4);
+        int outBase = random.nextInt(3);
+        int ldo = count + random.nextInt(3);
+        float[] w = values(random, rows * columns);
+        float[] x = values(random, xBase + columns * ldx);
+        double[] weights = new double[w.length];
+        for (int k = 0; k < w.length; k++) {
+            weights[k] = w[k];
+        }
+        Weights single = Weights.of(Precision.FLOAT32, weights);
+        float[] expected = new float[outBase + (to - from) * ldo];
+        for (int i = from; i < to; i++) {
+            for (int c = 0; c < count; c++) {
+                double[] column = new double[columns];
+                for (int j = 0; j < columns; j++) {
+                    column[j] = x[xBase + j * ldx + c];
+                }
+                expected[outBase + (i - from) * ldo + c] = (float) single.dot(i * columns, column, columns);
+            }
+        }
+        for (boolean vector : new boolean[] {true, false}) {
+            float[] out = new float[expected.length];
+            FlatProducts.dotsTransposed(w, columns, from, to, x, xBase, ldx, count, out, outBase, ldo, vector);
+            assertArrayEquals(expected, out, "vector " + vector);
+        }
+    }
+
+    @Property(tries = 60)
     void accumulateAddsEachProductInOrder(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int rows = 1 + random.nextInt(13);
