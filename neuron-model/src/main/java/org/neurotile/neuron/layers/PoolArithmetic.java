@@ -76,7 +76,13 @@ record PoolArithmetic(Pool pool, TensorShape maps, TensorShape pooled) {
                     continue;
                 }
                 int at = plane + y * maps.width() + x;
-                best = best < 0 || values[at] > values[best] ? at : best; // a conditional move, not a branch
+                if (best < 0) {
+                    best = at;
+                    continue;
+                }
+                // values[at] > values[best] without a branch (the difference's sign; NaN is not greater)
+                long greater = Relu.positive(values[at] - values[best]);
+                best = (int) ((at & greater) | (best & ~greater));
             }
         }
         return best;

@@ -95,17 +95,19 @@ class BlockedProductsTest {
             int rows = shape[0], columns = shape[1], count = shape[2];
             Weights w = Weights.of(p, values(random, p, rows * columns));
             double[][] delta = values(random, p, count, rows);
-            double[][] out = new double[count][columns];
-            int split = columns / 3; // two column ranges, as two threads would compute them
-            BlockedProducts.transposedProducts(w, rows, columns, 0, split, delta, count, out);
-            BlockedProducts.transposedProducts(w, rows, columns, split, columns, delta, count, out);
-            for (int m = 0; m < count; m++) {
-                double[] expected = new double[columns];
-                for (int i = 0; i < rows; i++) {
-                    w.addScaledTo(expected, delta[m][i], i * columns, columns);
-                }
-                for (int j = 0; j < columns; j++) {
-                    assertSameBits(expected[j], out[m][j], "example " + m + " column " + j);
+            for (boolean vector : new boolean[] {true, false}) {
+                double[][] out = new double[count][columns];
+                int split = columns / 3; // two column ranges, as two threads would compute them
+                BlockedProducts.transposedProducts(w, rows, columns, 0, split, delta, count, out, vector);
+                BlockedProducts.transposedProducts(w, rows, columns, split, columns, delta, count, out, vector);
+                for (int m = 0; m < count; m++) {
+                    double[] expected = new double[columns];
+                    for (int i = 0; i < rows; i++) {
+                        w.addScaledTo(expected, delta[m][i], i * columns, columns);
+                    }
+                    for (int j = 0; j < columns; j++) {
+                        assertSameBits(expected[j], out[m][j], "example " + m + " column " + j + " vector " + vector);
+                    }
                 }
             }
         }
