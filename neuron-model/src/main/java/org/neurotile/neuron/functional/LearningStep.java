@@ -116,11 +116,8 @@ public final class LearningStep {
             }
             double[] g = sent[source];
             int columns = g.length;
-            Weights b = Weights.view(p, feedback.matrices[l]);
             double[] d = new double[network.neurons(l)];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = b.dot(i * columns, g, columns);
-            }
+            BlockedProducts.dotsOfOne(feedback.matrices[l], d.length, columns, g, d, p);
             delta[l] = model.kernel(l).delta(d, pass.preActivations[l], p, q);
         }
         return delta;

@@ -100,6 +100,33 @@ public final class BlockedProducts {
         }
     }
 
+    /**
+     * out[i] = sum over j of w[i columns + j] x[j] for i below {@code rows}, each sum in the lanes of
+     * {@link Weights#dot}, w a float64 matrix of float32 values when {@code p} is float32 (a
+     * feedback matrix times one example's error). With the Vector API the matrix is read once,
+     * transposed, and the rows taken eight at a time with each lane a vector.
+     */
+    public static void dotsOfOne(double[] w, int rows, int columns, double[] x, double[] out, Precision p) {
+        if (p != Precision.FLOAT32 || !VECTOR_API) {
+            Weights weights = Weights.view(p, w);
+            for (int i = 0; i < rows; i++) {
+                out[i] = weights.dot(i * columns, x, columns);
+            }
+            return;
+        }
+        float[] byColumn = new float[columns * rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                byColumn[j * rows + i] = (float) w[i * columns + j];
+            }
+        }
+        float[] sums = new float[rows];
+        VectorLanes.dotsTransposed(floats(x, columns), columns, 0, 1, byColumn, 0, rows, rows, sums, 0, rows);
+        for (int i = 0; i < rows; i++) {
+            out[i] = sums[i];
+        }
+    }
+
     /** The first {@code n} values as float32 (they are float32 values). */
     public static float[] floats(double[] values, int n) {
         float[] result = new float[n];

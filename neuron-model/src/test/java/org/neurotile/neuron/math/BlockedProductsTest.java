@@ -89,6 +89,23 @@ class BlockedProductsTest {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
+    void dotsOfOneExampleHaveTheBitsOfWeightsDot(Precision p) {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int[] shape : SHAPES) {
+            int rows = shape[0] * shape[2], columns = shape[1];
+            double[] w = values(random, p, rows * columns);
+            double[] x = values(random, p, columns);
+            double[] out = new double[rows];
+            BlockedProducts.dotsOfOne(w, rows, columns, x, out, p);
+            Weights weights = Weights.of(p, w);
+            for (int i = 0; i < rows; i++) {
+                assertSameBits(weights.dot(i * columns, x, columns), out[i], "row " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
     void transposedProductsHaveTheBitsOfAddScaledToRowByRow(Precision p) {
         SplittableRandom random = new SplittableRandom(13);
         for (int[] shape : SHAPES) {
