@@ -7,7 +7,7 @@ import org.neurotile.neuron.math.Workers;
 
 /**
  * A convolution's float32 products over a batch, on flat float arrays kept from one step to the
- * next: patches unfolded (im2col, positions x taps, {@link Im2col}), then blocked products
+ * next (up to 4 MiB a thread): patches unfolded (im2col, positions x taps, {@link Im2col}), then blocked products
  * ({@link FlatProducts}). Threads share a product by examples, output channels, positions or taps,
  * never by a sum, so every sum is computed whole by one thread in its documented order:
  *
@@ -36,7 +36,9 @@ final class ConvBatch {
     private final int channels;
     private final int groups;
     private final int inputs;
-    // scratch of the calls under way: each thread of a call takes a set and gives it back
+    // scratch of the calls under way: each thread of a call takes a set and gives it back; a set too
+    // large to keep (a large image's patches) is left to the collector, as before
+    private static final long KEEP_FLOATS = 1L << 20;
     private final ConcurrentLinkedDeque<Buffers> spare = new ConcurrentLinkedDeque<>();
 
     ConvBatch(ConvGeometry geometry) {
@@ -58,6 +60,16 @@ final class ConvBatch {
         static float[] fit(float[] array, int size) {
             return array.length >= size ? array : new float[size];
         }
+
+        long floats() {
+            return (long) input.length + patches.length + values.length + deltas.length + gradient.length;
+        }
+    }
+
+    private void give(Buffers buffers) {
+        if (buffers.floats() <= KEEP_FLOATS) {
+            spare.push(buffers);
+        }
     }
 
     private Buffers take() {
@@ -74,14 +86,14 @@ final class ConvBatch {
                 for (int m = from; m < to; m++) {
                     sums(w, in[m], into[m], b, null);
                 }
-                spare.push(b);
+                give(b);
             });
         } else {
             Buffers b = take();
             for (int m = 0; m < count; m++) {
                 sums(w, in[m], into[m], b, workers);
             }
-            spare.push(b);
+            give(b);
         }
     }
 
@@ -141,7 +153,7 @@ final class ConvBatch {
         workers.split(blocks, (long) channels * TAP_BLOCK * positions * count, (from, to) -> {
             Buffers b = take();
             addGradients(g, delta, in, count, from * TAP_BLOCK, Math.min(taps, to * TAP_BLOCK), b);
-            spare.push(b);
+            give(b);
         });
     }
 
@@ -193,14 +205,14 @@ final class ConvBatch {
                 for (int m = from; m < to; m++) {
                     out[m] = error(w, delta[m], b, null);
                 }
-                spare.push(b);
+                give(b);
             });
         } else {
             Buffers b = take();
             for (int m = 0; m < count; m++) {
                 out[m] = error(w, delta[m], b, workers);
             }
-            spare.push(b);
+            give(b);
         }
     }
 
