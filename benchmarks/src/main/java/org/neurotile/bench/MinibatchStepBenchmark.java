@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Training examples per second of dfa's steps in float32 as {@code neurotile train} runs them
+ * Training examples per second of a rule's steps (dfa unless {@code rule} says otherwise) in float32
+ * as {@code neurotile train} runs them
  * (forward pass, deltas, the optimizer), at batch 1 and batch 32, per optimizer, on one thread
  * ({@code threads}) with the Vector API as the neurotile script enables it;
  * {@link MatMulCandidatesBenchmark} in the same run gives the host's matrix-multiply roof.
@@ -55,6 +56,9 @@ public class MinibatchStepBenchmark {
     @Param({"1"})
     public int threads;
 
+    @Param({"dfa"})
+    public String rule;
+
     private Model model;
     private RuleTraining training;
     private BatchGradient gradient;
@@ -67,7 +71,7 @@ public class MinibatchStepBenchmark {
     public void setUp() {
         NetworkSpec network = NetworkCatalog.get(workload);
         model = Model.initial(network, 1, Precision.FLOAT32);
-        training = LearningRules.parse("dfa", 1).training(new RuleTraining.Run(model, 1,
+        training = LearningRules.parse(rule, 1).training(new RuleTraining.Run(model, 1,
                 Optimizer.Settings.of(OptimizerCost.byName(optimizer)), true, none, false));
         workers = Workers.of(threads);
         gradient = new BatchGradient(model, workers);

@@ -120,11 +120,8 @@ public final class LearningStep {
                 d = feedback.convolutions[l].apply(g, p);
             } else {
                 int columns = g.length;
-                Weights b = Weights.view(p, feedback.matrices[l]);
                 d = new double[network.neurons(l)];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = b.dot(i * columns, g, columns);
-                }
+                BlockedProducts.dotsOfOne(feedback.matrices[l], d.length, columns, g, d, p);
             }
             delta[l] = model.kernel(l).delta(d, pass.preActivations[l], p, q);
         }

@@ -1,13 +1,14 @@
 package org.neurotile.neuron.layers;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.math.Workers;
+import org.neurotile.workloads.Activation;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.LayerShape;
 import org.neurotile.workloads.TensorShape;
@@ -17,14 +18,53 @@ import org.neurotile.workloads.TensorShape;
  * kernels OIHW (C_out x C_in/groups x k x k), then the residual projection's C_from x C_out
  * weights if it has one; one bias per output channel.
  *
- * <p>{@code added} is the shape of the output the residual add brings, empty without one.
+ * <p>{@code added} is the shape of the output the residual add brings, empty without one. A value
+ * like a record's (equal by layer, shape and added), which also keeps the scratch arrays of its
+ * float32 products ({@link ConvBatch}) from one step to the next.
  */
-public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> added) implements LayerKernel {
+public final class ConvKernel implements LayerKernel {
+    private final Conv2d layer;
+    private final LayerShape shape;
+    private final Optional<TensorShape> added;
+    private final ConvBatch batch;
 
-    public ConvKernel {
+    public ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> added) {
         if (!layer.shape(shape.input(), added).equals(shape)) {
             throw new IllegalArgumentException("shape " + shape + " is not the shape of " + layer);
         }
+        this.layer = layer;
+        this.shape = shape;
+        this.added = added;
+        this.batch = new ConvBatch(ConvGeometry.of(layer, shape.input()));
+    }
+
+    public Conv2d layer() {
+        return layer;
+    }
+
+    @Override
+    public LayerShape shape() {
+        return shape;
+    }
+
+    public Optional<TensorShape> added() {
+        return added;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConvKernel kernel && layer.equals(kernel.layer) && shape.equals(kernel.shape)
+                && added.equals(kernel.added);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(layer, shape, added);
+    }
+
+    @Override
+    public String toString() {
+        return "ConvKernel[layer=" + layer + ", shape=" + shape + ", added=" + added + "]";
     }
 
     /** The convolution's sums (before the pool): C_out x H_out x W_out. */
@@ -71,9 +111,15 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
                              int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
         ConvGeometry geometry = geometry();
         int positions = geometry.positions();
+        boolean single = weights instanceof Weights.Single && p == Precision.FLOAT32;
+        if (single) { // the bits of the loops, faster
+            batch.sums(((Weights.Single) weights).w(), inputs, pre, count, workers);
+        }
         for (int m = 0; m < count; m++) {
             double[] a = pre[m];
-            sums(weights, inputs[m], a, geometry, p, workers);
+            if (!single) {
+                ConvLoops.sums(weights, inputs[m], a, geometry, p, workers);
+            }
             for (int o = 0; o < layer.channels(); o++) {
                 for (int pos = 0; pos < positions; pos++) {
                     a[o * positions + pos] = p.round(a[o * positions + pos] + biases[o]);
@@ -98,37 +144,19 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     /** The activated values f(a) of the stored sums, rounded and quantized (a itself at the output). */
     private double[] activated(double[] a, boolean outputLayer, Precision p, Quantization q) {
         double[] h = new double[a.length];
+        Activation f = layer.activation();
         for (int i = 0; i < a.length; i++) {
-            h[i] = outputLayer ? a[i] : q.activation(p.round(layer.activation().apply(a[i])));
+            h[i] = outputLayer ? a[i] : q.activation(p.round(Relu.apply(f, a[i])));
         }
         return h;
     }
 
-    /** into[o][pos] = the kernel row of o times the patch at pos, for every group. */
-    private void sums(Weights weights, double[] input, double[] into, ConvGeometry geometry, Precision p,
-                      Workers workers) {
-        int positions = geometry.positions();
-        int taps = geometry.taps();
-        int rows = geometry.groupOutputs();
-        double[][] byPosition = new double[positions][layer.channels()];
-        for (int group = 0; group < layer.groups(); group++) {
-            double[][] patches = geometry.patches(input, group);
-            int first = group * rows;
-            workers.split(rows, (long) taps * positions, (from, to) ->
-                    BlockedProducts.dots(weights, taps, first + from, first + to, patches, positions, byPosition));
-        }
-        for (int o = 0; o < layer.channels(); o++) {
-            for (int pos = 0; pos < positions; pos++) {
-                into[o * positions + pos] = p.round(byPosition[pos][o]);
-            }
-        }
-    }
 
     /** The convolution of {@code x} without biases or residual add: one rounded sum per output channel and position. */
     @Override
     public double[] product(Weights weights, double[] x, Precision p) {
         double[] result = new double[sumCount()];
-        sums(weights, x, result, geometry(), p, Workers.single());
+        ConvLoops.sums(weights, x, result, geometry(), p, Workers.single());
         return result;
     }
 
@@ -136,8 +164,9 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     @Override
     public double[] delta(double[] error, double[] pre, Precision p, Quantization q) {
         double[] g = layer.pool().isPresent() ? pool().backward(error, activated(pre, false, p, q), p) : error;
+        Activation f = layer.activation();
         for (int j = 0; j < g.length; j++) {
-            g[j] = p.round(g[j] * p.round(layer.activation().derivative(pre[j])));
+            g[j] = p.round(g[j] * p.round(Relu.derivative(f, pre[j])));
         }
         return g;
     }
@@ -158,22 +187,10 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     @Override
     public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
                               Workers workers) {
-        ConvGeometry geometry = geometry();
-        int positions = geometry.positions();
-        int taps = geometry.taps();
-        int rows = geometry.groupOutputs();
-        for (int m = 0; m < count; m++) {
-            double[] error = new double[shape.inputs()];
-            double[][] byPosition = ConvGeometry.byPosition(delta[m], layer.channels(), positions);
-            for (int group = 0; group < layer.groups(); group++) {
-                Weights w = KernelRows.of(weights, group * rows, rows, taps);
-                double[][] d = layer.groups() == 1 ? byPosition : KernelRows.columns(byPosition, group * rows, rows);
-                double[][] tapErrors = new double[positions][taps];
-                workers.split(taps, (long) rows * positions, (from, to) ->
-                        BlockedProducts.transposedProducts(w, rows, taps, from, to, d, positions, tapErrors));
-                geometry.addPatchErrors(tapErrors, group, error, p);
-            }
-            out[m] = error;
+        if (weights instanceof Weights.Single single && p == Precision.FLOAT32) { // the bits of the loops, faster
+            batch.errors(single.w(), delta, out, count, workers);
+        } else {
+            ConvLoops.errors(weights, delta, out, count, geometry(), p, workers);
         }
     }
 
@@ -217,23 +234,15 @@ public record ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> a
     @Override
     public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
                              Precision p, Workers workers) {
-        ConvGeometry geometry = geometry();
-        int positions = geometry.positions();
-        int taps = geometry.taps();
-        int rows = geometry.groupOutputs();
+        if (p == Precision.FLOAT32) { // the bits of the loops, faster
+            batch.addGradients(gradient, biasGradient, delta, inputs, count, workers);
+        } else {
+            ConvLoops.addGradients(gradient, biasGradient, delta, inputs, count, geometry(), p, workers);
+        }
         Optional<ResidualAdd> residual = residual();
-        for (int m = 0; m < count; m++) {
-            double[][] byPosition = ConvGeometry.byPosition(delta[m], layer.channels(), positions);
-            for (int group = 0; group < layer.groups(); group++) {
-                double[][] patches = geometry.patches(inputs[m], group);
-                int first = group * rows;
-                workers.split(rows, (long) taps * positions, (from, to) -> BlockedProducts.addOuterProducts(
-                        gradient, biasGradient, taps, first + from, first + to, byPosition, patches, positions, p));
-            }
-            if (residual.isPresent()) {
-                double[] values = Arrays.copyOfRange(inputs[m], shape.inputs(), inputs[m].length);
-                residual.get().addGradient(gradient, delta[m], values, p);
-            }
+        for (int m = 0; residual.isPresent() && m < count; m++) { // the projection's weights, after the kernels
+            double[] values = Arrays.copyOfRange(inputs[m], shape.inputs(), inputs[m].length);
+            residual.get().addGradient(gradient, delta[m], values, p);
         }
     }
 

@@ -76,9 +76,13 @@ record PoolArithmetic(Pool pool, TensorShape maps, TensorShape pooled) {
                     continue;
                 }
                 int at = plane + y * maps.width() + x;
-                if (best < 0 || values[at] > values[best]) {
+                if (best < 0) {
                     best = at;
+                    continue;
                 }
+                // values[at] > values[best] without a branch (the difference's sign; NaN is not greater)
+                long greater = Relu.positive(values[at] - values[best]);
+                best = (int) ((at & greater) | (best & ~greater));
             }
         }
         return best;

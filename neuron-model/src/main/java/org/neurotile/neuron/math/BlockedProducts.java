@@ -22,6 +22,12 @@ public final class BlockedProducts {
     public static final int EXAMPLE_BLOCK = 32;
 
     /**
+     * Rows shorter than this take eight examples at a time, each lane a vector
+     * ({@link FlatProducts#dotsTransposed}): a feedback matrix times a batch of output errors.
+     */
+    private static final int SHORT_ROWS = 32;
+
+    /**
      * Whether the JVM runs with the incubating Vector API ({@code --add-modules jdk.incubator.vector},
      * as the {@code neurotile} script starts it): then {@link VectorLanes} computes the float32 dot
      * products, several times faster, with the same bits; without it, plain loops do.
@@ -58,6 +64,10 @@ public final class BlockedProducts {
         for (int m = 0; m < block; m++) {
             xs[m] = floats(x[start + m], columns);
         }
+        if (vector && columns < SHORT_ROWS) {
+            shortDots(w, columns, from, to, xs, start, block, out);
+            return;
+        }
         if (vector) {
             VectorLanes.dots(w, columns, from, to, xs, block, out, start);
             return;
@@ -66,6 +76,54 @@ public final class BlockedProducts {
             for (int m = 0; m < block; m++) {
                 out[start + m][i] = dot(w, i * columns, xs[m], columns);
             }
+        }
+    }
+
+    private static void shortDots(float[] w, int columns, int from, int to, float[][] xs, int start, int block,
+                                  double[][] out) {
+        float[] columnsByExample = new float[columns * block];
+        for (int m = 0; m < block; m++) {
+            for (int j = 0; j < columns; j++) {
+                columnsByExample[j * block + m] = xs[m][j];
+            }
+        }
+        int chunk = 64;
+        float[] sums = new float[chunk * block];
+        for (int first = from; first < to; first += chunk) {
+            int last = Math.min(to, first + chunk);
+            VectorLanes.dotsTransposed(w, columns, first, last, columnsByExample, 0, block, block, sums, 0, block);
+            for (int i = first; i < last; i++) {
+                for (int m = 0; m < block; m++) {
+                    out[start + m][i] = sums[(i - first) * block + m];
+                }
+            }
+        }
+    }
+
+    /**
+     * out[i] = sum over j of w[i columns + j] x[j] for i below {@code rows}, each sum in the lanes of
+     * {@link Weights#dot}, w a float64 matrix of float32 values when {@code p} is float32 (a
+     * feedback matrix times one example's error). With the Vector API the matrix is read once,
+     * transposed, and the rows taken eight at a time with each lane a vector.
+     */
+    public static void dotsOfOne(double[] w, int rows, int columns, double[] x, double[] out, Precision p) {
+        if (p != Precision.FLOAT32 || !VECTOR_API) {
+            Weights weights = Weights.view(p, w);
+            for (int i = 0; i < rows; i++) {
+                out[i] = weights.dot(i * columns, x, columns);
+            }
+            return;
+        }
+        float[] byColumn = new float[columns * rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                byColumn[j * rows + i] = (float) w[i * columns + j];
+            }
+        }
+        float[] sums = new float[rows];
+        VectorLanes.dotsTransposed(floats(x, columns), columns, 0, 1, byColumn, 0, rows, rows, sums, 0, rows);
+        for (int i = 0; i < rows; i++) {
+            out[i] = sums[i];
         }
     }
 
@@ -139,8 +197,28 @@ public final class BlockedProducts {
      */
     public static void transposedProducts(Weights w, int rows, int columns, int from, int to, double[][] delta,
                                           int count, double[][] out) {
+        transposedProducts(w, rows, columns, from, to, delta, count, out, VECTOR_API);
+    }
+
+    /** {@link #transposedProducts} with the Vector API ({@code vector}, only where the JVM has it) or with plain loops. */
+    public static void transposedProducts(Weights w, int rows, int columns, int from, int to, double[][] delta,
+                                          int count, double[][] out, boolean vector) {
         int width = to - from;
-        if (w instanceof Weights.Single single) {
+        if (w instanceof Weights.Single single && vector) { // the same sums, sixteen columns by four examples
+            float[] byRow = new float[rows * count];
+            for (int m = 0; m < count; m++) {
+                for (int i = 0; i < rows; i++) {
+                    byRow[i * count + m] = (float) delta[m][i];
+                }
+            }
+            float[] sums = new float[count * width];
+            VectorLanes.accumulate(sums, 0, width, byRow, 0, count, single.w(), from, columns, 0, count, width, rows);
+            for (int m = 0; m < count; m++) {
+                for (int j = 0; j < width; j++) {
+                    out[m][from + j] = sums[m * width + j];
+                }
+            }
+        } else if (w instanceof Weights.Single single) {
             float[] weights = single.w();
             float[] sums = new float[count * width];
             for (int i = 0; i < rows; i++) {

@@ -89,23 +89,42 @@ class BlockedProductsTest {
 
     @ParameterizedTest
     @EnumSource(Precision.class)
+    void dotsOfOneExampleHaveTheBitsOfWeightsDot(Precision p) {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int[] shape : SHAPES) {
+            int rows = shape[0] * shape[2], columns = shape[1];
+            double[] w = values(random, p, rows * columns);
+            double[] x = values(random, p, columns);
+            double[] out = new double[rows];
+            BlockedProducts.dotsOfOne(w, rows, columns, x, out, p);
+            Weights weights = Weights.of(p, w);
+            for (int i = 0; i < rows; i++) {
+                assertSameBits(weights.dot(i * columns, x, columns), out[i], "row " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
     void transposedProductsHaveTheBitsOfAddScaledToRowByRow(Precision p) {
         SplittableRandom random = new SplittableRandom(13);
         for (int[] shape : SHAPES) {
             int rows = shape[0], columns = shape[1], count = shape[2];
             Weights w = Weights.of(p, values(random, p, rows * columns));
             double[][] delta = values(random, p, count, rows);
-            double[][] out = new double[count][columns];
-            int split = columns / 3; // two column ranges, as two threads would compute them
-            BlockedProducts.transposedProducts(w, rows, columns, 0, split, delta, count, out);
-            BlockedProducts.transposedProducts(w, rows, columns, split, columns, delta, count, out);
-            for (int m = 0; m < count; m++) {
-                double[] expected = new double[columns];
-                for (int i = 0; i < rows; i++) {
-                    w.addScaledTo(expected, delta[m][i], i * columns, columns);
-                }
-                for (int j = 0; j < columns; j++) {
-                    assertSameBits(expected[j], out[m][j], "example " + m + " column " + j);
+            for (boolean vector : new boolean[] {true, false}) {
+                double[][] out = new double[count][columns];
+                int split = columns / 3; // two column ranges, as two threads would compute them
+                BlockedProducts.transposedProducts(w, rows, columns, 0, split, delta, count, out, vector);
+                BlockedProducts.transposedProducts(w, rows, columns, split, columns, delta, count, out, vector);
+                for (int m = 0; m < count; m++) {
+                    double[] expected = new double[columns];
+                    for (int i = 0; i < rows; i++) {
+                        w.addScaledTo(expected, delta[m][i], i * columns, columns);
+                    }
+                    for (int j = 0; j < columns; j++) {
+                        assertSameBits(expected[j], out[m][j], "example " + m + " column " + j + " vector " + vector);
+                    }
                 }
             }
         }
