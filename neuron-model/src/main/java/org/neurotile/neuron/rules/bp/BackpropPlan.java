@@ -1,5 +1,6 @@
 package org.neurotile.neuron.rules.bp;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
@@ -86,6 +87,8 @@ public final class BackpropPlan {
         int[] deltaOf = new int[placements.size()];
         int[] propagationOf = new int[placements.size()];
         long[][] rangesOf = inputRanges(mapping, kernels);
+        List<SkippedError> skipped = skippedErrors(kernels, mapping, lowest, top);
+        long[] skippedTo = receivedSkippedErrors(skipped, placements.size());
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             int l = p.layer();
@@ -102,8 +105,7 @@ public final class BackpropPlan {
             } else if (l == layers) {
                 delta = PlanSteps.outputDelta(graph, p, forward.forwardTask(i), forward.outputTask(), trained);
             } else {
-                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf)
-                        + skippedErrors(kernels, mapping, p, lowest, top);
+                long partials = partialSums(kernels.layer(l + 1), mapping, p, rangesOf) + skippedTo[i];
                 delta = reduction(graph, p, forward.forwardTask(i), partials, PlanSteps.slice(mapping, p).sums(),
                         trained);
             }
@@ -127,39 +129,30 @@ public final class BackpropPlan {
             }
         }
         sendPartialSums(graph, mapping, rangesOf, deltaOf, propagationOf);
-        sendSkippedErrors(graph, mapping, kernels, deltaOf, propagationOf, lowest);
+        for (SkippedError e : skipped) {
+            graph.send(propagationOf[e.from()], new int[] {deltaOf[e.to()]}, e.words());
+        }
         return deltaOf;
     }
 
-    /**
-     * The errors placement {@code p} receives past the layers between, from the layers above whose
-     * residual add reads p's layer: of each of their slices, the values of p its add reads.
-     */
-    private static long skippedErrors(LayerKernels kernels, Mapping mapping, Placement p, int lowest, int top) {
-        long errors = 0;
-        for (Placement q : mapping.placements()) {
-            if (q.layer() > p.layer() && q.layer() <= top && kernels.layer(q.layer()).addedFrom() == p.layer()) {
-                errors += InputRoutes.overlap(kernels.layer(q.layer()).addedRanges(q.first(), q.count(),
-                        mapping.weightSharing()), p.first(), p.end());
-            }
-        }
-        return errors;
+    /** The error of {@code words} values a slice's residual add read, from placement {@code from} to {@code to}. */
+    private record SkippedError(int from, int to, long words) {
     }
 
     /**
-     * A residual add's backward: the propagation task of each slice of a layer that adds layer j
-     * (j at or above {@code lowest}) sends j's tiles the error of the values its add read, delta
-     * itself or the projection's P^T delta (its MACs are in the slice's propagation), which j's
-     * reduction adds to the partial sums from the layer above it.
+     * A residual add's backward: each slice of a layer in (lowest, top] that adds layer j (j at or
+     * above {@code lowest}) owes j's slices the error of the values its add read, delta itself or the
+     * projection's P^T delta (its MACs are in the slice's propagation), which j's reductions add to
+     * the partial sums from the layer above j.
      */
-    private static void sendSkippedErrors(TaskGraph graph, Mapping mapping, LayerKernels kernels, int[] deltaOf,
-                                          int[] propagationOf, int lowest) {
+    private static List<SkippedError> skippedErrors(LayerKernels kernels, Mapping mapping, int lowest, int top) {
         List<Placement> placements = mapping.placements();
+        List<SkippedError> errors = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             LayerKernel kernel = kernels.layer(p.layer());
             int from = kernel.addedFrom();
-            if (propagationOf[i] < 0 || from < lowest || from < 1) {
+            if (p.layer() <= lowest || p.layer() > top || from < lowest || from < 1) {
                 continue;
             }
             long[] ranges = kernel.addedRanges(p.first(), p.count(), mapping.weightSharing());
@@ -167,10 +160,20 @@ public final class BackpropPlan {
                 Placement q = placements.get(j);
                 long words = q.layer() == from ? InputRoutes.overlap(ranges, q.first(), q.end()) : 0;
                 if (words > 0) {
-                    graph.send(propagationOf[i], new int[] {deltaOf[j]}, words);
+                    errors.add(new SkippedError(i, j, words));
                 }
             }
         }
+        return errors;
+    }
+
+    /** The words of skipped errors each placement receives. */
+    private static long[] receivedSkippedErrors(List<SkippedError> errors, int placements) {
+        long[] received = new long[placements];
+        for (SkippedError e : errors) {
+            received[e.to()] += e.words();
+        }
+        return received;
     }
 
     /**
