@@ -6,25 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurotile.sim.LinkEnds.Receiver;
+import org.neurotile.sim.LinkEnds.Sender;
 
 class InOrderLinkTest {
-
-    private static final class Sender extends Component {
-        final OutPort out = outPort("out");
-
-        Sender(Simulation sim) {
-            super(sim, "sender");
-        }
-    }
-
-    private static final class Receiver extends Component {
-        final List<String> arrivals = new ArrayList<>();
-        final InPort in = inPort("in", m -> arrivals.add(m + "@" + simulation().nowCycles()));
-
-        Receiver(Simulation sim) {
-            super(sim, "receiver");
-        }
-    }
 
     @Test
     void messagesArriveAfterTheLatencyInTheOrderSent() {
