@@ -240,7 +240,7 @@ final class ConvSlices {
                 int[] rows = channel == r.c0 ? ranges[0] : channel == r.c1 ? ranges[ranges.length - 1] : ranges[1];
                 long start = channel * mapSize + (long) rows[0] * from.width();
                 long end = channel * mapSize + (rows[1] + 1L) * from.width();
-                n = append(result, n, start, end);
+                n = UnitRanges.append(result, n, start, end);
             }
             return Arrays.copyOf(result, n);
         }
@@ -259,7 +259,7 @@ final class ConvSlices {
         for (int channel = 0; channel < from.channels(); channel++) {
             long start = channel * mapSize + (long) firstRow * from.width();
             long end = channel * mapSize + (lastRow + 1L) * from.width();
-            n = append(result, n, start, end);
+            n = UnitRanges.append(result, n, start, end);
         }
         return Arrays.copyOf(result, n);
     }
@@ -268,12 +268,7 @@ final class ConvSlices {
         if (added.isEmpty()) {
             return 0;
         }
-        long[] ranges = addedRanges(rowStart(r), rowUnits(r));
-        long words = 0;
-        for (int i = 0; i < ranges.length; i += 2) {
-            words += ranges[i + 1] - ranges[i];
-        }
-        return words;
+        return UnitRanges.words(addedRanges(rowStart(r), rowUnits(r)));
     }
 
     private long rowStart(Rows r) {
@@ -295,23 +290,9 @@ final class ConvSlices {
             for (int[] rows : rowSet) {
                 long start = channel * mapSize + (long) rows[0] * inWidth;
                 long end = channel * mapSize + (rows[1] + 1L) * inWidth;
-                n = append(ranges, n, start, end);
+                n = UnitRanges.append(ranges, n, start, end);
             }
         }
         return Arrays.copyOf(ranges, n);
-    }
-
-    /**
-     * Appends the range [start, end) to the first {@code n} entries of {@code ranges} (start, end
-     * pairs), joined to the last range where it begins at its end; returns the new length.
-     */
-    private static int append(long[] ranges, int n, long start, long end) {
-        if (n > 0 && ranges[n - 1] == start) {
-            ranges[n - 1] = end;
-            return n;
-        }
-        ranges[n] = start;
-        ranges[n + 1] = end;
-        return n + 2;
     }
 }

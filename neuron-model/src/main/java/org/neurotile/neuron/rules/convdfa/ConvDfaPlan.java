@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.UnitRanges;
 import org.neurotile.neuron.plan.FeedbackEncoding;
 import org.neurotile.neuron.plan.ForwardPlan;
 import org.neurotile.neuron.plan.InputRoutes;
@@ -85,7 +86,7 @@ final class ConvDfaPlan {
                                         boolean trained) {
         FeedbackWindows windows = layout.windows(p.layer());
         long taps = layout.taps(p.layer());
-        long received = FeedbackWindows.words(windows.sourceRanges(p.first(), p.count()));
+        long received = UnitRanges.words(windows.sourceRanges(p.first(), p.count()));
         long values = PlanSteps.slice(mapping, p).sums();
         int delta = graph.addTask(p.tile(), Phase.ERROR, p.layer());
         graph.dependsOn(delta, forwardTask);

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.rules.convdfa;
 
 import java.util.Arrays;
+import org.neurotile.neuron.layers.UnitRanges;
 import org.neurotile.workloads.TensorShape;
 
 /**
@@ -52,7 +53,7 @@ record FeedbackWindows(TensorShape source, TensorShape target, int kernel, int d
             for (int y = 0; y < rows.length; y++) {
                 if (rows[y]) {
                     long start = c * sourceMap + (long) y * source.width();
-                    n = append(ranges, n, start, start + source.width());
+                    n = UnitRanges.append(ranges, n, start, start + source.width());
                 }
             }
         }
@@ -67,24 +68,5 @@ record FeedbackWindows(TensorShape source, TensorShape target, int kernel, int d
         for (int y = from; y <= to; y++) {
             rows[(int) ((long) y * source.height() / target.height())] = true;
         }
-    }
-
-    /** Words in flattened ranges. */
-    static long words(long[] ranges) {
-        long words = 0;
-        for (int i = 0; i < ranges.length; i += 2) {
-            words += ranges[i + 1] - ranges[i];
-        }
-        return words;
-    }
-
-    private static int append(long[] ranges, int n, long start, long end) {
-        if (n > 0 && ranges[n - 1] == start) {
-            ranges[n - 1] = end;
-            return n;
-        }
-        ranges[n] = start;
-        ranges[n + 1] = end;
-        return n + 2;
     }
 }
