@@ -42,14 +42,7 @@ final class NocStatistics {
         flitHops = noc.counter("flitHops");
         linkWaitCycles = noc.counter("linkWaitCycles");
         latencyCycles = noc.histogram("latencyCycles");
-        int links = topology.linkCount();
-        perLink = new Counter[3 * links];
-        for (int link = 0; link < links; link++) {
-            StatsRegistry scope = noc.scope("link[" + link + "]");
-            perLink[3 * link] = scope.counter("bytes");
-            perLink[3 * link + 1] = scope.counter("flits");
-            perLink[3 * link + 2] = scope.counter("busyCycles");
-        }
+        perLink = noc.counters("link", topology.linkCount(), "bytes", "flits", "busyCycles");
     }
 
     Counter linkBytes(int link) {

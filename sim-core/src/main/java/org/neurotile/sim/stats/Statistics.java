@@ -20,6 +20,7 @@ public final class Statistics implements StatsRegistry {
     private final boolean allEnabled;
     // Disabled names are kept too, so a kind clash is reported whether or not the name is enabled.
     private final Map<String, Object> byName = new HashMap<>();
+    private final List<CounterFamily> families = new ArrayList<>();
 
     /** A registry with every statistic enabled. */
     public Statistics() {
@@ -54,6 +55,10 @@ public final class Statistics implements StatsRegistry {
     Counter validCounter(String name) {
         final Object existing = byName.get(name);
         if (existing == null) {
+            final Counter member = familyMember(name);
+            if (member != null) {
+                return member;
+            }
             final Counter created = isEnabled(name) ? new LiveCounter() : DisabledCounter.INSTANCE;
             byName.put(name, created);
             return created;
@@ -68,6 +73,9 @@ public final class Statistics implements StatsRegistry {
     public Histogram histogram(String name) {
         final Object existing = byName.get(name);
         if (existing == null) {
+            if (familyMember(name) != null) {
+                throw kindClash(name, "histogram", "counter");
+            }
             final Histogram created =
                     isEnabled(StatName.validate(name)) ? new LiveHistogram() : DisabledHistogram.INSTANCE;
             byName.put(name, created);
@@ -77,6 +85,69 @@ public final class Statistics implements StatsRegistry {
             return histogram;
         }
         throw kindClash(name, "histogram", "counter");
+    }
+
+    @Override
+    public Counter[] counters(String name, int count, String... fields) {
+        return validCounters(StatName.validate(name), count, fields);
+    }
+
+    /**
+     * The family {@code base[i].field} of a base known to be valid (see {@link CounterFamily});
+     * registering the same family again gives the same counters, and a counter registered by one
+     * of the family's names before joins it.
+     */
+    Counter[] validCounters(String base, int count, String... fields) {
+        if (count < 0 || fields.length == 0) {
+            throw new IllegalArgumentException("a counter family needs count >= 0 and fields: " + base);
+        }
+        final List<String> fieldList = List.of(fields);
+        for (final String field : fieldList) {
+            StatName.validate(field);
+        }
+        for (final CounterFamily family : families) {
+            if (family.base().equals(base)) {
+                if (family.count() == count && family.fields().equals(fieldList)) {
+                    return family.counters();
+                }
+                throw new InvalidInputException("statistic family '" + base + "' is already registered with "
+                        + family.count() + " elements of " + family.fields());
+            }
+        }
+        final CounterFamily family = new CounterFamily(base, count, fieldList, new Counter[count * fields.length]);
+        final Counter[] counters = family.counters();
+        for (int index = 0; index < count; index++) {
+            for (int field = 0; field < fields.length; field++) {
+                counters[index * fields.length + field] = allEnabled || isEnabled(family.name(index, field))
+                        ? new LiveCounter() : DisabledCounter.INSTANCE;
+            }
+        }
+        byName.entrySet().removeIf(entry -> adopt(family, entry.getKey(), entry.getValue()));
+        families.add(family);
+        return counters;
+    }
+
+    /** Moves an earlier registration of one of the family's names into the family. */
+    private static boolean adopt(CounterFamily family, String name, Object statistic) {
+        final int position = family.positionOf(name);
+        if (position < 0) {
+            return false;
+        }
+        if (!(statistic instanceof Counter counter)) {
+            throw kindClash(name, "counter", "histogram");
+        }
+        family.counters()[position] = counter;
+        return true;
+    }
+
+    private Counter familyMember(String name) {
+        for (final CounterFamily family : families) {
+            final int position = family.positionOf(name);
+            if (position >= 0) {
+                return family.counters()[position];
+            }
+        }
+        return null;
     }
 
     @Override
@@ -93,6 +164,16 @@ public final class Statistics implements StatsRegistry {
                 counters.add(new StatsSnapshot.CounterValue(entry.getKey(), counter.value()));
             } else if (entry.getValue() instanceof LiveHistogram histogram) {
                 histograms.add(StatsSnapshot.HistogramSummary.of(entry.getKey(), histogram));
+            }
+        }
+        for (final CounterFamily family : families) {
+            final Counter[] members = family.counters();
+            final int fields = family.fields().size();
+            for (int position = 0; position < members.length; position++) {
+                if (members[position] instanceof LiveCounter counter) {
+                    counters.add(new StatsSnapshot.CounterValue(
+                            family.name(position / fields, position % fields), counter.value()));
+                }
             }
         }
         counters.sort(Comparator.comparing(StatsSnapshot.CounterValue::name));

@@ -10,6 +10,13 @@ public sealed interface StatsRegistry permits Statistics, StatsScope {
     /** The counter with this name (relative to the scope), created on first use. */
     Counter counter(String name);
 
+    /**
+     * The counters {@code name[i].field} for i in 0..count-1 and each field, as one array with
+     * element (i, field) at {@code i * fields.length + field}: the same counters as asking for each
+     * name, registered without building the names (a network's per-link counters).
+     */
+    Counter[] counters(String name, int count, String... fields);
+
     /** The histogram with this name (relative to the scope), created on first use. */
     Histogram histogram(String name);
 

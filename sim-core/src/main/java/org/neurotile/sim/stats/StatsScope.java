@@ -21,6 +21,11 @@ public final class StatsScope implements StatsRegistry {
     }
 
     @Override
+    public Counter[] counters(String name, int count, String... fields) {
+        return root.validCounters(StatName.join(prefix, StatName.validate(name)), count, fields);
+    }
+
+    @Override
     public Histogram histogram(String name) {
         return root.histogram(StatName.join(prefix, name));
     }
