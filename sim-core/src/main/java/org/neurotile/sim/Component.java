@@ -24,11 +24,11 @@ public abstract class Component {
     }
 
     protected final InPort inPort(String name, EventHandler receiver) {
-        return new InPort(path + "." + name, receiver);
+        return new InPort(path, name, receiver);
     }
 
     protected final OutPort outPort(String name) {
-        return new OutPort(path + "." + name);
+        return new OutPort(path, name);
     }
 
     /** An event target for the component's own use (a timer, the end of a busy period). */

@@ -4,17 +4,20 @@ import java.util.Objects;
 
 /** A named input of a component; messages arriving on its link go to the receiver. */
 public final class InPort {
-    private final String path;
+    private final String owner;
+    private final String name;
     private final EventHandler receiver;
     private Link link;
 
-    InPort(String path, EventHandler receiver) {
-        this.path = Objects.requireNonNull(path, "path");
+    /** The port {@code name} of the component at {@code owner}; its path is spelled when asked for. */
+    InPort(String owner, String name, EventHandler receiver) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.name = Objects.requireNonNull(name, "name");
         this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
     public String path() {
-        return path;
+        return owner + "." + name;
     }
 
     EventHandler receiver() {
@@ -27,13 +30,13 @@ public final class InPort {
 
     void attach(Link newLink) {
         if (link != null) {
-            throw new IllegalStateException(path + " is already connected to " + link.from().path());
+            throw new IllegalStateException(path() + " is already connected to " + link.from().path());
         }
         link = newLink;
     }
 
     @Override
     public String toString() {
-        return path;
+        return path();
     }
 }

@@ -33,7 +33,7 @@ public final class Link {
         this.inOrder = ordered;
         this.ring = ordered ? new long[8] : null;
         this.receiver = to.receiver();
-        this.arrival = simulation.register(from.path() + "->" + to.path(), priority,
+        this.arrival = simulation.register(() -> from.path() + "->" + to.path(), priority,
                 ordered ? this::arriveInOrder : receiver);
     }
 

@@ -4,15 +4,18 @@ import java.util.Objects;
 
 /** A named output of a component; what it sends arrives at the far port after the link's latency. */
 public final class OutPort {
-    private final String path;
+    private final String owner;
+    private final String name;
     private Link link;
 
-    OutPort(String path) {
-        this.path = Objects.requireNonNull(path, "path");
+    /** The port {@code name} of the component at {@code owner}; its path is spelled when asked for. */
+    OutPort(String owner, String name) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     public String path() {
-        return path;
+        return owner + "." + name;
     }
 
     public boolean isConnected() {
@@ -21,7 +24,7 @@ public final class OutPort {
 
     public Link link() {
         if (link == null) {
-            throw new IllegalStateException(path + " is not connected");
+            throw new IllegalStateException(path() + " is not connected");
         }
         return link;
     }
@@ -38,13 +41,13 @@ public final class OutPort {
 
     void attach(Link newLink) {
         if (link != null) {
-            throw new IllegalStateException(path + " is already connected to " + link.to().path());
+            throw new IllegalStateException(path() + " is already connected to " + link.to().path());
         }
         link = newLink;
     }
 
     @Override
     public String toString() {
-        return path;
+        return path();
     }
 }

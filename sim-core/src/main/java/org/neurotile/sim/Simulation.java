@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One discrete-event simulation: a clock in cycles, the pending events and the targets they go to.
@@ -29,13 +30,27 @@ public final class Simulation {
     /** Registers a handler; the returned target's tag is fixed now, at wiring time. */
     public EventTarget register(String name, int priority, EventHandler handler) {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(handler, "handler");
+        checkPriority(priority, name);
+        return add(new EventTarget(targets.size(), name, priority), handler);
+    }
+
+    /** Registers a handler whose name is spelled only when asked for (a link of a large network). */
+    EventTarget register(Supplier<String> name, int priority, EventHandler handler) {
+        checkPriority(priority, name);
+        return add(new EventTarget(targets.size(), name, priority), handler);
+    }
+
+    private static void checkPriority(int priority, Object name) {
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            String spelled = name instanceof Supplier<?> source ? String.valueOf(source.get()) : String.valueOf(name);
             throw new IllegalArgumentException(
-                    "priority " + priority + " of " + name + " is outside " + MIN_PRIORITY + ".." + MAX_PRIORITY);
+                    "priority " + priority + " of " + spelled + " is outside " + MIN_PRIORITY + ".." + MAX_PRIORITY);
         }
-        int id = targets.size();
-        EventTarget target = new EventTarget(id, name, priority);
+    }
+
+    private EventTarget add(EventTarget target, EventHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        int id = target.id();
         targets.add(target);
         if (id == handlers.length) {
             targetById = java.util.Arrays.copyOf(targetById, id * 2);
@@ -44,7 +59,7 @@ public final class Simulation {
         }
         targetById[id] = target;
         handlers[id] = handler;
-        ranks[id] = EventQueue.rank(priority, id);
+        ranks[id] = EventQueue.rank(target.priority(), id);
         return target;
     }
 
