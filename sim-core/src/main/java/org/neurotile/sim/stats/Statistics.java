@@ -94,8 +94,9 @@ public final class Statistics implements StatsRegistry {
 
     /**
      * The family {@code base[i].field} of a base known to be valid (see {@link CounterFamily});
-     * registering the same family again gives the same counters, and a counter registered by one
-     * of the family's names before joins it.
+     * registering the same family again gives the same counters. A family is registered before
+     * any of its names is asked for alone (then they are its members); registering it after is
+     * not looked for here, where it would cost a pass over every name, but fails the snapshot.
      */
     Counter[] validCounters(String base, int count, String... fields) {
         if (count < 0 || fields.length == 0) {
@@ -122,22 +123,8 @@ public final class Statistics implements StatsRegistry {
                         ? new LiveCounter() : DisabledCounter.INSTANCE;
             }
         }
-        byName.entrySet().removeIf(entry -> adopt(family, entry.getKey(), entry.getValue()));
         families.add(family);
         return counters;
-    }
-
-    /** Moves an earlier registration of one of the family's names into the family. */
-    private static boolean adopt(CounterFamily family, String name, Object statistic) {
-        final int position = family.positionOf(name);
-        if (position < 0) {
-            return false;
-        }
-        if (!(statistic instanceof Counter counter)) {
-            throw kindClash(name, "counter", "histogram");
-        }
-        family.counters()[position] = counter;
-        return true;
     }
 
     private Counter familyMember(String name) {
@@ -160,6 +147,10 @@ public final class Statistics implements StatsRegistry {
         final List<StatsSnapshot.CounterValue> counters = new ArrayList<>();
         final List<StatsSnapshot.HistogramSummary> histograms = new ArrayList<>();
         for (final Map.Entry<String, Object> entry : byName.entrySet()) {
+            if (!families.isEmpty() && familyMember(entry.getKey()) != null) {
+                throw new IllegalStateException("statistic '" + entry.getKey()
+                        + "' was registered alone before the family it belongs to");
+            }
             if (entry.getValue() instanceof LiveCounter counter) {
                 counters.add(new StatsSnapshot.CounterValue(entry.getKey(), counter.value()));
             } else if (entry.getValue() instanceof LiveHistogram histogram) {
