@@ -7,7 +7,6 @@ import org.neurotile.neuron.layers.SliceWords;
 import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.NetworkSpec;
-import org.neurotile.workloads.TensorShape;
 
 /**
  * The bytes of a slice of a layer, as its kernel sizes the slice and the storage prices its words,
@@ -17,7 +16,7 @@ import org.neurotile.workloads.TensorShape;
  * depend on where it starts.
  *
  * <p>Under {@link WeightSharing#ROWS} each convolution's block of G output channels is chosen here
- * ({@link #rowsCut}): the largest divisor of C_out whose one-row slices fit a tile alone.
+ * ({@link #rowsCut}).
  */
 final class SliceSizes {
     private final NetworkSpec network;
@@ -40,30 +39,43 @@ final class SliceSizes {
     }
 
     /**
-     * The largest G dividing the layer's C_out whose slices of one output row (of G channels), at
-     * the top, middle and bottom of the first block, each fit in {@code memoryBytes} alone: the
-     * most channels whose partial sums a tile adds before sending, while the mapping degrades
-     * towards one channel per block (copies) where kernels are large. G = 1 if none fits (the fill
-     * then reports the layer).
+     * The largest G dividing the layer's C_out with which the layer alone takes no more tiles of
+     * {@code memoryBytes} than with G = 1, which is {@code copies}. More channels per block mean
+     * fewer partial sums (a tile adds its G channels' before sending) and less input kept twice (a
+     * block's channels share their input rows), so G is as large as it can be; but a row of G
+     * channels is the slice's smallest step, and a coarse one leaves the rest of a tile empty where
+     * a unit keeps much (dfa's feedback rows), and the G kernels are copied into every tile of a
+     * block: the bound keeps the mapping from needing a larger chip than copies does. A G whose row
+     * does not fit a tile alone is no candidate; G = 1 where none is.
      */
     private ConvCut rowsCut(int layer, long memoryBytes) {
-        TensorShape out = network.output(layer);
-        LayerKernel kernel = kernels.layer(layer);
-        for (int g = out.channels(); g > 1; g--) {
-            if (out.channels() % g != 0) {
-                continue;
-            }
-            ConvCut cut = ConvCut.rows(g);
-            long row = (long) g * out.width();
-            boolean fits = true;
-            for (int y : new int[] {0, out.height() / 2, out.height() - 1}) {
-                fits &= storage.bytes(layer, y * row, kernel.words(y * row, row, cut)) <= memoryBytes;
-            }
-            if (fits) {
-                return cut;
+        int channels = network.output(layer).channels();
+        long copiesTiles = tilesAlone(layer, ConvCut.rows(1), memoryBytes, Long.MAX_VALUE);
+        if (copiesTiles == Long.MAX_VALUE) {
+            return ConvCut.rows(1); // a row of one channel does not fit: the fill reports it
+        }
+        for (int g = channels; g > 1; g--) {
+            if (channels % g == 0 && tilesAlone(layer, ConvCut.rows(g), memoryBytes, copiesTiles) <= copiesTiles) {
+                return ConvCut.rows(g);
             }
         }
         return ConvCut.rows(1);
+    }
+
+    /**
+     * The tiles of {@code memoryBytes} the layer takes alone, cut as {@code cut}; more than
+     * {@code atMost} (counting stops there), or {@link Long#MAX_VALUE} if a slice fits no tile.
+     */
+    private long tilesAlone(int layer, ConvCut cut, long memoryBytes, long atMost) {
+        long tiles = 0;
+        for (long first = 0; first < network.neurons(layer) && tiles <= atMost; tiles++) {
+            long units = fits(layer, cut, first, memoryBytes);
+            if (units == 0) {
+                return Long.MAX_VALUE;
+            }
+            first += units;
+        }
+        return tiles;
     }
 
     /** How layer {@code layer} is cut and its units ordered. */
@@ -113,6 +125,10 @@ final class SliceSizes {
 
     /** The most units from {@code first} on that fit in {@code room} bytes (0 if none). */
     long fits(int layer, long first, long room) {
+        return fits(layer, cuts[layer], first, room);
+    }
+
+    private long fits(int layer, ConvCut cut, long first, long room) {
         long remaining = network.neurons(layer) - first;
         LayerKernel kernel = kernels.layer(layer);
         if (!kernel.sharesWeights()) {
@@ -120,12 +136,13 @@ final class SliceSizes {
             long free = room - inputBytesPerTile(layer);
             return free < perNeuron ? 0 : Math.min(remaining, free / perNeuron);
         }
-        long align = kernel.alignment(cuts[layer]);
+        long align = kernel.alignment(cut);
         long low = 0;
         long high = (remaining + align - 1) / align;
         while (low < high) {
             long middle = low + (high - low + 1) / 2;
-            if (bytes(layer, first, Math.min(remaining, middle * align)) <= room) {
+            long count = Math.min(remaining, middle * align);
+            if (storage.bytes(layer, first, kernel.words(first, count, cut)) <= room) {
                 low = middle;
             } else {
                 high = middle - 1;
