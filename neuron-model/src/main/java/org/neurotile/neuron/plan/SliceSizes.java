@@ -45,8 +45,8 @@ final class SliceSizes {
      * block's channels share their input rows), so G is as large as it can be; but a row of G
      * channels is the slice's smallest step, and a coarse one leaves the rest of a tile empty where
      * a unit keeps much (dfa's feedback rows), and the G kernels are copied into every tile of a
-     * block: the bound keeps the mapping from needing a larger chip than copies does. A G whose row
-     * does not fit a tile alone is no candidate; G = 1 where none is.
+     * block: the bound keeps each layer within the tiles copies gives it. A G whose row does not fit
+     * a tile alone is no candidate; G = 1 where none is.
      */
     private ConvCut rowsCut(int layer, long memoryBytes) {
         int channels = network.output(layer).channels();
