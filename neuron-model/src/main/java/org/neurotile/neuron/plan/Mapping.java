@@ -116,18 +116,10 @@ public final class Mapping {
             throw MappingDoesNotFitException.describe(network, sizes, tileCount, memoryBytes, fill.failedLayer);
         }
         ConvCut[] cuts = new ConvCut[network.layerCount() + 1];
-        int[][] positions = order.clone();
         for (int l = 1; l <= network.layerCount(); l++) {
             cuts[l] = sizes.cut(l);
-            if (!cuts[l].channelMajor()) { // position -> CHW unit -> the given order's neuron
-                int[] blocked = new int[positions[l].length];
-                for (int position = 0; position < blocked.length; position++) {
-                    blocked[position] = order[l][(int) cuts[l].chwUnit(position, network.output(l))];
-                }
-                positions[l] = blocked;
-            }
         }
-        return new Mapping(network, tileCount, positions, fill.placements, fill.footprintBytes, sharing, cuts);
+        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes, sharing, cuts);
     }
 
     /** How layers that share weights were cut into slices. */
@@ -165,9 +157,10 @@ public final class Mapping {
         return byLayer.get(layer);
     }
 
-    /** The neuron at a position of a layer's mapping order. */
+    /** The neuron at a position of a layer's mapping order (under blocks of channels, of the CHW unit there). */
     public int neuron(int layer, int position) {
-        return order[layer][position];
+        ConvCut cut = cuts[layer];
+        return order[layer][cut.channelMajor() ? position : (int) cut.chwUnit(position, network.output(layer))];
     }
 
     /** Bytes of one kind the tile keeps. */
