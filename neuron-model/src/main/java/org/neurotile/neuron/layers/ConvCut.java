@@ -40,14 +40,54 @@ public record ConvCut(WeightSharing sharing, int blockChannels) {
 
     /**
      * The ranges {@code chw} ({start, end} pairs of a layer's output of shape {@code shape} in CHW
-     * order, ascending and disjoint) as ascending disjoint ranges of this order. Whole blocks keep
-     * their span; the rest goes a channel's row piece at a time (a slice reads whole rows, so the
-     * pieces are few).
+     * order, ascending and disjoint) as ascending disjoint ranges of this order. Whole rows (what a
+     * slice reads) are marked row by row and read out in blocked order; other ranges go a piece of a
+     * channel's row at a time, sorted.
      */
     public long[] stored(long[] chw, TensorShape shape) {
         if (channelMajor() || chw.length == 0) {
             return chw;
         }
+        return wholeRows(chw, shape.width()) ? storedRows(chw, shape) : storedPieces(chw, shape);
+    }
+
+    private static boolean wholeRows(long[] chw, int width) {
+        for (long bound : chw) {
+            if (bound % width != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whole rows: marked per channel row, then read block row by block row, its channels in order. */
+    private long[] storedRows(long[] chw, TensorShape shape) {
+        int width = shape.width();
+        int height = shape.height();
+        boolean[] read = new boolean[shape.channels() * height]; // CHW row c H + y
+        for (int i = 0; i < chw.length; i += 2) {
+            Arrays.fill(read, (int) (chw[i] / width), (int) (chw[i + 1] / width), true);
+        }
+        long[] ranges = new long[16];
+        int n = 0;
+        for (int b = 0; b < shape.channels() / blockChannels; b++) {
+            for (int y = 0; y < height; y++) {
+                for (int c = 0; c < blockChannels; c++) {
+                    if (read[(b * blockChannels + c) * height + y]) {
+                        if (n + 2 > ranges.length) {
+                            ranges = Arrays.copyOf(ranges, 2 * ranges.length);
+                        }
+                        long start = (((long) b * height + y) * blockChannels + c) * width;
+                        n = UnitRanges.append(ranges, n, start, start + width);
+                    }
+                }
+            }
+        }
+        return Arrays.copyOf(ranges, n);
+    }
+
+    /** Any ranges: whole blocks keep their span, the rest a piece of a channel's row at a time. */
+    private long[] storedPieces(long[] chw, TensorShape shape) {
         int width = shape.width();
         long map = (long) shape.height() * width;
         long block = map * blockChannels;
