@@ -5,12 +5,15 @@
 #
 #   benchmarks/conv-examples.sh
 #
-# JAR=path runs that jar instead of the launcher (to compare two builds); TIMEOUT (seconds, default
-# 900) bounds each run. The JVM runs on its defaults (no -Xmx), as the README's commands do.
+# JAR=path runs that jar instead of the launcher (to compare two builds); CONV_MAPPING=NAME adds
+# --conv-mapping NAME to every run (copies, single or rows; default: the chip's, copies); TIMEOUT
+# (seconds, default 900) bounds each run. The JVM runs on its defaults (no -Xmx), as the README's
+# commands do.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 timeout_s="${TIMEOUT:-900}"
 if [ -n "${JAR:-}" ]; then nt=(java -Djava.awt.headless=true ${NEUROTILE_JAVA_OPTS:-} -jar "$JAR"); else nt=("$here/../neurotile"); "${nt[@]}" --version >/dev/null; fi
+mapping=(); if [ -n "${CONV_MAPPING:-}" ]; then mapping=(--conv-mapping "$CONV_MAPPING"); fi
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 
 measure() {  # label, command...: prints "| label | wall s | user s | peak RSS MiB | load |"
@@ -26,8 +29,8 @@ measure() {  # label, command...: prints "| label | wall s | user s | peak RSS M
 printf '| command | wall s | CPU (user) s | peak RSS MiB | load after |\n|---|---:|---:|---:|---:|\n'
 for rule in bp cdfa; do
   measure "vgg16 $rule, 64x64 of 2 MiB" "${nt[@]}" run --workload vgg16 --rule "$rule" --array 64x64 \
-    --tile-memory 2MiB --out "$out/run"
+    --tile-memory 2MiB "${mapping[@]}" --out "$out/run"
 done
 measure "vgg16 dfa, 64x64 of 10 MiB" "${nt[@]}" run --workload vgg16 --rule dfa --array 64x64 \
-  --tile-memory 10MiB --out "$out/run"
-measure "alexnet bp, default chip" "${nt[@]}" run --workload alexnet --rule bp --out "$out/run"
+  --tile-memory 10MiB "${mapping[@]}" --out "$out/run"
+measure "alexnet bp, default chip" "${nt[@]}" run --workload alexnet --rule bp "${mapping[@]}" --out "$out/run"

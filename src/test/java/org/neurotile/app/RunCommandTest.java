@@ -105,6 +105,36 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownConvMappingListsAllThreeAndWritesNothing() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-cnn", "--conv-mapping", "row",
+                "--out", dir.resolve("never").toString());
+        assertEquals(2, run.status());
+        assertEquals("run: --conv-mapping: unknown conv mapping 'row' (valid: copies, single, rows)",
+                run.err().strip());
+        assertTrue(Files.notExists(dir.resolve("never")));
+    }
+
+    @Test
+    void convDfaUnderTheRowsMappingIsOneLineAndWritesNothing() {
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-cnn", "--rule", "conv-dfa",
+                "--conv-mapping", "rows", "--out", dir.resolve("never").toString());
+        assertEquals(2, run.status());
+        assertEquals("run: rule 'conv-dfa' is not modelled under conv mapping rows, which cuts layer 1 into blocks of"
+                + " 32 channels (valid with it: copies, single)", run.err().strip());
+        assertTrue(Files.notExists(dir.resolve("never")));
+    }
+
+    @Test
+    void theRowsMappingIsWrittenToTheChipFile() throws IOException {
+        Path out = dir.resolve("rows");
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", "mnist-cnn", "--rule", "bp",
+                "--conv-mapping", "rows", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode chip = new ObjectMapper().readTree(out.resolve("chip.json").toFile());
+        assertEquals("rows", chip.get("convMapping").asText());
+    }
+
+    @Test
     void badTileMemoryIsOneLine() {
         CommandLineRunner run = CommandLineRunner.run("run", "--tile-memory", "lots");
         assertEquals(2, run.status());

@@ -157,11 +157,14 @@ public final class Chip {
         model.requireWordSizes(words);
         StorageModel storage = rule.storage(network, wordBytes).withOptimizerState(optimizer, network, wordBytes)
                 .withWordSizes(network, words).withBatchBuffer(batch, words.errorBytes());
+        Mapping mapping;
         try {
-            return map(network, rule, storage);
+            mapping = map(network, rule, storage);
         } catch (MappingDoesNotFitException e) {
             throw batch > 1 ? e.withBatch(batch) : e;
         }
+        rule.requireSupported(mapping);
+        return mapping;
     }
 
     private Mapping map(NetworkSpec network, LearningRule rule, StorageModel storage) {

@@ -292,12 +292,12 @@ public final class ConvKernel implements LayerKernel {
     }
 
     // ---- costs ------------------------------------------------------------------------------
-    // The geometry is ConvSlices'; a slice is cut on output rows or channels (WeightSharing).
+    // The geometry is ConvSlices'; a slice is cut on output rows of a block or channels (ConvCut).
 
     /** The slice of the first {@code units} units, cut as the default mapping cuts them. */
     @Override
     public SliceCost slice(long units) {
-        return slice(0, units, WeightSharing.DEFAULT);
+        return slice(0, units, ConvCut.of(WeightSharing.DEFAULT));
     }
 
     /** A convolution's words depend on where a slice starts: see {@link #words}. */
@@ -324,23 +324,23 @@ public final class ConvKernel implements LayerKernel {
     }
 
     @Override
-    public long alignment(WeightSharing sharing) {
-        return slices().alignment(sharing);
+    public long alignment(ConvCut cut) {
+        return slices(cut).alignment(cut.sharing());
     }
 
     @Override
-    public SliceCost slice(long first, long count, WeightSharing sharing) {
-        return slices().slice(first, count);
+    public SliceCost slice(long first, long count, ConvCut cut) {
+        return slices(cut).slice(first, count);
     }
 
     @Override
-    public SliceWords words(long first, long count, WeightSharing sharing) {
-        return slices().words(first, count, sharing);
+    public SliceWords words(long first, long count, ConvCut cut) {
+        return slices(cut).words(first, count, cut.sharing());
     }
 
     @Override
-    public long[] inputRanges(long first, long count, WeightSharing sharing) {
-        return slices().inputRanges(first, count);
+    public long[] inputRanges(long first, long count, ConvCut cut) {
+        return slices(cut).inputRanges(first, count);
     }
 
     @Override
@@ -349,26 +349,29 @@ public final class ConvKernel implements LayerKernel {
     }
 
     @Override
-    public long[] addedRanges(long first, long count, WeightSharing sharing) {
-        return slices().addedRanges(first, count);
+    public long[] addedRanges(long first, long count, ConvCut cut) {
+        return slices(cut).addedRanges(first, count);
     }
 
     /** The weights and bias of one output channel (its kernel, its share of the projection, its bias). */
     public long channelParameterWords() {
-        return slices().channelWeights() + 1;
+        return slices(ConvCut.of(WeightSharing.DEFAULT)).channelWeights() + 1;
     }
 
-    /** The channel whose kernel the slice starting at unit {@code first} copies from an earlier slice, or -1. */
-    public int sharedChannel(long first) {
-        return slices().sharedChannel(first);
+    /**
+     * The block of G channels (one channel under copies) whose kernels the slice starting at unit
+     * {@code first} copies from an earlier slice, or -1 (never under single: a slice is whole channels).
+     */
+    public int sharedBlock(long first, ConvCut cut) {
+        return cut.sharing() == WeightSharing.SINGLE ? -1 : slices(cut).sharedBlock(first);
     }
 
-    /** The first unit of {@code channel}: its kernel's owner is the slice that holds it. */
-    public long channelStart(int channel) {
-        return slices().channelStart(channel);
+    /** The first unit of block {@code block}: its kernels' owner is the slice that holds it. */
+    public long blockStart(int block, ConvCut cut) {
+        return slices(cut).blockStart(block);
     }
 
-    private ConvSlices slices() {
-        return new ConvSlices(layer, shape, added);
+    private ConvSlices slices(ConvCut cut) {
+        return new ConvSlices(layer, shape, added, cut.blockChannels());
     }
 }

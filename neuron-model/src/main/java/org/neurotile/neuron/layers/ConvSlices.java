@@ -10,10 +10,12 @@ import org.neurotile.workloads.TensorShape;
 /**
  * The geometry of a convolution's slices: which output channels and rows a slice of units covers,
  * which sums it computes before its pool, which input rows (halo included) its windows read, and
- * what it keeps and does. Units are the layer's outputs after the pool, in channel-major order; a
- * slice is cut on whole output rows ({@link WeightSharing#COPIES}) or whole channels
- * ({@link WeightSharing#SINGLE}). Everything here is arithmetic on the slice's bounds: no loop over
- * units or MACs.
+ * what it keeps and does. Units are the layer's outputs after the pool, in the order of its
+ * {@link ConvCut}: blocks of G output channels (G = 1: channel-major, CHW), a block row by row, each
+ * row of a block its G channels' rows side by side. A slice is cut on whole rows of a block
+ * ({@link WeightSharing#COPIES} with G = 1, {@link WeightSharing#ROWS}) or whole channels
+ * ({@link WeightSharing#SINGLE}); what holds below for a channel holds for a block's G channels at
+ * once. Everything here is arithmetic on the slice's bounds: no loop over units or MACs.
  *
  * <p>A slice computes every sum its pooled rows read, from the first conv row its first pooled
  * row's window reads to the last its last pooled row reads, and the first and last slices of a
@@ -47,8 +49,9 @@ final class ConvSlices {
     private final long projectionWeights;
     private final Optional<TensorShape> added;
     private final int addedStride;
+    private final int block; // G: output channels per block
 
-    ConvSlices(Conv2d layer, LayerShape shape, Optional<TensorShape> added) {
+    ConvSlices(Conv2d layer, LayerShape shape, Optional<TensorShape> added, int blockChannels) {
         TensorShape in = shape.input();
         TensorShape sums = layer.sums(in);
         inChannels = in.channels();
@@ -73,11 +76,16 @@ final class ConvSlices {
         projectionWeights = added.map(a -> Conv2d.projectionWeights(a, sums) / outChannels).orElse(0L);
         this.added = added;
         addedStride = added.map(a -> a.equals(sums) ? 1 : Conv2d.projectionStride(a, sums)).orElse(1);
+        if (blockChannels < 1 || outChannels % blockChannels != 0) {
+            throw new IllegalArgumentException("blocks of " + blockChannels + " channels do not divide the "
+                    + outChannels + " output channels of " + layer.describe());
+        }
+        block = blockChannels;
     }
 
-    /** Units per slice boundary: an output row, or a whole channel. */
+    /** Units per slice boundary: an output row of a block, or a whole channel. */
     long alignment(WeightSharing sharing) {
-        return sharing == WeightSharing.SINGLE ? (long) outHeight * outWidth : outWidth;
+        return sharing == WeightSharing.SINGLE ? (long) outHeight * outWidth : (long) block * outWidth;
     }
 
     /** Weights of one output channel: its kernel and its share of the residual projection. */
@@ -85,34 +93,50 @@ final class ConvSlices {
         return kernelWeights + projectionWeights;
     }
 
-    /** The output channel unit {@code unit} belongs to. */
-    int channelOf(long unit) {
-        return (int) (unit / ((long) outHeight * outWidth));
+    /** Output channels per block: G. */
+    int blockChannels() {
+        return block;
     }
 
-    /** The first unit of channel {@code channel}. */
-    long channelStart(int channel) {
-        return (long) channel * outHeight * outWidth;
+    private long blockUnits() {
+        return (long) block * outHeight * outWidth;
     }
 
-    /** The channel the slice shares with an earlier slice (it starts inside it), or -1. */
-    int sharedChannel(long first) {
-        return first % ((long) outHeight * outWidth) == 0 ? -1 : channelOf(first);
+    /** The first unit of block {@code b}. */
+    long blockStart(int b) {
+        return b * blockUnits();
     }
 
-    /** The covered rows: channels c0..c1, the first pooled row of c0 and the last of c1. */
-    private record Rows(int c0, int c1, int firstRow, int lastRow) {
+    /** The block the slice shares with an earlier slice (it starts inside it), or -1. */
+    int sharedBlock(long first) {
+        return first % blockUnits() == 0 ? -1 : (int) (first / blockUnits());
+    }
+
+    /**
+     * The covered rows: blocks b0..b1 (channels c0 = b0 G .. c1 = b1 G + G - 1), the first pooled row
+     * of b0's channels and the last of b1's.
+     */
+    private record Rows(int b0, int b1, int firstRow, int lastRow, int block) {
+        int c0() {
+            return b0 * block;
+        }
+
+        int c1() {
+            return b1 * block + block - 1;
+        }
+
         int channels() {
-            return c1 - c0 + 1;
+            return (b1 - b0 + 1) * block;
         }
     }
 
     private Rows rows(long first, long count) {
-        long rowFirst = first / outWidth;
-        long rowEnd = (first + count + outWidth - 1) / outWidth;
-        int c0 = (int) (rowFirst / outHeight);
-        int c1 = (int) ((rowEnd - 1) / outHeight);
-        return new Rows(c0, c1, (int) (rowFirst % outHeight), (int) ((rowEnd - 1) % outHeight));
+        long rowUnits = (long) block * outWidth;
+        long rowFirst = first / rowUnits;
+        long rowEnd = (first + count + rowUnits - 1) / rowUnits;
+        int b0 = (int) (rowFirst / outHeight);
+        int b1 = (int) ((rowEnd - 1) / outHeight);
+        return new Rows(b0, b1, (int) (rowFirst % outHeight), (int) ((rowEnd - 1) % outHeight), block);
     }
 
     private int sumLow(int pooledRow) {
@@ -128,14 +152,17 @@ final class ConvSlices {
         return Math.max(0, Math.min(rows - 1, row));
     }
 
-    /** The conv row ranges of the covered channels (at most three distinct: first, middle, last). */
+    /**
+     * The conv row ranges of the covered channels, {first, last, channels} (at most three distinct:
+     * the first block's, the middle blocks', the last block's).
+     */
     private int[][] sumRanges(Rows r) {
-        if (r.c0 == r.c1) {
-            return new int[][] {{sumLow(r.firstRow), sumHigh(r.lastRow), 1}};
+        if (r.b0 == r.b1) {
+            return new int[][] {{sumLow(r.firstRow), sumHigh(r.lastRow), block}};
         }
-        int middle = r.c1 - r.c0 - 1;
-        return new int[][] {{sumLow(r.firstRow), sumHeight - 1, 1}, {0, sumHeight - 1, middle},
-            {0, sumHigh(r.lastRow), 1}};
+        int middle = (r.b1 - r.b0 - 1) * block;
+        return new int[][] {{sumLow(r.firstRow), sumHeight - 1, block}, {0, sumHeight - 1, middle},
+            {0, sumHigh(r.lastRow), block}};
     }
 
     /** Sums the slice computes: conv rows times their width, per covered channel. */
@@ -170,11 +197,11 @@ final class ConvSlices {
     }
 
     private int inputChannelFirst(Rows r) {
-        return r.c0 / (outChannels / groups) * (inChannels / groups);
+        return r.c0() / (outChannels / groups) * (inChannels / groups);
     }
 
     private int inputChannelEnd(Rows r) {
-        return (r.c1 / (outChannels / groups) + 1) * (inChannels / groups);
+        return (r.c1() / (outChannels / groups) + 1) * (inChannels / groups);
     }
 
     private long inputRowsCovered(Rows r) {
@@ -211,7 +238,7 @@ final class ConvSlices {
     SliceWords words(long first, long count, WeightSharing sharing) {
         Rows r = rows(first, count);
         long parameters = r.channels() * (channelWeights() + 1);
-        long owned = sharedChannel(first) < 0 ? parameters : parameters - (channelWeights() + 1);
+        long owned = sharedBlock(first) < 0 ? parameters : parameters - block * (channelWeights() + 1);
         long inputs = inputs(r);
         if (sharing == WeightSharing.SINGLE) {
             long rows = Math.max(1, inputRowsCovered(r));
@@ -221,9 +248,10 @@ final class ConvSlices {
     }
 
     /**
-     * The values of the residual add the slice reads, as ranges of the added layer's flat (CHW)
-     * output: the same positions as its sums, or, through a 1 x 1 projection of stride s, every
-     * channel's rows s lo .. s hi (whole rows kept). Empty without an add.
+     * The values of the residual add the slice reads, as ranges of the added layer's flat output in
+     * CHW order (its own order may differ: {@link ConvCut#stored}): the same positions as its sums,
+     * or, through a 1 x 1 projection of stride s, every channel's rows s lo .. s hi (whole rows
+     * kept). Empty without an add.
      */
     long[] addedRanges(long first, long count) {
         if (added.isEmpty()) {
@@ -236,8 +264,9 @@ final class ConvSlices {
         if (addedStride == 1 && from.channels() == outChannels) { // the sums' own positions
             long[] result = new long[2 * r.channels()];
             int n = 0;
-            for (int channel = r.c0; channel <= r.c1; channel++) {
-                int[] rows = channel == r.c0 ? ranges[0] : channel == r.c1 ? ranges[ranges.length - 1] : ranges[1];
+            for (int channel = r.c0(); channel <= r.c1(); channel++) {
+                int b = channel / block;
+                int[] rows = b == r.b0 ? ranges[0] : b == r.b1 ? ranges[ranges.length - 1] : ranges[1];
                 long start = channel * mapSize + (long) rows[0] * from.width();
                 long end = channel * mapSize + (rows[1] + 1L) * from.width();
                 n = UnitRanges.append(result, n, start, end);
@@ -272,14 +301,14 @@ final class ConvSlices {
     }
 
     private long rowStart(Rows r) {
-        return ((long) r.c0 * outHeight + r.firstRow) * outWidth;
+        return ((long) r.b0 * outHeight + r.firstRow) * block * outWidth;
     }
 
     private long rowUnits(Rows r) {
-        return ((long) r.c1 * outHeight + r.lastRow + 1) * outWidth - rowStart(r);
+        return ((long) r.b1 * outHeight + r.lastRow + 1) * block * outWidth - rowStart(r);
     }
 
-    /** The input values the slice reads as ranges of the flat (CHW) input: see {@link LayerKernel#inputRanges}. */
+    /** The input values the slice reads, as ranges of the flat input in CHW order: {@link LayerKernel#inputRanges}. */
     long[] inputRanges(long first, long count) {
         Rows r = rows(first, count);
         int[][] rowSet = inputRowSet(r);

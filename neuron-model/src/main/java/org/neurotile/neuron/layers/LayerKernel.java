@@ -163,27 +163,31 @@ public interface LayerKernel {
         return false;
     }
 
-    /** Slices hold a multiple of this many units (a convolution: whole output rows or channels). */
-    default long alignment(WeightSharing sharing) {
+    /** Slices hold a multiple of this many units (a convolution: whole output rows of a block, or channels). */
+    default long alignment(ConvCut cut) {
         return 1;
     }
 
-    /** What the slice of units {@code first .. first + count - 1} holds and does per example. */
-    default SliceCost slice(long first, long count, WeightSharing sharing) {
+    /**
+     * What the slice of units {@code first .. first + count - 1} (in the order of {@code cut})
+     * holds and does per example.
+     */
+    default SliceCost slice(long first, long count, ConvCut cut) {
         return slice(count);
     }
 
     /** The words that slice keeps in its tile. */
-    default SliceWords words(long first, long count, WeightSharing sharing) {
+    default SliceWords words(long first, long count, ConvCut cut) {
         long parameters = count * parameterWordsPerUnit();
         return new SliceWords(count, parameters, parameters, inputWordsPerSlice(), count);
     }
 
     /**
      * The input values the slice reads, as ascending disjoint ranges {@code [start, end)} of the
-     * layer's input in stored order, flattened: {start0, end0, start1, end1, ...}. By default all of them.
+     * layer's input in CHW order (the layer below counts its units in its own {@link ConvCut}
+     * order: {@link ConvCut#stored}), flattened: {start0, end0, start1, end1, ...}. By default all of them.
      */
-    default long[] inputRanges(long first, long count, WeightSharing sharing) {
+    default long[] inputRanges(long first, long count, ConvCut cut) {
         return new long[] {0, shape().inputs()};
     }
 
@@ -193,7 +197,7 @@ public interface LayerKernel {
     }
 
     /** The values of that layer's output the slice adds, as {@link #inputRanges} gives ranges; none by default. */
-    default long[] addedRanges(long first, long count, WeightSharing sharing) {
+    default long[] addedRanges(long first, long count, ConvCut cut) {
         return new long[0];
     }
 }

@@ -1,6 +1,8 @@
 package org.neurotile.neuron.layers;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -15,16 +17,26 @@ import org.neurotile.sim.InvalidInputException;
  * <li>{@code single} (Tianjic's folded mapping): slices are whole output channels, so every kernel
  * lives in one tile; the tile keeps only a line buffer of the input rows one output row needs, the
  * input is streamed through it in the forward pass and streamed again for the weight gradient.
+ * <li>{@code rows} (output-stationary row mapping, as Eyeriss's row stationary and Tianjic keep
+ * many channels of the same rows in one core): slices are whole output rows of a block of G output
+ * channels ({@link ConvCut}), so the partial sums of W^T delta over the block's channels are added
+ * in the tile before they leave it; the block's kernels are copied into every slice of the block
+ * and reduced as {@code copies} reduces one channel's.
  * </ul>
- * Layers without shared weights (dense) are cut the same way under both.
+ * Layers without shared weights (dense) are cut the same way under all three.
  */
 public enum WeightSharing {
-    COPIES, SINGLE;
+    COPIES, SINGLE, ROWS;
 
     public static final WeightSharing DEFAULT = COPIES;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The names, in declaration order: {@code copies, single, rows}. */
+    public static String names() {
+        return Arrays.stream(values()).map(WeightSharing::id).collect(Collectors.joining(", "));
     }
 
     public static WeightSharing byName(String name) {
@@ -33,6 +45,6 @@ public enum WeightSharing {
                 return sharing;
             }
         }
-        throw new InvalidInputException("unknown conv mapping '" + name + "' (valid: copies, single)");
+        throw new InvalidInputException("unknown conv mapping '" + name + "' (valid: " + names() + ")");
     }
 }

@@ -60,7 +60,7 @@ public final class ForwardPlan {
             forward[i] = task;
             tasksOfLayer[p.layer()][seenOfLayer[p.layer()]++] = task;
             long c = p.count();
-            SliceCost slice = kernels.layer(p.layer()).slice(p.first(), c, mapping.weightSharing());
+            SliceCost slice = kernels.layer(p.layer()).slice(p.first(), c, mapping.cut(p.layer()));
             graph.count(task, Category.WEIGHT_READS, slice.weights() + (options.biases() ? slice.biases() : 0));
             graph.count(task, Category.MACS, slice.forwardMacs());
             boolean residual = kernels.layer(p.layer()).addedFrom() >= 0;
@@ -101,8 +101,8 @@ public final class ForwardPlan {
             if (from < 0) {
                 continue;
             }
-            InputRoutes routes = InputRoutes.added(kernels.layer(l), mapping.placementsOf(l), tasksOfLayer[l],
-                    mapping.weightSharing());
+            InputRoutes routes = InputRoutes.added(kernels.layer(l), mapping, l, mapping.placementsOf(l),
+                    tasksOfLayer[l]);
             if (from == 0) {
                 routes.send(graph, io, 0, mapping.network().inputSize());
                 continue;
@@ -115,8 +115,7 @@ public final class ForwardPlan {
     }
 
     private static InputRoutes routes(LayerKernels kernels, Mapping mapping, int layer, int[][] tasksOfLayer) {
-        return InputRoutes.of(kernels.layer(layer), mapping.placementsOf(layer), tasksOfLayer[layer],
-                mapping.weightSharing());
+        return InputRoutes.of(kernels.layer(layer), mapping, layer, mapping.placementsOf(layer), tasksOfLayer[layer]);
     }
 
     public int ioTask() {

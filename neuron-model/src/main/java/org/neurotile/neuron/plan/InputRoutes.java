@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.neurotile.neuron.layers.ConvCut;
 import org.neurotile.neuron.layers.LayerKernel;
-import org.neurotile.neuron.layers.WeightSharing;
 
 /**
  * Which values of the layer below each slice of a layer reads: the receivers grouped by the input
- * ranges their kernel gives ({@link LayerKernel#inputRanges}), so a sender sends each group the
+ * ranges their kernel gives ({@link LayerKernel#inputRanges}, in CHW order, turned into the
+ * sending layer's order by {@link Mapping#stored}), so a sender sends each group the
  * words it holds of that group's ranges as one message (a multicast to the group). A dense layer
  * reads everything, so each sender sends its whole slice to every receiver in one message; a
  * convolution slice reads only the rows its windows need (its halo among them), from the tiles
@@ -24,16 +25,23 @@ public final class InputRoutes {
     private InputRoutes() {
     }
 
-    /** The routes into {@code receivers} (their tasks aligned with their placements) of a layer read by {@code kernel}. */
-    public static InputRoutes of(LayerKernel kernel, List<Placement> receivers, int[] receiverTasks,
-                                 WeightSharing sharing) {
-        return of(receivers, receiverTasks, p -> kernel.inputRanges(p.first(), p.count(), sharing));
+    /**
+     * The routes into {@code receivers} (placements of layer {@code layer}, their tasks aligned with
+     * them) from the layer below, read by {@code kernel}.
+     */
+    public static InputRoutes of(LayerKernel kernel, Mapping mapping, int layer, List<Placement> receivers,
+                                 int[] receiverTasks) {
+        ConvCut cut = mapping.cut(layer);
+        return of(receivers, receiverTasks,
+                p -> mapping.stored(layer - 1, kernel.inputRanges(p.first(), p.count(), cut)));
     }
 
-    /** The routes of a residual add into {@code receivers}: the values of the added layer each slice reads. */
-    public static InputRoutes added(LayerKernel kernel, List<Placement> receivers, int[] receiverTasks,
-                                    WeightSharing sharing) {
-        return of(receivers, receiverTasks, p -> kernel.addedRanges(p.first(), p.count(), sharing));
+    /** The routes of a residual add into {@code receivers} of layer {@code layer}: the added values each reads. */
+    public static InputRoutes added(LayerKernel kernel, Mapping mapping, int layer, List<Placement> receivers,
+                                    int[] receiverTasks) {
+        ConvCut cut = mapping.cut(layer);
+        return of(receivers, receiverTasks,
+                p -> mapping.stored(kernel.addedFrom(), kernel.addedRanges(p.first(), p.count(), cut)));
     }
 
     /**

@@ -39,9 +39,9 @@ final class InputStreams {
                 Placement p = receivers.get(i);
                 streams[i] = graph.addTask(p.tile(), Phase.UPDATE, l);
                 graph.count(streams[i], Category.ACTIVATION_WRITES,
-                        kernel.slice(p.first(), p.count(), WeightSharing.SINGLE).inputs());
+                        kernel.slice(p.first(), p.count(), mapping.cut(l)).inputs());
             }
-            InputRoutes routes = InputRoutes.of(kernel, receivers, streams, WeightSharing.SINGLE);
+            InputRoutes routes = InputRoutes.of(kernel, mapping, l, receivers, streams);
             if (l == 1) {
                 int again = graph.addTask(options.ioTile(), Phase.UPDATE, l);
                 graph.dependsOn(again, io);

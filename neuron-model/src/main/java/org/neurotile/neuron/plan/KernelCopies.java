@@ -3,15 +3,17 @@ package org.neurotile.neuron.plan;
 import java.util.List;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.ConvCut;
 import org.neurotile.neuron.layers.ConvKernel;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.WeightSharing;
 
 /**
- * A convolution slice's copy of a kernel it shares with an earlier slice ({@link WeightSharing#COPIES}):
- * the slice starts inside an output channel, whose kernel is owned by the slice that holds the
- * channel's first row. After its update task the copy sends its partial weight gradient of that
- * kernel (its weights and, with biases, its bias) to the owner's update task, which writes and
+ * A convolution slice's copy of the kernels it shares with an earlier slice ({@link WeightSharing#COPIES},
+ * {@link WeightSharing#ROWS}): the slice starts inside a block of G output channels (one channel
+ * under copies), whose kernels are owned by the slice that holds the block's first row. After its
+ * update task the copy sends its partial weight gradient of those kernels (their weights and, with
+ * biases, their G biases) to the owner's update task, which writes and
  * reads the arriving words once and adds them to its own (counted as error words and additions: a
  * gradient is the product of errors), then updates the kernel with the rest of its weights and sends
  * it back; a write task on the copy's tile writes it (weight writes). The partial gradients and the
@@ -21,18 +23,20 @@ record KernelCopies(int ownerTile, int layer, long sharedWeights, long sharedBia
     static final KernelCopies NONE = new KernelCopies(-1, 0, 0, 0, 0);
 
     static KernelCopies of(Mapping mapping, LayerKernel kernel, Placement p, PlanOptions options) {
-        if (mapping.weightSharing() != WeightSharing.COPIES || !(kernel instanceof ConvKernel conv)) {
+        if (!(kernel instanceof ConvKernel conv)) {
             return NONE;
         }
-        int channel = conv.sharedChannel(p.first());
-        if (channel < 0) {
+        ConvCut cut = mapping.cut(p.layer());
+        int block = conv.sharedBlock(p.first(), cut);
+        if (block < 0) {
             return NONE;
         }
-        long start = conv.channelStart(channel);
+        long start = conv.blockStart(block, cut);
         Placement owner = ownerOf(mapping.placementsOf(p.layer()), start);
-        long weights = conv.channelParameterWords() - 1;
-        long biases = options.biases() ? 1 : 0;
-        return new KernelCopies(owner.tile(), p.layer(), weights, 1, weights + biases);
+        int channels = cut.blockChannels();
+        long weights = channels * (conv.channelParameterWords() - 1);
+        long biases = options.biases() ? channels : 0;
+        return new KernelCopies(owner.tile(), p.layer(), weights, channels, weights + biases);
     }
 
     /** The placement of a layer that holds unit {@code unit}. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.neurotile.neuron.layers.ConvCut;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.layers.WeightSharing;
 import org.neurotile.workloads.NetworkSpec;
@@ -14,7 +15,9 @@ import org.neurotile.workloads.NetworkSpec;
  * neurons in its mapping order, a neuron never split across tiles; a tile moves on to the next
  * layer's neurons while it has room. Mappings differ only in the order: {@code contiguous} keeps
  * neuron index order; a rule may supply another (for example grouping neurons that use the same
- * errors).
+ * errors). Under the conv mapping {@code rows} a convolution's positions are its units in blocked
+ * order ({@link ConvCut}): {@link #neuron} gives the CHW unit at each, {@link #stored} turns CHW
+ * ranges into positions.
  */
 public final class Mapping {
     private final NetworkSpec network;
@@ -24,11 +27,13 @@ public final class Mapping {
     private final List<List<Placement>> byLayer;
     private final long[][] footprintBytes; // [tile][MemoryKind]
     private final WeightSharing sharing;
+    private final ConvCut[] cuts; // per layer, index 1..L
 
     private Mapping(NetworkSpec network, int tileCount, int[][] order, List<Placement> placements,
-                    long[][] footprintBytes, WeightSharing sharing) {
+                    long[][] footprintBytes, WeightSharing sharing, ConvCut[] cuts) {
         this.network = network;
         this.sharing = sharing;
+        this.cuts = cuts;
         this.tileCount = tileCount;
         this.order = order;
         this.placements = Collections.unmodifiableList(placements);
@@ -105,17 +110,34 @@ public final class Mapping {
     /** As above, layers that share weights cut as {@code sharing} says. */
     public static Mapping ordered(NetworkSpec network, StorageModel storage, int tileCount, long memoryBytes,
                                   int[][] order, WeightSharing sharing) {
-        SliceSizes sizes = new SliceSizes(network, storage, sharing);
+        SliceSizes sizes = new SliceSizes(network, storage, sharing, memoryBytes);
         Fill fill = Fill.run(network, sizes, tileCount, memoryBytes, true);
         if (fill.failedLayer != 0) {
             throw MappingDoesNotFitException.describe(network, sizes, tileCount, memoryBytes, fill.failedLayer);
         }
-        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes, sharing);
+        ConvCut[] cuts = new ConvCut[network.layerCount() + 1];
+        for (int l = 1; l <= network.layerCount(); l++) {
+            cuts[l] = sizes.cut(l);
+        }
+        return new Mapping(network, tileCount, order, fill.placements, fill.footprintBytes, sharing, cuts);
     }
 
     /** How layers that share weights were cut into slices. */
     public WeightSharing weightSharing() {
         return sharing;
+    }
+
+    /** How layer {@code layer} (1..L) is cut into slices and its units ordered. */
+    public ConvCut cut(int layer) {
+        return cuts[layer];
+    }
+
+    /**
+     * Ranges of layer {@code layer}'s output in CHW order (layer 0: the network's input) as ranges of
+     * its positions, the order its placements count in.
+     */
+    public long[] stored(int layer, long[] chwRanges) {
+        return layer == 0 ? chwRanges : cuts[layer].stored(chwRanges, network.output(layer));
     }
 
     public NetworkSpec network() {
@@ -135,9 +157,10 @@ public final class Mapping {
         return byLayer.get(layer);
     }
 
-    /** The neuron at a position of a layer's mapping order. */
+    /** The neuron at a position of a layer's mapping order (under blocks of channels, of the CHW unit there). */
     public int neuron(int layer, int position) {
-        return order[layer][position];
+        ConvCut cut = cuts[layer];
+        return order[layer][cut.channelMajor() ? position : (int) cut.chwUnit(position, network.output(layer))];
     }
 
     /** Bytes of one kind the tile keeps. */

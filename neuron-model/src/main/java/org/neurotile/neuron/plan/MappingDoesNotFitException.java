@@ -32,7 +32,9 @@ public final class MappingDoesNotFitException extends InvalidInputException {
                 ? String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%s, %d neurons; "
                         + "its smallest slice, %d neurons (%s, conv mapping %s), takes %s: %s)", network.describe(),
                         tileCount, bytes(memoryBytes), layer, describeLayer(network, layer), network.neurons(layer),
-                        sizes.smallestSlice(layer), sizes.sharing() == WeightSharing.SINGLE ? "a channel" : "a row",
+                        sizes.smallestSlice(layer), sizes.sharing() == WeightSharing.SINGLE ? "a channel"
+                                : sizes.cut(layer).blockChannels() > 1 ? "a row of " + sizes.cut(layer).blockChannels()
+                                + " channels" : "a row",
                         sizes.sharing().id(), bytes(smallest), byKind(sizes, layer))
                 : String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
                         + "plus %s of inputs per tile)", network.describe(), tileCount, bytes(memoryBytes), layer,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.ConvCut;
 import org.neurotile.neuron.layers.LayerKernel;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.layers.WeightSharing;
@@ -59,7 +60,7 @@ public final class PlanSteps {
 
     /** What a placement's slice holds and does, as its layer's kernel gives it. */
     public static SliceCost slice(Mapping mapping, Placement p) {
-        return LayerKernels.of(mapping.network(), p.layer()).slice(p.first(), p.count(), mapping.weightSharing());
+        return LayerKernels.of(mapping.network(), p.layer()).slice(p.first(), p.count(), mapping.cut(p.layer()));
     }
 
     /**
@@ -83,7 +84,7 @@ public final class PlanSteps {
     public static int update(TaskGraph graph, Mapping mapping, Placement p, int delta, boolean weightsAlreadyRead,
                              PlanOptions options) {
         LayerKernel kernel = LayerKernels.of(mapping.network(), p.layer());
-        return update(graph, kernel.slice(p.first(), p.count(), mapping.weightSharing()),
+        return update(graph, kernel.slice(p.first(), p.count(), mapping.cut(p.layer())),
                 KernelCopies.of(mapping, kernel, p, options), p, delta, weightsAlreadyRead, options);
     }
 
@@ -91,7 +92,8 @@ public final class PlanSteps {
     public static int update(TaskGraph graph, NetworkSpec network, Placement p, int delta, boolean weightsAlreadyRead,
                              PlanOptions options) {
         LayerKernel kernel = LayerKernels.of(network, p.layer());
-        return update(graph, kernel.slice(p.first(), p.count(), WeightSharing.DEFAULT), KernelCopies.NONE, p, delta,
+        return update(graph, kernel.slice(p.first(), p.count(), ConvCut.of(WeightSharing.DEFAULT)), KernelCopies.NONE,
+                p, delta,
                 weightsAlreadyRead, options);
     }
 

@@ -50,6 +50,13 @@ public interface LearningRule {
     default void requireSupported(NetworkSpec network) {
     }
 
+    /**
+     * Refuses, in one line naming the rule and the mappings it is modelled under, a mapping whose
+     * cut its plan does not count (e.g. units in blocked order); every mapping is accepted by default.
+     */
+    default void requireSupported(Mapping mapping) {
+    }
+
     /** For a rule whose steps are of two kinds drawn per step, how they mix; empty for the others. */
     default Optional<StepMix> stepMix() {
         return Optional.empty();

@@ -16,6 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import org.neurotile.neuron.counts.Category;
 import org.neurotile.neuron.counts.Phase;
+import org.neurotile.neuron.layers.ConvCut;
 import org.neurotile.neuron.layers.ConvKernel;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.layers.WeightSharing;
@@ -101,12 +102,13 @@ class ConvCostsTest {
         return macs;
     }
 
-    /** Kernel words the copies hold: a conv slice that starts inside a channel copies its kernel. */
+    /** Kernel words the copies hold: a conv slice that starts inside a block (copies: a channel) copies its kernels. */
     private static long copiedWeights(Chip.Example example, NetworkSpec net) {
         long words = 0;
         for (Placement p : example.mapping().placements()) {
-            if (LayerKernels.of(net, p.layer()) instanceof ConvKernel conv && conv.sharedChannel(p.first()) >= 0) {
-                words += conv.channelParameterWords() - 1;
+            ConvCut cut = example.mapping().cut(p.layer());
+            if (LayerKernels.of(net, p.layer()) instanceof ConvKernel conv && conv.sharedBlock(p.first(), cut) >= 0) {
+                words += cut.blockChannels() * (conv.channelParameterWords() - 1);
             }
         }
         return words;
@@ -215,7 +217,7 @@ class ConvCostsTest {
         Chip.Example example = ran.get();
         long added = 0;
         for (Placement p : example.mapping().placementsOf(3)) {
-            long[] ranges = LayerKernels.of(net, 3).addedRanges(p.first(), p.count(), sharing);
+            long[] ranges = LayerKernels.of(net, 3).addedRanges(p.first(), p.count(), example.mapping().cut(3));
             for (int i = 0; i < ranges.length; i += 2) {
                 added += ranges[i + 1] - ranges[i];
             }
@@ -253,7 +255,8 @@ class ConvCostsTest {
             int adding = from + 2;
             long read = 0;
             for (Placement p : residual.get().mapping().placementsOf(adding)) {
-                long[] ranges = LayerKernels.of(net, adding).addedRanges(p.first(), p.count(), sharing);
+                long[] ranges = LayerKernels.of(net, adding).addedRanges(p.first(), p.count(),
+                        residual.get().mapping().cut(adding));
                 for (int i = 0; i < ranges.length; i += 2) {
                     read += ranges[i + 1] - ranges[i];
                 }

@@ -155,7 +155,7 @@ public final class BackpropPlan {
             if (p.layer() <= lowest || p.layer() > top || from < lowest || from < 1) {
                 continue;
             }
-            long[] ranges = kernel.addedRanges(p.first(), p.count(), mapping.weightSharing());
+            long[] ranges = mapping.stored(from, kernel.addedRanges(p.first(), p.count(), mapping.cut(p.layer())));
             for (int j = 0; j < placements.size(); j++) {
                 Placement q = placements.get(j);
                 long words = q.layer() == from ? InputRoutes.overlap(ranges, q.first(), q.end()) : 0;
@@ -195,15 +195,18 @@ public final class BackpropPlan {
         return partials;
     }
 
-    /** The input ranges of every placement of a layer that shares weights (null for the others). */
+    /**
+     * The input ranges of every placement of a layer that shares weights, in the order of the layer
+     * below (null for the others).
+     */
     private static long[][] inputRanges(Mapping mapping, LayerKernels kernels) {
         List<Placement> placements = mapping.placements();
         long[][] ranges = new long[placements.size()][];
         for (int i = 0; i < placements.size(); i++) {
             Placement p = placements.get(i);
             LayerKernel kernel = kernels.layer(p.layer());
-            ranges[i] = kernel.sharesWeights() ? kernel.inputRanges(p.first(), p.count(), mapping.weightSharing())
-                    : null;
+            ranges[i] = kernel.sharesWeights() ? mapping.stored(p.layer() - 1,
+                    kernel.inputRanges(p.first(), p.count(), mapping.cut(p.layer()))) : null;
         }
         return ranges;
     }

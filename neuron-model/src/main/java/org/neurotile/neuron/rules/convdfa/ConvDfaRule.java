@@ -14,6 +14,8 @@ import org.neurotile.neuron.plan.StorageModel;
 import org.neurotile.neuron.plan.TaskGraph;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.feedback.FeedbackInit;
+import org.neurotile.sim.InvalidInputException;
+import org.neurotile.sim.UserText;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -76,8 +78,20 @@ record ConvDfaRule(String spec, String given, ModuleOption modules, ConvFeedback
 
     @Override
     public void planBackward(TaskGraph graph, Mapping mapping, ForwardPlan forward, PlanOptions options) {
-        ConvDfaLayout layout = layout(mapping.network());
-        ConvDfaPlan.build(graph, mapping, forward, layout, encoding(), options);
+        requireSupported(mapping);
+        ConvDfaPlan.build(graph, mapping, forward, layout(mapping.network()), encoding(), options);
+    }
+
+    /** Its feedback windows and the deltas a source tile holds are arithmetic on CHW units: no blocked order. */
+    @Override
+    public void requireSupported(Mapping mapping) {
+        for (int l = 1; l <= mapping.network().layerCount(); l++) {
+            if (!mapping.cut(l).channelMajor()) {
+                throw new InvalidInputException("rule '" + UserText.shown(given) + "' is not modelled under conv"
+                        + " mapping rows, which cuts layer " + l + " into blocks of " + mapping.cut(l).blockChannels()
+                        + " channels (valid with it: copies, single)");
+            }
+        }
     }
 
     @Override

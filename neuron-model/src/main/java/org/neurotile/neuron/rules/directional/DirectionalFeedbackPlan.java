@@ -95,7 +95,7 @@ public final class DirectionalFeedbackPlan {
             int t = graph.addTask(p.tile(), Phase.FORWARD, l);
             graph.dependsOn(t, forward.forwardTask(i));
             long c = p.count();
-            SliceCost slice = kernels.layer(l).slice(p.first(), c, mapping.weightSharing());
+            SliceCost slice = kernels.layer(l).slice(p.first(), c, mapping.cut(l));
             long inputs = slice.inputs();
             boolean product = l > 1 || computeZeroProduct;
             graph.count(t, Category.WEIGHT_READS, product ? slice.weights() : 0);
