@@ -18,14 +18,30 @@ public final class StateInput {
     public void arrays(double[][] arrays) throws IOException {
         for (double[] array : arrays) {
             if (array != null) {
-                int length = in.readInt();
-                if (length != array.length) {
-                    throw new IOException("an array of " + length + " values where " + array.length + " were expected");
-                }
-                for (int k = 0; k < length; k++) {
+                expectLength(array.length);
+                for (int k = 0; k < array.length; k++) {
                     array[k] = in.readDouble();
                 }
             }
+        }
+    }
+
+    /** What {@link StateOutput#arrays(float[][])} wrote: float32 values written as doubles. */
+    public void arrays(float[][] arrays) throws IOException {
+        for (float[] array : arrays) {
+            if (array != null) {
+                expectLength(array.length);
+                for (int k = 0; k < array.length; k++) {
+                    array[k] = (float) in.readDouble();
+                }
+            }
+        }
+    }
+
+    private void expectLength(int expected) throws IOException {
+        int length = in.readInt();
+        if (length != expected) {
+            throw new IOException("an array of " + length + " values where " + expected + " were expected");
         }
     }
 }

@@ -26,4 +26,16 @@ public final class StateOutput {
             }
         }
     }
+
+    /** Float arrays as {@link #arrays(double[][])} writes doubles: each value as a double (exactly). */
+    public void arrays(float[][] arrays) throws IOException {
+        for (float[] array : arrays) {
+            if (array != null) {
+                out.writeInt(array.length);
+                for (float value : array) {
+                    out.writeDouble(value);
+                }
+            }
+        }
+    }
 }

@@ -146,10 +146,20 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
         return shape.inputs();
     }
 
-    /** Row by row: g_j = delta_i x_j rounded, then unit i's bias with gradient delta_i. */
+    /**
+     * Row by row: g_j = delta_i x_j rounded, then unit i's bias with gradient delta_i; in float32
+     * as {@link GradientSink#productRun}s, the products left to the sink.
+     */
     @Override
     public void gradientRuns(double[] delta, double[] input, Precision p, double[] scratch, GradientSink sink) {
         int columns = shape.inputs();
+        if (p == Precision.FLOAT32) {
+            float[] x = BlockedProducts.floats(input, columns);
+            for (int i = 0; i < delta.length; i++) {
+                sink.productRun(i * columns, (float) delta[i], x, columns, i, scratch);
+            }
+            return;
+        }
         for (int i = 0; i < delta.length; i++) {
             double d = delta[i];
             for (int j = 0; j < columns; j++) {

@@ -133,6 +133,18 @@ public interface LayerKernel {
          * bias {@code bias} has gradient {@code biasGradient}, or the run has no bias if {@code bias} is negative.
          */
         void run(int firstWeight, double[] gradient, int length, int bias, double biasGradient);
+
+        /**
+         * A run of a float32 step whose gradients are the products d x[0..length-1] (a dense row), with bias
+         * {@code bias} and bias gradient d: by default each product is formed in {@code scratch} and the run
+         * handed to {@link #run}; a sink may form them itself where it uses them.
+         */
+        default void productRun(int firstWeight, float d, float[] x, int length, int bias, double[] scratch) {
+            for (int j = 0; j < length; j++) {
+                scratch[j] = d * x[j];
+            }
+            run(firstWeight, scratch, length, bias, d);
+        }
     }
 
     /** What a slice of {@code units} consecutive output units holds and does per example. */

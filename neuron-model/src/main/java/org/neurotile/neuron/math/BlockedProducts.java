@@ -28,6 +28,16 @@ public final class BlockedProducts {
     private static final int SHORT_ROWS = 32;
 
     /**
+     * Below this many multiply-adds a call takes the plain loops even where the JVM has the Vector
+     * API: until the JIT has compiled a Vector API kernel it runs through the API's fallback code,
+     * which allocates a vector per operation, and a kernel called once per example or step on a
+     * small product (dfa's B e on a dense network: 4,000 multiply-adds an example, 128,000 a step
+     * of 32) is compiled late and spent much of a first epoch there; plain loops on so little work
+     * cost little more once compiled.
+     */
+    private static final long SMALL_PRODUCT_MACS = 1L << 18;
+
+    /**
      * Whether the JVM runs with the incubating Vector API ({@code --add-modules jdk.incubator.vector},
      * as the {@code neurotile} script starts it): then {@link VectorLanes} computes the float32 dot
      * products, several times faster, with the same bits; without it, plain loops do.
@@ -64,12 +74,12 @@ public final class BlockedProducts {
         for (int m = 0; m < block; m++) {
             xs[m] = floats(x[start + m], columns);
         }
-        if (vector && columns < SHORT_ROWS) {
-            shortDots(w, columns, from, to, xs, start, block, out);
+        if (vector && columns >= SHORT_ROWS) {
+            VectorLanes.dots(w, columns, from, to, xs, block, out, start);
             return;
         }
-        if (vector) {
-            VectorLanes.dots(w, columns, from, to, xs, block, out, start);
+        if (vector && (long) (to - from) * columns * block >= SMALL_PRODUCT_MACS) {
+            shortDots(w, columns, from, to, xs, start, block, out);
             return;
         }
         for (int i = from; i < to; i++) { // the row stays in the first-level cache for the block's examples
@@ -103,11 +113,19 @@ public final class BlockedProducts {
     /**
      * out[i] = sum over j of w[i columns + j] x[j] for i below {@code rows}, each sum in the lanes of
      * {@link Weights#dot}, w a float64 matrix of float32 values when {@code p} is float32 (a
-     * feedback matrix times one example's error). With the Vector API the matrix is read once,
-     * transposed, and the rows taken eight at a time with each lane a vector.
+     * feedback matrix times one example's error), read in place. With the Vector API and at least
+     * {@link #SMALL_PRODUCT_MACS} multiply-adds the matrix is read once, transposed, and the rows
+     * taken eight at a time with each lane a vector.
      */
     public static void dotsOfOne(double[] w, int rows, int columns, double[] x, double[] out, Precision p) {
-        if (p != Precision.FLOAT32 || !VECTOR_API) {
+        if (p == Precision.FLOAT32 && (!VECTOR_API || (long) rows * columns < SMALL_PRODUCT_MACS)) {
+            float[] xs = floats(x, columns);
+            for (int i = 0; i < rows; i++) {
+                out[i] = dotOfFloat32s(w, i * columns, xs, columns);
+            }
+            return;
+        }
+        if (p != Precision.FLOAT32) {
             Weights weights = Weights.view(p, w);
             for (int i = 0; i < rows; i++) {
                 out[i] = weights.dot(i * columns, x, columns);
@@ -172,6 +190,18 @@ public final class BlockedProducts {
             s6 += w[base + j + 6] * x[j + 6];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /**
+     * {@link #dot} of a row of a float64 array that holds float32 values (a feedback matrix), read
+     * in place: the same lanes, products and sums in float arithmetic.
+     */
+    private static float dotOfFloat32s(double[] w, int base, float[] x, int n) {
+        float[] lanes = new float[Precision.LANES];
+        for (int j = 0; j < n; j++) {
+            lanes[j % Precision.LANES] += (float) w[base + j] * x[j];
+        }
+        return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
     }
 
     /** {@link Weights.Single#subtractScaled} on float operands: w[base + j] -= a x[j], in float arithmetic. */

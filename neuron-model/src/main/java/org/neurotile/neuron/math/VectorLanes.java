@@ -45,9 +45,42 @@ final class VectorLanes {
                 out[start + m + 2][i] = combine(s2, lanes, w, base, x2, full, columns);
                 out[start + m + 3][i] = combine(s3, lanes, w, base, x3, full, columns);
             }
-            for (; m < count; m++) {
-                out[start + m][i] = dot(w, base, x[m], columns, lanes);
+        }
+        for (int m = count - count % 4; m < count; m++) {
+            rowsOfOne(w, columns, from, to, x[m], out[start + m], lanes);
+        }
+    }
+
+    /**
+     * out[i] = the eight-lane dot product of row i of w and x, rows from..to-1: four rows at a time,
+     * so that four sums advance together instead of one waiting on its own adds.
+     */
+    private static void rowsOfOne(float[] w, int columns, int from, int to, float[] x, double[] out, float[] lanes) {
+        int full = columns - columns % 8;
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            int b0 = i * columns;
+            int b1 = b0 + columns;
+            int b2 = b1 + columns;
+            int b3 = b2 + columns;
+            FloatVector s0 = FloatVector.zero(EIGHT);
+            FloatVector s1 = FloatVector.zero(EIGHT);
+            FloatVector s2 = FloatVector.zero(EIGHT);
+            FloatVector s3 = FloatVector.zero(EIGHT);
+            for (int j = 0; j < full; j += 8) {
+                FloatVector v = FloatVector.fromArray(EIGHT, x, j);
+                s0 = s0.add(FloatVector.fromArray(EIGHT, w, b0 + j).mul(v));
+                s1 = s1.add(FloatVector.fromArray(EIGHT, w, b1 + j).mul(v));
+                s2 = s2.add(FloatVector.fromArray(EIGHT, w, b2 + j).mul(v));
+                s3 = s3.add(FloatVector.fromArray(EIGHT, w, b3 + j).mul(v));
             }
+            out[i] = combine(s0, lanes, w, b0, x, full, columns);
+            out[i + 1] = combine(s1, lanes, w, b1, x, full, columns);
+            out[i + 2] = combine(s2, lanes, w, b2, x, full, columns);
+            out[i + 3] = combine(s3, lanes, w, b3, x, full, columns);
+        }
+        for (; i < to; i++) {
+            out[i] = dot(w, i * columns, x, columns, lanes);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
+import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.workloads.NetworkSpec;
@@ -19,8 +20,8 @@ public final class Adam extends Elementwise {
     private final double c1;
     private final double c2;
     private final double eps;
-    private final double[][] m;
-    private final double[][] v;
+    private final StateWords m;
+    private final StateWords v;
     private final double[][] biasM;
     private final double[][] biasV;
     private long t;
@@ -33,8 +34,8 @@ public final class Adam extends Elementwise {
         c2 = p.round(1 - b2);
         eps = p.round(settings.epsilon());
         NetworkSpec network = model.network();
-        m = perWeight(network);
-        v = perWeight(network);
+        m = StateWords.perWeight(model);
+        v = StateWords.perWeight(model);
         biasM = perNeuron(network);
         biasV = perNeuron(network);
     }
@@ -42,8 +43,8 @@ public final class Adam extends Elementwise {
     @Override
     public void writeState(StateOutput out) throws IOException {
         out.longValue(t);
-        out.arrays(m);
-        out.arrays(v);
+        m.write(out);
+        v.write(out);
         out.arrays(biasM);
         out.arrays(biasV);
     }
@@ -51,8 +52,8 @@ public final class Adam extends Elementwise {
     @Override
     public void readState(StateInput in) throws IOException {
         t = in.longValue();
-        in.arrays(m);
-        in.arrays(v);
+        m.read(in);
+        v.read(in);
         in.arrays(biasM);
         in.arrays(biasV);
     }
@@ -69,31 +70,17 @@ public final class Adam extends Elementwise {
     }
 
     @Override
+    protected void updateFloats(float[] w, int layer, int base, float[] g, int n, float rate) {
+        FloatUpdates.adam(w, m.floats(layer), v.floats(layer), base, g, n, (float) b1, (float) b2, (float) c1,
+                (float) c2, (float) eps, rate);
+    }
+
+    @Override
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
-        double[] mean = m[layer];
-        double[] variance = v[layer];
-        if (!q.weightsQuantized() && w instanceof Weights.Single single) {
-            // float arithmetic on float32 values (sqrt in double, rounded once): the same bits
-            float[] weights = single.w();
-            float decay1 = (float) b1;
-            float decay2 = (float) b2;
-            float keep1 = (float) c1;
-            float keep2 = (float) c2;
-            float epsilon = (float) eps;
-            float r = (float) rate;
-            for (int j = 0; j < n; j++) {
-                int k = base + j;
-                float gradient = (float) g[j];
-                float meanNow = decay1 * (float) mean[k] + keep1 * gradient;
-                float varianceNow = decay2 * (float) variance[k] + keep2 * (gradient * gradient);
-                mean[k] = meanNow;
-                variance[k] = varianceNow;
-                weights[k] -= r * (meanNow / ((float) Math.sqrt(varianceNow) + epsilon));
-            }
-            return;
-        }
         if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
             double[] weights = plain.w();
+            double[] mean = m.doubles(layer);
+            double[] variance = v.doubles(layer);
             for (int j = 0; j < n; j++) {
                 int k = base + j;
                 mean[k] = b1 * mean[k] + c1 * g[j];
@@ -104,18 +91,25 @@ public final class Adam extends Elementwise {
         }
         for (int j = 0; j < n; j++) {
             int k = base + j;
-            w.set(k, q.weight(p.round(w.get(k) - change(mean, variance, k, g[j], rate))));
+            double meanNow = p.round(p.round(b1 * m.get(layer, k)) + p.round(c1 * g[j]));
+            double varianceNow = p.round(p.round(b2 * v.get(layer, k)) + p.round(c2 * p.round(g[j] * g[j])));
+            m.set(layer, k, meanNow);
+            v.set(layer, k, varianceNow);
+            w.set(k, q.weight(p.round(w.get(k) - change(meanNow, varianceNow, rate))));
         }
     }
 
     @Override
     protected double biasChange(int layer, int i, double g, double rate) {
-        return change(biasM[layer], biasV[layer], i, g, rate);
+        double[] mean = biasM[layer];
+        double[] variance = biasV[layer];
+        mean[i] = p.round(p.round(b1 * mean[i]) + p.round(c1 * g));
+        variance[i] = p.round(p.round(b2 * variance[i]) + p.round(c2 * p.round(g * g)));
+        return change(mean[i], variance[i], rate);
     }
 
-    private double change(double[] mean, double[] variance, int k, double g, double rate) {
-        mean[k] = p.round(p.round(b1 * mean[k]) + p.round(c1 * g));
-        variance[k] = p.round(p.round(b2 * variance[k]) + p.round(c2 * p.round(g * g)));
-        return p.round(rate * p.round(mean[k] / p.round(p.round(Math.sqrt(variance[k])) + eps)));
+    /** rate m / (sqrt(v) + eps), each result rounded: what the step subtracts from a weight. */
+    private double change(double mean, double variance, double rate) {
+        return p.round(rate * p.round(mean / p.round(p.round(Math.sqrt(variance)) + eps)));
     }
 }

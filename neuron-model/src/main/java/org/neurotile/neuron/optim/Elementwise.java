@@ -2,6 +2,8 @@ package org.neurotile.neuron.optim;
 
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
+import org.neurotile.neuron.layers.LayerKernel.GradientSink;
+import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 
@@ -9,24 +11,43 @@ import org.neurotile.neuron.math.Weights;
  * An optimizer with state beside every weight. Both kinds of step go through the same row
  * update: a per-example step takes the gradients run by run from the layer's kernel (a dense
  * row: delta_i h_j rounded) and updates the run, then its unit's bias; a minibatch step updates
- * a layer's weights as one row, then its biases.
+ * a layer's weights as one row, then its biases. float32 weights stored without quantization are
+ * updated in float arithmetic ({@link #updateFloats}), a dense row's products formed just before
+ * they are used.
  */
 public abstract class Elementwise extends Optimizer {
+    /** A minibatch's float32 gradients are converted and applied this many at a time at least. */
+    private static final int FLOAT_CHUNK = 4096;
+
     private final double[] row; // a run of gradients in a per-example step
+    private final float[] floatRow; // float32 gradients: a run, or a chunk of a minibatch's
 
     protected Elementwise(Model model, boolean biases, Quantization q) {
         super(model.precision(), biases, q);
         row = new double[model.widestGradientRun()];
+        floatRow = new float[Math.max(row.length, FLOAT_CHUNK)];
     }
 
     /**
      * Updates weights base..base+n-1 of W_l with gradients g[0..n-1] and their state: each
-     * weight becomes w - change, quantized to the weight format.
+     * weight becomes w - change, quantized to the weight format. float32 weights stored without
+     * quantization go to {@link #updateFloats} instead.
      */
     protected abstract void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate);
 
+    /**
+     * {@link #updateWeights} for float32 weights stored without quantization, in float arithmetic
+     * (the same bits as rounding each double result), on float32 state words.
+     */
+    protected abstract void updateFloats(float[] w, int layer, int base, float[] g, int n, float rate);
+
     /** Updates the state of neuron i's bias with gradient g and returns what to subtract from it. */
     protected abstract double biasChange(int layer, int i, double g, double rate);
+
+    /** The float32 weights of W_l when they are stored without quantization, else null. */
+    private float[] plainFloats(Model model, int layer) {
+        return !q.weightsQuantized() && model.liveWeights(layer) instanceof Weights.Single single ? single.w() : null;
+    }
 
     @Override
     public final void step(Model model, ForwardPass pass, double[][] delta, double lr) {
@@ -36,21 +57,72 @@ public abstract class Elementwise extends Optimizer {
             if (delta[l] == null || !model.network().layer(l).trainable()) {
                 continue;
             }
-            int layer = l;
-            Weights w = model.liveWeights(l);
-            double[] c = model.liveBiases(l);
-            model.kernel(l).gradientRuns(delta[l], pass.liveInput(l), p, row, (first, g, n, i, gb) -> {
-                updateWeights(w, layer, first, g, n, rate);
-                if (biases && i >= 0) {
-                    c[i] = q.weight(p.round(c[i] - biasChange(layer, i, gb, rate)));
+            model.kernel(l).gradientRuns(delta[l], pass.liveInput(l), p, row,
+                    new Runs(l, model.liveWeights(l), plainFloats(model, l), model.liveBiases(l), rate));
+        }
+    }
+
+    /** Applies a per-example step's runs of one layer. */
+    private final class Runs implements GradientSink {
+        private final int layer;
+        private final Weights w;
+        private final float[] floats; // w's floats when updated in float arithmetic, else null
+        private final double[] c;
+        private final double rate;
+
+        Runs(int layer, Weights w, float[] floats, double[] c, double rate) {
+            this.layer = layer;
+            this.w = w;
+            this.floats = floats;
+            this.c = c;
+            this.rate = rate;
+        }
+
+        @Override
+        public void run(int first, double[] g, int n, int bias, double gb) {
+            if (floats != null) {
+                for (int j = 0; j < n; j++) {
+                    floatRow[j] = (float) g[j];
                 }
-            });
+                updateFloats(floats, layer, first, floatRow, n, (float) rate);
+            } else {
+                updateWeights(w, layer, first, g, n, rate);
+            }
+            updateBias(bias, gb);
+        }
+
+        @Override
+        public void productRun(int first, float d, float[] x, int n, int bias, double[] scratch) {
+            if (floats == null) {
+                GradientSink.super.productRun(first, d, x, n, bias, scratch);
+                return;
+            }
+            FloatUpdates.products(floatRow, d, x, n);
+            updateFloats(floats, layer, first, floatRow, n, (float) rate);
+            updateBias(bias, d);
+        }
+
+        private void updateBias(int bias, double gb) {
+            if (biases && bias >= 0) {
+                c[bias] = q.weight(p.round(c[bias] - biasChange(layer, bias, gb, rate)));
+            }
         }
     }
 
     @Override
     protected final void apply(Model model, int layer, double[] g, double[] gb, double rate) {
-        updateWeights(model.liveWeights(layer), layer, 0, g, g.length, rate);
+        float[] floats = plainFloats(model, layer);
+        if (floats == null) {
+            updateWeights(model.liveWeights(layer), layer, 0, g, g.length, rate);
+        } else {
+            for (int first = 0; first < g.length; first += floatRow.length) {
+                int n = Math.min(floatRow.length, g.length - first);
+                for (int j = 0; j < n; j++) {
+                    floatRow[j] = (float) g[first + j];
+                }
+                updateFloats(floats, layer, first, floatRow, n, (float) rate);
+            }
+        }
         if (biases) {
             double[] c = model.liveBiases(layer);
             for (int i = 0; i < c.length; i++) {

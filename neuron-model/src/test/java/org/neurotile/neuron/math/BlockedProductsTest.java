@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * over many binades with zeros and signed zeros.
  */
 class BlockedProductsTest {
-    private static final int[][] SHAPES = {{1, 1, 1}, {3, 7, 2}, {5, 8, 33}, {17, 29, 31}, {40, 100, 32}, {9, 65, 70}};
+    // the last: short rows with enough work for the vector kernels (BlockedProducts.SMALL_PRODUCT_MACS)
+    private static final int[][] SHAPES = {{1, 1, 1}, {3, 7, 2}, {5, 8, 33}, {17, 29, 31}, {40, 100, 32}, {9, 65, 70},
+        {27000, 10, 9}};
 
     private static double value(SplittableRandom random, Precision p) {
         int kind = random.nextInt(20);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
+import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.optim.Elementwise;
 import org.neurotile.neuron.optim.Momentum;
 import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.optim.StateWords;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -28,8 +30,8 @@ public final class SplitMomentum extends Elementwise {
     private final double mu;
     private final double gamma;
     private final double complement;
-    private final double[][] bp;
-    private final double[][] dfa;
+    private final StateWords bp;
+    private final StateWords dfa;
     private final double[][] biasBp;
     private final double[][] biasDfa;
     private boolean backpropStep; // the kind of the step being applied
@@ -40,8 +42,8 @@ public final class SplitMomentum extends Elementwise {
         this.gamma = p.round(gamma);
         this.complement = p.round(1 - gamma);
         NetworkSpec network = model.network();
-        bp = perWeight(network);
-        dfa = perWeight(network);
+        bp = StateWords.perWeight(model);
+        dfa = StateWords.perWeight(model);
         biasBp = perNeuron(network);
         biasDfa = perNeuron(network);
     }
@@ -53,65 +55,53 @@ public final class SplitMomentum extends Elementwise {
 
     @Override
     public void writeState(StateOutput out) throws IOException {
-        out.arrays(bp);
-        out.arrays(dfa);
+        bp.write(out);
+        dfa.write(out);
         out.arrays(biasBp);
         out.arrays(biasDfa);
     }
 
     @Override
     public void readState(StateInput in) throws IOException {
-        in.arrays(bp);
-        in.arrays(dfa);
+        bp.read(in);
+        dfa.read(in);
         in.arrays(biasBp);
         in.arrays(biasDfa);
     }
 
     @Override
+    protected void updateFloats(float[] w, int layer, int base, float[] g, int n, float rate) {
+        if (backpropStep) {
+            FloatUpdates.momentum(w, bp.floats(layer), base, g, n, (float) mu, rate);
+        } else {
+            FloatUpdates.splitMomentum(w, bp.floats(layer), dfa.floats(layer), base, g, n, (float) mu, rate,
+                    (float) gamma, (float) complement);
+        }
+    }
+
+    @Override
     protected void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate) {
-        double[] vBp = bp[layer];
-        double[] vDfa = dfa[layer];
-        if (backpropStep ? Momentum.unquantizedStep(w, vBp, base, g, n, mu, rate, q)
-                : dfaStepUnquantized(w, vBp, vDfa, base, g, n, rate)) {
+        if (backpropStep) {
+            Momentum.step(bp, w, layer, base, g, n, mu, rate, p, q);
+            return;
+        }
+        if (!q.weightsQuantized() && w instanceof Weights.Double plain) {
+            double[] weights = plain.w();
+            double[] vBp = bp.doubles(layer);
+            double[] vDfa = dfa.doubles(layer);
+            for (int j = 0; j < n; j++) {
+                int k = base + j;
+                vDfa[k] = mu * vDfa[k] + g[j];
+                weights[k] -= rate * (gamma * vDfa[k] + complement * vBp[k]);
+            }
             return;
         }
         for (int j = 0; j < n; j++) {
             int k = base + j;
-            w.set(k, q.weight(p.round(w.get(k) - change(vBp, vDfa, k, g[j], rate))));
+            double velocity = p.round(p.round(mu * dfa.get(layer, k)) + g[j]);
+            dfa.set(layer, k, velocity);
+            w.set(k, q.weight(p.round(w.get(k) - dfaChange(velocity, bp.get(layer, k), rate))));
         }
-    }
-
-    /**
-     * A dfa step (v_dfa = mu v_dfa + g; w -= rate (gamma v_dfa + (1 - gamma) v_bp)) on weights stored
-     * without quantization, in their own arithmetic (float32 in float: the same bits as rounding each
-     * double result); false, doing nothing, for quantized weights.
-     */
-    private boolean dfaStepUnquantized(Weights w, double[] vBp, double[] vDfa, int base, double[] g, int n,
-                                       double rate) {
-        if (q.weightsQuantized()) {
-            return false;
-        }
-        if (w instanceof Weights.Single single) {
-            float[] weights = single.w();
-            float m = (float) mu;
-            float r = (float) rate;
-            float share = (float) gamma;
-            float rest = (float) complement;
-            for (int j = 0; j < n; j++) {
-                int k = base + j;
-                float velocity = m * (float) vDfa[k] + (float) g[j];
-                vDfa[k] = velocity;
-                weights[k] -= r * (share * velocity + rest * (float) vBp[k]);
-            }
-            return true;
-        }
-        double[] weights = ((Weights.Double) w).w();
-        for (int j = 0; j < n; j++) {
-            int k = base + j;
-            vDfa[k] = mu * vDfa[k] + g[j];
-            weights[k] -= rate * (gamma * vDfa[k] + complement * vBp[k]);
-        }
-        return true;
     }
 
     @Override
@@ -126,6 +116,11 @@ public final class SplitMomentum extends Elementwise {
             return p.round(rate * bpVelocity[k]);
         }
         dfaVelocity[k] = p.round(p.round(mu * dfaVelocity[k]) + g);
-        return p.round(rate * p.round(p.round(gamma * dfaVelocity[k]) + p.round(complement * bpVelocity[k])));
+        return dfaChange(dfaVelocity[k], bpVelocity[k], rate);
+    }
+
+    /** A feedback step's lr (gamma v_dfa + (1 - gamma) v_bp), each result rounded. */
+    private double dfaChange(double dfaVelocity, double bpVelocity, double rate) {
+        return p.round(rate * p.round(p.round(gamma * dfaVelocity) + p.round(complement * bpVelocity)));
     }
 }
