@@ -26,7 +26,7 @@ public final class ConvKernel implements LayerKernel {
     private final Conv2d layer;
     private final LayerShape shape;
     private final Optional<TensorShape> added;
-    private final ConvBatch batch;
+    private volatile ConvBatch batch; // made on the first product: a count-mode run never needs it
 
     public ConvKernel(Conv2d layer, LayerShape shape, Optional<TensorShape> added) {
         if (!layer.shape(shape.input(), added).equals(shape)) {
@@ -35,7 +35,20 @@ public final class ConvKernel implements LayerKernel {
         this.layer = layer;
         this.shape = shape;
         this.added = added;
-        this.batch = new ConvBatch(ConvGeometry.of(layer, shape.input()));
+    }
+
+    private ConvBatch batch() {
+        ConvBatch made = batch;
+        if (made == null) {
+            synchronized (this) {
+                made = batch;
+                if (made == null) {
+                    made = new ConvBatch(ConvGeometry.of(layer, shape.input()));
+                    batch = made;
+                }
+            }
+        }
+        return made;
     }
 
     public Conv2d layer() {
@@ -113,7 +126,7 @@ public final class ConvKernel implements LayerKernel {
         int positions = geometry.positions();
         boolean single = weights instanceof Weights.Single && p == Precision.FLOAT32;
         if (single) { // the bits of the loops, faster
-            batch.sums(((Weights.Single) weights).w(), inputs, pre, count, workers);
+            batch().sums(((Weights.Single) weights).w(), inputs, pre, count, workers);
         }
         for (int m = 0; m < count; m++) {
             double[] a = pre[m];
@@ -188,7 +201,7 @@ public final class ConvKernel implements LayerKernel {
     public void backwardBatch(Weights weights, double[][] delta, double[][] out, int count, Precision p,
                               Workers workers) {
         if (weights instanceof Weights.Single single && p == Precision.FLOAT32) { // the bits of the loops, faster
-            batch.errors(single.w(), delta, out, count, workers);
+            batch().errors(single.w(), delta, out, count, workers);
         } else {
             ConvLoops.errors(weights, delta, out, count, geometry(), p, workers);
         }
@@ -235,7 +248,7 @@ public final class ConvKernel implements LayerKernel {
     public void addGradients(double[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
                              Precision p, Workers workers) {
         if (p == Precision.FLOAT32) { // the bits of the loops, faster
-            batch.addGradients(gradient, biasGradient, delta, inputs, count, workers);
+            batch().addGradients(gradient, biasGradient, delta, inputs, count, workers);
         } else {
             ConvLoops.addGradients(gradient, biasGradient, delta, inputs, count, geometry(), p, workers);
         }

@@ -181,19 +181,32 @@ final class ConvSlices {
 
     /** The union of the input rows the covered channels read, as ascending disjoint {first, last} intervals. */
     private int[][] inputRowSet(Rows r) {
-        int[][] intervals = Arrays.stream(sumRanges(r)).filter(range -> range[2] > 0)
-                .map(range -> inputRows(range[0], range[1])).filter(rows -> rows[0] <= rows[1])
-                .sorted((a, b) -> Integer.compare(a[0], b[0])).toArray(int[][]::new);
-        int[][] merged = new int[intervals.length][];
-        int count = 0;
-        for (int[] interval : intervals) {
-            if (count > 0 && interval[0] <= merged[count - 1][1] + 1) {
-                merged[count - 1][1] = Math.max(merged[count - 1][1], interval[1]);
-            } else {
-                merged[count++] = interval.clone();
+        // at most three intervals, sorted by insertion: the mapping's fill asks this for every candidate slice
+        int[][] ranges = sumRanges(r);
+        int[][] intervals = new int[ranges.length][];
+        int n = 0;
+        for (int[] range : ranges) {
+            if (range[2] > 0) {
+                int[] rows = inputRows(range[0], range[1]);
+                if (rows[0] <= rows[1]) {
+                    int at = n++;
+                    while (at > 0 && intervals[at - 1][0] > rows[0]) {
+                        intervals[at] = intervals[at - 1];
+                        at--;
+                    }
+                    intervals[at] = rows;
+                }
             }
         }
-        return Arrays.copyOf(merged, count);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (count > 0 && intervals[i][0] <= intervals[count - 1][1] + 1) {
+                intervals[count - 1][1] = Math.max(intervals[count - 1][1], intervals[i][1]);
+            } else {
+                intervals[count++] = intervals[i];
+            }
+        }
+        return count == intervals.length ? intervals : Arrays.copyOf(intervals, count);
     }
 
     private int inputChannelFirst(Rows r) {
