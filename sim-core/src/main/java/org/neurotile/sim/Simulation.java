@@ -29,27 +29,20 @@ public final class Simulation {
 
     /** Registers a handler; the returned target's tag is fixed now, at wiring time. */
     public EventTarget register(String name, int priority, EventHandler handler) {
-        Objects.requireNonNull(name, "name");
-        checkPriority(priority, name);
         return add(new EventTarget(targets.size(), name, priority), handler);
     }
 
     /** Registers a handler whose name is spelled only when asked for (a link of a large network). */
     EventTarget register(Supplier<String> name, int priority, EventHandler handler) {
-        checkPriority(priority, name);
         return add(new EventTarget(targets.size(), name, priority), handler);
-    }
-
-    private static void checkPriority(int priority, Object name) {
-        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
-            String spelled = name instanceof Supplier<?> source ? String.valueOf(source.get()) : String.valueOf(name);
-            throw new IllegalArgumentException(
-                    "priority " + priority + " of " + spelled + " is outside " + MIN_PRIORITY + ".." + MAX_PRIORITY);
-        }
     }
 
     private EventTarget add(EventTarget target, EventHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        if (target.priority() < MIN_PRIORITY || target.priority() > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority " + target.priority() + " of " + target.name()
+                    + " is outside " + MIN_PRIORITY + ".." + MAX_PRIORITY);
+        }
         int id = target.id();
         targets.add(target);
         if (id == handlers.length) {
