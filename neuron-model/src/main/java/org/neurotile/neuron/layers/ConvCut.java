@@ -98,31 +98,25 @@ public record ConvCut(WeightSharing sharing, int blockChannels) {
             long at = chw[i];
             long end = chw[i + 1];
             while (at < end) {
-                long blockEnd = (at / block + 1) * block;
-                if (at % block == 0 && blockEnd <= end) { // whole blocks: the same span in both orders
-                    long wholeEnd = end / block * block;
-                    if (n == starts.length) {
-                        starts = Arrays.copyOf(starts, 2 * n);
-                        ends = Arrays.copyOf(ends, 2 * n);
-                    }
-                    starts[n] = at;
-                    ends[n++] = wholeEnd;
-                    at = wholeEnd;
-                    continue;
+                long pieceStart;
+                long next;
+                if (at % block == 0 && at + block <= end) { // whole blocks: the same span in both orders
+                    pieceStart = at;
+                    next = end / block * block;
+                } else { // a piece of one row of one channel
+                    next = Math.min(end, (at / width + 1) * width);
+                    int channel = (int) (at / map);
+                    long row = at % map / width;
+                    pieceStart = ((channel / blockChannels * (long) shape.height() + row) * blockChannels
+                            + channel % blockChannels) * width + at % width;
                 }
-                long rowEnd = Math.min(end, (at / width + 1) * width); // a piece of one row of one channel
-                int channel = (int) (at / map);
-                long row = at % map / width;
-                long column = at % width;
-                long first = ((channel / blockChannels * (long) shape.height() + row) * blockChannels
-                        + channel % blockChannels) * width + column;
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, 2 * n);
                     ends = Arrays.copyOf(ends, 2 * n);
                 }
-                starts[n] = first;
-                ends[n++] = first + rowEnd - at;
-                at = rowEnd;
+                starts[n] = pieceStart;
+                ends[n++] = pieceStart + next - at;
+                at = next;
             }
         }
         // disjoint pieces: their starts and their ends sort into the same pairs

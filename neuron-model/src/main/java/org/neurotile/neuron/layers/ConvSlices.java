@@ -1,6 +1,7 @@
 package org.neurotile.neuron.layers;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Optional;
 import org.neurotile.workloads.Conv2d;
 import org.neurotile.workloads.LayerShape;
@@ -28,6 +29,7 @@ import org.neurotile.workloads.TensorShape;
  * spans groups reads the union of its groups' rows).
  */
 final class ConvSlices {
+    private static final Comparator<int[]> BY_FIRST_ROW = Comparator.comparingInt(rows -> rows[0]);
     private final int inChannels;
     private final int inHeight;
     private final int inWidth;
@@ -91,11 +93,6 @@ final class ConvSlices {
     /** Weights of one output channel: its kernel and its share of the residual projection. */
     long channelWeights() {
         return kernelWeights + projectionWeights;
-    }
-
-    /** Output channels per block: G. */
-    int blockChannels() {
-        return block;
     }
 
     private long blockUnits() {
@@ -181,23 +178,16 @@ final class ConvSlices {
 
     /** The union of the input rows the covered channels read, as ascending disjoint {first, last} intervals. */
     private int[][] inputRowSet(Rows r) {
-        // at most three intervals, sorted by insertion: the mapping's fill asks this for every candidate slice
         int[][] ranges = sumRanges(r);
         int[][] intervals = new int[ranges.length][];
         int n = 0;
         for (int[] range : ranges) {
-            if (range[2] > 0) {
-                int[] rows = inputRows(range[0], range[1]);
-                if (rows[0] <= rows[1]) {
-                    int at = n++;
-                    while (at > 0 && intervals[at - 1][0] > rows[0]) {
-                        intervals[at] = intervals[at - 1];
-                        at--;
-                    }
-                    intervals[at] = rows;
-                }
+            int[] rows = range[2] > 0 ? inputRows(range[0], range[1]) : null;
+            if (rows != null && rows[0] <= rows[1]) {
+                intervals[n++] = rows;
             }
         }
+        Arrays.sort(intervals, 0, n, BY_FIRST_ROW);
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (count > 0 && intervals[i][0] <= intervals[count - 1][1] + 1) {

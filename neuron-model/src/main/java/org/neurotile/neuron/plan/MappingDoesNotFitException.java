@@ -22,6 +22,13 @@ public final class MappingDoesNotFitException extends InvalidInputException {
                 + "try a smaller batch or more memory per tile");
     }
 
+    /** What a convolution's smallest slice is: a channel, a row, or a row of a block of channels. */
+    private static String smallestSliceName(SliceSizes sizes, int layer) {
+        int channels = sizes.cut(layer).blockChannels();
+        return sizes.sharing() == WeightSharing.SINGLE ? "a channel"
+                : channels > 1 ? "a row of " + channels + " channels" : "a row";
+    }
+
     static MappingDoesNotFitException describe(NetworkSpec network, SliceSizes sizes, int tileCount,
                                                long memoryBytes, int layer) {
         boolean shared = sizes.kernel(layer).sharesWeights();
@@ -32,10 +39,7 @@ public final class MappingDoesNotFitException extends InvalidInputException {
                 ? String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%s, %d neurons; "
                         + "its smallest slice, %d neurons (%s, conv mapping %s), takes %s: %s)", network.describe(),
                         tileCount, bytes(memoryBytes), layer, describeLayer(network, layer), network.neurons(layer),
-                        sizes.smallestSlice(layer), sizes.sharing() == WeightSharing.SINGLE ? "a channel"
-                                : sizes.cut(layer).blockChannels() > 1 ? "a row of " + sizes.cut(layer).blockChannels()
-                                + " channels" : "a row",
-                        sizes.sharing().id(), bytes(smallest), byKind(sizes, layer))
+                        sizes.smallestSlice(layer), smallestSliceName(sizes, layer), sizes.sharing().id(), bytes(smallest), byKind(sizes, layer))
                 : String.format(Locale.ROOT, "%s does not fit on %d tiles of %s: layer %d (%d neurons of %s, "
                         + "plus %s of inputs per tile)", network.describe(), tileCount, bytes(memoryBytes), layer,
                         network.neurons(layer), bytes(perNeuron), bytes(perTile));

@@ -93,8 +93,7 @@ public final class PlanSteps {
                              PlanOptions options) {
         LayerKernel kernel = LayerKernels.of(network, p.layer());
         return update(graph, kernel.slice(p.first(), p.count(), ConvCut.of(WeightSharing.DEFAULT)), KernelCopies.NONE,
-                p, delta,
-                weightsAlreadyRead, options);
+                p, delta, weightsAlreadyRead, options);
     }
 
     private static int update(TaskGraph graph, SliceCost slice, KernelCopies copies, Placement p, int delta,
