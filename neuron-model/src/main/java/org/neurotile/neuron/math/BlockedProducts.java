@@ -120,8 +120,9 @@ public final class BlockedProducts {
     public static void dotsOfOne(double[] w, int rows, int columns, double[] x, double[] out, Precision p) {
         if (p == Precision.FLOAT32 && (!VECTOR_API || (long) rows * columns < SMALL_PRODUCT_MACS)) {
             float[] xs = floats(x, columns);
+            float[] lanes = new float[Precision.LANES];
             for (int i = 0; i < rows; i++) {
-                out[i] = dotOfFloat32s(w, i * columns, xs, columns);
+                out[i] = dotOfFloat32s(w, i * columns, xs, columns, lanes);
             }
             return;
         }
@@ -194,10 +195,10 @@ public final class BlockedProducts {
 
     /**
      * {@link #dot} of a row of a float64 array that holds float32 values (a feedback matrix), read
-     * in place: the same lanes, products and sums in float arithmetic.
+     * in place: the same lanes, products and sums in float arithmetic; {@code lanes} is scratch.
      */
-    private static float dotOfFloat32s(double[] w, int base, float[] x, int n) {
-        float[] lanes = new float[Precision.LANES];
+    private static float dotOfFloat32s(double[] w, int base, float[] x, int n, float[] lanes) {
+        Arrays.fill(lanes, 0f);
         for (int j = 0; j < n; j++) {
             lanes[j % Precision.LANES] += (float) w[base + j] * x[j];
         }

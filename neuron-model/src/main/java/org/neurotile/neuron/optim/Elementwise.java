@@ -44,6 +44,14 @@ public abstract class Elementwise extends Optimizer {
     /** Updates the state of neuron i's bias with gradient g and returns what to subtract from it. */
     protected abstract double biasChange(int layer, int i, double g, double rate);
 
+    /** {@link #updateFloats} of weights base..base+n-1 with the gradients g[from..from+n-1], converted to float32. */
+    private void updateFromDoubles(float[] w, int layer, int base, double[] g, int from, int n, double rate) {
+        for (int j = 0; j < n; j++) {
+            floatRow[j] = (float) g[from + j];
+        }
+        updateFloats(w, layer, base, floatRow, n, (float) rate);
+    }
+
     /** The float32 weights of W_l when they are stored without quantization, else null. */
     private float[] plainFloats(Model model, int layer) {
         return !q.weightsQuantized() && model.liveWeights(layer) instanceof Weights.Single single ? single.w() : null;
@@ -81,10 +89,7 @@ public abstract class Elementwise extends Optimizer {
         @Override
         public void run(int first, double[] g, int n, int bias, double gb) {
             if (floats != null) {
-                for (int j = 0; j < n; j++) {
-                    floatRow[j] = (float) g[j];
-                }
-                updateFloats(floats, layer, first, floatRow, n, (float) rate);
+                updateFromDoubles(floats, layer, first, g, 0, n, rate);
             } else {
                 updateWeights(w, layer, first, g, n, rate);
             }
@@ -116,11 +121,7 @@ public abstract class Elementwise extends Optimizer {
             updateWeights(model.liveWeights(layer), layer, 0, g, g.length, rate);
         } else {
             for (int first = 0; first < g.length; first += floatRow.length) {
-                int n = Math.min(floatRow.length, g.length - first);
-                for (int j = 0; j < n; j++) {
-                    floatRow[j] = (float) g[first + j];
-                }
-                updateFloats(floats, layer, first, floatRow, n, (float) rate);
+                updateFromDoubles(floats, layer, first, g, first, Math.min(floatRow.length, g.length - first), rate);
             }
         }
         if (biases) {
