@@ -2,7 +2,6 @@ package org.neurotile.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,7 @@ final class ChipConfigFile {
         String topology = c.getString("topology", base.topology());
         checked(c, "topology", () -> Topologies.parse(topology, Optional.of(shape)));
         String mapping = c.getChoice("mapping", base.mapping().id(), List.of("contiguous", "error-grouped"));
-        String convMapping = c.getChoice("convMapping", base.convMapping().id(),
-                Arrays.stream(WeightSharing.values()).map(WeightSharing::id).toList());
+        String convMapping = c.getChoice("convMapping", base.convMapping().id(), WeightSharing.ids());
         return new ChipSpec(shape, topology, network, tile, ChipSpec.MappingKind.byName(mapping),
                 WeightSharing.byName(convMapping));
     }

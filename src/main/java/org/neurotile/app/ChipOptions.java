@@ -45,8 +45,9 @@ final class ChipOptions {
             description = "How convolutions are cut into tiles: copies (whole output rows, a kernel copied into "
                     + "every tile of its channel, partial gradients reduced at its first tile), single (whole "
                     + "channels, each kernel in one tile, the input streamed through a line buffer and again for the "
-                    + "gradient) or rows (whole output rows of a block of channels, the largest that fits, their "
-                    + "partial sums added in the tile; kernels copied and reduced as copies does). Default: copies.")
+                    + "gradient) or rows (whole output rows of a block of channels, the largest with which the layer "
+                    + "takes no more tiles than under copies, their partial sums added in the tile; kernels copied "
+                    + "and reduced as copies does). Default: copies.")
     private String convMapping;
 
     /** The options of a chip file (or 'processor') and an array, either null when not given. */

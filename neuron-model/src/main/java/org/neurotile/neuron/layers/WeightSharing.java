@@ -1,8 +1,8 @@
 package org.neurotile.neuron.layers;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.neurotile.sim.InvalidInputException;
 
 /**
@@ -34,9 +34,14 @@ public enum WeightSharing {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The names, in declaration order: {@code copies, single, rows}. */
+    /** The names, in declaration order: copies, single, rows. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(WeightSharing::id).toList();
+    }
+
+    /** {@link #ids} as a message lists them: {@code copies, single, rows}. */
     public static String names() {
-        return Arrays.stream(values()).map(WeightSharing::id).collect(Collectors.joining(", "));
+        return String.join(", ", ids());
     }
 
     public static WeightSharing byName(String name) {
