@@ -19,7 +19,8 @@ import org.neurotile.workloads.NetworkSpec;
 public final class BatchGradient {
     private final Precision p;
     private final LayerKernels kernels;
-    final double[][] weights; // per trained layer, row-major as W_l; null for the others
+    final double[][] weights; // float64: per trained layer, row-major as W_l; null for the others
+    final float[][] floatWeights; // float32: the same, in float32, as float32 arithmetic sums them
     final double[][] biases;  // per trained layer, one per bias of its kernel
     final boolean[] present;  // whether a layer had a delta in the batch
     private int examples;
@@ -42,11 +43,16 @@ public final class BatchGradient {
         this.kernels = LayerKernels.of(network);
         int layers = network.layerCount();
         weights = new double[layers + 1][];
+        floatWeights = new float[layers + 1][];
         biases = new double[layers + 1][];
         present = new boolean[layers + 1];
         for (int l = 1; l <= layers; l++) {
             if (network.layer(l).trainable()) {
-                weights[l] = new double[(int) network.weights(l)];
+                if (p == Precision.FLOAT32) {
+                    floatWeights[l] = new float[(int) network.weights(l)];
+                } else {
+                    weights[l] = new double[(int) network.weights(l)];
+                }
                 biases[l] = new double[kernels.layer(l).biasCount()];
             }
         }
@@ -63,7 +69,7 @@ public final class BatchGradient {
      */
     public void add(ForwardPass pass, double[][] delta) {
         for (int l = 1; l < delta.length; l++) {
-            if (delta[l] != null && weights[l] != null) {
+            if (delta[l] != null && biases[l] != null) {
                 present[l] = true;
             }
         }
@@ -96,7 +102,11 @@ public final class BatchGradient {
                     count++;
                 }
             }
-            kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p, workers);
+            if (p == Precision.FLOAT32) {
+                kernels.layer(l).addGradients(floatWeights[l], biases[l], deltas, inputs, count, workers);
+            } else {
+                kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p, workers);
+            }
         }
         Arrays.fill(pendingPasses, 0, pending, null);
         Arrays.fill(pendingDeltas, 0, pending, null);
@@ -114,7 +124,15 @@ public final class BatchGradient {
             if (!present[l]) {
                 continue;
             }
-            scale(weights[l], scale);
+            if (p == Precision.FLOAT32) { // a float product of float32 values: the double product rounded
+                float factor = (float) scale;
+                float[] sums = floatWeights[l];
+                for (int k = 0; k < sums.length; k++) {
+                    sums[k] *= factor;
+                }
+            } else {
+                scale(weights[l], scale);
+            }
             scale(biases[l], scale);
         }
     }
@@ -130,10 +148,27 @@ public final class BatchGradient {
         return present[layer];
     }
 
-    /** The batch's gradients of W_l (row-major), itself, not a copy. */
+    /** Whether the weight gradients are float32 sums ({@link #floatWeightGradient}) rather than float64. */
+    public boolean floats() {
+        return p == Precision.FLOAT32;
+    }
+
+    /** The batch's float64 gradients of W_l (row-major), itself, not a copy. */
     public double[] weightGradient(int layer) {
+        if (floats()) {
+            throw new IllegalStateException("a float32 batch's gradients are floatWeightGradient's");
+        }
         sum();
         return weights[layer];
+    }
+
+    /** The batch's float32 gradients of W_l (row-major), itself, not a copy. */
+    public float[] floatWeightGradient(int layer) {
+        if (!floats()) {
+            throw new IllegalStateException("a float64 batch's gradients are weightGradient's");
+        }
+        sum();
+        return floatWeights[layer];
     }
 
     /** The batch's gradients of c_l, itself, not a copy. */
@@ -154,7 +189,11 @@ public final class BatchGradient {
         pending = 0;
         for (int l = 1; l < present.length; l++) {
             if (present[l]) {
-                Arrays.fill(weights[l], 0);
+                if (floats()) {
+                    Arrays.fill(floatWeights[l], 0);
+                } else {
+                    Arrays.fill(weights[l], 0);
+                }
                 Arrays.fill(biases[l], 0);
                 present[l] = false;
             }

@@ -140,6 +140,15 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
                 biasGradient, columns, from, to, delta, inputs, count, p));
     }
 
+    /** float32 sums, a range of rows at a time in float arithmetic. */
+    @Override
+    public void addGradients(float[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                             Workers workers) {
+        int columns = shape.inputs();
+        workers.split(shape.outputs(), (long) columns * count, (from, to) -> BlockedProducts.addOuterProducts(gradient,
+                biasGradient, columns, from, to, delta, inputs, count));
+    }
+
     /** A row: unit i's n_{l-1} weights. */
     @Override
     public int gradientRunLength() {

@@ -116,6 +116,22 @@ public interface LayerKernel {
         }
     }
 
+    /**
+     * {@link #addGradients} in float32 with float32 sums: by default through a float64 copy of the
+     * sums, which holds the same float32 values and so gives the same bits.
+     */
+    default void addGradients(float[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
+                              Workers workers) {
+        double[] sums = new double[gradient.length];
+        for (int k = 0; k < sums.length; k++) {
+            sums[k] = gradient[k];
+        }
+        addGradients(sums, biasGradient, delta, inputs, count, Precision.FLOAT32, workers);
+        for (int k = 0; k < sums.length; k++) {
+            gradient[k] = (float) sums[k];
+        }
+    }
+
     /** The most weights {@link #gradientRuns} hands over at once: the length of its scratch array. */
     int gradientRunLength();
 

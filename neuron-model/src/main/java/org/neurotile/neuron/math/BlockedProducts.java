@@ -286,6 +286,31 @@ public final class BlockedProducts {
     }
 
     /**
+     * {@link #addOuterProducts} into float32 sums, in float arithmetic: the same products and sums,
+     * each weight's examples in order.
+     */
+    public static void addOuterProducts(float[] g, double[] gb, int columns, int from, int to, double[][] delta,
+                                        double[][] x, int count) {
+        float[][] xs = new float[count][];
+        for (int m = 0; m < count; m++) {
+            xs[m] = floats(x[m], columns);
+        }
+        for (int i = from; i < to; i++) {
+            int base = i * columns;
+            float bias = (float) gb[i];
+            for (int m = 0; m < count; m++) {
+                float d = (float) delta[m][i];
+                float[] input = xs[m];
+                for (int j = 0; j < columns; j++) {
+                    g[base + j] += d * input[j];
+                }
+                bias += d;
+            }
+            gb[i] = bias;
+        }
+    }
+
+    /**
      * The gradient of rows {@code from..to-1}: g[i * columns + j] += delta[m][i] x[m][j] and
      * gb[i] += delta[m][i] for each example m < count in order, each product and sum rounded to
      * the precision.

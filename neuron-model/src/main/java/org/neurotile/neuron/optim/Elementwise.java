@@ -124,6 +124,26 @@ public abstract class Elementwise extends Optimizer {
                 updateFromDoubles(floats, layer, first, g, first, Math.min(floatRow.length, g.length - first), rate);
             }
         }
+        updateBiases(model, layer, gb, rate);
+    }
+
+    /** float32 gradients of float32 weights stored without quantization: straight to {@link #updateFloats}. */
+    @Override
+    protected final void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
+        float[] floats = plainFloats(model, layer);
+        if (floats == null) {
+            super.applyFloats(model, layer, g, gb, rate);
+            return;
+        }
+        for (int first = 0; first < g.length; first += floatRow.length) {
+            int n = Math.min(floatRow.length, g.length - first);
+            System.arraycopy(g, first, floatRow, 0, n);
+            updateFloats(floats, layer, first, floatRow, n, (float) rate);
+        }
+        updateBiases(model, layer, gb, rate);
+    }
+
+    private void updateBiases(Model model, int layer, double[] gb, double rate) {
         if (biases) {
             double[] c = model.liveBiases(layer);
             for (int i = 0; i < c.length; i++) {

@@ -107,7 +107,9 @@ public abstract class Optimizer implements SavedState {
         beginStep();
         double rate = stepRate(lr);
         for (int l = 1; l < gradient.layerSlots(); l++) {
-            if (gradient.present(l)) {
+            if (gradient.present(l) && gradient.floats()) {
+                applyFloats(model, l, gradient.floatWeightGradient(l), gradient.biasGradient(l), rate);
+            } else if (gradient.present(l)) {
                 apply(model, l, gradient.weightGradient(l), gradient.biasGradient(l), rate);
             }
         }
@@ -125,4 +127,16 @@ public abstract class Optimizer implements SavedState {
 
     /** Applies the gradient g (per weight of W_l, row-major) and gb (per bias) of one layer. */
     protected abstract void apply(Model model, int layer, double[] g, double[] gb, double rate);
+
+    /**
+     * {@link #apply} with float32 gradients (a float32 minibatch's): by default through a float64
+     * copy, which holds the same values.
+     */
+    protected void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
+        double[] copy = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            copy[k] = g[k];
+        }
+        apply(model, layer, copy, gb, rate);
+    }
 }

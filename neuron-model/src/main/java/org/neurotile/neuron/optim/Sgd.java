@@ -5,8 +5,10 @@ import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
+import org.neurotile.neuron.math.Weights;
 
 /** SGD: w -= lr g, a row at a time; costs {@link OptimizerCost#SGD}. */
 public final class Sgd extends Optimizer {
@@ -26,6 +28,21 @@ public final class Sgd extends Optimizer {
         } else {
             model.liveWeights(layer).subtractScaled(0, rate, g, g.length);
         }
+        updateBiases(model, layer, gb, rate);
+    }
+
+    /** float32 weights stored without quantization: w -= lr g in float arithmetic, the bits of {@link #apply}. */
+    @Override
+    protected void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
+        if (q.weightsQuantized() || !(model.liveWeights(layer) instanceof Weights.Single single)) {
+            super.applyFloats(model, layer, g, gb, rate);
+            return;
+        }
+        BlockedProducts.subtractScaled(single.w(), 0, (float) rate, g, g.length);
+        updateBiases(model, layer, gb, rate);
+    }
+
+    private void updateBiases(Model model, int layer, double[] gb, double rate) {
         if (biases) {
             double[] c = model.liveBiases(layer);
             for (int i = 0; i < c.length; i++) {

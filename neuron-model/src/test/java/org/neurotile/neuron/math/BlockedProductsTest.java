@@ -167,6 +167,33 @@ class BlockedProductsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void float32SumsHaveTheBitsOfTheFloat64HeldSums() {
+        Precision p = Precision.FLOAT32;
+        SplittableRandom random = new SplittableRandom(16);
+        for (int[] shape : SHAPES) {
+            int rows = shape[0], columns = shape[1], count = shape[2];
+            double[][] delta = values(random, p, count, rows);
+            double[][] x = values(random, p, count, columns);
+            double[] expected = values(random, p, rows * columns);
+            double[] expectedBias = values(random, p, rows);
+            float[] g = new float[expected.length];
+            for (int k = 0; k < g.length; k++) {
+                g[k] = (float) expected[k];
+            }
+            double[] gb = expectedBias.clone();
+            BlockedProducts.addOuterProducts(expected, expectedBias, columns, 0, rows, delta, x, count, p);
+            BlockedProducts.addOuterProducts(g, gb, columns, 0, rows / 2, delta, x, count);
+            BlockedProducts.addOuterProducts(g, gb, columns, rows / 2, rows, delta, x, count);
+            for (int k = 0; k < g.length; k++) {
+                assertSameBits(expected[k], g[k], "weight " + k);
+            }
+            for (int i = 0; i < rows; i++) {
+                assertSameBits(expectedBias[i], gb[i], "bias " + i);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void floatDotsAndUpdatesHaveTheBitsOfTheFloat32Weights() {
         SplittableRandom random = new SplittableRandom(15);
         for (int[] shape : SHAPES) {
