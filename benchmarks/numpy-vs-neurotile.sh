@@ -8,7 +8,8 @@
 #
 #   benchmarks/numpy-vs-neurotile.sh [--quick] [--workload mnist-fc,cifar10-fc] [--rule bp,dfa]
 #                                    [--batch 1,32] [--optimizer sgd,momentum,adam] [--numpy-threads 1,2]
-#                                    [--data DIR] [--seed N]
+#                                    [--data DIR] [--seed N] [--epochs N] [--arithmetic fixed,fast]
+#                                    [--threads N]
 #
 # neurotile's seconds are the epoch's own (history.csv's wallSeconds: the training steps and the test
 # evaluation, not the JVM's start); NumPy's cover the same loop and evaluation. mnist-fc trains on
@@ -18,6 +19,10 @@
 # Examples (train + test): mnist-fc 8,000 + 2,000, cifar10-fc 1,000 + 250; --quick: 2,000 + 500 and
 # 200 + 50. The roof is NumPy's float32 forward products on the network's layers (W x at batch 1,
 # H W^T at batch B), measured before every row at each NumPy thread count; the table uses the best.
+# --epochs N runs N epochs on both sides and sums their seconds (neurotile's first includes the JIT's
+# warm-up; the last epoch's are shown apart); --arithmetic fixed,fast measures neurotile in each
+# (fast: the system's BLAS, OpenBLAS with one thread per call unless OPENBLAS_NUM_THREADS says
+# otherwise); --threads N is neurotile's --threads (default: its own, the available processors).
 # NumPy runs once per --numpy-threads count (OpenBLAS; default 1 and 2 on a machine of 2 or more).
 # JAR=path measures that jar instead of this tree's (built by ./neurotile when sources changed);
 # NEUROTILE_JAVA_OPTS is passed to java.

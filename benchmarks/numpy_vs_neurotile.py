@@ -191,26 +191,28 @@ class Net:
         return correct / len(y)
 
 
-def numpy_epoch(sizes, rule, optimizer, batch, data, seed):
+def numpy_epochs(sizes, rule, optimizer, batch, data, seed, epochs):
+    """`epochs` epochs from a fresh network: the seconds of all, of the last, and the last test accuracy."""
     rng = np.random.default_rng(seed)
     (x, y), (tx, ty) = data
     net = Net(sizes, rule, optimizer, RATES[optimizer], batch, rng)
-    order = rng.permutation(len(y))
-    start = time.perf_counter()
-    loss = correct = 0
-    for n in range(0, len(order), batch):
-        if batch == 1:
-            l, c = net.step(x[order[n]], int(y[order[n]]))
-        else:
-            idx = order[n:n + batch]
-            l, c = net.step(x[idx], y[idx])
-        loss, correct = loss + l, correct + c
-    trained = time.perf_counter()
-    accuracy = net.evaluate(tx, ty)
-    end = time.perf_counter()
-    if not np.isfinite(loss):
-        raise Failure(f"numpy {rule} {optimizer} batch {batch}: the loss became {loss}")
-    return {"seconds": end - start, "trainSeconds": trained - start, "testAccuracy": accuracy}
+    seconds = []
+    for _ in range(epochs):
+        order = rng.permutation(len(y))
+        start = time.perf_counter()
+        loss = correct = 0
+        for n in range(0, len(order), batch):
+            if batch == 1:
+                l, c = net.step(x[order[n]], int(y[order[n]]))
+            else:
+                idx = order[n:n + batch]
+                l, c = net.step(x[idx], y[idx])
+            loss, correct = loss + l, correct + c
+        accuracy = net.evaluate(tx, ty)
+        seconds.append(time.perf_counter() - start)
+        if not np.isfinite(loss):
+            raise Failure(f"numpy {rule} {optimizer} batch {batch}: the loss became {loss}")
+    return {"seconds": sum(seconds), "lastSeconds": seconds[-1], "testAccuracy": accuracy}
 
 
 # ---------------------------------------------------------------- the roof
@@ -246,7 +248,9 @@ def roof_macs_per_second(sizes, batch, budget_s=0.3, repeats=5):
 # ---------------------------------------------------------------- neurotile
 
 def neurotile(cmd, args, out):
-    result = subprocess.run(cmd + args + ["--out", str(out)], capture_output=True, text=True)
+    # as ./neurotile starts it: OpenBLAS (--arithmetic fast) one thread per call, --threads deciding the rest
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=os.environ.get("OPENBLAS_NUM_THREADS", "1"))
+    result = subprocess.run(cmd + args + ["--out", str(out)], capture_output=True, text=True, env=env)
     if result.returncode != 0:
         lines = [l for l in (result.stderr + result.stdout).splitlines() if l.strip()]
         return lines[0][:160] if lines else f"exit status {result.returncode}"
@@ -263,16 +267,20 @@ def macs_per_example(cmd, workload, rule, work):
     return result["totals"]["macs"], result["byPhase"]["forward"]["macs"]
 
 
-def neurotile_epoch(cmd, workload, rule, optimizer, batch, train_n, test_n, data_arg, out):
+def neurotile_epochs(cmd, workload, rule, optimizer, batch, train_n, test_n, data_arg, out, epochs, arithmetic,
+                     threads):
     args = ["train", "--workload", workload, "--rule", rule, "--optimizer", optimizer, "--lr", str(RATES[optimizer]),
-            "--batch", str(batch), "--epochs", "1", "--data", data_arg,
+            "--batch", str(batch), "--epochs", str(epochs), "--data", data_arg, "--arithmetic", arithmetic,
             "--train-examples", str(train_n), "--test-examples", str(test_n)]
+    if threads is not None:
+        args += ["--threads", str(threads)]
     error = neurotile(cmd, args, out)
     if error:
         return {"error": error}
     with open(out / "history.csv") as f:
-        row = next(csv.DictReader(f))
-    return {"seconds": float(row["wallSeconds"]), "testAccuracy": float(row["testAccuracy"])}
+        rows = list(csv.DictReader(f))
+    seconds = [float(row["wallSeconds"]) for row in rows]
+    return {"seconds": sum(seconds), "lastSeconds": seconds[-1], "testAccuracy": float(rows[-1]["testAccuracy"])}
 
 
 # ---------------------------------------------------------------- the machine
@@ -358,6 +366,12 @@ def parse(argv):
     p.add_argument("--numpy-threads", default=None, help="NumPy's OpenBLAS threads, comma-separated: one NumPy "
                    "run each (default 1,2)")
     p.add_argument("--java", default="java", help="the java command (default java)")
+    p.add_argument("--epochs", type=int, default=1, help="epochs on both sides; the seconds are their sum, and the "
+                   "last epoch's are shown apart (neurotile's first epoch includes the JIT's warm-up) (default 1)")
+    p.add_argument("--arithmetic", default="fixed", help="neurotile's --arithmetic: fixed, fast, comma-separated "
+                   "(default fixed)")
+    p.add_argument("--threads", type=int, default=None, help="neurotile's --threads (default: its own, the "
+                   "available processors)")
     args = p.parse_args(argv)
     args.workloads = choices(args.workload, list(NETWORKS), "--workload")
     if "mnist-fc" in args.workloads:
@@ -365,6 +379,11 @@ def parse(argv):
             for kind in ("images-idx3", "labels-idx1"):
                 idx_file(Path(args.data), f"{prefix}-{kind}-ubyte")
     args.rules = choices(args.rule, RULES, "--rule")
+    args.arithmetics = choices(args.arithmetic, ["fixed", "fast"], "--arithmetic")
+    if args.epochs < 1:
+        raise Failure(f"--epochs {args.epochs}: give a positive whole number")
+    if args.threads is not None and args.threads < 1:
+        raise Failure(f"--threads {args.threads}: give a positive whole number")
     args.optimizers = choices(args.optimizer, OPTIMIZERS, "--optimizer")
     try:
         args.batches = [int(b) for b in args.batch.split(",") if b.strip()]
@@ -428,27 +447,30 @@ def run(args, cmd, mode, lib, threads, table):
                 macs, forward = macs_per_example(cmd, workload, rule, work)
                 if forward != sum(sizes[l] * sizes[l + 1] for l in range(len(sizes) - 1)):
                     raise Failure(f"neurotile's {workload} is not {'-'.join(map(str, sizes))}: update NETWORKS")
-                epoch_macs = train_n * macs + test_n * forward
+                epoch_macs = (train_n * macs + test_n * forward) * args.epochs
                 for batch in args.batches:
                     for optimizer in args.optimizers:
                         for t in threads:  # the best of the run: measured before each row
                             if t is not None:
                                 set_blas_threads(lib, t)
                             roofs[(batch, t)] = max(roofs.get((batch, t), 0), roof_macs_per_second(sizes, batch))
-                        out = work / f"train-{workload}-{rule}-{optimizer}-{batch}"
-                        nt = neurotile_epoch(cmd, workload, rule, optimizer, batch, train_n, test_n, data_arg, out)
                         npy = []
                         for t in threads:
                             if t is not None:
                                 set_blas_threads(lib, t)
                             try:
-                                npy.append(numpy_epoch(sizes, rule, optimizer, batch, data, args.seed))
+                                npy.append(numpy_epochs(sizes, rule, optimizer, batch, data, args.seed, args.epochs))
                             except Failure as failure:
                                 npy.append({"error": str(failure)})
-                        table.rows.append((workload, rule, optimizer, batch, nt, npy, epoch_macs))
-                        print(f"{workload} {rule} {optimizer} batch {batch}: neurotile {fmt(nt.get('seconds'), '.2f')}"
-                              " s, numpy " + ", ".join(fmt(d.get("seconds"), ".2f") for d in npy) + " s",
-                              file=sys.stderr, flush=True)
+                        for arithmetic in args.arithmetics:
+                            out = work / f"train-{workload}-{rule}-{optimizer}-{batch}-{arithmetic}"
+                            nt = neurotile_epochs(cmd, workload, rule, optimizer, batch, train_n, test_n, data_arg,
+                                                  out, args.epochs, arithmetic, args.threads)
+                            table.rows.append((workload, rule, optimizer, batch, arithmetic, nt, npy, epoch_macs))
+                            print(f"{workload} {rule} {optimizer} batch {batch} {arithmetic}: neurotile "
+                                  f"{fmt(nt.get('seconds'), '.2f')} s, numpy "
+                                  + ", ".join(fmt(d.get("seconds"), ".2f") for d in npy) + " s",
+                                  file=sys.stderr, flush=True)
 
 
 class Table:
@@ -466,17 +488,17 @@ class Table:
                       f"batch {b}{'' if t is None else f' {t} thr'} {r / 1e9:.2f}" for (b, t), r in sorted(
                           roofs.items(), key=lambda item: (item[0][0], item[0][1] or 0))))
         numpy = "".join(f" numpy s{'' if t is None else f', {t} thr'} | numpy/neurotile |" for t in self.threads)
-        print(f"| workload | rule | optimizer | batch | neurotile s |{numpy} roof share neurotile | roof share numpy "
-              "(best) | test accuracy neurotile / numpy |")
-        print("|---|---|---|---:|---:|" + "---:|---:|" * len(self.threads) + "---:|---:|---|")
+        print(f"| workload | rule | optimizer | batch | arithmetic | neurotile s | neurotile s, last epoch |{numpy} "
+              "roof share neurotile | roof share numpy (best) | test accuracy neurotile / numpy |")
+        print("|---|---|---|---:|---|---:|---:|" + "---:|---:|" * len(self.threads) + "---:|---:|---|")
         for row in self.rows:
             roofs = next(r for w, _, _, r in self.workloads if w == row[0])
             print(self.line(*row, max(r for (b, _), r in roofs.items() if b == row[3])), flush=True)
 
     @staticmethod
-    def line(workload, rule, optimizer, batch, nt, npy, macs, roof):
+    def line(workload, rule, optimizer, batch, arithmetic, nt, npy, macs, roof):
         ts = nt.get("seconds")
-        cells = [workload, rule, optimizer, str(batch), fmt(ts, ".2f")]
+        cells = [workload, rule, optimizer, str(batch), arithmetic, fmt(ts, ".2f"), fmt(nt.get("lastSeconds"), ".2f")]
         for d in npy:
             ns = d.get("seconds")
             cells += [fmt(ns, ".2f"), fmt(ns / ts if ts and ns else None, ".2f")]

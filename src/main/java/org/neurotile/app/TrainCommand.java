@@ -8,6 +8,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.neuron.optim.OptimizerCost;
+import org.neurotile.neuron.math.Arithmetic;
 import org.neurotile.neuron.math.NumberFormat;
 import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.math.NumberFormats;
@@ -71,9 +72,14 @@ final class TrainCommand implements Callable<Integer> {
     private int batch = TrainConfig.DEFAULT_BATCH;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads that share a minibatch's matrix products, "
-            + "each sum computed whole by one thread: the results are the same on any number (default: the "
-            + "available processors).")
+            + "each sum computed whole by one thread: in the fixed arithmetic the results are the same on any number "
+            + "(default: the available processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--arithmetic", paramLabel = "A", description = "How float32 products are computed: fixed (every "
+            + "sum in its documented order: the same bits on every machine) or fast (the system's BLAS, e.g. OpenBLAS, "
+            + "through JNI: results depend on the library and CPU; docs/file-formats.md) (default: fixed).")
+    private String arithmetic = Arithmetic.FIXED.id();
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, momentum or adam (default: sgd).")
     private String optimizer = "sgd";
@@ -197,7 +203,15 @@ final class TrainCommand implements Callable<Integer> {
                 learningRateDecay, arithmetic, formats,
                 seed, true, chip, chipOptions.file(), energy, table, alignment, checkpointEvery, resume,
                 clipNorm == null ? OptionalDouble.empty() : OptionalDouble.of(clipNorm), WeightInit.parse(init, "--init"),
-                threads);
+                threads, arithmetic());
+    }
+
+    private Arithmetic arithmetic() {
+        try {
+            return Arithmetic.byName(arithmetic, "--arithmetic");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     /** The rule, with --feedback-init as its init option. */

@@ -11,6 +11,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.functional.WeightInit;
+import org.neurotile.neuron.math.Arithmetic;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.optim.Optimizer;
 import org.neurotile.neuron.math.Precision;
@@ -30,7 +31,9 @@ import org.neurotile.workloads.data.DataSelection;
  * @param energy       the energy table as the user named it (a preset or a file)
  * @param clipNorm     the global L2 norm each example's gradient is clipped to; empty: no clipping
  * @param init         how the forward weights start
- * @param threads      the threads that share a minibatch's products (the results are the same on any number)
+ * @param threads      the threads that share a minibatch's products (in the fixed arithmetic the results are the
+ *                     same on any number)
+ * @param arithmetic   how the float32 products are computed: in the documented order, or by a BLAS
  */
 record TrainConfig(
         String workload,
@@ -55,7 +58,8 @@ record TrainConfig(
         boolean resume,
         OptionalDouble clipNorm,
         WeightInit init,
-        int threads) {
+        int threads,
+        Arithmetic arithmetic) {
 
     static final int DEFAULT_EPOCHS = 10;
     static final int DEFAULT_BATCH = 1;
@@ -87,6 +91,15 @@ record TrainConfig(
         if (clipNorm.isPresent()) {
             requirePositive("--clip-norm", clipNorm.getAsDouble());
         }
+        if (arithmetic == Arithmetic.FAST && precision != Precision.FLOAT32) {
+            throw new InvalidInputException("--arithmetic fast computes float32 products: give it with --precision "
+                    + "float32, not " + precision.id());
+        }
+        if (arithmetic == Arithmetic.FAST && numbers.quantizes()) {
+            throw new InvalidInputException("--arithmetic fast computes float32 products: give it without "
+                    + "fixed-point --numbers (weights " + numbers.weights().spec() + ", activations "
+                    + numbers.activations().spec() + ", errors " + numbers.errors().spec() + ")");
+        }
     }
 
     /** On one thread (a sweep's point: the sweep shares the machine among its points). */
@@ -97,7 +110,7 @@ record TrainConfig(
                 OptionalDouble clipNorm, WeightInit init) {
         this(workload, network, rule, data, epochs, batch, optimizer, learningRate, learningRateDecay, precision,
                 numbers, seed, biases, chip, chipFile, energy, energyTable, alignment, checkpointEvery, resume, clipNorm,
-                init, 1);
+                init, 1, Arithmetic.FIXED);
     }
 
     /** With the default initialisation. */
@@ -174,6 +187,9 @@ record TrainConfig(
             config.put("epsilon", optimizer.epsilon());
         }
         config.put("precision", precision.id());
+        if (arithmetic == Arithmetic.FAST) {
+            config.put("arithmetic", arithmetic.id());
+        }
         if (numbers.quantizes()) {
             Map<String, Object> numbersConfig = new LinkedHashMap<>();
             numbersConfig.put("weights", numbers.weights().spec());

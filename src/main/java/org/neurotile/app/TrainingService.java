@@ -19,6 +19,9 @@ import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.rules.StepMix;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.train.EpochResult;
+import org.neurotile.neuron.math.Arithmetic;
+import org.neurotile.neuron.math.BlasProducts;
+import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.train.Trainer;
 import org.neurotile.reports.energy.Energy;
@@ -59,7 +62,8 @@ final class TrainingService {
                 "training " + network.name());
         DataSelection.Examples split = config.data().load(network);
         StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
-        try (output; Workers workers = Workers.of(config.threads())) {
+        Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
+        try (output; Workers workers = Workers.of(config.threads(), products)) {
             Trainer trainer = new Trainer(config.trainerSettings(), workers);
             WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
             Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
@@ -96,9 +100,16 @@ final class TrainingService {
                         formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
                         words.errorBytes(), perExample(perBatch.totals().get(Category.NOC_BYTES_INJECTED), batch));
             }
+            if (!products.fixedOrder()) {
+                printer.println("arithmetic fast: dense products by " + products.implementation()
+                        + "; its summation order, so the results depend on the library, the CPU and --threads");
+            }
             printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",
                     "testLoss", "testAcc", "seconds");
             Map<String, Object> configMap = config.asConfig(split);
+            if (!products.fixedOrder()) {
+                configMap.put("blas", products.implementation());
+            }
             Path checkpoint = TrainingCheckpoint.prepare(output.sibling(TrainingCheckpoint.DIRECTORY_SUFFIX));
             Trainer.Position from = Trainer.Position.start();
             if (config.resume()) {

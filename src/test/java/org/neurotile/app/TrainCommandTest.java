@@ -146,6 +146,44 @@ class TrainCommandTest {
         assertEquals(withoutSeconds(one.resolve("history.csv")), withoutSeconds(three.resolve("history.csv")));
     }
 
+    @Test
+    void fastArithmeticLearnsAsTheFixedOrderDoesAndSaysWhatComputedIt() throws IOException {
+        for (String batch : new String[] {"1", "8"}) {
+            Path fixed = dir.resolve("fixed-" + batch);
+            Path fast = dir.resolve("fast-" + batch);
+            assertEquals(0, train(fixed, "--batch", batch, "--rule", "bp").status());
+            CommandLineRunner run = train(fast, "--batch", batch, "--rule", "bp", "--arithmetic", "fast");
+            assertEquals(0, run.status(), run.err());
+            assertTrue(run.out().contains("arithmetic fast: dense products by "), run.out());
+            JsonNode fastHistory = new ObjectMapper().readTree(fast.resolve("history.json").toFile());
+            JsonNode fixedHistory = new ObjectMapper().readTree(fixed.resolve("history.json").toFile());
+            assertEquals("fast", fastHistory.get("config").get("arithmetic").asText());
+            assertFalse(fastHistory.get("config").get("blas").asText().isEmpty());
+            assertFalse(fixedHistory.get("config").has("arithmetic"), "the default leaves the config as it was");
+            for (int epoch = 0; epoch < 2; epoch++) {
+                JsonNode a = fixedHistory.get("epochs").get(epoch);
+                JsonNode b = fastHistory.get("epochs").get(epoch);
+                assertEquals(a.get("trainLoss").asDouble(), b.get("trainLoss").asDouble(), 1e-3, "batch " + batch);
+                assertEquals(a.get("testAccuracy").asDouble(), b.get("testAccuracy").asDouble(), 0.02, "batch " + batch);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--arithmetic=quick|train: --arithmetic must be one of fixed, fast, got 'quick'",
+        "--arithmetic=fast --precision=float64|train: --arithmetic fast computes float32 products: give it with "
+            + "--precision float32, not float64",
+        "--arithmetic=fast --numbers=fixed16|train: --arithmetic fast computes float32 products: give it without "
+            + "fixed-point --numbers (weights fixed16:frac=13, activations fixed16:frac=13, errors fixed16:frac=13)"})
+    void aWrongArithmeticIsOneLineAndWritesNothing(String options, String message) {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, options.split(" "));
+        assertEquals(2, run.status());
+        assertEquals(message, run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
     /** The history's rows without their wall-clock column (the 7th). */
     private static List<String> withoutSeconds(Path history) throws IOException {
         return Files.readAllLines(history).stream().map(line -> line.replaceFirst("^((?:[^,]*,){6})[^,]*", "$1"))

@@ -199,7 +199,7 @@ public final class LearningStep {
                 Weights b = Weights.view(p, feedback.matrices[l]);
                 int columns = g[0].length;
                 workers.split(d[0].length, (long) columns * count,
-                        (from, to) -> BlockedProducts.dots(b, columns, from, to, g, count, d));
+                        (from, to) -> workers.products().dots(b, columns, from, to, g, count, d));
             }
             for (int m = 0; m < count; m++) {
                 delta[m][l] = model.kernel(l).delta(d[m], passes[m].preActivations[l], p, q);

@@ -43,14 +43,14 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
         }
     }
 
-    /** The weight rows are read once per block of examples ({@link BlockedProducts#dots}). */
+    /** The weight rows are read once per block of examples ({@link BlockedProducts#dots} in the fixed order). */
     @Override
     public void forwardBatch(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
                              int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
         int rows = shape.outputs();
         int columns = shape.inputs();
         workers.split(rows, (long) columns * count,
-                (from, to) -> BlockedProducts.dots(weights, columns, from, to, inputs, count, pre));
+                (from, to) -> workers.products().dots(weights, columns, from, to, inputs, count, pre));
         for (int m = 0; m < count; m++) {
             double[] a = pre[m];
             double[] h = out[m];
@@ -95,7 +95,8 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
             out[m] = new double[columns];
         }
         workers.split(columns, (long) rows * count,
-                (from, to) -> BlockedProducts.transposedProducts(weights, rows, columns, from, to, delta, count, out));
+                (from, to) -> workers.products().transposedProducts(weights, rows, columns, from, to, delta, count,
+                        out));
     }
 
     @Override
@@ -140,13 +141,13 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
                 biasGradient, columns, from, to, delta, inputs, count, p));
     }
 
-    /** float32 sums, a range of rows at a time in float arithmetic. */
+    /** float32 sums, a range of rows at a time by the workers' {@link org.neurotile.neuron.math.Products}. */
     @Override
     public void addGradients(float[] gradient, double[] biasGradient, double[][] delta, double[][] inputs, int count,
                              Workers workers) {
         int columns = shape.inputs();
-        workers.split(shape.outputs(), (long) columns * count, (from, to) -> BlockedProducts.addOuterProducts(gradient,
-                biasGradient, columns, from, to, delta, inputs, count));
+        workers.split(shape.outputs(), (long) columns * count, (from, to) -> workers.products()
+                .addOuterProducts(gradient, biasGradient, columns, from, to, delta, inputs, count));
     }
 
     /** A row: unit i's n_{l-1} weights. */

@@ -8,10 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Threads that share a product by ranges of its rows (or columns): each range is computed whole by
- * one thread, so every sum keeps its order and the result has the same bits on any number of
- * threads. One thread computes on the caller's thread; more keep a pool of daemon threads until
- * {@link #close}.
+ * Threads that share a product by ranges of its rows (or columns), and the {@link Products} that
+ * compute each range: in the fixed order each range is computed whole by one thread, so every sum
+ * keeps its order and the result has the same bits on any number of threads. One thread computes
+ * on the caller's thread; more keep a pool of daemon threads until {@link #close}.
  */
 public final class Workers implements AutoCloseable {
     /** Below this many multiply-adds per thread a product is not worth splitting. */
@@ -20,10 +20,12 @@ public final class Workers implements AutoCloseable {
     private final int threads;
     private final long splitMacs;
     private final ExecutorService pool; // null with one thread
+    private final Products products;
 
-    private Workers(int threads, long splitMacs) {
+    private Workers(int threads, long splitMacs, Products products) {
         this.threads = threads;
         this.splitMacs = splitMacs;
+        this.products = products;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
             Thread thread = new Thread(runnable, "neurotile-products");
             thread.setDaemon(true);
@@ -38,20 +40,34 @@ public final class Workers implements AutoCloseable {
 
     /** {@code threads} threads that split a product with at least {@code splitMacs} multiply-adds per thread. */
     public static Workers of(int threads, long splitMacs) {
+        return of(threads, splitMacs, Products.FIXED_ORDER);
+    }
+
+    /** {@code threads} threads whose ranges {@code products} computes. */
+    public static Workers of(int threads, Products products) {
+        return of(threads, SPLIT_MACS, products);
+    }
+
+    private static Workers of(int threads, long splitMacs, Products products) {
         if (threads < 1 || splitMacs < 1) {
             throw new IllegalArgumentException("threads and splitMacs must be at least 1, got " + threads + " and "
                     + splitMacs);
         }
-        return new Workers(threads, splitMacs);
+        return new Workers(threads, splitMacs, products);
     }
 
-    /** The caller's thread alone. */
+    /** The caller's thread alone, in the fixed order. */
     public static Workers single() {
-        return new Workers(1, SPLIT_MACS);
+        return new Workers(1, SPLIT_MACS, Products.FIXED_ORDER);
     }
 
     public int threads() {
         return threads;
+    }
+
+    /** What computes each range of a dense layer's products. */
+    public Products products() {
+        return products;
     }
 
     /** A task over a range {@code from..to-1}. */

@@ -46,7 +46,11 @@ final class StepEngine {
         return rule.beginStep(streams, epoch, step);
     }
 
+    /** One example's forward pass: under a BLAS, as a minibatch of one, so that the BLAS computes it too. */
     ForwardPass forward(Model model, double[] input, int label) {
+        if (!workers.products().fixedOrder() && batches()) {
+            return ForwardPass.runBatch(model, new double[][] {input}, new int[] {label}, 1, quantization, workers)[0];
+        }
         return ForwardPass.run(model, input, label, quantization);
     }
 
@@ -81,6 +85,9 @@ final class StepEngine {
 
     /** The deltas of example {@code example} (0-based in the epoch's order) in a step of {@code kind}. */
     double[][] deltas(Model model, ForwardPass pass, StepKind kind, int epoch, int example) {
+        if (!workers.products().fixedOrder() && batches() && rule.batchesDeltas()) {
+            return rule.deltas(model, new ForwardPass[] {pass}, 1, kind, quantization, workers)[0];
+        }
         rule.beforeDeltas(model, pass, streams, epoch, example);
         return rule.deltas(model, pass, kind, quantization);
     }
