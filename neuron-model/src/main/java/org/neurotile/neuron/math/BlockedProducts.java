@@ -295,17 +295,22 @@ public final class BlockedProducts {
         for (int m = 0; m < count; m++) {
             xs[m] = floats(x[m], columns);
         }
+        // a row of sums at offset 0 beside the inputs at offset 0: the JIT vectorises that loop, and not
+        // g[i columns + j] += d x[j], whose two offsets it cannot align
+        float[] row = new float[columns];
         for (int i = from; i < to; i++) {
             int base = i * columns;
+            System.arraycopy(g, base, row, 0, columns);
             float bias = (float) gb[i];
             for (int m = 0; m < count; m++) {
                 float d = (float) delta[m][i];
                 float[] input = xs[m];
                 for (int j = 0; j < columns; j++) {
-                    g[base + j] += d * input[j];
+                    row[j] += d * input[j];
                 }
                 bias += d;
             }
+            System.arraycopy(row, 0, g, base, columns);
             gb[i] = bias;
         }
     }
