@@ -104,10 +104,12 @@ public record DenseKernel(Dense layer, LayerShape shape) implements LayerKernel 
                         boolean updateBiases, Precision p, Quantization q) {
         int columns = shape.inputs();
         float[] x = weights instanceof Weights.Single ? BlockedProducts.floats(input, columns) : null;
+        float[] row = x != null ? new float[columns] : null;
         for (int i = 0; i < delta.length; i++) {
             double step = p.round(p.round(learningRate) * delta[i]);
             if (x != null && !q.weightsQuantized()) {
-                BlockedProducts.subtractScaled(((Weights.Single) weights).w(), i * columns, (float) step, x, columns);
+                BlockedProducts.subtractScaled(((Weights.Single) weights).w(), i * columns, (float) step, x, columns,
+                        row);
             } else if (!q.weightsQuantized()) {
                 weights.subtractScaled(i * columns, step, input, columns);
             } else if (step != 0) {

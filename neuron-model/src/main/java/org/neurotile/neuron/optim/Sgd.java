@@ -38,7 +38,7 @@ public final class Sgd extends Optimizer {
             super.applyFloats(model, layer, g, gb, rate);
             return;
         }
-        BlockedProducts.subtractScaled(single.w(), 0, (float) rate, g, g.length);
+        BlockedProducts.subtractScaled(single.w(), (float) rate, g, g.length);
         updateBiases(model, layer, gb, rate);
     }
 

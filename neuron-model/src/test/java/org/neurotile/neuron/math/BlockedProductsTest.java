@@ -206,10 +206,19 @@ class BlockedProductsTest {
                     BlockedProducts.dot(BlockedProducts.floats(start, columns), 0, BlockedProducts.floats(x, columns),
                             columns), "the dot product");
             expected.subtractScaled(0, a, x, columns);
-            float[] w = BlockedProducts.floats(start, columns);
-            BlockedProducts.subtractScaled(w, 0, (float) a, BlockedProducts.floats(x, columns), columns);
+            float[] whole = BlockedProducts.floats(start, columns);
+            BlockedProducts.subtractScaled(whole, (float) a, BlockedProducts.floats(x, columns), columns);
+            float[] rows = new float[3 * columns]; // the middle row updated, the others left alone
+            System.arraycopy(BlockedProducts.floats(start, columns), 0, rows, columns, columns);
+            java.util.Arrays.fill(rows, 0, columns, 7f);
+            java.util.Arrays.fill(rows, 2 * columns, 3 * columns, 7f);
+            BlockedProducts.subtractScaled(rows, columns, (float) a, BlockedProducts.floats(x, columns), columns,
+                    new float[columns]);
             for (int j = 0; j < columns; j++) {
-                assertSameBits(expected.get(j), w[j], "weight " + j);
+                assertSameBits(expected.get(j), whole[j], "weight " + j);
+                assertSameBits(expected.get(j), rows[columns + j], "weight " + j + " of a row");
+                assertSameBits(7f, rows[j], "the row above");
+                assertSameBits(7f, rows[2 * columns + j], "the row below");
             }
         }
     }
