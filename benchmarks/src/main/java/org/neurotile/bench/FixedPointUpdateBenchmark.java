@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * example's update as a batch-1 step applies it (the dense rows' products d x_j formed as the
  * update goes), and one minibatch update as a batch-32 step applies it (the mean gradient of every
  * weight; here the sum of one example, added first, so that the gradient sums of 32 examples do not
- * hide the update). An epoch of n examples costs n of the first or n / 32 of the second.
+ * hide the update, and {@link #minibatchGradientOnly} times that part alone). An epoch of n
+ * examples costs n of the first or n / 32 of the second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -96,5 +97,14 @@ public class FixedPointUpdateBenchmark {
         gradient.add(pass, delta);
         update.step(model, gradient, RATE);
         return model;
+    }
+
+    /** What {@link #minibatchUpdate} does besides the update: one example's gradient added, the mean taken. */
+    @Benchmark
+    public BatchGradient minibatchGradientOnly() {
+        gradient.add(pass, delta);
+        gradient.mean();
+        gradient.clear();
+        return gradient;
     }
 }
