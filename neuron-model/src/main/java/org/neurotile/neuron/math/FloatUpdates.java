@@ -1,10 +1,10 @@
 package org.neurotile.neuron.math;
 
 /**
- * The optimizers' updates of float32 weights stored without quantization, and of their float32
- * state, in float arithmetic: each float multiply, add, division and sqrt of float32 values equals
- * the double operation rounded to float32 (see {@link Precision}), so these give the bits of the
- * step's documented rounding of every result. Each weight's update is independent of the others';
+ * The optimizers' updates of float32 weights (a fixed-point weight format then stores them with
+ * {@link FixedPointUpdates}) and of their float32 state, in float arithmetic: each float multiply,
+ * add, division and sqrt of float32 values equals the double operation rounded to float32 (see
+ * {@link Precision}), so these give the bits of the step's documented rounding of every result. Each weight's update is independent of the others';
  * with the Vector API ({@link BlockedProducts#VECTOR_API}) whole vectors of weights are updated at
  * once ({@link UpdateLanes}), with the same bits.
  */

@@ -25,7 +25,17 @@ public final class RoundingNoise {
     /** A uniform double in [0, 1), a multiple of 2^-53. */
     public double nextUniform() {
         draws++;
-        return (RandomStreams.mix64(key + draws * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
+        return uniform(draws);
+    }
+
+    /** The uniform of draw number {@code n} (from 1), without making it: for kernels that make many at once. */
+    double uniform(long n) {
+        return (RandomStreams.mix64(key + n * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
+    }
+
+    /** Counts {@code count} draws as made: those after {@link #draws} that a kernel took with {@link #uniform}. */
+    void advance(long count) {
+        draws += count;
     }
 
     /** How many draws were made: the generator's whole state. */

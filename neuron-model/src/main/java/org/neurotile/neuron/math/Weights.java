@@ -117,6 +117,10 @@ public sealed interface Weights permits Weights.Single, Weights.Double {
 
         @Override
         public void subtractScaled(int base, double a, double[] x, int n, Quantization q) {
+            if (q.formats().weights() instanceof FixedPoint fixed) {
+                FixedPointUpdates.subtractScaled(w, base, a, x, n, fixed, q.noise());
+                return;
+            }
             for (int j = 0; j < n; j++) {
                 double change = (float) (a * x[j]);
                 if (change != 0) {

@@ -3,6 +3,8 @@ package org.neurotile.neuron.optim;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.layers.LayerKernel.GradientSink;
+import org.neurotile.neuron.math.FixedPoint;
+import org.neurotile.neuron.math.FixedPointUpdates;
 import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
@@ -11,9 +13,10 @@ import org.neurotile.neuron.math.Weights;
  * An optimizer with state beside every weight. Both kinds of step go through the same row
  * update: a per-example step takes the gradients run by run from the layer's kernel (a dense
  * row: delta_i h_j rounded) and updates the run, then its unit's bias; a minibatch step updates
- * a layer's weights as one row, then its biases. float32 weights stored without quantization are
- * updated in float arithmetic ({@link #updateFloats}), a dense row's products formed just before
- * they are used.
+ * a layer's weights as one row, then its biases. float32 weights are updated in float arithmetic
+ * ({@link #updateFloats}), a dense row's products formed just before they are used; under a
+ * fixed-point weight format each updated run is then stored in the format, in order
+ * ({@link FixedPointUpdates#quantize}), as the per-weight step quantizes each weight it writes.
  */
 public abstract class Elementwise extends Optimizer {
     /** A minibatch's float32 gradients are converted and applied this many at a time at least. */
@@ -21,23 +24,26 @@ public abstract class Elementwise extends Optimizer {
 
     private final double[] row; // a run of gradients in a per-example step
     private final float[] floatRow; // float32 gradients: a run, or a chunk of a minibatch's
+    private final FixedPoint fixedWeights; // the weight format when it quantizes, else null
 
     protected Elementwise(Model model, boolean biases, Quantization q) {
         super(model.precision(), biases, q);
         row = new double[model.widestGradientRun()];
         floatRow = new float[Math.max(row.length, FLOAT_CHUNK)];
+        fixedWeights = q.formats().weights() instanceof FixedPoint fixed ? fixed : null;
     }
 
     /**
      * Updates weights base..base+n-1 of W_l with gradients g[0..n-1] and their state: each
-     * weight becomes w - change, quantized to the weight format. float32 weights stored without
-     * quantization go to {@link #updateFloats} instead.
+     * weight becomes w - change, quantized to the weight format. float32 weights go to
+     * {@link #updateFloats} instead.
      */
     protected abstract void updateWeights(Weights w, int layer, int base, double[] g, int n, double rate);
 
     /**
-     * {@link #updateWeights} for float32 weights stored without quantization, in float arithmetic
-     * (the same bits as rounding each double result), on float32 state words.
+     * {@link #updateWeights} for float32 weights, in float arithmetic (the same bits as rounding
+     * each double result), on float32 state words; each weight becomes w - change, not yet
+     * quantized to the weight format.
      */
     protected abstract void updateFloats(float[] w, int layer, int base, float[] g, int n, float rate);
 
@@ -49,12 +55,20 @@ public abstract class Elementwise extends Optimizer {
         for (int j = 0; j < n; j++) {
             floatRow[j] = (float) g[from + j];
         }
-        updateFloats(w, layer, base, floatRow, n, (float) rate);
+        updateFloatRun(w, layer, base, floatRow, n, (float) rate);
     }
 
-    /** The float32 weights of W_l when they are stored without quantization, else null. */
-    private float[] plainFloats(Model model, int layer) {
-        return !q.weightsQuantized() && model.liveWeights(layer) instanceof Weights.Single single ? single.w() : null;
+    /** {@link #updateFloats}, then the run stored in the weight format when it quantizes. */
+    private void updateFloatRun(float[] w, int layer, int base, float[] g, int n, float rate) {
+        updateFloats(w, layer, base, g, n, rate);
+        if (fixedWeights != null) {
+            FixedPointUpdates.quantize(w, base, n, fixedWeights, q.noise());
+        }
+    }
+
+    /** The float32 weights of W_l, else null. */
+    private static float[] floats(Model model, int layer) {
+        return model.liveWeights(layer) instanceof Weights.Single single ? single.w() : null;
     }
 
     @Override
@@ -66,7 +80,7 @@ public abstract class Elementwise extends Optimizer {
                 continue;
             }
             model.kernel(l).gradientRuns(delta[l], pass.liveInput(l), p, row,
-                    new Runs(l, model.liveWeights(l), plainFloats(model, l), model.liveBiases(l), rate));
+                    new Runs(l, model.liveWeights(l), floats(model, l), model.liveBiases(l), rate));
         }
     }
 
@@ -103,7 +117,7 @@ public abstract class Elementwise extends Optimizer {
                 return;
             }
             FloatUpdates.products(floatRow, d, x, n);
-            updateFloats(floats, layer, first, floatRow, n, (float) rate);
+            updateFloatRun(floats, layer, first, floatRow, n, (float) rate);
             updateBias(bias, d);
         }
 
@@ -116,7 +130,7 @@ public abstract class Elementwise extends Optimizer {
 
     @Override
     protected final void apply(Model model, int layer, double[] g, double[] gb, double rate) {
-        float[] floats = plainFloats(model, layer);
+        float[] floats = floats(model, layer);
         if (floats == null) {
             updateWeights(model.liveWeights(layer), layer, 0, g, g.length, rate);
         } else {
@@ -127,10 +141,10 @@ public abstract class Elementwise extends Optimizer {
         updateBiases(model, layer, gb, rate);
     }
 
-    /** float32 gradients of float32 weights stored without quantization: straight to {@link #updateFloats}. */
+    /** float32 gradients of float32 weights: straight to {@link #updateFloats}, then the weight format. */
     @Override
     protected final void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
-        float[] floats = plainFloats(model, layer);
+        float[] floats = floats(model, layer);
         if (floats == null) {
             super.applyFloats(model, layer, g, gb, rate);
             return;
@@ -138,7 +152,7 @@ public abstract class Elementwise extends Optimizer {
         for (int first = 0; first < g.length; first += floatRow.length) {
             int n = Math.min(floatRow.length, g.length - first);
             System.arraycopy(g, first, floatRow, 0, n);
-            updateFloats(floats, layer, first, floatRow, n, (float) rate);
+            updateFloatRun(floats, layer, first, floatRow, n, (float) rate);
         }
         updateBiases(model, layer, gb, rate);
     }

@@ -47,8 +47,9 @@ public final class Momentum extends Elementwise {
     /**
      * The heavy-ball step v = mu v + g; w -= rate v on weights {@code base..base+n-1} of W_l and
      * their velocities {@code v}, every result rounded to {@code p} and each changed weight quantized;
-     * float64 weights stored without quantization in plain double arithmetic. (float32 weights stored
-     * without quantization take {@link FloatUpdates#momentum}.)
+     * float64 weights stored without quantization in plain double arithmetic. (float32 weights take
+     * {@link FloatUpdates#momentum}, then {@link org.neurotile.neuron.math.FixedPointUpdates#quantize}
+     * under a fixed-point weight format.)
      */
     public static void step(StateWords v, Weights w, int layer, int base, double[] g, int n, double mu, double rate,
                             Precision p, Quantization q) {
