@@ -7,9 +7,10 @@ import org.neurotile.neuron.math.Weights;
 
 /**
  * Divergence without a NaN: a test loss that has grown by {@link #FACTOR} or more over the lower of
- * chance's loss (ln n_L, what a uniform prediction scores) and the best test loss so far. Training
- * stops there, naming the layer whose weights grew most during the epoch, rather than going on with
- * a network that predicts nothing.
+ * chance's loss (ln n_L, what a uniform prediction scores) and the best test loss so far, and is at
+ * least chance's loss over {@link #FACTOR}: below that the predictions are all but certain and right,
+ * and a loss of 1e-9 after 1e-11 is rounding, not divergence. Training stops there, naming the layer
+ * whose weights grew most during the epoch, rather than going on with a network that predicts nothing.
  */
 final class LossGrowth {
     /** Two orders of magnitude: overfitting raises a test loss by a small factor, divergence by many. */
@@ -41,7 +42,7 @@ final class LossGrowth {
                 bestEpoch = earlier.epoch();
             }
         }
-        if (!(result.testLoss() >= FACTOR * reference)) {
+        if (!(result.testLoss() >= FACTOR * reference && result.testLoss() >= chanceLoss / FACTOR)) {
             return null;
         }
         double[] now = norms();

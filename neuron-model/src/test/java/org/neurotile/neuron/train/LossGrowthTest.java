@@ -36,6 +36,16 @@ class LossGrowthTest {
     }
 
     @Test
+    void aLossThatStaysFarBelowChancesGoesOnHoweverItGrows() {
+        LossGrowth growth = new LossGrowth(Model.initial(NET, 1));
+        growth.epochStarts();
+        assertNull(growth.check(epoch(2, 1e-7), List.of(epoch(1, 1e-11))), "all but certain and right: rounding");
+        assertNull(growth.check(epoch(2, 0.99 * Math.log(3) / 100), List.of(epoch(1, 1e-6))));
+        assertTrue(growth.check(epoch(2, 1.01 * Math.log(3) / 100), List.of(epoch(1, 1e-6))) != null,
+                "past chance's loss over a hundred, growth is divergence again");
+    }
+
+    @Test
     void theFirstEpochIsMeasuredAgainstChancesLoss() {
         LossGrowth growth = new LossGrowth(Model.initial(NET, 1));
         growth.epochStarts();
