@@ -146,6 +146,15 @@ public final class BlockedProducts {
         }
     }
 
+    /** Each example's values {@code from..to-1}, from index 0. */
+    private static double[][] shifted(double[][] values, int count, int from, int to) {
+        double[][] result = new double[count][];
+        for (int m = 0; m < count; m++) {
+            result[m] = Arrays.copyOfRange(values[m], from, to);
+        }
+        return result;
+    }
+
     /** The first {@code n} values as float32 (they are float32 values). */
     public static float[] floats(double[] values, int n) {
         float[] result = new float[n];
@@ -336,31 +345,18 @@ public final class BlockedProducts {
      */
     public static void addOuterProducts(double[] g, double[] gb, int columns, int from, int to, double[][] delta,
                                         double[][] x, int count, Precision p) {
-        if (p == Precision.FLOAT32) {
-            float[][] xs = new float[count][];
-            for (int m = 0; m < count; m++) {
-                xs[m] = floats(x[m], columns);
+        if (p == Precision.FLOAT32) { // through float32 sums, which hold the same values
+            int base = from * columns;
+            float[] sums = new float[(to - from) * columns];
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] = (float) g[base + k];
             }
-            float[] row = new float[columns];
-            for (int i = from; i < to; i++) {
-                int base = i * columns;
-                for (int j = 0; j < columns; j++) {
-                    row[j] = (float) g[base + j];
-                }
-                float bias = (float) gb[i];
-                for (int m = 0; m < count; m++) {
-                    float d = (float) delta[m][i];
-                    float[] input = xs[m];
-                    for (int j = 0; j < columns; j++) {
-                        row[j] += d * input[j];
-                    }
-                    bias += d;
-                }
-                for (int j = 0; j < columns; j++) {
-                    g[base + j] = row[j];
-                }
-                gb[i] = bias;
+            double[] biases = Arrays.copyOfRange(gb, from, to);
+            addOuterProducts(sums, biases, columns, 0, to - from, shifted(delta, count, from, to), x, count);
+            for (int k = 0; k < sums.length; k++) {
+                g[base + k] = sums[k];
             }
+            System.arraycopy(biases, 0, gb, from, to - from);
         } else {
             for (int i = from; i < to; i++) {
                 int base = i * columns;
