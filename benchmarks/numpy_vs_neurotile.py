@@ -252,7 +252,8 @@ def neurotile(cmd, args, out):
     env = dict(os.environ, OPENBLAS_NUM_THREADS=os.environ.get("OPENBLAS_NUM_THREADS", "1"))
     result = subprocess.run(cmd + args + ["--out", str(out)], capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        lines = [l for l in (result.stderr + result.stdout).splitlines() if l.strip()]
+        lines = [l for l in (result.stderr + result.stdout).splitlines()
+                 if l.strip() and not l.startswith("WARNING: Using incubator modules")]
         return lines[0][:160] if lines else f"exit status {result.returncode}"
     return None
 
