@@ -19,6 +19,29 @@ public final class BlasProducts implements Products {
     private final BLAS blas;
     private final boolean nativeBlas;
     private final String implementation;
+    // each thread's operands and results, grown as needed: a step's products would otherwise allocate
+    // about a megabyte of float copies on mnist-fc, which the collector then clears
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's two float arrays: an operand and a result. */
+    private static final class Scratch {
+        private float[] operand = new float[0];
+        private float[] result = new float[0];
+
+        float[] operand(int n) {
+            if (operand.length < n) {
+                operand = new float[n];
+            }
+            return operand;
+        }
+
+        float[] result(int n) {
+            if (result.length < n) {
+                result = new float[n];
+            }
+            return result;
+        }
+    }
 
     private BlasProducts(BLAS blas, boolean nativeBlas, String implementation) {
         this.blas = blas;
@@ -66,8 +89,9 @@ public final class BlasProducts implements Products {
             FIXED_ORDER.dots(w, columns, from, to, x, count, out);
             return;
         }
-        float[] xs = byExample(x, count, columns);
-        float[] sums = new float[count * width];
+        Scratch buffers = scratch.get();
+        float[] xs = byExample(x, count, columns, buffers.operand(count * columns));
+        float[] sums = buffers.result(count * width);
         if (count == 1) {
             blas.sgemv("T", columns, width, 1f, single.w(), from * columns, columns, xs, 0, 1, 0f, sums, 0, 1);
         } else {
@@ -85,8 +109,9 @@ public final class BlasProducts implements Products {
             FIXED_ORDER.transposedProducts(w, rows, columns, from, to, delta, count, out);
             return;
         }
-        float[] d = byExample(delta, count, rows);
-        float[] sums = new float[count * width];
+        Scratch buffers = scratch.get();
+        float[] d = byExample(delta, count, rows, buffers.operand(count * rows));
+        float[] sums = buffers.result(count * width);
         if (count == 1) {
             blas.sgemv("N", width, rows, 1f, single.w(), from, columns, d, 0, 1, 0f, sums, 0, 1);
         } else {
@@ -102,8 +127,9 @@ public final class BlasProducts implements Products {
         if (width <= 0 || count == 0) {
             return;
         }
-        float[] xs = byExample(x, count, columns);
-        float[] d = new float[count * width];
+        Scratch buffers = scratch.get();
+        float[] xs = byExample(x, count, columns, buffers.operand(count * columns));
+        float[] d = buffers.result(count * width);
         for (int m = 0; m < count; m++) {
             for (int i = 0; i < width; i++) {
                 d[m * width + i] = (float) delta[m][from + i];
@@ -124,9 +150,8 @@ public final class BlasProducts implements Products {
         }
     }
 
-    /** The first {@code n} values of each example, example after example, as floats. */
-    private static float[] byExample(double[][] values, int count, int n) {
-        float[] result = new float[count * n];
+    /** The first {@code n} values of each example, example after example, as floats, into {@code result}. */
+    private static float[] byExample(double[][] values, int count, int n, float[] result) {
         for (int m = 0; m < count; m++) {
             double[] row = values[m];
             for (int j = 0; j < n; j++) {
