@@ -61,8 +61,8 @@ final class TrainingService {
                 batch),
                 "training " + network.name());
         DataSelection.Examples split = config.data().load(network);
-        StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
         Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
+        StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
         try (output; Workers workers = Workers.of(config.threads(), products)) {
             Trainer trainer = new Trainer(config.trainerSettings(), workers);
             WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
