@@ -55,10 +55,15 @@ public final class BlasProducts implements Products {
             NativeBLAS blas = NativeBLAS.getInstance();
             return new BlasProducts(blas, true, "native BLAS " + mappedBlasLibrary());
         } catch (RuntimeException | LinkageError e) {
-            JavaBLAS blas = JavaBLAS.getInstance();
-            return new BlasProducts(blas, false, "dev.ludovic.netlib " + blas.getClass().getSimpleName()
-                    + " (no native BLAS loaded; Debian: apt-get install libopenblas0)");
+            return javaBlas();
         }
+    }
+
+    /** netlib's pure-Java BLAS, what {@link #load} falls back to where no native BLAS loads. */
+    static BlasProducts javaBlas() {
+        JavaBLAS blas = JavaBLAS.getInstance();
+        return new BlasProducts(blas, false, "dev.ludovic.netlib " + blas.getClass().getSimpleName()
+                + " (no native BLAS loaded; Debian: apt-get install libopenblas0)");
     }
 
     /** Whether the products run in the system's BLAS rather than netlib's Java one. */

@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The BLAS products compute what the fixed-order ones compute, up to float32 rounding in another
  * order: on random float32 data, one example and a batch, whole and split into ranges of rows.
- * Whichever BLAS loads here (the system's, or netlib's Java one) is the one tested.
+ * Both the BLAS that loads here (the system's where one is installed) and netlib's Java fallback.
  */
 class BlasProductsTest {
     private static final Products BLAS = BlasProducts.load();
+
+    static List<Products> blases() {
+        return List.of(BLAS, BlasProducts.javaBlas());
+    }
     private static final int[][] SHAPES = {{1, 1, 1}, {3, 7, 2}, {5, 8, 1}, {17, 29, 31}, {40, 100, 32}, {9, 65, 70}};
 
     private static double[] floats(SplittableRandom random, int n) {
@@ -43,10 +50,13 @@ class BlasProductsTest {
         assertTrue(Products.FIXED_ORDER.fixedOrder());
         String what = BLAS.implementation();
         assertTrue(what.startsWith("native BLAS /") || what.contains("no native BLAS loaded"), what);
+        assertTrue(BlasProducts.javaBlas().implementation().contains("no native BLAS loaded; Debian: apt-get install "
+                + "libopenblas0"), "the fallback says what to install");
     }
 
-    @Test
-    void dotsAgreeWithTheFixedOrder() {
+    @ParameterizedTest
+    @MethodSource("blases")
+    void dotsAgreeWithTheFixedOrder(Products blas) {
         SplittableRandom random = new SplittableRandom(1);
         for (int[] shape : SHAPES) {
             int rows = shape[0], columns = shape[1], count = shape[2];
@@ -55,8 +65,8 @@ class BlasProductsTest {
             double[][] expected = new double[count][rows];
             double[][] actual = new double[count][rows];
             Products.FIXED_ORDER.dots(w, columns, 0, rows, x, count, expected);
-            BLAS.dots(w, columns, 0, rows / 2, x, count, actual);
-            BLAS.dots(w, columns, rows / 2, rows, x, count, actual);
+            blas.dots(w, columns, 0, rows / 2, x, count, actual);
+            blas.dots(w, columns, rows / 2, rows, x, count, actual);
             for (int m = 0; m < count; m++) {
                 for (int i = 0; i < rows; i++) {
                     assertClose(expected[m][i], actual[m][i], columns, "example " + m + ", row " + i);
@@ -65,8 +75,9 @@ class BlasProductsTest {
         }
     }
 
-    @Test
-    void transposedProductsAgreeWithTheFixedOrder() {
+    @ParameterizedTest
+    @MethodSource("blases")
+    void transposedProductsAgreeWithTheFixedOrder(Products blas) {
         SplittableRandom random = new SplittableRandom(2);
         for (int[] shape : SHAPES) {
             int rows = shape[0], columns = shape[1], count = shape[2];
@@ -75,8 +86,8 @@ class BlasProductsTest {
             double[][] expected = new double[count][columns];
             double[][] actual = new double[count][columns];
             Products.FIXED_ORDER.transposedProducts(w, rows, columns, 0, columns, delta, count, expected);
-            BLAS.transposedProducts(w, rows, columns, 0, columns / 2, delta, count, actual);
-            BLAS.transposedProducts(w, rows, columns, columns / 2, columns, delta, count, actual);
+            blas.transposedProducts(w, rows, columns, 0, columns / 2, delta, count, actual);
+            blas.transposedProducts(w, rows, columns, columns / 2, columns, delta, count, actual);
             for (int m = 0; m < count; m++) {
                 for (int j = 0; j < columns; j++) {
                     assertClose(expected[m][j], actual[m][j], rows, "example " + m + ", column " + j);
@@ -85,8 +96,9 @@ class BlasProductsTest {
         }
     }
 
-    @Test
-    void outerProductsAddToTheSumsAsTheFixedOrderDoes() {
+    @ParameterizedTest
+    @MethodSource("blases")
+    void outerProductsAddToTheSumsAsTheFixedOrderDoes(Products blas) {
         SplittableRandom random = new SplittableRandom(3);
         for (int[] shape : SHAPES) {
             int rows = shape[0], columns = shape[1], count = shape[2];
@@ -102,8 +114,8 @@ class BlasProductsTest {
             double[] expectedBias = floats(random, rows);
             double[] actualBias = expectedBias.clone();
             Products.FIXED_ORDER.addOuterProducts(expected, expectedBias, columns, 0, rows, delta, x, count);
-            BLAS.addOuterProducts(actual, actualBias, columns, 0, rows / 2, delta, x, count);
-            BLAS.addOuterProducts(actual, actualBias, columns, rows / 2, rows, delta, x, count);
+            blas.addOuterProducts(actual, actualBias, columns, 0, rows / 2, delta, x, count);
+            blas.addOuterProducts(actual, actualBias, columns, rows / 2, rows, delta, x, count);
             for (int k = 0; k < start.length; k++) {
                 assertClose(expected[k], actual[k], count, "weight " + k);
             }
