@@ -146,15 +146,6 @@ public final class BlockedProducts {
         }
     }
 
-    /** Each example's values {@code from..to-1}, from index 0. */
-    private static double[][] shifted(double[][] values, int count, int from, int to) {
-        double[][] result = new double[count][];
-        for (int m = 0; m < count; m++) {
-            result[m] = Arrays.copyOfRange(values[m], from, to);
-        }
-        return result;
-    }
-
     /** The first {@code n} values as float32 (they are float32 values). */
     public static float[] floats(double[] values, int n) {
         float[] result = new float[n];
@@ -314,28 +305,40 @@ public final class BlockedProducts {
      */
     public static void addOuterProducts(float[] g, double[] gb, int columns, int from, int to, double[][] delta,
                                         double[][] x, int count) {
-        float[][] xs = new float[count][];
-        for (int m = 0; m < count; m++) {
-            xs[m] = floats(x[m], columns);
-        }
-        // a row of sums at offset 0 beside the inputs at offset 0: the JIT vectorises that loop, and not
-        // g[i columns + j] += d x[j], whose two offsets it cannot align
+        float[][] xs = floats(x, count, columns);
         float[] row = new float[columns];
         for (int i = from; i < to; i++) {
             int base = i * columns;
             System.arraycopy(g, base, row, 0, columns);
-            float bias = (float) gb[i];
-            for (int m = 0; m < count; m++) {
-                float d = (float) delta[m][i];
-                float[] input = xs[m];
-                for (int j = 0; j < columns; j++) {
-                    row[j] += d * input[j];
-                }
-                bias += d;
-            }
+            gb[i] = addToRow(row, (float) gb[i], delta, i, xs, count, columns);
             System.arraycopy(row, 0, g, base, columns);
-            gb[i] = bias;
         }
+    }
+
+    /**
+     * Row i's sums: row[j] += delta[m][i] xs[m][j] for the examples in order, in float arithmetic;
+     * returns {@code bias} plus the deltas. The row sits at offset 0 beside the inputs at offset 0:
+     * the JIT vectorises that loop, and not g[i columns + j] += d x[j], whose two offsets it cannot align.
+     */
+    private static float addToRow(float[] row, float bias, double[][] delta, int i, float[][] xs, int count,
+                                  int columns) {
+        for (int m = 0; m < count; m++) {
+            float d = (float) delta[m][i];
+            float[] input = xs[m];
+            for (int j = 0; j < columns; j++) {
+                row[j] += d * input[j];
+            }
+            bias += d;
+        }
+        return bias;
+    }
+
+    private static float[][] floats(double[][] x, int count, int columns) {
+        float[][] xs = new float[count][];
+        for (int m = 0; m < count; m++) {
+            xs[m] = floats(x[m], columns);
+        }
+        return xs;
     }
 
     /**
@@ -345,18 +348,19 @@ public final class BlockedProducts {
      */
     public static void addOuterProducts(double[] g, double[] gb, int columns, int from, int to, double[][] delta,
                                         double[][] x, int count, Precision p) {
-        if (p == Precision.FLOAT32) { // through float32 sums, which hold the same values
-            int base = from * columns;
-            float[] sums = new float[(to - from) * columns];
-            for (int k = 0; k < sums.length; k++) {
-                sums[k] = (float) g[base + k];
+        if (p == Precision.FLOAT32) { // float64 arrays holding float32 values: a row at a time in float32
+            float[][] xs = floats(x, count, columns);
+            float[] row = new float[columns];
+            for (int i = from; i < to; i++) {
+                int base = i * columns;
+                for (int j = 0; j < columns; j++) {
+                    row[j] = (float) g[base + j];
+                }
+                gb[i] = addToRow(row, (float) gb[i], delta, i, xs, count, columns);
+                for (int j = 0; j < columns; j++) {
+                    g[base + j] = row[j];
+                }
             }
-            double[] biases = Arrays.copyOfRange(gb, from, to);
-            addOuterProducts(sums, biases, columns, 0, to - from, shifted(delta, count, from, to), x, count);
-            for (int k = 0; k < sums.length; k++) {
-                g[base + k] = sums[k];
-            }
-            System.arraycopy(biases, 0, gb, from, to - from);
         } else {
             for (int i = from; i < to; i++) {
                 int base = i * columns;

@@ -46,9 +46,14 @@ final class StepEngine {
         return rule.beginStep(streams, epoch, step);
     }
 
-    /** One example's forward pass: under a BLAS, as a minibatch of one, so that the BLAS computes it too. */
+    /** Whether one example goes through the minibatch path, so that a BLAS computes its products too. */
+    private boolean exampleAsBatch() {
+        return !workers.products().fixedOrder() && batches();
+    }
+
+    /** One example's forward pass: under a BLAS, as a minibatch of one. */
     ForwardPass forward(Model model, double[] input, int label) {
-        if (!workers.products().fixedOrder() && batches()) {
+        if (exampleAsBatch()) {
             return ForwardPass.runBatch(model, new double[][] {input}, new int[] {label}, 1, quantization, workers)[0];
         }
         return ForwardPass.run(model, input, label, quantization);
@@ -85,7 +90,7 @@ final class StepEngine {
 
     /** The deltas of example {@code example} (0-based in the epoch's order) in a step of {@code kind}. */
     double[][] deltas(Model model, ForwardPass pass, StepKind kind, int epoch, int example) {
-        if (!workers.products().fixedOrder() && batches() && rule.batchesDeltas()) {
+        if (exampleAsBatch() && rule.batchesDeltas()) {
             return rule.deltas(model, new ForwardPass[] {pass}, 1, kind, quantization, workers)[0];
         }
         rule.beforeDeltas(model, pass, streams, epoch, example);
