@@ -18,7 +18,8 @@ import org.neurotile.sim.config.ConfigValue;
  *   - conv2d: {channels: 64, kernel: 3, padding: 1, add: 1}   # residual: adds layer 1's output
  *   - maxpool: 2                          # or {kernel: 3, stride: 2, padding: 1}; stride = kernel
  *   - flatten                             # optional: a dense layer reads the maps as they are stored
- *   - dense: 128                          # or {units: 128, activation: tanh, trainable: false}
+ *   - dense: 128                          # or {units: 128, activation: tanh, trainable: false,
+ *                                         #     normalise: batch}
  *   - dense: 10
  * </pre>
  *
@@ -28,7 +29,7 @@ import org.neurotile.sim.config.ConfigValue;
  */
 final class LayerListReader {
     static final Set<String> KINDS = Set.of("dense", "conv2d", "maxpool", "avgpool", "flatten");
-    private static final Set<String> DENSE_KEYS = Set.of("units", "activation", "trainable");
+    private static final Set<String> DENSE_KEYS = Set.of("units", "activation", "trainable", "normalise");
     private static final Set<String> CONV_KEYS = Set.of("channels", "kernel", "stride", "padding", "dilation", "groups",
             "activation", "trainable", "add");
     private static final Set<String> POOL_KEYS = Set.of("kernel", "stride", "padding");
@@ -95,13 +96,22 @@ final class LayerListReader {
             throw new InvalidInputException(file + ":" + lines.get(last) + ": the last layer's activation must be"
                     + " identity (softmax + cross-entropy follow it), got " + layers.get(last).activation().id());
         }
+        if (layers.get(last) instanceof Dense output && output.normalised()) {
+            throw new InvalidInputException(file + ":" + lines.get(last) + ": the last layer cannot have normalise:"
+                    + " batch (softmax + cross-entropy read its sums); normalise a hidden dense layer");
+        }
         return new Layers(layers, lines);
     }
 
     private static Dense dense(ConfigSection settings, Activation activation) {
         settings.requireOnlyKeys(DENSE_KEYS);
         int units = settings.requireInt("units", 1, NetworkSpecs.MAX_NEURONS);
-        return new Dense(units, activation, settings.getBoolean("trainable", true));
+        return new Dense(units, activation, settings.getBoolean("trainable", true), normalisation(settings));
+    }
+
+    /** {@code normalise: batch} (batch normalisation before the activation) or {@code none}, the default. */
+    static boolean normalisation(ConfigSection settings) {
+        return settings.getChoice("normalise", "none", List.of("none", "batch")).equals("batch");
     }
 
     private static Conv2d conv(ConfigSection settings, Activation activation) {
@@ -142,7 +152,7 @@ final class LayerListReader {
                     c.pool(), c.add(), c.trainable());
         }
         Dense d = (Dense) layer;
-        return new Dense(d.neurons(), activation, d.trainable());
+        return new Dense(d.neurons(), activation, d.trainable(), d.normalised());
     }
 
     /** {@code layer} frozen or trainable. */
@@ -154,6 +164,6 @@ final class LayerListReader {
         if (!(layer instanceof Dense d)) {
             throw new InvalidInputException("a " + layer.kind() + " layer cannot be frozen or unfrozen here");
         }
-        return new Dense(d.neurons(), d.activation(), trainable);
+        return new Dense(d.neurons(), d.activation(), trainable, d.normalised());
     }
 }

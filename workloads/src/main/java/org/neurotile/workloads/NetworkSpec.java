@@ -40,6 +40,10 @@ public final class NetworkSpec {
             throw new IllegalArgumentException("network '" + name + "': the output layer feeds softmax +"
                     + " cross-entropy, so its activation must be identity, got " + output.id());
         }
+        if (this.layers.get(this.layers.size() - 1) instanceof Dense last && last.normalised()) {
+            throw new IllegalArgumentException("network '" + name + "': the output layer feeds softmax +"
+                    + " cross-entropy its sums, so it cannot be batch-normalised");
+        }
         this.shapes = shapes(name, input, this.layers);
     }
 

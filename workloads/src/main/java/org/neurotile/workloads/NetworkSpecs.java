@@ -25,7 +25,7 @@ import org.neurotile.sim.config.DoubleRange;
  * hidden-activation: tanh      # optional, default relu; the output layer is always identity
  * overrides:                   # optional, by layer number 1..L
  *   1: {trainable: false}
- *   2: {activation: sigmoid}
+ *   2: {activation: sigmoid, normalise: batch}   # batch normalisation before the activation
  * </pre>
  *
  * A fully connected network is a list of sizes plus overrides, so that a 100-layer network stays
@@ -33,7 +33,7 @@ import org.neurotile.sim.config.DoubleRange;
  */
 public final class NetworkSpecs {
     private static final Set<String> KEYS = Set.of("name", "input", "layers", "hidden-activation", "overrides");
-    private static final Set<String> OVERRIDE_KEYS = Set.of("activation", "trainable");
+    private static final Set<String> OVERRIDE_KEYS = Set.of("activation", "trainable", "normalise");
     /**
      * The widest layer (and input) a file may declare: 2^20, about 40 times the widest layer of the
      * catalog (vgg16-fc's 25,088 inputs). Wider layers are far outside the tile arrays modelled and
@@ -186,8 +186,21 @@ public final class NetworkSpecs {
                 throw override.invalid("activation", "must be identity for the output layer (layer " + layer
                         + "): softmax + cross-entropy follow it");
             }
-            layers.set(i, LayerListReader.withTrainable(LayerListReader.withActivation(layers.get(i), activation),
-                    override.getBoolean("trainable", layers.get(i).trainable())));
+            Layer changed = LayerListReader.withTrainable(LayerListReader.withActivation(layers.get(i), activation),
+                    override.getBoolean("trainable", layers.get(i).trainable()));
+            if (override.has("normalise")) {
+                boolean normalised = LayerListReader.normalisation(override);
+                if (!(changed instanceof Dense)) {
+                    throw override.invalid("normalise", "is for dense layers; layer " + layer + " is "
+                            + changed.kind());
+                }
+                if (normalised && layer == layerCount) {
+                    throw override.invalid("normalise", "cannot be batch for the output layer (layer " + layer
+                            + "): softmax + cross-entropy read its sums");
+                }
+                changed = new Dense(((Dense) changed).neurons(), changed.activation(), changed.trainable(), normalised);
+            }
+            layers.set(i, changed);
         }
     }
 

@@ -50,8 +50,14 @@ public record NetworkSummary(String name, TensorShape input, List<Row> rows) {
         return new NetworkSummary(network.name(), network.input(), rows);
     }
 
-    /** One bias per output channel of a convolution (none on its projection), one per unit otherwise. */
+    /**
+     * One bias per output channel of a convolution (none on its projection), one per unit otherwise;
+     * a batch-normalised layer's scale and shift per unit in its bias's place (two per unit).
+     */
     static long biases(Layer layer, LayerShape shape) {
+        if (layer instanceof Dense dense && dense.normalised()) {
+            return 2L * shape.outputs();
+        }
         return layer instanceof Conv2d conv ? conv.channels() : shape.outputs();
     }
 
@@ -62,7 +68,8 @@ public record NetworkSummary(String name, TensorShape input, List<Row> rows) {
             int pool = text.indexOf(", ");
             return pool < 0 ? text + activation : text.substring(0, pool) + activation + text.substring(pool);
         }
-        return layer.kind() + " " + shape.outputs() + activation;
+        String norm = layer instanceof Dense dense && dense.normalised() ? ", batch norm" : "";
+        return layer.kind() + " " + shape.outputs() + norm + activation;
     }
 
     public long weights() {

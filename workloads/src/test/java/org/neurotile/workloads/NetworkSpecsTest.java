@@ -75,7 +75,7 @@ class NetworkSpecsTest {
     void unknownOverrideKeyNamesItsDottedPathAndLine() throws IOException {
         final String message = error("n.yaml", "input: 3\nlayers: [4, 2]\noverrides:\n  1:\n    activaton: tanh\n");
         assertEquals(dir.resolve("n.yaml") + ":5: unknown key 'overrides.1.activaton' (did you mean 'activation'?"
-                + " valid keys: activation, trainable)", message);
+                + " valid keys: activation, normalise, trainable)", message);
     }
 
     @Test
@@ -185,5 +185,38 @@ class NetworkSpecsTest {
                 assertTrue(l == 0 || network.weights(l) <= NetworkSpecs.MAX_LAYER_WEIGHTS, name);
             }
         }
+    }
+
+    @Test
+    void anOverrideNormalisesAHiddenLayer() throws IOException {
+        NetworkSpec network = NetworkSpecs.load(write("n.yaml",
+                "input: 8\nlayers: [6, 4, 2]\noverrides:\n  2: {normalise: batch}\n"));
+        assertEquals(new Dense(6, Activation.RELU, true, false), network.layer(1));
+        assertEquals(Dense.normalised(4, Activation.RELU), network.layer(2));
+    }
+
+    @Test
+    void aDenseEntryNormalisesWithItsKey() throws IOException {
+        NetworkSpec network = NetworkSpecs.load(write("n.yaml",
+                "input: 8\nlayers:\n  - dense: {units: 6, normalise: batch}\n  - dense: 2\n"));
+        assertTrue(((Dense) network.layer(1)).normalised());
+        assertFalse(((Dense) network.layer(2)).normalised());
+    }
+
+    @Test
+    void theOutputLayerCannotBeNormalised() throws IOException {
+        assertEquals(dir.resolve("n.yaml") + ":4: key 'overrides.2.normalise' cannot be batch for the output layer (layer 2):"
+                + " softmax + cross-entropy read its sums",
+                error("n.yaml", "input: 8\nlayers: [6, 2]\noverrides:\n  2: {normalise: batch}\n"));
+        assertTrue(error("m.yaml", "input: 8\nlayers:\n  - dense: 6\n  - dense: {units: 2, normalise: batch}\n")
+                .startsWith(dir.resolve("m.yaml") + ":4: the last layer cannot have normalise: batch"));
+    }
+
+    @Test
+    void anUnknownNormalisationNamesTheChoices() throws IOException {
+        String message = error("n.yaml", "input: 8\nlayers: [6, 2]\noverrides:\n  1: {normalise: layer}\n");
+        assertTrue(message.contains("normalise") && message.contains("none") && message.contains("batch")
+                && message.contains("layer"), message);
+        assertFalse(message.contains("\n"));
     }
 }

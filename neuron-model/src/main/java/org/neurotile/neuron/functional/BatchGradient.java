@@ -107,10 +107,25 @@ public final class BatchGradient {
             } else {
                 kernels.layer(l).addGradients(weights[l], biases[l], deltas, inputs, count, p, workers);
             }
+            addUnitGradients(l);
         }
         Arrays.fill(pendingPasses, 0, pending, null);
         Arrays.fill(pendingDeltas, 0, pending, null);
         pending = 0;
+    }
+
+    /** Adds the pending examples' gradients of a batch normalisation's shift and scale, in example order. */
+    private void addUnitGradients(int l) {
+        double[] sums = biases[l];
+        for (int m = 0; m < pending; m++) {
+            double[][] delta = pendingDeltas[m];
+            double[] unit = l < delta.length && delta[l] != null ? pendingPasses[m].unitGradients(l) : null;
+            if (unit != null) {
+                for (int i = 0; i < unit.length; i++) {
+                    sums[i] = p.round(sums[i] + unit[i]);
+                }
+            }
+        }
     }
 
     /** Turns the sums into means over the examples added: each times 1/B rounded, then rounded. */

@@ -21,6 +21,7 @@ public final class ForwardPass {
     final double[][] inputs;         // what layer l reads: h_{l-1}, then a residual add's h_r
     final double[] outputError;      // e
     final double loss;
+    private double[][] unitGradients; // per layer that normalises: {@link #keepUnitGradients}
 
     private ForwardPass(double[][] preActivations, double[][] activations, double[][] inputs, double[] outputError,
                         double loss) {
@@ -57,9 +58,20 @@ public final class ForwardPass {
      * The forward passes of examples {@code m < count} of a minibatch, with the bits of {@link #run}
      * for each: every layer's products for the whole block at once ({@link LayerKernel#forwardBatch}).
      * Only for a quantization whose rounding draws no noise: the values are rounded layer by layer.
+     * A batch-normalised layer uses its running statistics, as at test time.
      */
     public static ForwardPass[] runBatch(Model model, double[][] inputs, int[] labels, int count, Quantization q,
                                          Workers workers) {
+        return runBatch(model, inputs, labels, count, q, workers, false);
+    }
+
+    /**
+     * {@link #runBatch(Model, double[][], int[], int, Quantization, Workers)} in a training step
+     * when {@code training}: the examples are then one minibatch, whose statistics a batch-normalised
+     * layer uses and keeps ({@link LayerKernel#forwardTraining}).
+     */
+    public static ForwardPass[] runBatch(Model model, double[][] inputs, int[] labels, int count, Quantization q,
+                                         Workers workers, boolean training) {
         NetworkSpec network = model.network();
         Precision p = model.precision();
         int layers = network.layerCount();
@@ -80,7 +92,13 @@ public final class ForwardPass {
                 pre[m] = a[m][l] = new double[kernel.sumCount()];
                 out[m] = h[m][l] = new double[outputs];
             }
-            kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q, workers);
+            if (training) {
+                kernel.forwardTraining(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q,
+                        workers);
+            } else {
+                kernel.forwardBatch(model.weights[l], model.biases[l], below, pre, out, count, l == layers, p, q,
+                        workers);
+            }
         }
         ForwardPass[] passes = new ForwardPass[count];
         for (int m = 0; m < count; m++) {
@@ -154,6 +172,27 @@ public final class ForwardPass {
             }
         }
         return -1;
+    }
+
+    /**
+     * Keeps the gradients of layer {@code layer}'s per-unit parameters that its batch normalisation
+     * gives this example ({@link LayerKernel#normaliseDeltas}), for the minibatch's sums.
+     */
+    public void keepUnitGradients(int layer, double[] gradients) {
+        if (unitGradients == null) {
+            unitGradients = new double[preActivations.length][];
+        }
+        unitGradients[layer] = gradients;
+    }
+
+    /** What {@link #keepUnitGradients} kept for layer {@code layer}, or null. */
+    public double[] unitGradients(int layer) {
+        return unitGradients == null ? null : unitGradients[layer];
+    }
+
+    /** How much unit {@code unit}'s activation moves per move of its sum ({@link LayerKernel#sumGain}). */
+    public double sumGain(Model model, int layer, int unit) {
+        return model.kernel(layer).sumGain(preActivations[layer], unit);
     }
 
     public double loss() {

@@ -159,6 +159,29 @@ public final class LearningStep {
             addResiduals(model, l, delta[m], sums[m]);
             delta[m][l] = model.kernel(l).delta(q.errors(sums[m]), passes[m].preActivations[l], model.precision(), q);
         }
+        normalise(model, passes, delta, l, count);
+    }
+
+    /**
+     * For a layer whose kernel {@link org.neurotile.neuron.layers.LayerKernel#normalises}: the
+     * deltas of the minibatch's examples {@code m < count} (each the kernel's {@code delta}) coupled
+     * into the deltas at its sums, in place, and each example's gradients of the layer's per-unit
+     * parameters kept in its pass. Nothing for another layer.
+     */
+    public static void normalise(Model model, ForwardPass[] passes, double[][][] delta, int l, int count) {
+        if (!model.kernel(l).normalises() || delta[0][l] == null) {
+            return;
+        }
+        double[][] deltas = new double[count][];
+        double[][] pre = new double[count][];
+        for (int m = 0; m < count; m++) {
+            deltas[m] = delta[m][l];
+            pre[m] = passes[m].preActivations[l];
+        }
+        double[][] unit = model.kernel(l).normaliseDeltas(deltas, pre, count, model.precision());
+        for (int m = 0; m < count; m++) {
+            passes[m].keepUnitGradients(l, unit[m]);
+        }
     }
 
     /**
@@ -204,6 +227,7 @@ public final class LearningStep {
             for (int m = 0; m < count; m++) {
                 delta[m][l] = model.kernel(l).delta(d[m], passes[m].preActivations[l], p, q);
             }
+            normalise(model, passes, delta, l, count);
         }
         return delta;
     }

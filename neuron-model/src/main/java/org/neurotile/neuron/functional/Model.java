@@ -48,7 +48,8 @@ public final class Model {
     /**
      * W_l uniform in [-bound, bound] with {@code init}'s bound for the layer, drawn from the stream
      * {@code weights.layer[l]} (the same draws whatever the convention), each weight rounded to the
-     * precision; biases zero.
+     * precision; biases as the kernel starts them (zero, or a batch normalisation's scale and running
+     * variance one).
      */
     public static Model initial(NetworkSpec network, long seed, Precision precision, WeightInit init) {
         RandomStreams streams = new RandomStreams(seed);
@@ -67,7 +68,7 @@ public final class Model {
                 rescaleProjection(values, conv, init, bound);
             }
             weights[l] = Weights.of(precision, values);
-            biases[l] = new double[kernel.biasCount()];
+            biases[l] = kernel.initialBiases();
         }
         return new Model(network, precision, kernels, weights, biases);
     }

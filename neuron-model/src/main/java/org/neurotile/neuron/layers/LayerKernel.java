@@ -36,6 +36,20 @@ public interface LayerKernel {
         return shape().outputs();
     }
 
+    /** The per-unit parameters as a model starts: biases zero by default. */
+    default double[] initialBiases() {
+        return new double[biasCount()];
+    }
+
+    /**
+     * Whether the layer normalises its sums over a minibatch (batch normalisation): its training
+     * forward pass and its deltas then take the whole minibatch at once ({@link #forwardTraining},
+     * {@link #normaliseDeltas}).
+     */
+    default boolean normalises() {
+        return false;
+    }
+
     /**
      * The earlier layer (0: the network's input) whose output the layer also reads, by a residual
      * add; the {@code input} arrays handed to the kernel then hold that output after the layer's
@@ -79,6 +93,32 @@ public interface LayerKernel {
         for (int m = 0; m < count; m++) {
             forward(weights, biases, inputs[m], pre[m], out[m], outputLayer, p, q);
         }
+    }
+
+    /**
+     * {@link #forwardBatch} in a training step: a layer that {@link #normalises} uses the minibatch's
+     * statistics and updates its running statistics; every other layer computes what forwardBatch does.
+     */
+    default void forwardTraining(Weights weights, double[] biases, double[][] inputs, double[][] pre, double[][] out,
+                                 int count, boolean outputLayer, Precision p, Quantization q, Workers workers) {
+        forwardBatch(weights, biases, inputs, pre, out, count, outputLayer, p, q, workers);
+    }
+
+    /**
+     * Only for a layer that {@link #normalises}: turns the minibatch's {@link #delta}s (at the
+     * normalised values) into the deltas at its sums, in place, and returns each example's gradients
+     * of the per-unit parameters, which the minibatch adds to its bias gradients.
+     */
+    default double[][] normaliseDeltas(double[][] deltas, double[][] pre, int count, Precision p) {
+        throw new UnsupportedOperationException(layer().kind() + " layers do not normalise");
+    }
+
+    /**
+     * How much the value unit {@code unit}'s activation reads moves per move of its sum, with the
+     * minibatch's statistics held fixed: 1 unless the layer {@link #normalises}.
+     */
+    default double sumGain(double[] pre, int unit) {
+        return 1;
     }
 
     /** W x without biases, each unit's sum rounded (the forward product applied to a direction). */

@@ -34,6 +34,19 @@ public final class LayerKernels {
         return new LayerKernels(kernels);
     }
 
+    /**
+     * The first layer (1-based) whose kernel {@link LayerKernel#normalises} over a minibatch, or 0:
+     * such a network trains on minibatches only, and the chip's cost model has no such layer.
+     */
+    public int firstNormalising() {
+        for (int l = 1; l < kernels.length; l++) {
+            if (kernels[l].normalises()) {
+                return l;
+            }
+        }
+        return 0;
+    }
+
     /** The kernel of layer l, 1-based as in the spec. */
     public LayerKernel layer(int l) {
         if (l < 1 || l >= kernels.length) {
@@ -53,7 +66,7 @@ public final class LayerKernels {
     /** The kernel of {@code layer} with {@code shape}. */
     public static LayerKernel kernel(Layer layer, LayerShape shape) {
         if (layer instanceof Dense dense) {
-            return new DenseKernel(dense, shape);
+            return dense.normalised() ? new NormalisedDenseKernel(dense, shape) : new DenseKernel(dense, shape);
         }
         if (layer instanceof Conv2d conv) {
             return new ConvKernel(conv, shape, Optional.empty());

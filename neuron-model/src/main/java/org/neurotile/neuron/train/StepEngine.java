@@ -2,6 +2,7 @@ package org.neurotile.neuron.train;
 
 import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
+import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Workers;
@@ -54,7 +55,8 @@ final class StepEngine {
     /** One example's forward pass: under a BLAS, as a minibatch of one. */
     ForwardPass forward(Model model, double[] input, int label) {
         if (exampleAsBatch()) {
-            return ForwardPass.runBatch(model, new double[][] {input}, new int[] {label}, 1, quantization, workers)[0];
+            return ForwardPass.runBatch(model, new double[][] {input}, new int[] {label}, 1, quantization, workers,
+                    true)[0];
         }
         return ForwardPass.run(model, input, label, quantization);
     }
@@ -69,13 +71,14 @@ final class StepEngine {
 
     /** The forward passes of a minibatch's first {@code count} examples ({@link #batches} only). */
     ForwardPass[] forward(Model model, double[][] inputs, int[] labels, int count) {
-        return ForwardPass.runBatch(model, inputs, labels, count, quantization, workers);
+        return ForwardPass.runBatch(model, inputs, labels, count, quantization, workers, true);
     }
 
     /**
      * The deltas of a minibatch's first {@code count} examples, the first being example
      * {@code first} of the epoch's order ({@link #batches} only): together where the rule allows
-     * it, else example by example, each after the rule's hook.
+     * it, else example by example, each after the rule's hook, and then the batch-normalised layers'
+     * deltas coupled (the rule's deltas of one layer then do not depend on another's).
      */
     double[][][] deltas(Model model, ForwardPass[] passes, int count, StepKind kind, int epoch, int first) {
         if (rule.batchesDeltas()) {
@@ -84,6 +87,9 @@ final class StepEngine {
         double[][][] deltas = new double[count][][];
         for (int m = 0; m < count; m++) {
             deltas[m] = deltas(model, passes[m], kind, epoch, first + m);
+        }
+        for (int l = 1; l <= model.network().layerCount(); l++) {
+            LearningStep.normalise(model, passes, deltas, l, count);
         }
         return deltas;
     }

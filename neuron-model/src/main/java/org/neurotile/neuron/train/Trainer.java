@@ -13,6 +13,7 @@ import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.WeightInit;
 import org.neurotile.neuron.functional.TrainingSnapshot;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
@@ -172,6 +173,7 @@ public final class Trainer {
         if (settings.alignment()) {
             requireDense(settings.network());
         }
+        BatchNormRequirements.check(settings);
         this.settings = settings;
         this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
@@ -212,7 +214,9 @@ public final class Trainer {
         List<EpochResult> history = new ArrayList<>(from.history());
         double[] input = new double[settings.network().inputSize()];
         float[] values = new float[input.length];
-        int block = Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
+        // a batch-normalised network takes each minibatch whole: its statistics are the batch's
+        boolean normalised = LayerKernels.of(settings.network()).firstNormalising() > 0;
+        int block = normalised ? settings.batch() : Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
         double[][] inputs = new double[block][input.length];
         int[] labels = new int[block];
         int every = listener.checkpointEvery();
@@ -235,7 +239,7 @@ public final class Trainer {
                     int last = Math.min(first + block, end);
                     ForwardPass[] passes = null;
                     double[][][] deltas = null;
-                    if (last - first > 1 && engine.batches()) {
+                    if ((last - first > 1 || normalised) && engine.batches()) {
                         for (int m = first; m < last; m++) {
                             read(train, order[m], values, inputs[m - first]);
                             labels[m - first] = train.label(order[m]);

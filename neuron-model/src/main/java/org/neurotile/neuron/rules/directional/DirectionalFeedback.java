@@ -21,6 +21,10 @@ import org.neurotile.workloads.NetworkSpec;
  * weight update is dfa's through B_l as it was before the example's own directions (the authors'
  * order, github.com/Florian-BACHO/FDFA): through the updated B_l it would carry
  * alpha v_l (d_L . e), the example's own forward gradient, whose variance the method avoids.
+ * Through a batch-normalised layer the direction takes the derivative with the minibatch's
+ * statistics held fixed, (W_l d_{l-1}) times scale / sqrt(var + eps): the authors' forward-mode
+ * derivative also carries the statistics' own change, a batch mean of the directions, which is
+ * left out so that each example's directions stay its own.
  */
 public record DirectionalFeedback(double alpha) {
     public DirectionalFeedback {
@@ -64,11 +68,15 @@ public record DirectionalFeedback(double alpha) {
         for (int l = 1; l <= layers; l++) {
             int rows = network.neurons(l);
             double[] next = model.kernel(l).product(model.liveWeights(l), d, p);
+            boolean normalises = model.kernel(l).normalises();
             if (l < layers) {
                 v[l] = new double[rows];
                 for (int i = 0; i < rows; i++) {
                     v[l][i] = p.round(gaussian.next());
                     double slope = p.round(network.layer(l).activation().derivative(pass.preActivation(l, i)));
+                    if (normalises) { // the minibatch's statistics held fixed
+                        slope = p.round(slope * pass.sumGain(model, l, i));
+                    }
                     next[i] = p.round(p.round(next[i] * slope) + v[l][i]);
                 }
             }
