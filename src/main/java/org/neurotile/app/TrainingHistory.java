@@ -95,14 +95,20 @@ final class TrainingHistory {
         write(directory, history, step, batch, hybrid, false, config);
     }
 
-    /** As above; with {@code clipping}, each epoch also says how many examples had their gradient clipped. */
+    /**
+     * As above; with {@code clipping}, each epoch also says how many examples had their gradient
+     * clipped. A null {@code step} is a network the chip cannot cost: the files then have no cost.
+     */
     static void write(Path directory, List<EpochResult> history, Step step, int batch, Optional<Hybrid> hybrid,
                       boolean clipping, Map<String, Object> config) throws IOException {
+        if (step == null) {
+            writeUncosted(directory, history, clipping, config);
+            return;
+        }
         Cost example = Cost.of(step, batch);
         Cost batchCost = Cost.of(step, 1);
         List<String> categories = new ArrayList<>(example.counts().keySet());
-        StringBuilder csv = new StringBuilder("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
-                + "wallSeconds,cyclesPerExample,energyPjPerExample");
+        StringBuilder csv = new StringBuilder(ACCURACY_COLUMNS + ",cyclesPerExample,energyPjPerExample");
         for (String category : categories) {
             csv.append(',').append(category).append("PerExample");
         }
@@ -159,14 +165,7 @@ final class TrainingHistory {
                 csv.append(',').append(r.clippedExamples());
             }
             csv.append('\n');
-            Map<String, Object> epoch = new LinkedHashMap<>();
-            epoch.put("epoch", r.epoch());
-            epoch.put("learningRate", r.learningRate());
-            epoch.put("trainLoss", r.trainLoss());
-            epoch.put("trainAccuracy", r.trainAccuracy());
-            epoch.put("testLoss", r.testLoss());
-            epoch.put("testAccuracy", r.testAccuracy());
-            epoch.put("wallSeconds", r.wallSeconds());
+            Map<String, Object> epoch = accuracy(r);
             if (hybrid.isPresent()) {
                 epoch.put("bpExamples", hybrid.get().bpExamples(r.epoch()));
                 epoch.put("costPerExample", perExample.json());
@@ -202,6 +201,48 @@ final class TrainingHistory {
             json.put("costPerBatch", perBatchCost);
         }
         json.put("epochs", epochs);
+        writeFiles(directory, csv, json);
+    }
+
+    private static final String ACCURACY_COLUMNS = "epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
+            + "wallSeconds";
+
+    /** An epoch's learning as history.json has it. */
+    private static Map<String, Object> accuracy(EpochResult r) {
+        Map<String, Object> epoch = new LinkedHashMap<>();
+        epoch.put("epoch", r.epoch());
+        epoch.put("learningRate", r.learningRate());
+        epoch.put("trainLoss", r.trainLoss());
+        epoch.put("trainAccuracy", r.trainAccuracy());
+        epoch.put("testLoss", r.testLoss());
+        epoch.put("testAccuracy", r.testAccuracy());
+        epoch.put("wallSeconds", r.wallSeconds());
+        return epoch;
+    }
+
+    /** The learning alone: history.json says {@code "costPerExample": null} (the chip has no cost model for it). */
+    private static void writeUncosted(Path directory, List<EpochResult> history, boolean clipping,
+                                      Map<String, Object> config) throws IOException {
+        StringBuilder csv = new StringBuilder(ACCURACY_COLUMNS).append(clipping ? ",clippedExamples\n" : "\n");
+        List<Map<String, Object>> epochs = new ArrayList<>();
+        for (EpochResult r : history) {
+            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f", r.epoch(), r.learningRate(), r.trainLoss(),
+                    r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds()));
+            csv.append(clipping ? "," + r.clippedExamples() + "\n" : "\n");
+            Map<String, Object> epoch = accuracy(r);
+            if (clipping) {
+                epoch.put("clippedExamples", r.clippedExamples());
+            }
+            epochs.add(epoch);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("config", config);
+        json.put("costPerExample", null);
+        json.put("epochs", epochs);
+        writeFiles(directory, csv, json);
+    }
+
+    private static void writeFiles(Path directory, StringBuilder csv, Map<String, Object> json) throws IOException {
         AtomicFiles.writeUtf8(directory.resolve("history.csv"), writer -> writer.write(csv.toString()));
         AtomicFiles.writeUtf8(directory.resolve("history.json"), writer -> new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT).writeValue(writer, json));

@@ -14,6 +14,7 @@ import org.neurotile.neuron.chip.Chip;
 import org.neurotile.neuron.rules.LearningRule;
 import org.neurotile.neuron.chip.CountSummary;
 import org.neurotile.neuron.counts.Category;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.WordSizes;
 import org.neurotile.neuron.rules.StepMix;
@@ -65,40 +66,24 @@ final class TrainingService {
         StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
         try (output; Workers workers = Workers.of(config.threads(), products)) {
             Trainer trainer = new Trainer(config.trainerSettings(), workers);
-            WordSizes words = formats.wordSizes(chip.spec().tile().wordBytes());
-            Chip.Example example = chip.run(network, chipRule, true, optimizerCost, words, batch,
-                    TraceRecorder.disabled());
-            RunReport cost = new RunReport(chipRule.spec(), example, null, chip);
-            CountSummary perBatch = CountSummary.ofBatch(example, example.movedWordBytes());
-            EnergyPass pass = new EnergyPass(config.energyTable(), RunResult.energyChip(chip, words));
-            Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
-            Optional<TrainingHistory.Hybrid> hybrid = hybridCost(config, pass, words, split.train().size());
-
+            int uncosted = LayerKernels.of(network).firstNormalising();
+            Costs costs = uncosted > 0 ? null : costs(config, split);
             printer.printf(Locale.ROOT, "%s (%s), rule %s, %s (lr %.4g, decay %.4g), %s; %d training and %d test "
                             + "examples from %s%n", network.name(), network.describe(), chipRule.spec(), optimizerCost.id(),
                     config.learningRate(), config.learningRateDecay(), config.precision().id(), split.train().size(),
                     split.test().size(), split.train().source());
-            printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
-                    chip.model().describe(), perExample(perBatch.cycles(), batch),
-                    perExample(perBatch.totals().get(Category.MACS), batch),
-                    perExample(perBatch.totals().get(Category.WORDS_MOVED), batch), Units.energy(batchEnergy.totalPj() / batch));
-            if (batch > 1) {
-                printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
-                        perBatch.cycles(), perBatch.totals().get(Category.MACS), perBatch.totals().get(Category.WEIGHT_WRITES),
-                        Units.energy(batchEnergy.totalPj()));
+            if (costs == null) {
+                printer.printf(Locale.ROOT, "per example on %s: not costed, as layer %d has batch normalisation, which"
+                        + " the chip's cost model does not have%n", chip.model().describe(), uncosted);
+            } else {
+                costs.print(batch);
             }
-            hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a %s step instead (probability %s): %s cycles, %s MACs, "
-                    + "%s words moved, %s%n", chipRule.stepMix().orElseThrow().otherStepName(),
-                    chipRule.stepMix().orElseThrow().otherStepProbability(),
-                    perExample(h.bp().perBatch().cycles(), batch),
-                    perExample(h.bp().perBatch().totals().get(Category.MACS), batch),
-                    perExample(h.bp().perBatch().totals().get(Category.WORDS_MOVED), batch),
-                    Units.energy(h.bp().energy().totalPj() / batch)));
-            if (formats.quantizes()) {
+            if (formats.quantizes() && costs != null) {
                 printer.printf(Locale.ROOT, "numbers: weights %s (%d-byte words), activations %s (%d), errors %s (%d); "
-                                + "per example %s NoC bytes injected%n", formats.weights().spec(), words.weightBytes(),
-                        formats.activations().spec(), words.activationBytes(), formats.errors().spec(),
-                        words.errorBytes(), perExample(perBatch.totals().get(Category.NOC_BYTES_INJECTED), batch));
+                                + "per example %s NoC bytes injected%n", formats.weights().spec(), costs.words().weightBytes(),
+                        formats.activations().spec(), costs.words().activationBytes(), formats.errors().spec(),
+                        costs.words().errorBytes(),
+                        perExample(costs.perBatch().totals().get(Category.NOC_BYTES_INJECTED), batch));
             }
             if (!products.fixedOrder()) {
                 printer.println("arithmetic fast: dense products by " + products.implementation()
@@ -122,14 +107,59 @@ final class TrainingService {
             Progress progress = Progress.onTerminal(errors, config.epochs() * split.train().size());
             List<EpochResult> history = trainer.train(split.train(), split.test(),
                     listener(progress, config.checkpointEvery(), checkpoint, configMap, trainer), from);
-            TrainingHistory.write(output.directory(), history, new TrainingHistory.Step(perBatch, batchEnergy), batch,
-                    hybrid, config.clipping(), configMap);
-            cost.writeFiles(output.directory(), configMap);
+            TrainingHistory.write(output.directory(), history, costs == null ? null : costs.step(), batch,
+                    costs == null ? Optional.empty() : costs.hybrid(), config.clipping(), configMap);
+            if (costs != null) {
+                costs.report().writeFiles(output.directory(), configMap);
+            }
             output.commit();
             TrainingCheckpoint.remove(checkpoint);
-            printer.println("wrote " + out + "/history.csv, history.json, result.json, counts.csv");
+            printer.println("wrote " + out + "/history.csv, history.json" + (costs == null ? "" : ", result.json, counts.csv"));
             return history;
         }
+    }
+
+    /** What a training step costs on the chip: one batch of the rule's step, and a hybrid's other step. */
+    private record Costs(WordSizes words, RunReport report, CountSummary perBatch, Energy batchEnergy,
+                         Optional<TrainingHistory.Hybrid> hybrid, LearningRule rule, Chip chip, PrintWriter printer) {
+        TrainingHistory.Step step() {
+            return new TrainingHistory.Step(perBatch, batchEnergy);
+        }
+
+        void print(int batch) {
+            printer.printf(Locale.ROOT, "per example on %s: %s cycles, %s MACs, %s words moved, %s%n",
+                    chip.model().describe(), perExample(perBatch.cycles(), batch),
+                    perExample(perBatch.totals().get(Category.MACS), batch),
+                    perExample(perBatch.totals().get(Category.WORDS_MOVED), batch),
+                    Units.energy(batchEnergy.totalPj() / batch));
+            if (batch > 1) {
+                printer.printf(Locale.ROOT, "per batch of %d: %,d cycles, %,d MACs, %,d weight writes, %s%n", batch,
+                        perBatch.cycles(), perBatch.totals().get(Category.MACS),
+                        perBatch.totals().get(Category.WEIGHT_WRITES), Units.energy(batchEnergy.totalPj()));
+            }
+            hybrid.ifPresent(h -> printer.printf(Locale.ROOT, "a %s step instead (probability %s): %s cycles, %s MACs, "
+                    + "%s words moved, %s%n", rule.stepMix().orElseThrow().otherStepName(),
+                    rule.stepMix().orElseThrow().otherStepProbability(),
+                    perExample(h.bp().perBatch().cycles(), batch),
+                    perExample(h.bp().perBatch().totals().get(Category.MACS), batch),
+                    perExample(h.bp().perBatch().totals().get(Category.WORDS_MOVED), batch),
+                    Units.energy(h.bp().energy().totalPj() / batch)));
+        }
+    }
+
+    private Costs costs(TrainConfig config, DataSelection.Examples split) {
+        Chip chip = config.chip();
+        LearningRule rule = config.rule();
+        int batch = config.batch();
+        WordSizes words = config.numbers().wordSizes(chip.spec().tile().wordBytes());
+        Chip.Example example = chip.run(config.network(), rule, true, config.optimizerCost(), words, batch,
+                TraceRecorder.disabled());
+        RunReport report = new RunReport(rule.spec(), example, null, chip);
+        CountSummary perBatch = CountSummary.ofBatch(example, example.movedWordBytes());
+        EnergyPass pass = new EnergyPass(config.energyTable(), RunResult.energyChip(chip, words));
+        Energy batchEnergy = pass.total(perBatch.totals(), perBatch.cycles());
+        Optional<TrainingHistory.Hybrid> hybrid = hybridCost(config, pass, words, split.train().size());
+        return new Costs(words, report, perBatch, batchEnergy, hybrid, rule, chip, printer);
     }
 
     /** Shows progress, prints each epoch and writes checkpoints. */

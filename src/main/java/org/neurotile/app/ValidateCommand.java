@@ -19,6 +19,7 @@ import org.neurotile.noc.topology.Topologies;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
 import org.neurotile.workloads.Conv2d;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.Workloads;
@@ -42,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--workload", split = ",", paramLabel = "NAME|FILE",
-            description = "Networks to check (default: every catalog network that fits the array).")
+            description = "Networks to check (default: every catalog network that fits the array, but those with batch"
+                    + " normalisation, which the chip does not cost).")
     private List<String> workloads;
 
     @Option(names = "--array", paramLabel = "WxH", description = "Tile array (default: 32x32).")
@@ -64,7 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<Chip> chips = List.of(new Chip(chipSpec));
         boolean explicit = workloads != null;
         List<String> names = explicit ? ListOptions.require("--workload", "workload", workloads, name -> name)
-                : List.copyOf(NetworkCatalog.names());
+                : NetworkCatalog.names().stream() // the chip cannot cost batch normalisation
+                        .filter(name -> LayerKernels.of(NetworkCatalog.get(name)).firstNormalising() == 0).toList();
         for (String name : names) {
             for (Chip chip : chips) {
                 memoryCheck.require(HeapEstimate.ofRun(Workloads.resolve(name), chip.topology(), 1, false, false),

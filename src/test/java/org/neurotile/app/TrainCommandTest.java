@@ -390,4 +390,47 @@ class TrainCommandTest {
         assertEquals(2, run.status());
         assertTrue(run.err().contains("checkpoint.bin") && run.err().contains("checkpoint"), run.err());
     }
+
+    private Path normalisedNetwork() throws IOException {
+        return Files.writeString(dir.resolve("bn.yaml"),
+                "input: 784\nlayers: [32, 10]\noverrides:\n  1: {normalise: batch}\n");
+    }
+
+    @Test
+    void aBatchNormalisedNetworkTrainsAndSaysTheChipDoesNotCostIt() throws IOException {
+        Path out = dir.resolve("bn");
+        CommandLineRunner run = train(out, "--workload", normalisedNetwork().toString(), "--rule", "dfa", "--batch",
+                "16", "--optimizer", "adam", "--lr", "0.003");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("not costed, as layer 1 has batch normalisation"), run.out());
+        assertTrue(run.out().contains("wrote " + out + "/history.csv, history.json\n"), run.out());
+        assertEquals("epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,wallSeconds",
+                Files.readAllLines(out.resolve("history.csv")).get(0));
+        JsonNode history = new ObjectMapper().readTree(out.resolve("history.json").toFile());
+        assertTrue(history.get("costPerExample").isNull());
+        assertTrue(history.get("epochs").get(1).get("testAccuracy").asDouble() > 0.5, "chance: 0.1 " + history);
+        assertFalse(Files.exists(out.resolve("result.json")));
+    }
+
+    @Test
+    void aBatchNormalisedNetworkWithBatchOneIsOneLineAndWritesNothing() throws IOException {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = train(out, "--workload", normalisedNetwork().toString());
+        assertEquals(2, run.status());
+        assertEquals("train: --batch 1: layer 1 of bn has batch normalisation, which needs a minibatch's statistics;"
+                + " use --batch 2 or more", run.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theChipRefusesToCostABatchNormalisedNetworkInOneLine() throws IOException {
+        Path out = dir.resolve("never");
+        CommandLineRunner run = CommandLineRunner.run("run", "--workload", normalisedNetwork().toString(), "--out",
+                out.toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().strip().startsWith("run: batch normalisation (normalise: batch) has no cost model on the"
+                + " chip"), run.err());
+        assertFalse(run.err().strip().contains("\n"));
+        assertFalse(Files.exists(out));
+    }
 }

@@ -18,6 +18,8 @@ import org.neurotile.sim.InvalidInputException;
  * load a network file to use tanh. Every listed layer is trainable. The {@code *-convnet-fc},
  * {@code alexnet-fc} and {@code vgg16-fc} entries are the fully connected heads alone (their input is
  * the flattened feature map of {@code cifar100-cnn}, {@code alexnet} and {@code vgg16}).
+ * {@code mnist-3x800-bn} is {@code mnist-3x800} as the directional-DFA authors build it
+ * (github.com/Florian-BACHO/FDFA, networks/fc_mnist.py): batch normalisation before each hidden relu.
  */
 public final class NetworkCatalog {
     /** The activation of every hidden layer of a catalog network. */
@@ -53,6 +55,7 @@ public final class NetworkCatalog {
         final List<NetworkSpec> networks = List.of(
                 fc("mnist-fc", 784, 400, 10),
                 fc("mnist-3x800", 784, 800, 800, 800, 10),
+                normalisedFc("mnist-3x800-bn", 784, 800, 800, 800, 10),
                 deep("mnist-deep-100x200", 784, DEEP_HIDDEN_LAYERS, DEEP_HIDDEN_NEURONS, 10),
                 fc("cifar10-fc", 3072, 1000, 1000, 1000, 10),
                 fc("cifar100-fc", 3072, 1000, 1000, 1000, 100),
@@ -77,6 +80,16 @@ public final class NetworkCatalog {
         for (int i = 0; i < sizes.length; i++) {
             final boolean output = i == sizes.length - 1;
             layers.add(Dense.of(sizes[i], output ? Activation.IDENTITY : HIDDEN_ACTIVATION));
+        }
+        return new NetworkSpec(name, inputSize, layers);
+    }
+
+    /** As {@link #fc}, with batch normalisation before every hidden layer's activation. */
+    private static NetworkSpec normalisedFc(String name, int inputSize, int... sizes) {
+        final List<Layer> layers = new ArrayList<>(sizes.length);
+        for (int i = 0; i < sizes.length; i++) {
+            final boolean output = i == sizes.length - 1;
+            layers.add(output ? Dense.of(sizes[i], Activation.IDENTITY) : Dense.normalised(sizes[i], HIDDEN_ACTIVATION));
         }
         return new NetworkSpec(name, inputSize, layers);
     }

@@ -63,7 +63,7 @@ class NetworkCatalogTest {
     @Test
     void namesAreInAFixedOrderStartingWithMnistFc() {
         assertEquals("mnist-fc", NetworkCatalog.names().iterator().next());
-        assertEquals(List.of("mnist-fc", "mnist-3x800", "mnist-deep-100x200", "cifar10-fc", "cifar100-fc",
+        assertEquals(List.of("mnist-fc", "mnist-3x800", "mnist-3x800-bn", "mnist-deep-100x200", "cifar10-fc", "cifar100-fc",
                 "cifar100-convnet-fc", "alexnet-fc", "vgg16-fc", "mnist-cnn", "cifar10-cnn", "cifar100-cnn",
                 "vgg16-cifar", "resnet18-cifar", "alexnet", "vgg16"), List.copyOf(NetworkCatalog.names()));
     }

@@ -21,6 +21,7 @@ import org.neurotile.neuron.rules.LearningRules;
 import org.neurotile.noc.topology.GridShape;
 import org.neurotile.sim.InvalidInputException;
 import org.neurotile.sim.trace.TraceRecorder;
+import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.workloads.NetworkCatalog;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -52,6 +53,7 @@ class GoldenCountsTest {
     static Stream<Arguments> cases() {
         return NetworkCatalog.names().stream()
                 .filter(network -> NetworkCatalog.get(network).isFullyConnected() || CONVOLUTIONAL.contains(network))
+                .filter(network -> LayerKernels.of(NetworkCatalog.get(network)).firstNormalising() == 0) // not costed
                 .flatMap(network -> LearningRules.EXAMPLES.stream().map(rule -> Arguments.of(network, rule)));
     }
 
