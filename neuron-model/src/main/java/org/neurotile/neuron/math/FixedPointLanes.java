@@ -20,9 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   most 2^15 steps of a format), the sign of a zero restored from the value's, and scaled back
  *   (exact);</li>
  *   <li>stochastic rounding, four weights at a time in double lanes with the format's own
- *   arithmetic, each weight with the draw the per-weight loop would give it (its SplitMix64 in a
- *   plain loop: long lanes of it were not compiled into the kernel in every caller on Java 17, and
- *   ran many times slower).</li>
+ *   arithmetic, each weight with the draw the per-weight loop would give it (the draws of a whole
+ *   run made first, in one plain loop of SplitMix64: long lanes of it were not compiled into the
+ *   kernel in every caller on Java 17, and ran many times slower).</li>
  * </ul>
  *
  * A NaN stays NaN through max, min and the arithmetic. Compiled on its own, as {@link VectorLanes} is.
@@ -72,15 +72,12 @@ final class FixedPointLanes {
      * draws as made).
      */
     static int stochastic(float[] w, int base, int n, FixedPoint format, RoundingNoise noise) {
-        long draws = noise.draws();
-        double[] u = new double[HALF.length()];
         int end = coveredByHalves(n);
+        double[] u = new double[end];
+        noise.uniforms(noise.draws() + 1, u, end);
         for (int j = 0; j < end; j += HALF.length()) {
             int k = base + j;
-            for (int i = 0; i < u.length; i++) {
-                u[i] = noise.uniform(draws + j + i + 1);
-            }
-            roundStochastic(FloatVector.fromArray(HALF, w, k), u, format).intoArray(w, k);
+            roundStochastic(FloatVector.fromArray(HALF, w, k), u, j, format).intoArray(w, k);
         }
         noise.advance(end);
         return end;
@@ -95,19 +92,19 @@ final class FixedPointLanes {
     static void subtractScaledStochastic(float[] w, int base, double a, double[] x, int n, FixedPoint format,
                                          RoundingNoise noise) {
         DoubleVector rate = DoubleVector.broadcast(DOUBLES, a);
-        double[] u = new double[HALF.length()];
-        for (int j = 0, end = coveredByHalves(n); j < end; j += HALF.length()) {
+        int end = coveredByHalves(n);
+        double[] u = new double[end]; // at most one draw per weight: those not used are never counted as made
+        long first = noise.draws() + 1;
+        noise.uniforms(first, u, end);
+        for (int j = 0; j < end; j += HALF.length()) {
             int k = base + j;
             FloatVector change = (FloatVector) rate.mul(DoubleVector.fromArray(DOUBLES, x, j))
                     .convertShape(VectorOperators.D2F, HALF, 0);
             VectorMask<Float> changed = change.compare(VectorOperators.NE, 0f);
             if (changed.allTrue()) {
-                long draws = noise.draws();
-                for (int i = 0; i < u.length; i++) {
-                    u[i] = noise.uniform(draws + i + 1);
-                }
-                roundStochastic(FloatVector.fromArray(HALF, w, k).sub(change), u, format).intoArray(w, k);
-                noise.advance(u.length);
+                roundStochastic(FloatVector.fromArray(HALF, w, k).sub(change), u, (int) (noise.draws() + 1 - first),
+                        format).intoArray(w, k);
+                noise.advance(HALF.length());
             } else if (changed.anyTrue()) {
                 oneByOne(w, base, a, x, j, format, noise);
             }
@@ -126,13 +123,14 @@ final class FixedPointLanes {
     }
 
     /**
-     * Four values rounded stochastically to {@code format} with the uniforms {@code u}: widened to
+     * Four values rounded stochastically to {@code format} with the uniforms {@code u[offset ..
+     * offset + 3]}: widened to
      * double, the arithmetic of {@link FixedPoint#quantize} on them. The steps are clamped to the
      * range before the floor is taken (|steps| then stays far below 2^51, where adding and
      * subtracting 1.5 * 2^52 rounds to an integer), which changes the fraction only of values that
      * saturate either way.
      */
-    private static FloatVector roundStochastic(FloatVector value, double[] u, FixedPoint format) {
+    private static FloatVector roundStochastic(FloatVector value, double[] u, int offset, FixedPoint format) {
         int limit = 1 << (format.bits() - 1);
         DoubleVector rounder = DoubleVector.broadcast(DOUBLES, DOUBLE_ROUNDER);
         DoubleVector one = DoubleVector.broadcast(DOUBLES, 1.0);
@@ -141,7 +139,7 @@ final class FixedPointLanes {
                 .max(-limit).min(limit - 1);
         DoubleVector nearest = steps.add(rounder).sub(rounder);
         DoubleVector floor = nearest.sub(one, nearest.compare(VectorOperators.GT, steps));
-        DoubleVector uniform = DoubleVector.fromArray(DOUBLES, u, 0);
+        DoubleVector uniform = DoubleVector.fromArray(DOUBLES, u, offset);
         DoubleVector rounded = floor.add(one, uniform.compare(VectorOperators.LT, steps.sub(floor)));
         return rounded.mul(Double.longBitsToDouble((1023L - format.fractionBits()) << 52))
                 .convertShape(VectorOperators.D2F, HALF, 0).reinterpretAsFloats();

@@ -33,6 +33,22 @@ public final class RoundingNoise {
         return (RandomStreams.mix64(key + n * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
     }
 
+    /**
+     * The uniforms of draws {@code first .. first + count - 1} into {@code out[0 .. count - 1]}, without
+     * making them: {@link #uniform} of each, in one loop over the counters (SplitMix64 written out, so
+     * that the compiler schedules the draws together; about twice as fast as one call per draw).
+     */
+    void uniforms(long first, double[] out, int count) {
+        long counter = key + first * GOLDEN_GAMMA;
+        for (int i = 0; i < count; i++) {
+            long z = counter + i * GOLDEN_GAMMA;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            z ^= z >>> 31;
+            out[i] = (z >>> 11) * 0x1.0p-53;
+        }
+    }
+
     /** Counts {@code count} draws as made: those after {@link #draws} that a kernel took with {@link #uniform}. */
     void advance(long count) {
         draws += count;
