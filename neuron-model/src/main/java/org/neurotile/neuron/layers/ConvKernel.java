@@ -114,8 +114,7 @@ public final class ConvKernel implements LayerKernel {
     @Override
     public void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out,
                         boolean outputLayer, Precision p, Quantization q) {
-        forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
-                outputLayer, p, q, Workers.single());
+        forwardAsBatch(weights, biases, input, pre, out, outputLayer, p, q);
     }
 
     /** Example by example; each example's output channels shared among {@code workers}. */

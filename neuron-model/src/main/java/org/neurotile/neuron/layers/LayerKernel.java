@@ -83,6 +83,13 @@ public interface LayerKernel {
     void forward(Weights weights, double[] biases, double[] input, double[] pre, double[] out, boolean outputLayer,
                  Precision p, Quantization q);
 
+    /** {@link #forward} as a minibatch of one: for a kernel whose arithmetic is all in {@link #forwardBatch}. */
+    default void forwardAsBatch(Weights weights, double[] biases, double[] input, double[] pre, double[] out,
+                                boolean outputLayer, Precision p, Quantization q) {
+        forwardBatch(weights, biases, new double[][] {input}, new double[][] {pre}, new double[][] {out}, 1,
+                outputLayer, p, q, Workers.single());
+    }
+
     /**
      * {@link #forward} for examples {@code m < count} of a minibatch, with the same bits; only for
      * a quantization whose rounding draws no noise, as the order of the values' rounding changes. A
