@@ -82,6 +82,33 @@ public final class BatchGradient {
         }
     }
 
+    /**
+     * Adds a dense minibatch's block of examples (after any added before it), with the bits of
+     * adding them one by one: the same products as {@link #add}, on the block's float32 matrices.
+     */
+    void add(DenseBatch batch) {
+        if (p != Precision.FLOAT32) {
+            throw new IllegalStateException("a dense batch is float32");
+        }
+        sum();
+        int count = batch.count();
+        for (int l = 1; l < present.length; l++) {
+            if (!batch.present(l) || biases[l] == null) {
+                continue;
+            }
+            present[l] = true;
+            int rows = batch.width(l);
+            int columns = batch.width(l - 1);
+            float[] g = floatWeights[l];
+            double[] gb = biases[l];
+            float[] delta = batch.delta(l);
+            float[] x = batch.input(l);
+            workers.split(rows, (long) columns * count, (from, to) -> workers.products()
+                    .addOuterProducts(g, gb, columns, rows, from, to, delta, x, count));
+        }
+        examples += count;
+    }
+
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
     private void sum() {
         if (pending == 0) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.neurotile.neuron.functional.BatchGradient;
+import org.neurotile.neuron.functional.DenseBatch;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
@@ -158,6 +159,7 @@ public final class Trainer {
     private final StepEngine engine;
     private final Quantization quantization;
     private final Workers workers;
+    private final DenseBatch evaluationBatch; // null: the network's examples are evaluated as ForwardPasses
 
     /** On the caller's thread. */
     public Trainer(Settings settings) {
@@ -178,6 +180,8 @@ public final class Trainer {
         this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision(), settings.init());
+        this.evaluationBatch = DenseBatch.supports(model, quantization)
+                ? DenseBatch.of(model, workers, BlockedProducts.EXAMPLE_BLOCK) : null;
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
@@ -219,6 +223,9 @@ public final class Trainer {
         int block = normalised ? settings.batch() : Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
         double[][] inputs = new double[block][input.length];
         int[] labels = new int[block];
+        // a float32 dense network's blocks go through float32 matrices, with the same bits
+        DenseBatch dense = settings.alignment() || !engine.takesDenseBatches(model) ? null
+                : DenseBatch.of(model, workers, block);
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
         LossGrowth growth = new LossGrowth(model);
@@ -237,6 +244,11 @@ public final class Trainer {
                 StepKind kind = engine.begin(epoch, n / batch);
                 for (int first = n; first < end; first += block) { // a block of the batch's examples together
                     int last = Math.min(first + block, end);
+                    if (dense != null && last - first > 1) {
+                        loss = denseBlock(dense, train, order, first, last, values, labels, kind, epoch, loss);
+                        correct += denseCorrect(dense, labels, last - first);
+                        continue;
+                    }
                     ForwardPass[] passes = null;
                     double[][][] deltas = null;
                     if ((last - first > 1 || normalised) && engine.batches()) {
@@ -310,6 +322,47 @@ public final class Trainer {
                 quantization.noise(), in);
     }
 
+    /**
+     * The forward pass, deltas and gradient sums of examples {@code first..last-1} of the epoch's
+     * order through {@code dense}, each example checked as {@link #check} and {@link #checkDeltas}
+     * check a pass; returns {@code loss} plus their losses, added one by one in example order.
+     */
+    private double denseBlock(DenseBatch dense, Dataset train, int[] order, int first, int last, float[] values,
+                              int[] labels, StepKind kind, int epoch, double loss) {
+        int count = last - first;
+        float[] x = dense.inputs();
+        for (int m = first; m < last; m++) {
+            train.copyInput(order[m], values);
+            System.arraycopy(values, 0, x, (m - first) * values.length, values.length);
+            labels[m - first] = train.label(order[m]);
+        }
+        engine.forward(dense, labels, count);
+        engine.deltas(dense, kind);
+        for (int m = first; m < last; m++) {
+            int k = m - first;
+            if (!Double.isFinite(dense.loss(k))) {
+                int layer = dense.firstNonFiniteLayer(k);
+                throw diverged(epoch, m, order[m], layer > 0 ? layer : settings.network().layerCount(),
+                        "the loss is " + dense.loss(k));
+            }
+            double[] bad = dense.firstNonFiniteDelta(k);
+            if (bad != null) {
+                throw diverged(epoch, m, order[m], (int) bad[0], "its error is " + bad[1]);
+            }
+            loss += dense.loss(k);
+        }
+        engine.apply(dense);
+        return loss;
+    }
+
+    private static long denseCorrect(DenseBatch dense, int[] labels, int count) {
+        long correct = 0;
+        for (int m = 0; m < count; m++) {
+            correct += dense.predicted(m) == labels[m] ? 1 : 0;
+        }
+        return correct;
+    }
+
     /** Mean loss and accuracy over a data set, without training; a block of examples at a time where it can. */
     public double[] evaluate(Dataset data, float[] values, double[] input) {
         double loss = 0;
@@ -319,6 +372,20 @@ public final class Trainer {
         int[] labels = new int[block];
         for (int first = 0; first < data.size(); first += block) {
             int count = Math.min(block, data.size() - first);
+            if (count > 1 && evaluationBatch != null) {
+                float[] x = evaluationBatch.inputs();
+                for (int m = 0; m < count; m++) {
+                    data.copyInput(first + m, values);
+                    System.arraycopy(values, 0, x, m * values.length, values.length);
+                    labels[m] = data.label(first + m);
+                }
+                evaluationBatch.forward(labels, count);
+                for (int m = 0; m < count; m++) {
+                    loss += evaluationBatch.loss(m);
+                    correct += evaluationBatch.predicted(m) == labels[m] ? 1 : 0;
+                }
+                continue;
+            }
             ForwardPass[] passes;
             if (count == 1) {
                 read(data, first, values, input);
