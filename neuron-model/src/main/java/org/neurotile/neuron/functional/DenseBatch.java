@@ -31,6 +31,8 @@ public final class DenseBatch {
     private final double[] loss;
     private final int[] predicted;
     private final double[] logits;  // one example's a_L in float64, for the softmax
+    private final double[] exps;    // exp(a_L - max) of one example
+    private final float[][] biases; // c_l as floats, for the sums
     private int count;
 
     private DenseBatch(Model model, Workers workers, int capacity) {
@@ -54,6 +56,11 @@ public final class DenseBatch {
         loss = new double[capacity];
         predicted = new int[capacity];
         logits = new double[width[layers]];
+        exps = new double[width[layers]];
+        biases = new float[layers + 1][];
+        for (int l = 1; l <= layers; l++) {
+            biases[l] = new float[width[l]];
+        }
     }
 
     /**
@@ -111,14 +118,35 @@ public final class DenseBatch {
         }
     }
 
-    /** a = p(a + c); h = p(f(a)) but at the output, where h = a. */
+    /**
+     * a = p(a + c); h = p(f(a)) but at the output, where h = a. With float32 biases (as every
+     * float32 step keeps them) and relu or the identity, in float arithmetic, which gives the same
+     * bits (a float32 sum rounded twice is rounded once: {@link Precision}) in a loop the JIT
+     * vectorises; else through the float64 activation.
+     */
     private void activate(int l, int count) {
-        double[] biases = model.biases[l];
         int rows = width[l];
         float[] a = sums[l];
         float[] h = outputs[l];
         boolean output = l == layers;
         Activation f = model.kernel(l).layer().activation();
+        float[] c = floatBiases(l);
+        if (c != null && (output || f == Activation.RELU || f == Activation.IDENTITY)) {
+            boolean relu = !output && f == Activation.RELU;
+            for (int m = 0; m < count; m++) {
+                int base = m * rows;
+                if (relu) {
+                    addRelu(a, h, base, c, rows);
+                } else {
+                    addBiases(a, base, c, rows);
+                    if (!output) {
+                        System.arraycopy(a, base, h, base, rows);
+                    }
+                }
+            }
+            return;
+        }
+        double[] biases = model.biases[l];
         for (int m = 0; m < count; m++) {
             int base = m * rows;
             for (int i = 0; i < rows; i++) {
@@ -129,6 +157,42 @@ public final class DenseBatch {
                 }
             }
         }
+    }
+
+    /** a[base + i] += c[i] and h[base + i] = relu(a[base + i]) for i below n. */
+    private static void addRelu(float[] a, float[] h, int base, float[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            float sum = a[base + i] + c[i];
+            a[base + i] = sum;
+            h[base + i] = sum > 0f ? sum : 0f;
+        }
+    }
+
+    /** a[base + i] += c[i] for i below n. */
+    private static void addBiases(float[] a, int base, float[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            a[base + i] += c[i];
+        }
+    }
+
+    /** d[k] times relu'(a[k]), 1 or 0 (at 0 and NaN too), for k below n: d, or a zero of d's sign, or NaN. */
+    private static void timesReluDerivative(float[] d, float[] a, int n) {
+        for (int k = 0; k < n; k++) {
+            d[k] *= a[k] > 0f ? 1f : 0f;
+        }
+    }
+
+    /** Layer l's biases as floats where each is a float32 value, else null. */
+    private float[] floatBiases(int l) {
+        double[] biases = model.biases[l];
+        float[] c = this.biases[l];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (float) biases[i];
+            if (c[i] != biases[i]) {
+                return null;
+            }
+        }
+        return c;
     }
 
     /** Softmax and cross-entropy of example m, as {@link ForwardPass}'s finish: e into the output's deltas. */
@@ -148,10 +212,11 @@ public final class DenseBatch {
         }
         double total = 0;
         for (int i = 0; i < n; i++) {
-            total += Math.exp(logits[i] - max);
+            exps[i] = Math.exp(logits[i] - max);
+            total += exps[i];
         }
         for (int i = 0; i < n; i++) {
-            e[base + i] = (float) (Math.exp(logits[i] - max) / total - (i == label ? 1 : 0));
+            e[base + i] = (float) (exps[i] / total - (i == label ? 1 : 0));
         }
         loss[m] = -(logits[label] - max - Math.log(total));
         predicted[m] = best;
@@ -206,12 +271,16 @@ public final class DenseBatch {
         derivative(l);
     }
 
-    /** delta = p(error p(f'(a))), in place. */
+    /** delta = p(error p(f'(a))), in place: for relu, error times 1 or 0 in float arithmetic, the same bits. */
     private void derivative(int l) {
         Activation f = model.kernel(l).layer().activation();
         float[] a = sums[l];
         float[] d = deltas[l];
         int n = count * width[l];
+        if (f == Activation.RELU) {
+            timesReluDerivative(d, a, n);
+            return;
+        }
         for (int k = 0; k < n; k++) {
             d[k] = (float) (d[k] * (double) (float) f.derivative((double) a[k]));
         }
