@@ -245,8 +245,9 @@ public final class Trainer {
                 for (int first = n; first < end; first += block) { // a block of the batch's examples together
                     int last = Math.min(first + block, end);
                     if (dense != null && last - first > 1) {
-                        loss = denseBlock(dense, train, order, first, last, values, labels, kind, epoch, loss);
-                        correct += denseCorrect(dense, labels, last - first);
+                        loss = DenseBlocks.train(engine, dense, train, order, first, last, values, labels, kind,
+                                epoch, loss, settings.network().layerCount(), this::diverged);
+                        correct += DenseBlocks.correct(dense, labels, last - first);
                         continue;
                     }
                     ForwardPass[] passes = null;
@@ -322,47 +323,6 @@ public final class Trainer {
                 quantization.noise(), in);
     }
 
-    /**
-     * The forward pass, deltas and gradient sums of examples {@code first..last-1} of the epoch's
-     * order through {@code dense}, each example checked as {@link #check} and {@link #checkDeltas}
-     * check a pass; returns {@code loss} plus their losses, added one by one in example order.
-     */
-    private double denseBlock(DenseBatch dense, Dataset train, int[] order, int first, int last, float[] values,
-                              int[] labels, StepKind kind, int epoch, double loss) {
-        int count = last - first;
-        float[] x = dense.inputs();
-        for (int m = first; m < last; m++) {
-            train.copyInput(order[m], values);
-            System.arraycopy(values, 0, x, (m - first) * values.length, values.length);
-            labels[m - first] = train.label(order[m]);
-        }
-        engine.forward(dense, labels, count);
-        engine.deltas(dense, kind);
-        for (int m = first; m < last; m++) {
-            int k = m - first;
-            if (!Double.isFinite(dense.loss(k))) {
-                int layer = dense.firstNonFiniteLayer(k);
-                throw diverged(epoch, m, order[m], layer > 0 ? layer : settings.network().layerCount(),
-                        "the loss is " + dense.loss(k));
-            }
-            double[] bad = dense.firstNonFiniteDelta(k);
-            if (bad != null) {
-                throw diverged(epoch, m, order[m], (int) bad[0], "its error is " + bad[1]);
-            }
-            loss += dense.loss(k);
-        }
-        engine.apply(dense);
-        return loss;
-    }
-
-    private static long denseCorrect(DenseBatch dense, int[] labels, int count) {
-        long correct = 0;
-        for (int m = 0; m < count; m++) {
-            correct += dense.predicted(m) == labels[m] ? 1 : 0;
-        }
-        return correct;
-    }
-
     /** Mean loss and accuracy over a data set, without training; a block of examples at a time where it can. */
     public double[] evaluate(Dataset data, float[] values, double[] input) {
         double loss = 0;
@@ -373,17 +333,10 @@ public final class Trainer {
         for (int first = 0; first < data.size(); first += block) {
             int count = Math.min(block, data.size() - first);
             if (count > 1 && evaluationBatch != null) {
-                float[] x = evaluationBatch.inputs();
-                for (int m = 0; m < count; m++) {
-                    data.copyInput(first + m, values);
-                    System.arraycopy(values, 0, x, m * values.length, values.length);
-                    labels[m] = data.label(first + m);
-                }
+                DenseBlocks.read(evaluationBatch, data, null, first, first + count, values, labels);
                 evaluationBatch.forward(labels, count);
-                for (int m = 0; m < count; m++) {
-                    loss += evaluationBatch.loss(m);
-                    correct += evaluationBatch.predicted(m) == labels[m] ? 1 : 0;
-                }
+                loss = DenseBlocks.addLosses(evaluationBatch, count, loss);
+                correct += DenseBlocks.correct(evaluationBatch, labels, count);
                 continue;
             }
             ForwardPass[] passes;
