@@ -23,6 +23,10 @@ public final class BatchGradient {
     final float[][] floatWeights; // float32: the same, in float32, as float32 arithmetic sums them
     final double[][] biases;  // per trained layer, one per bias of its kernel
     final boolean[] present;  // whether a layer had a delta in the batch
+    // float32 weight sums that mean() left to scale as they are read, and those an optimizer took
+    private final boolean[] unscaled;
+    private final boolean[] taken;
+    private float floatScale;
     private int examples;
     // added, not yet summed: at most a block, which is then summed
     private final ForwardPass[] pendingPasses = new ForwardPass[BlockedProducts.EXAMPLE_BLOCK];
@@ -46,6 +50,8 @@ public final class BatchGradient {
         floatWeights = new float[layers + 1][];
         biases = new double[layers + 1][];
         present = new boolean[layers + 1];
+        unscaled = new boolean[layers + 1];
+        taken = new boolean[layers + 1];
         for (int l = 1; l <= layers; l++) {
             if (network.layer(l).trainable()) {
                 if (p == Precision.FLOAT32) {
@@ -80,6 +86,33 @@ public final class BatchGradient {
         if (pending == pendingPasses.length) { // a large batch is summed a block at a time
             sum();
         }
+    }
+
+    /**
+     * Adds a dense minibatch's block of examples (after any added before it), with the bits of
+     * adding them one by one: the same products as {@link #add}, on the block's float32 matrices.
+     */
+    void add(DenseBatch batch) {
+        if (p != Precision.FLOAT32) {
+            throw new IllegalStateException("a dense batch is float32");
+        }
+        sum();
+        int count = batch.count();
+        for (int l = 1; l < present.length; l++) {
+            if (!batch.present(l) || biases[l] == null) {
+                continue;
+            }
+            present[l] = true;
+            int rows = batch.width(l);
+            int columns = batch.width(l - 1);
+            float[] g = floatWeights[l];
+            double[] gb = biases[l];
+            float[] delta = batch.delta(l);
+            float[] x = batch.input(l);
+            workers.split(rows, (long) columns * count, (from, to) -> workers.products()
+                    .addOuterProducts(g, gb, columns, rows, from, to, delta, x, count));
+        }
+        examples += count;
     }
 
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
@@ -139,12 +172,9 @@ public final class BatchGradient {
             if (!present[l]) {
                 continue;
             }
-            if (p == Precision.FLOAT32) { // a float product of float32 values: the double product rounded
-                float factor = (float) scale;
-                float[] sums = floatWeights[l];
-                for (int k = 0; k < sums.length; k++) {
-                    sums[k] *= factor;
-                }
+            if (p == Precision.FLOAT32) { // scaled as read: a float product of float32 values, the double product rounded
+                floatScale = (float) scale;
+                unscaled[l] = true;
             } else {
                 scale(weights[l], scale);
             }
@@ -179,11 +209,38 @@ public final class BatchGradient {
 
     /** The batch's float32 gradients of W_l (row-major), itself, not a copy. */
     public float[] floatWeightGradient(int layer) {
+        float[] sums = takeFloatSums(layer);
+        taken[layer] = false;
+        if (unscaled[layer]) {
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] *= floatScale;
+            }
+            unscaled[layer] = false;
+        }
+        return sums;
+    }
+
+    /**
+     * After {@link #mean}, for an optimizer that reads each gradient once: the float32 sums of W_l
+     * themselves, whose means are each sum times {@link #meanFactor} in float arithmetic (the
+     * bits {@link #floatWeightGradient} holds). The caller leaves every one at zero for the next
+     * batch, which saves the mean's and the clearing's passes over them.
+     */
+    public float[] takeFloatSums(int layer) {
         if (!floats()) {
             throw new IllegalStateException("a float64 batch's gradients are weightGradient's");
         }
+        if (taken[layer]) {
+            throw new IllegalStateException("layer " + layer + "'s gradients were taken");
+        }
         sum();
+        taken[layer] = true;
         return floatWeights[layer];
+    }
+
+    /** What {@link #takeFloatSums}' sums of layer {@code layer} are multiplied by to give the mean: 1/B, or 1. */
+    public float meanFactor(int layer) {
+        return unscaled[layer] ? floatScale : 1f;
     }
 
     /** The batch's gradients of c_l, itself, not a copy. */
@@ -204,13 +261,16 @@ public final class BatchGradient {
         pending = 0;
         for (int l = 1; l < present.length; l++) {
             if (present[l]) {
-                if (floats()) {
+                if (floats() && taken[l]) { // the optimizer left them at zero
+                    taken[l] = false;
+                } else if (floats()) {
                     Arrays.fill(floatWeights[l], 0);
                 } else {
                     Arrays.fill(weights[l], 0);
                 }
                 Arrays.fill(biases[l], 0);
                 present[l] = false;
+                unscaled[l] = false;
             }
         }
         examples = 0;

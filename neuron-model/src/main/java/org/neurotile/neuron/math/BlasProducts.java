@@ -155,6 +155,62 @@ public final class BlasProducts implements Products {
         }
     }
 
+    /** The same calls as {@link #dots(Weights, int, int, int, double[][], int, double[][])}, on the matrices in place. */
+    @Override
+    public void dots(Weights w, int columns, int rows, int from, int to, float[] x, int count, float[] out) {
+        int width = to - from;
+        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+            FIXED_ORDER.dots(w, columns, rows, from, to, x, count, out);
+            return;
+        }
+        if (count == 1) {
+            blas.sgemv("T", columns, width, 1f, single.w(), from * columns, columns, x, 0, 1, 0f, out, from, 1);
+        } else {
+            blas.sgemm("T", "N", width, count, columns, 1f, single.w(), from * columns, columns, x, 0, columns, 0f,
+                    out, from, rows);
+        }
+    }
+
+    /** The same calls as {@link #transposedProducts(Weights, int, int, int, int, double[][], int, double[][])}, in place. */
+    @Override
+    public void transposedProducts(Weights w, int rows, int columns, int from, int to, float[] delta, int count,
+                                   float[] out) {
+        int width = to - from;
+        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+            FIXED_ORDER.transposedProducts(w, rows, columns, from, to, delta, count, out);
+            return;
+        }
+        if (count == 1) {
+            blas.sgemv("N", width, rows, 1f, single.w(), from, columns, delta, 0, 1, 0f, out, from, 1);
+        } else {
+            blas.sgemm("N", "N", width, count, rows, 1f, single.w(), from, columns, delta, 0, rows, 0f, out, from,
+                    columns);
+        }
+    }
+
+    /** The same calls as {@link #addOuterProducts(float[], double[], int, int, int, double[][], double[][], int)}, in place. */
+    @Override
+    public void addOuterProducts(float[] g, double[] gb, int columns, int rows, int from, int to, float[] delta,
+                                 float[] x, int count) {
+        int width = to - from;
+        if (width <= 0 || count == 0) {
+            return;
+        }
+        if (count == 1) {
+            blas.sger(columns, width, 1f, x, 0, 1, delta, from, 1, g, from * columns, columns);
+        } else {
+            blas.sgemm("N", "T", columns, width, count, 1f, x, 0, columns, delta, from, rows, 1f, g, from * columns,
+                    columns);
+        }
+        for (int i = from; i < to; i++) {
+            float bias = (float) gb[i];
+            for (int m = 0; m < count; m++) {
+                bias += delta[m * rows + i];
+            }
+            gb[i] = bias;
+        }
+    }
+
     /** The first {@code n} values of each example, example after example, as floats, into {@code result}. */
     private static float[] byExample(double[][] values, int count, int n, float[] result) {
         for (int m = 0; m < count; m++) {

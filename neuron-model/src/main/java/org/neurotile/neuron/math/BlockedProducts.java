@@ -213,6 +213,18 @@ public final class BlockedProducts {
     }
 
     /**
+     * w[k] -= a (g[k] factor) and g[k] = 0 for k < n, in float arithmetic: a mean gradient's
+     * {@link #subtractScaled(float[], float, float[], int)} with the mean taken and the sums
+     * cleared in the same pass.
+     */
+    public static void subtractScaledMean(float[] w, float a, float[] g, float factor, int n) {
+        for (int k = 0; k < n; k++) {
+            w[k] -= a * (g[k] * factor);
+            g[k] = 0f;
+        }
+    }
+
+    /**
      * {@link Weights.Single#subtractScaled} on float operands: w[base + j] -= a x[j], in float
      * arithmetic, through {@code row} (at least n floats): the JIT vectorises the loop on a row at
      * offset 0 and not w[base + j] -= a x[j], whose two offsets it cannot align, which ran three

@@ -22,6 +22,41 @@ public interface Products {
     void addOuterProducts(float[] g, double[] gb, int columns, int from, int to, double[][] delta, double[][] x,
                           int count);
 
+    /**
+     * {@link #dots} on float32 matrices stored row-major by example: out[m rows + i] = sum over j of
+     * w[i columns + j] x[m columns + j], rows {@code from..to-1}. By default through
+     * {@link #dots}'s arrays, with its bits.
+     */
+    default void dots(Weights w, int columns, int rows, int from, int to, float[] x, int count, float[] out) {
+        double[][] xs = FloatMatrices.toRows(x, count, columns);
+        double[][] sums = new double[count][rows];
+        dots(w, columns, from, to, xs, count, sums);
+        FloatMatrices.fromRows(sums, count, rows, from, to, out);
+    }
+
+    /**
+     * {@link #transposedProducts} on float32 matrices stored row-major by example:
+     * out[m columns + j] = sum over rows i of delta[m rows + i] w[i columns + j], columns
+     * {@code from..to-1}. By default through {@link #transposedProducts}'s arrays, with its bits.
+     */
+    default void transposedProducts(Weights w, int rows, int columns, int from, int to, float[] delta, int count,
+                                    float[] out) {
+        double[][] deltas = FloatMatrices.toRows(delta, count, rows);
+        double[][] sums = new double[count][columns];
+        transposedProducts(w, rows, columns, from, to, deltas, count, sums);
+        FloatMatrices.fromRows(sums, count, columns, from, to, out);
+    }
+
+    /**
+     * {@link #addOuterProducts} on float32 matrices stored row-major by example (delta: count x rows,
+     * x: count x columns). By default through {@link #addOuterProducts}'s arrays, with its bits.
+     */
+    default void addOuterProducts(float[] g, double[] gb, int columns, int rows, int from, int to, float[] delta,
+                                  float[] x, int count) {
+        addOuterProducts(g, gb, columns, from, to, FloatMatrices.toRows(delta, count, rows),
+                FloatMatrices.toRows(x, count, columns), count);
+    }
+
     /** Whether every sum keeps the documented order (the bits do not depend on the machine). */
     boolean fixedOrder();
 

@@ -1,5 +1,7 @@
 package org.neurotile.neuron.optim;
 
+import java.util.Arrays;
+import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.layers.LayerKernel.GradientSink;
@@ -155,6 +157,31 @@ public abstract class Elementwise extends Optimizer {
             updateFloatRun(floats, layer, first, floatRow, n, (float) rate);
         }
         updateBiases(model, layer, gb, rate);
+    }
+
+    /**
+     * A minibatch's float32 sums of float32 weights, a chunk at a time: scaled to the mean in
+     * {@link #updateFloats}'s row, and set to zero for the next batch.
+     */
+    @Override
+    protected final void applyFloats(Model model, int layer, BatchGradient gradient, double rate) {
+        float[] floats = floats(model, layer);
+        if (floats == null) {
+            super.applyFloats(model, layer, gradient, rate);
+            return;
+        }
+        float[] sums = gradient.takeFloatSums(layer);
+        float factor = gradient.meanFactor(layer);
+        for (int first = 0; first < sums.length; first += floatRow.length) {
+            int n = Math.min(floatRow.length, sums.length - first);
+            System.arraycopy(sums, first, floatRow, 0, n);
+            Arrays.fill(sums, first, first + n, 0f);
+            for (int j = 0; j < n; j++) { // at offset 0, where the JIT vectorises the loop
+                floatRow[j] *= factor;
+            }
+            updateFloatRun(floats, layer, first, floatRow, n, (float) rate);
+        }
+        updateBiases(model, layer, gradient.biasGradient(layer), rate);
     }
 
     private void updateBiases(Model model, int layer, double[] gb, double rate) {

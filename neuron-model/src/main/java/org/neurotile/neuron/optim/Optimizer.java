@@ -108,7 +108,7 @@ public abstract class Optimizer implements SavedState {
         double rate = stepRate(lr);
         for (int l = 1; l < gradient.layerSlots(); l++) {
             if (gradient.present(l) && gradient.floats()) {
-                applyFloats(model, l, gradient.floatWeightGradient(l), gradient.biasGradient(l), rate);
+                applyFloats(model, l, gradient, rate);
             } else if (gradient.present(l)) {
                 apply(model, l, gradient.weightGradient(l), gradient.biasGradient(l), rate);
             }
@@ -127,6 +127,15 @@ public abstract class Optimizer implements SavedState {
 
     /** Applies the gradient g (per weight of W_l, row-major) and gb (per bias) of one layer. */
     protected abstract void apply(Model model, int layer, double[] g, double[] gb, double rate);
+
+    /**
+     * {@link #applyFloats(Model, int, float[], double[], double)} of layer {@code layer} of a float32
+     * minibatch: by default with its mean gradients; an optimizer that reads each once may take the
+     * sums instead ({@link BatchGradient#takeFloatSums}), saving two passes over them.
+     */
+    protected void applyFloats(Model model, int layer, BatchGradient gradient, double rate) {
+        applyFloats(model, layer, gradient.floatWeightGradient(layer), gradient.biasGradient(layer), rate);
+    }
 
     /**
      * {@link #apply} with float32 gradients (a float32 minibatch's): by default through a float64

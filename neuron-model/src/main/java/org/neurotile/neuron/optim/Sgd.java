@@ -1,5 +1,6 @@
 package org.neurotile.neuron.optim;
 
+import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
@@ -40,6 +41,18 @@ public final class Sgd extends Optimizer {
         }
         BlockedProducts.subtractScaled(single.w(), (float) rate, g, g.length);
         updateBiases(model, layer, gb, rate);
+    }
+
+    /** A minibatch's float32 sums of float32 weights in one pass: w -= lr (g / B), g = 0; the bits of {@link #apply}. */
+    @Override
+    protected void applyFloats(Model model, int layer, BatchGradient gradient, double rate) {
+        if (q.weightsQuantized() || !(model.liveWeights(layer) instanceof Weights.Single single)) {
+            super.applyFloats(model, layer, gradient, rate);
+            return;
+        }
+        float[] sums = gradient.takeFloatSums(layer);
+        BlockedProducts.subtractScaledMean(single.w(), (float) rate, sums, gradient.meanFactor(layer), sums.length);
+        updateBiases(model, layer, gradient.biasGradient(layer), rate);
     }
 
     private void updateBiases(Model model, int layer, double[] gb, double rate) {

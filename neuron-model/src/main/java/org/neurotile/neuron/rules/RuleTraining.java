@@ -1,6 +1,7 @@
 package org.neurotile.neuron.rules;
 
 import java.util.Optional;
+import org.neurotile.neuron.functional.DenseBatch;
 import org.neurotile.neuron.functional.Feedback;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
@@ -87,6 +88,15 @@ public interface RuleTraining {
         return feedback.isPresent() && kind == StepKind.RULE
                 ? LearningStep.feedbackDeltas(model, feedback.get(), passes, count, q, workers)
                 : LearningStep.backpropDeltas(model, passes, count, q, workers);
+    }
+
+    /**
+     * The deltas of a dense float32 minibatch ({@link DenseBatch}), with the bits of
+     * {@link #deltas(Model, ForwardPass[], int, StepKind, Quantization, Workers)}: a rule that
+     * overrides that method overrides this one too.
+     */
+    default void deltas(DenseBatch batch, StepKind kind) {
+        batch.deltas(kind == StepKind.RULE ? feedback() : Optional.empty());
     }
 
     /** The optimizer that applies the deltas, for the whole run. */

@@ -1,6 +1,7 @@
 package org.neurotile.neuron.train;
 
 import org.neurotile.neuron.functional.BatchGradient;
+import org.neurotile.neuron.functional.DenseBatch;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
@@ -101,6 +102,27 @@ final class StepEngine {
         }
         rule.beforeDeltas(model, pass, streams, epoch, example);
         return rule.deltas(model, pass, kind, quantization);
+    }
+
+    /** The forward pass of a dense minibatch's first {@code count} examples. */
+    void forward(DenseBatch batch, int[] labels, int count) {
+        batch.forward(labels, count);
+    }
+
+    /** The deltas of a dense minibatch's block, computed together (the rule {@link RuleTraining#batchesDeltas}). */
+    void deltas(DenseBatch batch, StepKind kind) {
+        rule.deltas(batch, kind);
+    }
+
+    /** A dense minibatch's block joins the batch (no clipping). */
+    void apply(DenseBatch batch) {
+        batch.addTo(gradient);
+    }
+
+    /** Whether a minibatch may go through {@link DenseBatch}: its rule's deltas batch, nothing is clipped. */
+    boolean takesDenseBatches(Model model) {
+        return gradient != null && clip == null && batches() && rule.batchesDeltas()
+                && DenseBatch.supports(model, quantization);
     }
 
     /** Applies an example's deltas: the optimizer steps now with one example per step, else they join the batch. */

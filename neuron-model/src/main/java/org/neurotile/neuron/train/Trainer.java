@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.neurotile.neuron.functional.BatchGradient;
+import org.neurotile.neuron.functional.DenseBatch;
 import org.neurotile.neuron.functional.ForwardPass;
 import org.neurotile.neuron.functional.LearningStep;
 import org.neurotile.neuron.functional.Model;
@@ -158,6 +159,7 @@ public final class Trainer {
     private final StepEngine engine;
     private final Quantization quantization;
     private final Workers workers;
+    private final DenseBatch evaluationBatch; // null: the network's examples are evaluated as ForwardPasses
 
     /** On the caller's thread. */
     public Trainer(Settings settings) {
@@ -178,6 +180,8 @@ public final class Trainer {
         this.workers = workers;
         this.quantization = new Quantization(settings.numbers(), RoundingNoise.forSeed(settings.seed()));
         this.model = Model.initial(settings.network(), settings.seed(), settings.precision(), settings.init());
+        this.evaluationBatch = DenseBatch.supports(model, quantization)
+                ? DenseBatch.of(model, workers, BlockedProducts.EXAMPLE_BLOCK) : null;
         this.training = settings.rule().training(new RuleTraining.Run(model, settings.seed(), settings.optimizer(),
                 settings.biases(), quantization, false));
         this.engine = new StepEngine(training, quantization, new RandomStreams(settings.seed()),
@@ -219,6 +223,9 @@ public final class Trainer {
         int block = normalised ? settings.batch() : Math.min(settings.batch(), BlockedProducts.EXAMPLE_BLOCK);
         double[][] inputs = new double[block][input.length];
         int[] labels = new int[block];
+        // a float32 dense network's blocks go through float32 matrices, with the same bits
+        DenseBatch dense = settings.alignment() || !engine.takesDenseBatches(model) ? null
+                : DenseBatch.of(model, workers, block);
         int every = listener.checkpointEvery();
         Alignment alignment = new Alignment(settings.network());
         LossGrowth growth = new LossGrowth(model);
@@ -237,6 +244,12 @@ public final class Trainer {
                 StepKind kind = engine.begin(epoch, n / batch);
                 for (int first = n; first < end; first += block) { // a block of the batch's examples together
                     int last = Math.min(first + block, end);
+                    if (dense != null && last - first > 1) {
+                        loss = DenseBlocks.train(engine, dense, train, order, first, last, values, labels, kind,
+                                epoch, loss, settings.network().layerCount(), this::diverged);
+                        correct += DenseBlocks.correct(dense, labels, last - first);
+                        continue;
+                    }
                     ForwardPass[] passes = null;
                     double[][][] deltas = null;
                     if ((last - first > 1 || normalised) && engine.batches()) {
@@ -319,6 +332,13 @@ public final class Trainer {
         int[] labels = new int[block];
         for (int first = 0; first < data.size(); first += block) {
             int count = Math.min(block, data.size() - first);
+            if (count > 1 && evaluationBatch != null) {
+                DenseBlocks.read(evaluationBatch, data, null, first, first + count, values, labels);
+                evaluationBatch.forward(labels, count);
+                loss = DenseBlocks.addLosses(evaluationBatch, count, loss);
+                correct += DenseBlocks.correct(evaluationBatch, labels, count);
+                continue;
+            }
             ForwardPass[] passes;
             if (count == 1) {
                 read(data, first, values, input);

@@ -140,4 +140,37 @@ class BatchGradientTest {
         assertThrows(IllegalStateException.class, () -> Optimizer.create(Optimizer.Settings.of(OptimizerCost.SGD),
                 model, true).step(model, gradient, LR), "an empty batch has no mean");
     }
+
+    @Test
+    void takenSumsTimesTheMeanFactorAreTheMeanGradients() {
+        Model model = Model.initial(NET, 5, Precision.FLOAT32);
+        BatchGradient read = batch(model, 3);
+        read.mean();
+        BatchGradient taken = batch(model, 3);
+        taken.mean();
+        float[] sums = taken.takeFloatSums(1);
+        float[] means = new float[sums.length];
+        for (int k = 0; k < sums.length; k++) {
+            means[k] = sums[k] * taken.meanFactor(1);
+        }
+        assertArrayEquals(read.floatWeightGradient(1), means);
+        assertThrows(IllegalStateException.class, () -> taken.floatWeightGradient(1));
+    }
+
+    @Test
+    void sumsATakerLeftAtZeroStartTheNextBatch() {
+        Model model = Model.initial(NET, 5, Precision.FLOAT32);
+        BatchGradient gradient = batch(model, 3);
+        gradient.mean();
+        java.util.Arrays.fill(gradient.takeFloatSums(1), 0f);
+        gradient.clear();
+        for (int m = 0; m < 2; m++) {
+            ForwardPass pass = ForwardPass.run(model, X[m], LABELS[m]);
+            gradient.add(pass, LearningStep.backpropDeltas(model, pass));
+        }
+        gradient.mean();
+        BatchGradient fresh = batch(model, 2);
+        fresh.mean();
+        assertArrayEquals(fresh.floatWeightGradient(1), gradient.floatWeightGradient(1));
+    }
 }
