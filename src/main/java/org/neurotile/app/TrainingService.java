@@ -23,6 +23,7 @@ import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.math.Arithmetic;
 import org.neurotile.neuron.math.BlasProducts;
 import org.neurotile.neuron.math.JitWarmUp;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.train.Trainer;
@@ -53,7 +54,9 @@ final class TrainingService {
 
     /** Trains as {@code config} says and writes the output to {@code out}; returns every epoch's result. */
     List<EpochResult> train(TrainConfig config, Path out) throws IOException {
-        JitWarmUp.start(); // compiles the training kernels while the data loads
+        // the vector kernels the run will use, compiled while the data loads
+        JitWarmUp.start(config.arithmetic() != Arithmetic.FAST && config.precision() == Precision.FLOAT32,
+                config.optimizerCost() != OptimizerCost.SGD);
         NetworkSpec network = config.network();
         LearningRule chipRule = config.rule();
         OptimizerCost optimizerCost = config.optimizerCost();

@@ -17,16 +17,22 @@ public final class JitWarmUp {
     private JitWarmUp() {
     }
 
-    /** Starts the warm-up on a daemon thread and returns it. */
-    public static Thread start() {
-        Thread thread = new Thread(JitWarmUp::run, "jit-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    /**
+     * Starts the warm-up of the fixed-order float32 products ({@code products}) and of the
+     * optimizers' float32 updates ({@code updates}: momentum, split momentum and Adam; SGD's are
+     * plain loops) on a daemon thread; nothing when neither is asked, so that a run whose kernels
+     * are compiled as they run (a BLAS's products under SGD) spends no core on it.
+     */
+    public static void start(boolean products, boolean updates) {
+        if (products || updates) {
+            Thread thread = new Thread(() -> run(products, updates), "jit-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
-    /** Every kernel {@link #CALLS} times, on the caller's thread. */
-    static void run() {
+    /** The kernels asked, each {@link #CALLS} times, on the caller's thread. */
+    static void run(boolean products, boolean updates) {
         float[] w = new float[ROWS * COLUMNS];
         float[] a = new float[ROWS * COLUMNS];
         float[] b = new float[ROWS * COLUMNS];
@@ -38,14 +44,18 @@ public final class JitWarmUp {
         double[][] sums = new double[batch][ROWS];
         double[][] back = new double[batch][COLUMNS];
         for (int call = 0; call < CALLS; call++) {
-            FloatUpdates.products(g, 1e-3f, w, COLUMNS);
-            FloatUpdates.momentum(w, a, 0, g, COLUMNS, 0.9f, 1e-3f);
-            FloatUpdates.splitMomentum(w, a, b, 0, g, COLUMNS, 0.9f, 1e-3f, 0.5f, 0.5f);
-            FloatUpdates.adam(w, a, b, 0, g, COLUMNS, 0.9f, 0.999f, 0.1f, 0.001f, 1e-8f, 1e-3f);
-            int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
-            Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
-            Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
-            Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
+            if (updates) {
+                FloatUpdates.products(g, 1e-3f, w, COLUMNS);
+                FloatUpdates.momentum(w, a, 0, g, COLUMNS, 0.9f, 1e-3f);
+                FloatUpdates.splitMomentum(w, a, b, 0, g, COLUMNS, 0.9f, 1e-3f, 0.5f, 0.5f);
+                FloatUpdates.adam(w, a, b, 0, g, COLUMNS, 0.9f, 0.999f, 0.1f, 0.001f, 1e-8f, 1e-3f);
+            }
+            if (products) {
+                int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
+                Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
+                Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
+                Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
+            }
         }
     }
 }
