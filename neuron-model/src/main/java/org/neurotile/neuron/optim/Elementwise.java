@@ -143,22 +143,6 @@ public abstract class Elementwise extends Optimizer {
         updateBiases(model, layer, gb, rate);
     }
 
-    /** float32 gradients of float32 weights: straight to {@link #updateFloats}, then the weight format. */
-    @Override
-    protected final void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
-        float[] floats = floats(model, layer);
-        if (floats == null) {
-            super.applyFloats(model, layer, g, gb, rate);
-            return;
-        }
-        for (int first = 0; first < g.length; first += floatRow.length) {
-            int n = Math.min(floatRow.length, g.length - first);
-            System.arraycopy(g, first, floatRow, 0, n);
-            updateFloatRun(floats, layer, first, floatRow, n, (float) rate);
-        }
-        updateBiases(model, layer, gb, rate);
-    }
-
     /**
      * A minibatch's float32 sums of float32 weights, a chunk at a time: scaled to the mean in
      * {@link #updateFloats}'s row, and set to zero for the next batch.

@@ -32,17 +32,6 @@ public final class Sgd extends Optimizer {
         updateBiases(model, layer, gb, rate);
     }
 
-    /** float32 weights stored without quantization: w -= lr g in float arithmetic, the bits of {@link #apply}. */
-    @Override
-    protected void applyFloats(Model model, int layer, float[] g, double[] gb, double rate) {
-        if (q.weightsQuantized() || !(model.liveWeights(layer) instanceof Weights.Single single)) {
-            super.applyFloats(model, layer, g, gb, rate);
-            return;
-        }
-        BlockedProducts.subtractScaled(single.w(), (float) rate, g, g.length);
-        updateBiases(model, layer, gb, rate);
-    }
-
     /** A minibatch's float32 sums of float32 weights in one pass: w -= lr (g / B), g = 0; the bits of {@link #apply}. */
     @Override
     protected void applyFloats(Model model, int layer, BatchGradient gradient, double rate) {
