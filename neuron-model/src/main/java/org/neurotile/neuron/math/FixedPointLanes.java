@@ -20,9 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   most 2^15 steps of a format), the sign of a zero restored from the value's, and scaled back
  *   (exact);</li>
  *   <li>stochastic rounding, four weights at a time in double lanes with the format's own
- *   arithmetic, each weight with the draw the per-weight loop would give it (the draws of a whole
- *   run made first, in one plain loop of SplitMix64: long lanes of it were not compiled into the
- *   kernel in every caller on Java 17, and ran many times slower).</li>
+ *   arithmetic, each weight with the draw the per-weight loop would give it (the draws made 64 at a
+ *   time in one plain loop of SplitMix64: long lanes of it were not compiled into the kernel in
+ *   every caller on Java 17, and ran many times slower).</li>
  * </ul>
  *
  * A NaN stays NaN through max, min and the arithmetic. Compiled on its own, as {@link VectorLanes} is.
@@ -73,13 +73,11 @@ final class FixedPointLanes {
      */
     static int stochastic(float[] w, int base, int n, FixedPoint format, RoundingNoise noise) {
         int end = coveredByHalves(n);
-        double[] u = new double[end];
-        noise.uniforms(noise.draws() + 1, u, end);
+        Draws draws = new Draws(noise);
         for (int j = 0; j < end; j += HALF.length()) {
             int k = base + j;
-            roundStochastic(FloatVector.fromArray(HALF, w, k), u, j, format).intoArray(w, k);
+            roundStochastic(FloatVector.fromArray(HALF, w, k), draws.next(), draws.offset(), format).intoArray(w, k);
         }
-        noise.advance(end);
         return end;
     }
 
@@ -92,19 +90,15 @@ final class FixedPointLanes {
     static void subtractScaledStochastic(float[] w, int base, double a, double[] x, int n, FixedPoint format,
                                          RoundingNoise noise) {
         DoubleVector rate = DoubleVector.broadcast(DOUBLES, a);
-        int end = coveredByHalves(n);
-        double[] u = new double[end]; // at most one draw per weight: those not used are never counted as made
-        long first = noise.draws() + 1;
-        noise.uniforms(first, u, end);
-        for (int j = 0; j < end; j += HALF.length()) {
+        Draws draws = new Draws(noise);
+        for (int j = 0, end = coveredByHalves(n); j < end; j += HALF.length()) {
             int k = base + j;
             FloatVector change = (FloatVector) rate.mul(DoubleVector.fromArray(DOUBLES, x, j))
                     .convertShape(VectorOperators.D2F, HALF, 0);
             VectorMask<Float> changed = change.compare(VectorOperators.NE, 0f);
             if (changed.allTrue()) {
-                roundStochastic(FloatVector.fromArray(HALF, w, k).sub(change), u, (int) (noise.draws() + 1 - first),
-                        format).intoArray(w, k);
-                noise.advance(HALF.length());
+                roundStochastic(FloatVector.fromArray(HALF, w, k).sub(change), draws.next(), draws.offset(), format)
+                        .intoArray(w, k);
             } else if (changed.anyTrue()) {
                 oneByOne(w, base, a, x, j, format, noise);
             }
@@ -119,6 +113,40 @@ final class FixedPointLanes {
             if (change != 0) {
                 w[base + i] = (float) format.quantize((float) (w[base + i] - change), noise);
             }
+        }
+    }
+
+    /**
+     * The noise's next draws four at a time, made a window of {@link #WINDOW} at a time in one loop
+     * ({@link RoundingNoise#uniforms}); {@link #next} counts its four as made. Draws the caller makes
+     * itself in between ({@link FixedPoint#quantize}) are skipped: the window follows the noise's count.
+     */
+    private static final class Draws {
+        private static final int WINDOW = 64;
+        private final RoundingNoise noise;
+        private final double[] uniforms = new double[WINDOW];
+        private long first = Long.MIN_VALUE; // the draw number of uniforms[0]
+        private int offset;
+
+        Draws(RoundingNoise noise) {
+            this.noise = noise;
+        }
+
+        /** The uniforms of the next four draws, at {@link #offset}; they are counted as made. */
+        double[] next() {
+            long number = noise.draws() + 1;
+            if (number < first || number + HALF.length() > first + WINDOW) {
+                first = number;
+                noise.uniforms(first, uniforms, WINDOW);
+            }
+            offset = (int) (number - first);
+            noise.advance(HALF.length());
+            return uniforms;
+        }
+
+        /** Where the four of the last {@link #next} start. */
+        int offset() {
+            return offset;
         }
     }
 
