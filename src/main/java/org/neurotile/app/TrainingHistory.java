@@ -141,9 +141,8 @@ final class TrainingHistory {
                     .orElse(example);
             Cost perBatch = hybrid.map(h -> Cost.mix(step, h.bp(), h.bpBatches(r.epoch()), h.batches(), 1))
                     .orElse(batchCost);
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f,%s,%s", r.epoch(),
-                    r.learningRate(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(),
-                    r.wallSeconds(), csvNumber(perExample.cycles()), perExample.energyPj()));
+            csv.append(accuracyCsv(r)).append(',').append(csvNumber(perExample.cycles())).append(',')
+                    .append(perExample.energyPj());
             for (String category : categories) {
                 csv.append(',').append(csvNumber(perExample.counts().get(category)));
             }
@@ -207,6 +206,12 @@ final class TrainingHistory {
     private static final String ACCURACY_COLUMNS = "epoch,learningRate,trainLoss,trainAccuracy,testLoss,testAccuracy,"
             + "wallSeconds";
 
+    /** An epoch's first seven columns of history.csv ({@link #ACCURACY_COLUMNS}). */
+    private static String accuracyCsv(EpochResult r) {
+        return String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f", r.epoch(), r.learningRate(), r.trainLoss(),
+                r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds());
+    }
+
     /** An epoch's learning as history.json has it. */
     private static Map<String, Object> accuracy(EpochResult r) {
         Map<String, Object> epoch = new LinkedHashMap<>();
@@ -226,8 +231,7 @@ final class TrainingHistory {
         StringBuilder csv = new StringBuilder(ACCURACY_COLUMNS).append(clipping ? ",clippedExamples\n" : "\n");
         List<Map<String, Object>> epochs = new ArrayList<>();
         for (EpochResult r : history) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%.3f", r.epoch(), r.learningRate(), r.trainLoss(),
-                    r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.wallSeconds()));
+            csv.append(accuracyCsv(r));
             csv.append(clipping ? "," + r.clippedExamples() + "\n" : "\n");
             Map<String, Object> epoch = accuracy(r);
             if (clipping) {

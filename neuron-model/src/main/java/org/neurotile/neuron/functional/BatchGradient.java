@@ -92,7 +92,7 @@ public final class BatchGradient {
      * Adds a dense minibatch's block of examples (after any added before it), with the bits of
      * adding them one by one: the same products as {@link #add}, on the block's float32 matrices.
      */
-    void add(DenseBatch batch) {
+    public void add(DenseBatch batch) {
         if (p != Precision.FLOAT32) {
             throw new IllegalStateException("a dense batch is float32");
         }
@@ -149,6 +149,9 @@ public final class BatchGradient {
 
     /** Adds the pending examples' gradients of a batch normalisation's shift and scale, in example order. */
     private void addUnitGradients(int l) {
+        if (!kernels.layer(l).normalises()) {
+            return;
+        }
         double[] sums = biases[l];
         for (int m = 0; m < pending; m++) {
             double[][] delta = pendingDeltas[m];

@@ -286,11 +286,6 @@ public final class DenseBatch {
         }
     }
 
-    /** Adds the block's gradients to {@code gradient}'s float32 sums, each weight's examples in order. */
-    public void addTo(BatchGradient gradient) {
-        gradient.add(this);
-    }
-
     int count() {
         return count;
     }

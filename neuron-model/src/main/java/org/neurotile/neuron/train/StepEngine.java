@@ -116,7 +116,7 @@ final class StepEngine {
 
     /** A dense minibatch's block joins the batch (no clipping). */
     void apply(DenseBatch batch) {
-        batch.addTo(gradient);
+        gradient.add(batch);
     }
 
     /** Whether a minibatch may go through {@link DenseBatch}: its rule's deltas batch, nothing is clipped. */

@@ -92,7 +92,7 @@ class DenseBatchTest {
             batch.forward(labels, COUNT);
             batch.deltas(feedback);
             BatchGradient actual = new BatchGradient(model, workers);
-            batch.addTo(actual);
+            actual.add(batch);
 
             for (int m = 0; m < COUNT; m++) {
                 assertEquals(passes[m].loss(), batch.loss(m), "loss of example " + m);
