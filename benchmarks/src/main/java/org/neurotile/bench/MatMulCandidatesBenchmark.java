@@ -27,8 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The candidates for a minibatch's forward product Y = X W^T over a workload's layers (float32, 32
  * examples): the per-example loops of before, the trainer's blocked kernel with plain loops and
  * with the JDK Vector API (what it runs when the JVM has the module), and BLAS sgemm through dev.ludovic.netlib (its pure-Java implementation, and the
- * system's native BLAS when one is installed). One operation is the whole batch through every layer:
- * 32 MACs per weight. The first three keep the documented summation order; BLAS does not.
+ * system's native BLAS when one is installed), with the batch stored by example (row-major, as
+ * NumPy's X W^T) and by unit (each unit's 32 values together, as the trainer stores it). One
+ * operation is the whole batch through every layer: 32 MACs per weight. The first three keep the
+ * documented summation order; BLAS does not. Run it with OPENBLAS_CORETYPE=Haswell and =SkylakeX
+ * to compare OpenBLAS's AVX2 and AVX-512 kernels.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +50,7 @@ public class MatMulCandidatesBenchmark {
     private double[][][] inputs;
 
     private float[][] flatInputs;
+    private float[][] flatInputsByUnit;
     private double[][][] outputs;
     private double[][][] vectorOutputs;
     private float[][] flatOutputs;
@@ -64,6 +68,7 @@ public class MatMulCandidatesBenchmark {
         rowMajor = new float[layers][];
         inputs = new double[layers][][];
         flatInputs = new float[layers][];
+        flatInputsByUnit = new float[layers][];
         outputs = new double[layers][][];
         vectorOutputs = new double[layers][][];
         flatOutputs = new float[layers][];
@@ -80,11 +85,13 @@ public class MatMulCandidatesBenchmark {
             rowMajor[l] = ((Weights.Single) weights[l]).w();
             inputs[l] = new double[BATCH][columns[l]];
             flatInputs[l] = new float[BATCH * columns[l]];
+            flatInputsByUnit[l] = new float[BATCH * columns[l]];
             for (int m = 0; m < BATCH; m++) {
                 for (int j = 0; j < columns[l]; j++) {
                     float x = (float) random.nextGaussian();
                     inputs[l][m][j] = x;
                     flatInputs[l][m * columns[l] + j] = x;
+                    flatInputsByUnit[l][j * BATCH + m] = x;
                 }
             }
             outputs[l] = new double[BATCH][rows[l]];
@@ -155,6 +162,19 @@ public class MatMulCandidatesBenchmark {
     @Benchmark
     public float netlibNative() {
         return nativeBlas == null ? Float.NaN : sgemm(nativeBlas);
+    }
+
+    /** sgemm of the system's native BLAS on the batch stored by unit, as the trainer calls it; NaN where none loads. */
+    @Benchmark
+    public float netlibNativeByUnit() {
+        if (nativeBlas == null) {
+            return Float.NaN;
+        }
+        for (int l = 0; l < weights.length; l++) { // X by unit is X column-major, W row-major is W^T column-major
+            nativeBlas.sgemm("N", "N", BATCH, rows[l], columns[l], 1f, flatInputsByUnit[l], BATCH, rowMajor[l],
+                    columns[l], 0f, flatOutputs[l], BATCH);
+        }
+        return flatOutputs[0][0];
     }
 
     /** Y^T = W X^T in column-major terms: W row-major is W^T column-major, X row-major is X^T. */

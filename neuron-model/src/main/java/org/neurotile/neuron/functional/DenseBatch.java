@@ -12,7 +12,8 @@ import org.neurotile.workloads.NetworkSpec;
 
 /**
  * A minibatch of a float32 dense network, unquantized, as float32 matrices, one per layer for the
- * whole block and row-major by example: x, a_l, h_l, e and delta_l from the forward pass through
+ * whole block and stored by unit (the block's values of unit i at i count, as {@link Products}
+ * takes them): x, a_l, h_l, e and delta_l from the forward pass through
  * the rule's deltas to the gradient sums, with the bits of {@link ForwardPass#runBatch},
  * {@link LearningStep}'s minibatch deltas and {@link BatchGradient#add} for each example. No array
  * is made per example or converted for a product: the per-example path's float64 arrays cost more
@@ -24,9 +25,9 @@ public final class DenseBatch {
     private final Workers workers;
     private final int layers;
     private final int[] width;      // n_l, width[0] the input's
-    private final float[][] sums;   // a_l, count x n_l; the output layer's are the logits
-    private final float[][] outputs; // h_l, count x n_l; outputs[0] = x
-    private final float[][] deltas; // delta_l, count x n_l; the output layer's is e
+    private final float[][] sums;   // a_l, n_l x count; the output layer's are the logits
+    private final float[][] outputs; // h_l, n_l x count; outputs[0] = x
+    private final float[][] deltas; // delta_l, n_l x count; the output layer's is e
     private final boolean[] present; // whether layer l has a delta in this block
     private final double[] loss;
     private final int[] predicted;
@@ -85,9 +86,12 @@ public final class DenseBatch {
         return new DenseBatch(model, workers, capacity);
     }
 
-    /** The examples' inputs, count x n_0, to be filled before {@link #forward}. */
-    public float[] inputs() {
-        return outputs[0];
+    /** Sets example m's input of a block of {@code count}, before {@link #forward} of that block. */
+    public void setInput(int m, int count, float[] values) {
+        float[] x = outputs[0];
+        for (int j = 0; j < values.length; j++) {
+            x[j * count + m] = values[j];
+        }
     }
 
     /** The number of input values of an example. */
@@ -133,45 +137,45 @@ public final class DenseBatch {
         float[] c = floatBiases(l);
         if (c != null && (output || f == Activation.RELU || f == Activation.IDENTITY)) {
             boolean relu = !output && f == Activation.RELU;
-            for (int m = 0; m < count; m++) {
-                int base = m * rows;
+            for (int i = 0; i < rows; i++) {
+                int base = i * count;
                 if (relu) {
-                    addRelu(a, h, base, c, rows);
+                    addRelu(a, h, base, c[i], count);
                 } else {
-                    addBiases(a, base, c, rows);
-                    if (!output) {
-                        System.arraycopy(a, base, h, base, rows);
-                    }
+                    addBias(a, base, c[i], count);
                 }
+            }
+            if (!relu && !output) {
+                System.arraycopy(a, 0, h, 0, rows * count);
             }
             return;
         }
         double[] biases = model.biases[l];
-        for (int m = 0; m < count; m++) {
-            int base = m * rows;
-            for (int i = 0; i < rows; i++) {
-                double sum = (float) (a[base + i] + biases[i]);
-                a[base + i] = (float) sum;
+        for (int i = 0; i < rows; i++) {
+            int base = i * count;
+            for (int m = 0; m < count; m++) {
+                double sum = (float) (a[base + m] + biases[i]);
+                a[base + m] = (float) sum;
                 if (!output) {
-                    h[base + i] = (float) f.apply(sum);
+                    h[base + m] = (float) f.apply(sum);
                 }
             }
         }
     }
 
-    /** a[base + i] += c[i] and h[base + i] = relu(a[base + i]) for i below n. */
-    private static void addRelu(float[] a, float[] h, int base, float[] c, int n) {
-        for (int i = 0; i < n; i++) {
-            float sum = a[base + i] + c[i];
-            a[base + i] = sum;
-            h[base + i] = sum > 0f ? sum : 0f;
+    /** a[base + m] += c and h[base + m] = relu(a[base + m]) for m below n. */
+    private static void addRelu(float[] a, float[] h, int base, float c, int n) {
+        for (int m = base; m < base + n; m++) {
+            float sum = a[m] + c;
+            a[m] = sum;
+            h[m] = sum > 0f ? sum : 0f;
         }
     }
 
-    /** a[base + i] += c[i] for i below n. */
-    private static void addBiases(float[] a, int base, float[] c, int n) {
-        for (int i = 0; i < n; i++) {
-            a[base + i] += c[i];
+    /** a[base + m] += c for m below n. */
+    private static void addBias(float[] a, int base, float c, int n) {
+        for (int m = base; m < base + n; m++) {
+            a[m] += c;
         }
     }
 
@@ -200,11 +204,11 @@ public final class DenseBatch {
         int n = width[layers];
         float[] a = sums[layers];
         float[] e = deltas[layers];
-        int base = m * n;
+        int count = this.count;
         double max = Double.NEGATIVE_INFINITY;
         int best = 0;
         for (int i = 0; i < n; i++) {
-            logits[i] = a[base + i];
+            logits[i] = a[i * count + m];
             max = Math.max(max, logits[i]);
             if (logits[i] > logits[best]) {
                 best = i;
@@ -216,7 +220,7 @@ public final class DenseBatch {
             total += exps[i];
         }
         for (int i = 0; i < n; i++) {
-            e[base + i] = (float) (exps[i] / total - (i == label ? 1 : 0));
+            e[i * count + m] = (float) (exps[i] / total - (i == label ? 1 : 0));
         }
         loss[m] = -(logits[label] - max - Math.log(total));
         predicted[m] = best;
@@ -319,9 +323,8 @@ public final class DenseBatch {
     /** The first layer whose sums of example m hold a NaN or an infinity, or -1 if none does. */
     public int firstNonFiniteLayer(int m) {
         for (int l = 1; l <= layers; l++) {
-            int base = m * width[l];
             for (int i = 0; i < width[l]; i++) {
-                if (!Float.isFinite(sums[l][base + i])) {
+                if (!Float.isFinite(sums[l][i * count + m])) {
                     return l;
                 }
             }
@@ -335,9 +338,8 @@ public final class DenseBatch {
             if (!present[l]) {
                 continue;
             }
-            int base = m * width[l];
             for (int i = 0; i < width[l]; i++) {
-                float value = deltas[l][base + i];
+                float value = deltas[l][i * count + m];
                 if (!Float.isFinite(value)) {
                     return new double[] {l, value};
                 }

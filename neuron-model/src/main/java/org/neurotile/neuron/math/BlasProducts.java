@@ -12,7 +12,7 @@ import java.util.List;
  * {@link Products} of float32 weights by a BLAS (dev.ludovic.netlib): the system's own through JNI
  * where one loads (OpenBLAS from Debian's {@code libopenblas0}: the library NumPy uses), else
  * netlib's pure-Java BLAS. A range of rows is one sgemm (sgemv for one example) on float copies of
- * the operands, so its sums follow the library's blocking and fused multiply-adds: the bits depend
+ * the operands stored by unit, so its sums follow the library's blocking and fused multiply-adds: the bits depend
  * on the library, the CPU and the rows each thread takes. float64 weights keep the fixed order.
  */
 public final class BlasProducts implements Products {
@@ -53,7 +53,9 @@ public final class BlasProducts implements Products {
     public static BlasProducts load() {
         try {
             NativeBLAS blas = NativeBLAS.getInstance();
-            return new BlasProducts(blas, true, "native BLAS " + mappedBlasLibrary());
+            String core = System.getenv("OPENBLAS_CORETYPE"); // OpenBLAS's kernels: they decide the bits
+            return new BlasProducts(blas, true, "native BLAS " + mappedBlasLibrary()
+                    + (core == null || core.isBlank() ? "" : ", OPENBLAS_CORETYPE=" + core.strip()));
         } catch (RuntimeException | LinkageError e) {
             return javaBlas();
         }
@@ -90,19 +92,14 @@ public final class BlasProducts implements Products {
     @Override
     public void dots(Weights w, int columns, int from, int to, double[][] x, int count, double[][] out) {
         int width = to - from;
-        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+        if (!(w instanceof Weights.Single) || width <= 0 || count == 0) {
             FIXED_ORDER.dots(w, columns, from, to, x, count, out);
             return;
         }
         Scratch buffers = scratch.get();
-        float[] xs = byExample(x, count, columns, buffers.operand(count * columns));
+        float[] xs = byUnit(x, count, 0, columns, buffers.operand(count * columns));
         float[] sums = buffers.result(count * width);
-        if (count == 1) {
-            blas.sgemv("T", columns, width, 1f, single.w(), from * columns, columns, xs, 0, 1, 0f, sums, 0, 1);
-        } else {
-            blas.sgemm("T", "N", width, count, columns, 1f, single.w(), from * columns, columns, xs, 0, columns, 0f,
-                    sums, 0, width);
-        }
+        dots((Weights.Single) w, columns, from, width, xs, count, sums, 0);
         copyOut(sums, width, count, from, out);
     }
 
@@ -110,18 +107,14 @@ public final class BlasProducts implements Products {
     public void transposedProducts(Weights w, int rows, int columns, int from, int to, double[][] delta, int count,
                                    double[][] out) {
         int width = to - from;
-        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+        if (!(w instanceof Weights.Single) || width <= 0 || count == 0) {
             FIXED_ORDER.transposedProducts(w, rows, columns, from, to, delta, count, out);
             return;
         }
         Scratch buffers = scratch.get();
-        float[] d = byExample(delta, count, rows, buffers.operand(count * rows));
+        float[] d = byUnit(delta, count, 0, rows, buffers.operand(count * rows));
         float[] sums = buffers.result(count * width);
-        if (count == 1) {
-            blas.sgemv("N", width, rows, 1f, single.w(), from, columns, d, 0, 1, 0f, sums, 0, 1);
-        } else {
-            blas.sgemm("N", "N", width, count, rows, 1f, single.w(), from, columns, d, 0, rows, 0f, sums, 0, width);
-        }
+        transposedProducts((Weights.Single) w, rows, columns, from, width, d, count, sums, 0);
         copyOut(sums, width, count, from, out);
     }
 
@@ -133,19 +126,9 @@ public final class BlasProducts implements Products {
             return;
         }
         Scratch buffers = scratch.get();
-        float[] xs = byExample(x, count, columns, buffers.operand(count * columns));
-        float[] d = buffers.result(count * width);
-        for (int m = 0; m < count; m++) {
-            for (int i = 0; i < width; i++) {
-                d[m * width + i] = (float) delta[m][from + i];
-            }
-        }
-        if (count == 1) {
-            blas.sger(columns, width, 1f, xs, 0, 1, d, 0, 1, g, from * columns, columns);
-        } else {
-            blas.sgemm("N", "T", columns, width, count, 1f, xs, 0, columns, d, 0, width, 1f, g, from * columns,
-                    columns);
-        }
+        float[] xs = byUnit(x, count, 0, columns, buffers.operand(count * columns));
+        float[] d = byUnit(delta, count, from, to, buffers.result(count * width));
+        addOuterProducts(g, columns, from, width, d, 0, xs, count);
         for (int i = from; i < to; i++) {
             float bias = (float) gb[i];
             for (int m = 0; m < count; m++) {
@@ -159,16 +142,11 @@ public final class BlasProducts implements Products {
     @Override
     public void dots(Weights w, int columns, int rows, int from, int to, float[] x, int count, float[] out) {
         int width = to - from;
-        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+        if (!(w instanceof Weights.Single) || width <= 0 || count == 0) {
             FIXED_ORDER.dots(w, columns, rows, from, to, x, count, out);
             return;
         }
-        if (count == 1) {
-            blas.sgemv("T", columns, width, 1f, single.w(), from * columns, columns, x, 0, 1, 0f, out, from, 1);
-        } else {
-            blas.sgemm("T", "N", width, count, columns, 1f, single.w(), from * columns, columns, x, 0, columns, 0f,
-                    out, from, rows);
-        }
+        dots((Weights.Single) w, columns, from, width, x, count, out, from * count);
     }
 
     /** The same calls as {@link #transposedProducts(Weights, int, int, int, int, double[][], int, double[][])}, in place. */
@@ -176,16 +154,11 @@ public final class BlasProducts implements Products {
     public void transposedProducts(Weights w, int rows, int columns, int from, int to, float[] delta, int count,
                                    float[] out) {
         int width = to - from;
-        if (!(w instanceof Weights.Single single) || width <= 0 || count == 0) {
+        if (!(w instanceof Weights.Single) || width <= 0 || count == 0) {
             FIXED_ORDER.transposedProducts(w, rows, columns, from, to, delta, count, out);
             return;
         }
-        if (count == 1) {
-            blas.sgemv("N", width, rows, 1f, single.w(), from, columns, delta, 0, 1, 0f, out, from, 1);
-        } else {
-            blas.sgemm("N", "N", width, count, rows, 1f, single.w(), from, columns, delta, 0, rows, 0f, out, from,
-                    columns);
-        }
+        transposedProducts((Weights.Single) w, rows, columns, from, width, delta, count, out, from * count);
     }
 
     /** The same calls as {@link #addOuterProducts(float[], double[], int, int, int, double[][], double[][], int)}, in place. */
@@ -196,37 +169,75 @@ public final class BlasProducts implements Products {
         if (width <= 0 || count == 0) {
             return;
         }
-        if (count == 1) {
-            blas.sger(columns, width, 1f, x, 0, 1, delta, from, 1, g, from * columns, columns);
-        } else {
-            blas.sgemm("N", "T", columns, width, count, 1f, x, 0, columns, delta, from, rows, 1f, g, from * columns,
-                    columns);
-        }
+        addOuterProducts(g, columns, from, width, delta, from * count, x, count);
         for (int i = from; i < to; i++) {
             float bias = (float) gb[i];
+            int base = i * count;
             for (int m = 0; m < count; m++) {
-                bias += delta[m * rows + i];
+                bias += delta[base + m];
             }
             gb[i] = bias;
         }
     }
 
-    /** The first {@code n} values of each example, example after example, as floats, into {@code result}. */
-    private static float[] byExample(double[][] values, int count, int n, float[] result) {
+    /*
+     * The three calls on matrices stored by unit. In column-major (BLAS) terms a batch stored by unit
+     * is count x n with leading dimension count, and row-major weights (rows x columns) are
+     * columns x rows. Every product then has the batch as its short dimension M = count; OpenBLAS's
+     * AVX-512 kernels run these shapes at one and a half times the speed of the example-major ones
+     * (MatMulCandidatesBenchmark, docs/performance.md).
+     */
+
+    /** Units from..from+width-1 of Y = X W^T into out at outBase (width x count by unit). */
+    private void dots(Weights.Single w, int columns, int from, int width, float[] x, int count, float[] out,
+                      int outBase) {
+        if (count == 1) {
+            blas.sgemv("T", columns, width, 1f, w.w(), from * columns, columns, x, 0, 1, 0f, out, outBase, 1);
+        } else {
+            blas.sgemm("N", "N", count, width, columns, 1f, x, 0, count, w.w(), from * columns, columns, 0f, out,
+                    outBase, count);
+        }
+    }
+
+    /** Columns from..from+width-1 of delta W into out at outBase (width x count by unit). */
+    private void transposedProducts(Weights.Single w, int rows, int columns, int from, int width, float[] delta,
+                                    int count, float[] out, int outBase) {
+        if (count == 1) {
+            blas.sgemv("N", width, rows, 1f, w.w(), from, columns, delta, 0, 1, 0f, out, outBase, 1);
+        } else {
+            blas.sgemm("N", "T", count, width, rows, 1f, delta, 0, count, w.w(), from, columns, 0f, out, outBase,
+                    count);
+        }
+    }
+
+    /** Rows from..from+width-1 of g += delta^T x, delta's rows from dBase (width x count by unit). */
+    private void addOuterProducts(float[] g, int columns, int from, int width, float[] delta, int dBase, float[] x,
+                                  int count) {
+        if (count == 1) {
+            blas.sger(columns, width, 1f, x, 0, 1, delta, dBase, 1, g, from * columns, columns);
+        } else {
+            blas.sgemm("T", "N", columns, width, count, 1f, x, 0, count, delta, dBase, count, 1f, g, from * columns,
+                    columns);
+        }
+    }
+
+    /** Values {@code from..to-1} of each example, stored by unit as floats, into {@code result}. */
+    private static float[] byUnit(double[][] values, int count, int from, int to, float[] result) {
         for (int m = 0; m < count; m++) {
             double[] row = values[m];
-            for (int j = 0; j < n; j++) {
-                result[m * n + j] = (float) row[j];
+            for (int j = from; j < to; j++) {
+                result[(j - from) * count + m] = (float) row[j];
             }
         }
         return result;
     }
 
+    /** The sums of units from..from+width-1, stored by unit, into the examples' rows. */
     private static void copyOut(float[] sums, int width, int count, int from, double[][] out) {
-        for (int m = 0; m < count; m++) {
-            double[] row = out[m];
-            for (int i = 0; i < width; i++) {
-                row[from + i] = sums[m * width + i];
+        for (int i = 0; i < width; i++) {
+            int base = i * count;
+            for (int m = 0; m < count; m++) {
+                out[m][from + i] = sums[base + m];
             }
         }
     }

@@ -22,11 +22,10 @@ final class DenseBlocks {
      * themselves where order is null) into the batch's inputs and {@code labels}.
      */
     static void read(DenseBatch batch, Dataset data, int[] order, int first, int last, float[] values, int[] labels) {
-        float[] x = batch.inputs();
         for (int m = first; m < last; m++) {
             int example = order == null ? m : order[m];
             data.copyInput(example, values);
-            System.arraycopy(values, 0, x, (m - first) * values.length, values.length);
+            batch.setInput(m - first, last - first, values);
             labels[m - first] = data.label(example);
         }
     }

@@ -85,9 +85,11 @@ class DenseBatchTest {
 
             DenseBatch batch = DenseBatch.of(model, workers, COUNT);
             for (int m = 0; m < COUNT; m++) {
-                for (int j = 0; j < NET.inputSize(); j++) {
-                    batch.inputs()[m * NET.inputSize() + j] = (float) x[m][j];
+                float[] values = new float[NET.inputSize()];
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = (float) x[m][j];
                 }
+                batch.setInput(m, COUNT, values);
             }
             batch.forward(labels, COUNT);
             batch.deltas(feedback);
@@ -100,7 +102,7 @@ class DenseBatchTest {
                 for (int l = 1; l <= NET.layerCount(); l++) {
                     assertEquals(deltas[m][l] != null, batch.present(l), "layer " + l + " has a delta");
                     if (deltas[m][l] != null) {
-                        assertArrayEquals(deltas[m][l], row(batch.delta(l), m, NET.neurons(l)),
+                        assertArrayEquals(deltas[m][l], example(batch.delta(l), m, NET.neurons(l)),
                                 "delta of layer " + l + ", example " + m);
                     }
                 }
@@ -116,12 +118,13 @@ class DenseBatchTest {
         }
     }
 
-    private static double[] row(float[] matrix, int m, int n) {
-        double[] row = new double[n];
+    /** Example m's n values of a matrix stored by unit. */
+    private static double[] example(float[] matrix, int m, int n) {
+        double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-            row[i] = matrix[m * n + i];
+            values[i] = matrix[i * COUNT + m];
         }
-        return row;
+        return values;
     }
 
     @Test
