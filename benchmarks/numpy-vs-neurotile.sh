@@ -17,8 +17,11 @@
 # both sides train on synthetic class clusters of the right shape (neurotile's --data clusters; NumPy
 # draws its own of the same kind). Learning rates: sgd 0.01, momentum 0.001 (mu 0.9), adam 0.001.
 # Examples (train + test): mnist-fc 8,000 + 2,000, cifar10-fc 1,000 + 250; --quick: 2,000 + 500 and
-# 200 + 50. The roof is NumPy's float32 forward products on the network's layers (W x at batch 1,
-# H W^T at batch B), measured before every row at each NumPy thread count; the table uses the best.
+# 200 + 50. The roof is NumPy's float32 forward products on the network's layers (W x at batch 1;
+# at batch B the faster of H W^T and W H^T, the batch stored by example and by unit), measured
+# before every row at each NumPy thread count; the table uses the best. Each OpenBLAS (NumPy's own
+# and the system's that neurotile loads) picks its kernels by CPU unless OPENBLAS_CORETYPE names
+# them for both (e.g. Haswell: AVX2, SkylakeX: AVX-512).
 # --epochs N runs N epochs on both sides and sums their seconds (neurotile's first includes the JIT's
 # warm-up; the last epoch's are shown apart); --arithmetic fixed,fast measures neurotile in each
 # (fast: the system's BLAS, OpenBLAS with one thread per call unless OPENBLAS_NUM_THREADS says

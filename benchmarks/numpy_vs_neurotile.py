@@ -217,17 +217,26 @@ def numpy_epochs(sizes, rule, optimizer, batch, data, seed, epochs):
 
 # ---------------------------------------------------------------- the roof
 
-def roof_macs_per_second(sizes, batch, budget_s=0.3, repeats=5):
-    """Best MACs/s of the forward products over the layers: W x (matrix-vector) at batch 1, H W^T at B."""
+def roof_macs_per_second(sizes, batch, budget_s=0.15, repeats=4):
+    """Best MACs/s of the forward products over the layers: W x (matrix-vector) at batch 1; at B, the
+    better of H W^T (the batch by example, as NumPy code writes it) and W H^T (by unit, as neurotile
+    stores it), which OpenBLAS's kernels run at different speeds."""
+    if batch == 1:
+        return roof_of(sizes, batch, False, budget_s, repeats)
+    return max(roof_of(sizes, batch, by_unit, budget_s, repeats) for by_unit in (False, True))
+
+
+def roof_of(sizes, batch, by_unit, budget_s, repeats):
     rng = np.random.default_rng(0)
     ws = [rng.standard_normal((sizes[l + 1], sizes[l])).astype(F32) for l in range(len(sizes) - 1)]
-    xs = [rng.standard_normal(sizes[l] if batch == 1 else (batch, sizes[l])).astype(F32) for l in range(len(sizes) - 1)]
-    outs = [np.empty(sizes[l + 1] if batch == 1 else (batch, sizes[l + 1]), F32) for l in range(len(sizes) - 1)]
+    shape = lambda n: n if batch == 1 else (n, batch) if by_unit else (batch, n)
+    xs = [rng.standard_normal(shape(sizes[l])).astype(F32) for l in range(len(sizes) - 1)]
+    outs = [np.empty(shape(sizes[l + 1]), F32) for l in range(len(sizes) - 1)]
     macs = batch * sum(w.size for w in ws)
 
     def once():
         for w, x, o in zip(ws, xs, outs):
-            np.matmul(w, x, out=o) if batch == 1 else np.matmul(x, w.T, out=o)
+            np.matmul(w, x, out=o) if batch == 1 or by_unit else np.matmul(x, w.T, out=o)
 
     once()
     t = time.perf_counter()
@@ -321,12 +330,17 @@ def set_blas_threads(lib, threads):
         raise Failure(f"--numpy-threads {threads}: OpenBLAS runs {blas_threads(lib)} threads at most here")
 
 
-def blas_description(lib):
-    info = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+def numpy_core(lib):
+    """The kernels NumPy's OpenBLAS chose (its core's name), or None."""
     corename = blas_function(lib, ("scipy_openblas_get_corename64_", "openblas_get_corename64_",
                                    "openblas_get_corename"), ctypes.c_char_p)
     core = corename() if corename else None
-    return (f"{info.get('name', '?')} {info.get('version', '?')}, kernel {core.decode() if core else '?'}, "
+    return core.decode() if core else None
+
+
+def blas_description(lib):
+    info = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    return (f"{info.get('name', '?')} {info.get('version', '?')}, kernel {numpy_core(lib) or '?'}, "
             f"{blas_threads(lib)} threads by default")
 
 
@@ -418,9 +432,12 @@ def main(argv):
     threads = args.numpy_threads or ([1, 2] if lib is not None and (os.cpu_count() or 1) >= 2 else [None])
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {cpu_model()}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    core = os.environ.get("OPENBLAS_CORETYPE")
     print(f"# NumPy {np.__version__}, BLAS {blas_description(lib)}; NumPy runs with "
           + ", ".join("its default threads" if t is None else f"{t} BLAS thread{'s' * (t > 1)}" for t in threads)
-          + f"; neurotile {Path(args.jar).name}; {mode} mode", flush=True)
+          + f"; neurotile {Path(args.jar).name}; OpenBLAS kernels "
+          + (f"OPENBLAS_CORETYPE={core} on both sides" if core else "of each library's choice")
+          + f"; {mode} mode", flush=True)
     table = Table(threads)
     try:
         run(args, cmd, mode, lib, threads, table)
@@ -486,7 +503,7 @@ class Table:
     def print(self):
         for workload, sizes, note, roofs in self.workloads:
             print(f"# {workload} {'-'.join(map(str, sizes))} on {note} examples; NumPy roof, G MAC/s of the forward "
-                  "products (matrix-vector at batch 1), best of the run: " + ", ".join(
+                  "products (matrix-vector at batch 1, either layout of the batch), best of the run: " + ", ".join(
                       f"batch {b}{'' if t is None else f' {t} thr'} {r / 1e9:.2f}" for (b, t), r in sorted(
                           roofs.items(), key=lambda item: (item[0][0], item[0][1] or 0))))
         numpy = "".join(f" numpy s{'' if t is None else f', {t} thr'} | numpy/neurotile |" for t in self.threads)
