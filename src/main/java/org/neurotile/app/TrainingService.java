@@ -27,6 +27,7 @@ import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.neuron.train.Trainer;
+import org.neurotile.neuron.train.TrainingWarmUp;
 import org.neurotile.reports.energy.Energy;
 import org.neurotile.reports.energy.EnergyPass;
 import org.neurotile.reports.html.Units;
@@ -57,6 +58,8 @@ final class TrainingService {
         // the vector kernels the run will use, compiled while the data loads
         JitWarmUp.start(config.arithmetic() != Arithmetic.FAST && config.precision() == Precision.FLOAT32,
                 config.optimizerCost() != OptimizerCost.SGD);
+        Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
+        TrainingWarmUp.start(config.trainerSettings(), products);
         NetworkSpec network = config.network();
         LearningRule chipRule = config.rule();
         OptimizerCost optimizerCost = config.optimizerCost();
@@ -67,7 +70,6 @@ final class TrainingService {
                 batch),
                 "training " + network.name());
         DataSelection.Examples split = config.data().load(network);
-        Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
         StagedOutput output = StagedOutput.open("--out", out, "train", config.inputs());
         try (output; Workers workers = Workers.of(config.threads(), products)) {
             Trainer trainer = new Trainer(config.trainerSettings(), workers);
