@@ -320,6 +320,29 @@ public final class DenseBatch {
         return predicted[m];
     }
 
+    /**
+     * Whether every example's loss and every delta of the block are finite: one pass over each
+     * matrix, where the examples' own checks read each example's values a unit apart.
+     */
+    public boolean finite() {
+        for (int m = 0; m < count; m++) {
+            if (!Double.isFinite(loss[m])) {
+                return false;
+            }
+        }
+        for (int l = 1; l <= layers; l++) {
+            if (present[l]) {
+                float[] d = deltas[l];
+                for (int k = 0, n = count * width[l]; k < n; k++) {
+                    if (!Float.isFinite(d[k])) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /** The first layer whose sums of example m hold a NaN or an infinity, or -1 if none does. */
     public int firstNonFiniteLayer(int m) {
         for (int l = 1; l <= layers; l++) {

@@ -185,7 +185,7 @@ public final class BlasProducts implements Products {
      * is count x n with leading dimension count, and row-major weights (rows x columns) are
      * columns x rows. Every product then has the batch as its short dimension M = count; OpenBLAS's
      * AVX-512 kernels run these shapes at one and a half times the speed of the example-major ones
-     * (MatMulCandidatesBenchmark, docs/performance.md).
+     * (MatMulCandidatesBenchmark in BENCHMARKS.md).
      */
 
     /** Units from..from+width-1 of Y = X W^T into out at outBase (width x count by unit). */

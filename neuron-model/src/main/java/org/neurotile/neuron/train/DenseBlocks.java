@@ -42,18 +42,20 @@ final class DenseBlocks {
         read(dense, train, order, first, last, values, labels);
         engine.forward(dense, labels, count);
         engine.deltas(dense, kind);
-        for (int m = first; m < last; m++) {
-            int k = m - first;
-            if (!Double.isFinite(dense.loss(k))) {
-                int layer = dense.firstNonFiniteLayer(k);
-                throw diverged.at(epoch, m, order[m], layer > 0 ? layer : layers, "the loss is " + dense.loss(k));
+        if (!dense.finite()) { // the first example with a non-finite loss or delta, as per-example steps find it
+            for (int m = first; m < last; m++) {
+                int k = m - first;
+                if (!Double.isFinite(dense.loss(k))) {
+                    int layer = dense.firstNonFiniteLayer(k);
+                    throw diverged.at(epoch, m, order[m], layer > 0 ? layer : layers, "the loss is " + dense.loss(k));
+                }
+                double[] bad = dense.firstNonFiniteDelta(k);
+                if (bad != null) {
+                    throw diverged.at(epoch, m, order[m], (int) bad[0], "its error is " + bad[1]);
+                }
             }
-            double[] bad = dense.firstNonFiniteDelta(k);
-            if (bad != null) {
-                throw diverged.at(epoch, m, order[m], (int) bad[0], "its error is " + bad[1]);
-            }
-            loss += dense.loss(k);
         }
+        loss = addLosses(dense, count, loss);
         engine.apply(dense);
         return loss;
     }

@@ -128,6 +128,32 @@ class DenseBatchTest {
     }
 
     @Test
+    void aBlockIsFiniteUntilOneExampleCarriesAnInfinity() {
+        Model model = Model.initial(NET, 11, Precision.FLOAT32);
+        double[][] x = inputs(new Random(3));
+        int[] labels = new int[COUNT];
+        try (Workers workers = workers("fixed", 1)) {
+            DenseBatch batch = DenseBatch.of(model, workers, COUNT);
+            for (int bad = -1; bad < COUNT; bad += 6) {
+                for (int m = 0; m < COUNT; m++) {
+                    float[] values = new float[NET.inputSize()];
+                    for (int j = 0; j < values.length; j++) {
+                        values[j] = m == bad ? Float.POSITIVE_INFINITY : (float) x[m][j];
+                    }
+                    batch.setInput(m, COUNT, values);
+                }
+                batch.forward(labels, COUNT);
+                batch.deltas(Optional.empty());
+                assertEquals(bad < 0, batch.finite(), "infinite input in example " + bad);
+                for (int m = 0; m < COUNT; m++) {
+                    assertEquals(m != bad, Double.isFinite(batch.loss(m)) && batch.firstNonFiniteDelta(m) == null,
+                            "example " + m + " of a block whose example " + bad + " is infinite");
+                }
+            }
+        }
+    }
+
+    @Test
     void aFloat32DenseNetworkWithoutQuantizationGoesThroughTheMatrices() {
         assertTrue(DenseBatch.supports(Model.initial(NET, 1, Precision.FLOAT32), Quantization.none()));
     }

@@ -157,6 +157,19 @@ class TrainerTest {
     }
 
     @Test
+    void aMinibatchDivergenceNamesTheFirstExampleWithANonFiniteValue() {
+        NetworkSpec relu = new NetworkSpec("relu", 20, List.of(Dense.of(32, Activation.RELU),
+                Dense.of(4, Activation.IDENTITY)));
+        Trainer trainer = new Trainer(new Trainer.Settings(relu, LearningRules.parse("dfa", 1), Precision.FLOAT32,
+                Optimizer.Settings.of(OptimizerCost.SGD), 1e30, 1, 3, 1, true, false, 16));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> trainer.train(TRAIN, TEST,
+                new Trainer.Listener() {
+                }));
+        assertTrue(e.getMessage().matches("training diverged under rule dfa in epoch 1, example (1[7-9]|2\\d|3[0-2]) "
+                + "\\(data index \\d+\\), layer \\d: .*; try a smaller --lr, .*"), e.getMessage());
+    }
+
+    @Test
     void aTestLossThatGrowsAHundredFoldWithoutANaNStopsAsADivergence() {
         // tanh keeps every value finite while a huge rate drives the output weights, and the loss, up
         Trainer trainer = new Trainer(new Trainer.Settings(NET, LearningRules.parse("dfa", 1), Precision.FLOAT32,
