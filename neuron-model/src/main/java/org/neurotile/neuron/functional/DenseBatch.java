@@ -2,6 +2,7 @@ package org.neurotile.neuron.functional;
 
 import java.util.Optional;
 import org.neurotile.neuron.layers.DenseKernel;
+import org.neurotile.neuron.math.FloatActivations;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Quantization;
@@ -136,16 +137,14 @@ public final class DenseBatch {
         Activation f = model.kernel(l).layer().activation();
         float[] c = floatBiases(l);
         if (c != null && (output || f == Activation.RELU || f == Activation.IDENTITY)) {
-            boolean relu = !output && f == Activation.RELU;
-            for (int i = 0; i < rows; i++) {
-                int base = i * count;
-                if (relu) {
-                    addRelu(a, h, base, c[i], count);
-                } else {
-                    addBias(a, base, c[i], count);
-                }
+            if (!output && f == Activation.RELU) {
+                FloatActivations.addBiasRelu(a, h, c, rows, count);
+                return;
             }
-            if (!relu && !output) {
+            for (int i = 0; i < rows; i++) {
+                addBias(a, i * count, c[i], count);
+            }
+            if (!output) {
                 System.arraycopy(a, 0, h, 0, rows * count);
             }
             return;
@@ -163,15 +162,6 @@ public final class DenseBatch {
         }
     }
 
-    /** a[base + m] += c and h[base + m] = relu(a[base + m]) for m below n. */
-    private static void addRelu(float[] a, float[] h, int base, float c, int n) {
-        for (int m = base; m < base + n; m++) {
-            float sum = a[m] + c;
-            a[m] = sum;
-            h[m] = sum > 0f ? sum : 0f;
-        }
-    }
-
     /** a[base + m] += c for m below n. */
     private static void addBias(float[] a, int base, float c, int n) {
         for (int m = base; m < base + n; m++) {
@@ -179,12 +169,6 @@ public final class DenseBatch {
         }
     }
 
-    /** d[k] times relu'(a[k]), 1 or 0 (at 0 and NaN too), for k below n: d, or a zero of d's sign, or NaN. */
-    private static void timesReluDerivative(float[] d, float[] a, int n) {
-        for (int k = 0; k < n; k++) {
-            d[k] *= a[k] > 0f ? 1f : 0f;
-        }
-    }
 
     /** Layer l's biases as floats where each is a float32 value, else null. */
     private float[] floatBiases(int l) {
@@ -266,7 +250,7 @@ public final class DenseBatch {
         int rows = width[l];
         int columns = width[source];
         int count = this.count;
-        Weights b = Weights.view(Precision.FLOAT32, feedback.matrices[l]);
+        Weights b = feedback.float32(l);
         float[] g = deltas[source];
         float[] out = deltas[l];
         Products products = workers.products();
@@ -282,7 +266,7 @@ public final class DenseBatch {
         float[] d = deltas[l];
         int n = count * width[l];
         if (f == Activation.RELU) {
-            timesReluDerivative(d, a, n);
+            FloatActivations.timesReluDerivative(d, a, n);
             return;
         }
         for (int k = 0; k < n; k++) {

@@ -1,6 +1,8 @@
 package org.neurotile.neuron.functional;
 
+import java.util.Arrays;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Weights;
 
 /**
  * The fixed feedback of the feedback-alignment family: B_l maps the delta of source(l), the layer
@@ -16,11 +18,18 @@ public final class Feedback {
     final int[] source;
     final double[][] matrices;
     final ConvFeedback[] convolutions;
+    // B_l as float32 weights for a minibatch's products, made on first use (a step's conversion of
+    // B_l took longer than its product); a layer whose matrix a rule has taken to learn is live and
+    // converted on every use
+    private final Weights[] float32;
+    private final boolean[] live;
 
     private Feedback(int[] source, double[][] matrices, ConvFeedback[] convolutions) {
         this.source = source;
         this.matrices = matrices;
         this.convolutions = convolutions;
+        this.float32 = new Weights[matrices.length];
+        this.live = new boolean[matrices.length];
     }
 
     /** Given matrices: {@code source[l]} the layer layer l feeds back (0: none), {@code matrices[l]} B_l. */
@@ -65,7 +74,21 @@ public final class Feedback {
 
     /** B_l itself (not a copy), for rules that learn their feedback; null where layer l holds none. */
     public double[] liveMatrix(int layer) {
+        live[layer] = true;
         return matrices[layer];
+    }
+
+    /** B_l as float32 weights (its entries rounded to float32): made once, unless a rule learns B_l. */
+    Weights float32(int layer) {
+        if (live[layer] || float32[layer] == null) {
+            float32[layer] = Weights.view(Precision.FLOAT32, matrices[layer]);
+        }
+        return float32[layer];
+    }
+
+    /** After B's matrices were written in place (a checkpoint's learned feedback): every view is made anew. */
+    void matricesWritten() {
+        Arrays.fill(float32, null);
     }
 
     /** The convolution B_l is, or null where layer l holds none or a dense matrix. */

@@ -219,7 +219,7 @@ public final class LearningStep {
             if (feedback.convolutions[l] != null) {
                 feedback.convolutions[l].apply(g, d, count, p, workers);
             } else {
-                Weights b = Weights.view(p, feedback.matrices[l]);
+                Weights b = p == Precision.FLOAT32 ? feedback.float32(l) : Weights.view(p, feedback.matrices[l]);
                 int columns = g[0].length;
                 workers.split(d[0].length, (long) columns * count,
                         (from, to) -> workers.products().dots(b, columns, from, to, g, count, d));

@@ -51,6 +51,7 @@ public final class TrainingSnapshot {
         optimizer.readState(state);
         if (learned != null) {
             state.arrays(learned.matrices);
+            learned.matricesWritten();
         }
         noise.restore(state.longValue());
     }
