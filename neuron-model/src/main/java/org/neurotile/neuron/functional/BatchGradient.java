@@ -32,6 +32,9 @@ public final class BatchGradient {
     private final ForwardPass[] pendingPasses = new ForwardPass[BlockedProducts.EXAMPLE_BLOCK];
     private final double[][][] pendingDeltas = new double[BlockedProducts.EXAMPLE_BLOCK][][];
     private int pending;
+    // a whole minibatch's dense block whose weight sums are not summed yet (products without a fixed
+    // order only): an optimizer may add them, scaled, straight into the weights, or read them summed
+    private DenseBatch deferred;
 
     private final Workers workers;
 
@@ -93,10 +96,28 @@ public final class BatchGradient {
      * adding them one by one: the same products as {@link #add}, on the block's float32 matrices.
      */
     public void add(DenseBatch batch) {
+        add(batch, false);
+    }
+
+    /**
+     * {@link #add(DenseBatch)}; {@code wholeBatch}: the block is the whole minibatch and stays as it
+     * is until the optimizer's step, so that with products of no fixed order its weight sums can wait
+     * for the step ({@link #sumsDeferred}). Its bias sums are made now either way.
+     */
+    public void add(DenseBatch batch, boolean wholeBatch) {
         if (p != Precision.FLOAT32) {
             throw new IllegalStateException("a dense batch is float32");
         }
+        if (deferred != null) {
+            throw new IllegalStateException("a block joined a batch whose block was to be its whole");
+        }
         sum();
+        if (wholeBatch && examples == 0 && !workers.products().fixedOrder()) {
+            deferred = batch;
+            addBiasSums(batch);
+            examples += batch.count();
+            return;
+        }
         int count = batch.count();
         for (int l = 1; l < present.length; l++) {
             if (!batch.present(l) || biases[l] == null) {
@@ -113,6 +134,53 @@ public final class BatchGradient {
                     .addOuterProducts(g, gb, columns, rows, from, to, delta, x, count));
         }
         examples += count;
+    }
+
+    /** The deferred block's bias sums, each unit's examples in order, as the products add them. */
+    private void addBiasSums(DenseBatch batch) {
+        int count = batch.count();
+        for (int l = 1; l < present.length; l++) {
+            if (!batch.present(l) || biases[l] == null) {
+                continue;
+            }
+            present[l] = true;
+            float[] delta = batch.delta(l);
+            double[] gb = biases[l];
+            for (int i = 0; i < gb.length; i++) {
+                float bias = (float) gb[i];
+                for (int k = i * count, end = k + count; k < end; k++) {
+                    bias += delta[k];
+                }
+                gb[i] = bias;
+            }
+        }
+    }
+
+    /** Whether layer {@code layer}'s weight sums wait in a dense block, for {@link #addScaledSums}. */
+    public boolean sumsDeferred(int layer) {
+        return deferred != null && present[layer] && !taken[layer];
+    }
+
+    /**
+     * After {@link #mean}: w += factor times layer {@code layer}'s weight sums, added in the products
+     * themselves (an SGD step of -lr/B); the sums are then taken, as by {@link #takeFloatSums}.
+     */
+    public void addScaledSums(int layer, float[] w, float factor) {
+        if (!sumsDeferred(layer)) {
+            throw new IllegalStateException("layer " + layer + "'s weight sums are not deferred");
+        }
+        addDeferred(layer, w, factor);
+        taken[layer] = true;
+    }
+
+    private void addDeferred(int layer, float[] w, float factor) {
+        int rows = deferred.width(layer);
+        int columns = deferred.width(layer - 1);
+        int count = deferred.count();
+        float[] delta = deferred.delta(layer);
+        float[] x = deferred.input(layer);
+        workers.split(rows, (long) columns * count, (from, to) -> workers.products()
+                .addScaledOuterProducts(w, factor, columns, from, to, delta, x, count));
     }
 
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
@@ -237,6 +305,9 @@ public final class BatchGradient {
             throw new IllegalStateException("layer " + layer + "'s gradients were taken");
         }
         sum();
+        if (sumsDeferred(layer)) {
+            addDeferred(layer, floatWeights[layer], 1f);
+        }
         taken[layer] = true;
         return floatWeights[layer];
     }
@@ -277,5 +348,6 @@ public final class BatchGradient {
             }
         }
         examples = 0;
+        deferred = null;
     }
 }

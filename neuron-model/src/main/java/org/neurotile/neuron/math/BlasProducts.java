@@ -128,7 +128,7 @@ public final class BlasProducts implements Products {
         Scratch buffers = scratch.get();
         float[] xs = byUnit(x, count, 0, columns, buffers.operand(count * columns));
         float[] d = byUnit(delta, count, from, to, buffers.result(count * width));
-        addOuterProducts(g, columns, from, width, d, 0, xs, count);
+        addOuterProducts(g, 1f, columns, from, width, d, 0, xs, count);
         for (int i = from; i < to; i++) {
             float bias = (float) gb[i];
             for (int m = 0; m < count; m++) {
@@ -169,7 +169,7 @@ public final class BlasProducts implements Products {
         if (width <= 0 || count == 0) {
             return;
         }
-        addOuterProducts(g, columns, from, width, delta, from * count, x, count);
+        addOuterProducts(g, 1f, columns, from, width, delta, from * count, x, count);
         for (int i = from; i < to; i++) {
             float bias = (float) gb[i];
             int base = i * count;
@@ -211,13 +211,21 @@ public final class BlasProducts implements Products {
     }
 
     /** Rows from..from+width-1 of g += delta^T x, delta's rows from dBase (width x count by unit). */
-    private void addOuterProducts(float[] g, int columns, int from, int width, float[] delta, int dBase, float[] x,
-                                  int count) {
+    private void addOuterProducts(float[] g, float alpha, int columns, int from, int width, float[] delta, int dBase,
+                                  float[] x, int count) {
         if (count == 1) {
-            blas.sger(columns, width, 1f, x, 0, 1, delta, dBase, 1, g, from * columns, columns);
+            blas.sger(columns, width, alpha, x, 0, 1, delta, dBase, 1, g, from * columns, columns);
         } else {
-            blas.sgemm("T", "N", columns, width, count, 1f, x, 0, count, delta, dBase, count, 1f, g, from * columns,
-                    columns);
+            blas.sgemm("T", "N", columns, width, count, alpha, x, 0, count, delta, dBase, count, 1f, g,
+                    from * columns, columns);
+        }
+    }
+
+    @Override
+    public void addScaledOuterProducts(float[] w, float alpha, int columns, int from, int to, float[] delta,
+                                       float[] x, int count) {
+        if (to > from && count > 0) {
+            addOuterProducts(w, alpha, columns, from, to - from, delta, from * count, x, count);
         }
     }
 

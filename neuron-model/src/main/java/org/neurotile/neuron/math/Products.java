@@ -58,6 +58,17 @@ public interface Products {
                 FloatMatrices.toRows(x, count, columns), count);
     }
 
+    /**
+     * w[i columns + j] += alpha times sum over m of delta[i count + m] x[j count + m], rows
+     * {@code from..to-1}, without bias sums: an optimizer's step added straight into the weights.
+     * Only for products without a fixed order ({@link #fixedOrder} false), whose rounding is the
+     * library's.
+     */
+    default void addScaledOuterProducts(float[] w, float alpha, int columns, int from, int to, float[] delta,
+                                        float[] x, int count) {
+        throw new UnsupportedOperationException("the fixed order sums the gradient before it is scaled");
+    }
+
     /** Whether every sum keeps the documented order (the bits do not depend on the machine). */
     boolean fixedOrder();
 

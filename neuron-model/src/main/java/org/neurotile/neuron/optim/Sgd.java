@@ -39,6 +39,11 @@ public final class Sgd extends Optimizer {
             super.applyFloats(model, layer, gradient, rate);
             return;
         }
+        if (gradient.sumsDeferred(layer)) { // products of no fixed order: the step is added in them, w += (-lr/B) sum
+            gradient.addScaledSums(layer, single.w(), -((float) rate * gradient.meanFactor(layer)));
+            updateBiases(model, layer, gradient.biasGradient(layer), rate);
+            return;
+        }
         float[] sums = gradient.takeFloatSums(layer);
         BlockedProducts.subtractScaledMean(single.w(), (float) rate, sums, gradient.meanFactor(layer), sums.length);
         updateBiases(model, layer, gradient.biasGradient(layer), rate);

@@ -33,11 +33,11 @@ final class DenseBlocks {
     /**
      * The forward pass, deltas and gradient sums of examples {@code first..last-1} of the epoch's
      * order, each example's loss and deltas checked; returns {@code loss} plus their losses, added
-     * one by one in example order.
+     * one by one in example order. {@code wholeBatch}: the block is the whole minibatch.
      */
     static double train(StepEngine engine, DenseBatch dense, Dataset train, int[] order, int first, int last,
-                        float[] values, int[] labels, StepKind kind, int epoch, double loss, int layers,
-                        Divergence diverged) {
+                        boolean wholeBatch, float[] values, int[] labels, StepKind kind, int epoch, double loss,
+                        int layers, Divergence diverged) {
         int count = last - first;
         read(dense, train, order, first, last, values, labels);
         engine.forward(dense, labels, count);
@@ -56,7 +56,7 @@ final class DenseBlocks {
             }
         }
         loss = addLosses(dense, count, loss);
-        engine.apply(dense);
+        engine.apply(dense, wholeBatch);
         return loss;
     }
 

@@ -114,9 +114,9 @@ final class StepEngine {
         rule.deltas(batch, kind);
     }
 
-    /** A dense minibatch's block joins the batch (no clipping). */
-    void apply(DenseBatch batch) {
-        gradient.add(batch);
+    /** A dense minibatch's block joins the batch (no clipping); {@code wholeBatch}: it is the whole minibatch. */
+    void apply(DenseBatch batch, boolean wholeBatch) {
+        gradient.add(batch, wholeBatch);
     }
 
     /** Whether a minibatch may go through {@link DenseBatch}: its rule's deltas batch, nothing is clipped. */

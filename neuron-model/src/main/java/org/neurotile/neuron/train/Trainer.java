@@ -245,8 +245,8 @@ public final class Trainer {
                 for (int first = n; first < end; first += block) { // a block of the batch's examples together
                     int last = Math.min(first + block, end);
                     if (dense != null && last - first > 1) {
-                        loss = DenseBlocks.train(engine, dense, train, order, first, last, values, labels, kind,
-                                epoch, loss, settings.network().layerCount(), this::diverged);
+                        loss = DenseBlocks.train(engine, dense, train, order, first, last, first == n && last == end,
+                                values, labels, kind, epoch, loss, settings.network().layerCount(), this::diverged);
                         correct += DenseBlocks.correct(dense, labels, last - first);
                         continue;
                     }
