@@ -87,6 +87,11 @@ public final class DenseBatch {
         return new DenseBatch(model, workers, capacity);
     }
 
+    /** The block's inputs, n_0 x count stored by unit, to be filled before {@link #forward}. */
+    public float[] inputs() {
+        return outputs[0];
+    }
+
     /** Sets example m's input of a block of {@code count}, before {@link #forward} of that block. */
     public void setInput(int m, int count, float[] values) {
         float[] x = outputs[0];

@@ -21,12 +21,10 @@ final class DenseBlocks {
      * Reads examples {@code first..last-1} of {@code data} (their indices in {@code order}, or
      * themselves where order is null) into the batch's inputs and {@code labels}.
      */
-    static void read(DenseBatch batch, Dataset data, int[] order, int first, int last, float[] values, int[] labels) {
+    static void read(DenseBatch batch, Dataset data, int[] order, int first, int last, int[] labels) {
+        data.copyInputsByUnit(order, first, last - first, batch.inputs());
         for (int m = first; m < last; m++) {
-            int example = order == null ? m : order[m];
-            data.copyInput(example, values);
-            batch.setInput(m - first, last - first, values);
-            labels[m - first] = data.label(example);
+            labels[m - first] = data.label(order == null ? m : order[m]);
         }
     }
 
@@ -36,10 +34,10 @@ final class DenseBlocks {
      * one by one in example order. {@code wholeBatch}: the block is the whole minibatch.
      */
     static double train(StepEngine engine, DenseBatch dense, Dataset train, int[] order, int first, int last,
-                        boolean wholeBatch, float[] values, int[] labels, StepKind kind, int epoch, double loss,
+                        boolean wholeBatch, int[] labels, StepKind kind, int epoch, double loss,
                         int layers, Divergence diverged) {
         int count = last - first;
-        read(dense, train, order, first, last, values, labels);
+        read(dense, train, order, first, last, labels);
         engine.forward(dense, labels, count);
         engine.deltas(dense, kind);
         if (!dense.finite()) { // the first example with a non-finite loss or delta, as per-example steps find it

@@ -246,7 +246,7 @@ public final class Trainer {
                     int last = Math.min(first + block, end);
                     if (dense != null && last - first > 1) {
                         loss = DenseBlocks.train(engine, dense, train, order, first, last, first == n && last == end,
-                                values, labels, kind, epoch, loss, settings.network().layerCount(), this::diverged);
+                                labels, kind, epoch, loss, settings.network().layerCount(), this::diverged);
                         correct += DenseBlocks.correct(dense, labels, last - first);
                         continue;
                     }
@@ -333,7 +333,7 @@ public final class Trainer {
         for (int first = 0; first < data.size(); first += block) {
             int count = Math.min(block, data.size() - first);
             if (count > 1 && evaluationBatch != null) {
-                DenseBlocks.read(evaluationBatch, data, null, first, first + count, values, labels);
+                DenseBlocks.read(evaluationBatch, data, null, first, first + count, labels);
                 evaluationBatch.forward(labels, count);
                 loss = DenseBlocks.addLosses(evaluationBatch, count, loss);
                 correct += DenseBlocks.correct(evaluationBatch, labels, count);

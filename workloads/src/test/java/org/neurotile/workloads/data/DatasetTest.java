@@ -19,6 +19,31 @@ class DatasetTest {
         assertArrayEquals(new float[] {5, 6, 0}, into);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 7, 8, 9, 17})
+    void inputsCopiedByUnitPutInputJOfTheMthExampleAtJCountPlusM(int count) {
+        int size = 5;
+        float[] inputs = new float[30 * size];
+        for (int k = 0; k < inputs.length; k++) {
+            inputs[k] = k;
+        }
+        Dataset data = Dataset.of("thirty", size, 2, inputs, new int[30]);
+        int[] order = new int[30];
+        for (int n = 0; n < 30; n++) {
+            order[n] = (n * 7) % 30;
+        }
+        for (int[] examples : new int[][] {null, order}) {
+            float[] into = new float[count * size];
+            data.copyInputsByUnit(examples, 3, count, into);
+            for (int m = 0; m < count; m++) {
+                int example = examples == null ? 3 + m : examples[3 + m];
+                for (int j = 0; j < size; j++) {
+                    assertEquals(data.input(example, j), into[j * count + m], "input " + j + " of example " + m);
+                }
+            }
+        }
+    }
+
     @Test
     void ofCopiesTheCallersArrays() {
         final float[] inputs = {1};
