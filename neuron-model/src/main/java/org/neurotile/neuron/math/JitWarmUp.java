@@ -1,9 +1,10 @@
 package org.neurotile.neuron.math;
 
 /**
- * Has the JIT compile training's vector kernels (the fixed-order products and the optimizers'
- * float32 updates) on scratch values, on a background thread started before the data loads, so
- * that the compiling overlaps the loading and the chip's costing instead of the first epoch. With
+ * Has the JIT compile training's vector kernels (the fixed-order products, on rows by example and
+ * on a dense batch's matrices stored by unit, and the optimizers' float32 updates) on scratch
+ * values, on a background thread started before the data loads, so that the compiling overlaps
+ * the loading and the chip's costing instead of the first epoch. With
  * the Vector API a kernel the JIT has not compiled yet runs many times slower than a compiled one:
  * that was most of a first epoch's excess over the next (mnist-fc, batch 32: about 0.2 s under
  * momentum and Adam, 0.3 s in the fixed order). It touches no shared state and changes no result.
@@ -13,6 +14,9 @@ public final class JitWarmUp {
     private static final int CALLS = 3_000;
     private static final int ROWS = 8;
     private static final int COLUMNS = 256;
+    /** Odd rows and columns past the lanes and the vectors: every kernel of the products by unit. */
+    private static final int UNIT_ROWS = 9;
+    private static final int UNIT_COLUMNS = 42;
 
     private JitWarmUp() {
     }
@@ -43,6 +47,12 @@ public final class JitWarmUp {
         double[][] x = new double[batch][COLUMNS];
         double[][] sums = new double[batch][ROWS];
         double[][] back = new double[batch][COLUMNS];
+        Weights unitWeights = Weights.of(Precision.FLOAT32, new double[UNIT_ROWS * UNIT_COLUMNS]);
+        float[] unitInputs = new float[UNIT_COLUMNS * batch];
+        float[] unitSums = new float[UNIT_ROWS * batch];
+        float[] unitBack = new float[UNIT_COLUMNS * batch];
+        float[] unitGradient = new float[UNIT_ROWS * UNIT_COLUMNS];
+        double[] unitBiasGradient = new double[UNIT_ROWS];
         for (int call = 0; call < CALLS; call++) {
             if (updates) {
                 FloatUpdates.products(g, 1e-3f, w, COLUMNS);
@@ -55,6 +65,12 @@ public final class JitWarmUp {
                 Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
                 Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
                 Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
+                Products.FIXED_ORDER.dots(unitWeights, UNIT_COLUMNS, UNIT_ROWS, 0, UNIT_ROWS, unitInputs, count,
+                        unitSums);
+                Products.FIXED_ORDER.transposedProducts(unitWeights, UNIT_ROWS, UNIT_COLUMNS, 0, UNIT_COLUMNS,
+                        unitSums, count, unitBack);
+                Products.FIXED_ORDER.addOuterProducts(unitGradient, unitBiasGradient, UNIT_COLUMNS, UNIT_ROWS, 0,
+                        UNIT_ROWS, unitSums, unitInputs, count);
             }
         }
     }
