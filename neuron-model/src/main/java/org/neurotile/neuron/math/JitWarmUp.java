@@ -35,7 +35,12 @@ public final class JitWarmUp {
         }
     }
 
-    /** The kernels asked, each {@link #CALLS} times, on the caller's thread. */
+    /**
+     * The kernels asked, each {@link #CALLS} times, on the caller's thread: those of a dense batch's
+     * matrices stored by unit and the updates first, then the products on rows by example (every
+     * other network's), so that the compiler, which takes the kernels one at a time, has the
+     * commonest ready first.
+     */
     static void run(boolean products, boolean updates) {
         float[] w = new float[ROWS * COLUMNS];
         float[] a = new float[ROWS * COLUMNS];
@@ -54,24 +59,29 @@ public final class JitWarmUp {
         float[] unitGradient = new float[UNIT_ROWS * UNIT_COLUMNS];
         double[] unitBiasGradient = new double[UNIT_ROWS];
         for (int call = 0; call < CALLS; call++) {
+            int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
             if (updates) {
                 FloatUpdates.products(g, 1e-3f, w, COLUMNS);
                 FloatUpdates.momentum(w, a, 0, g, COLUMNS, 0.9f, 1e-3f);
                 FloatUpdates.splitMomentum(w, a, b, 0, g, COLUMNS, 0.9f, 1e-3f, 0.5f, 0.5f);
                 FloatUpdates.adam(w, a, b, 0, g, COLUMNS, 0.9f, 0.999f, 0.1f, 0.001f, 1e-8f, 1e-3f);
             }
+            for (int from = 0; products && from < UNIT_ROWS; from += 4) { // ranges as threads take them, more calls
+                int to = Math.min(UNIT_ROWS, from + 4);
+                Products.FIXED_ORDER.dots(unitWeights, UNIT_COLUMNS, UNIT_ROWS, from, to, unitInputs, count, unitSums);
+                Products.FIXED_ORDER.addOuterProducts(unitGradient, unitBiasGradient, UNIT_COLUMNS, UNIT_ROWS, from, to,
+                        unitSums, unitInputs, count);
+            }
             if (products) {
-                int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
-                Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
-                Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
-                Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
-                Products.FIXED_ORDER.dots(unitWeights, UNIT_COLUMNS, UNIT_ROWS, 0, UNIT_ROWS, unitInputs, count,
-                        unitSums);
                 Products.FIXED_ORDER.transposedProducts(unitWeights, UNIT_ROWS, UNIT_COLUMNS, 0, UNIT_COLUMNS,
                         unitSums, count, unitBack);
-                Products.FIXED_ORDER.addOuterProducts(unitGradient, unitBiasGradient, UNIT_COLUMNS, UNIT_ROWS, 0,
-                        UNIT_ROWS, unitSums, unitInputs, count);
             }
+        }
+        for (int call = 0; products && call < CALLS; call++) {
+            int count = call % 2 == 0 ? batch : 1;
+            Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
+            Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
+            Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
         }
     }
 }

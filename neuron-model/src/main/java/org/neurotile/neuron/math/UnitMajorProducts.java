@@ -7,8 +7,10 @@ package org.neurotile.neuron.math;
  * eight lanes, lane q taking the columns j = q mod 8 in order, combined as
  * ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)); a transposed product sums the rows in order from zero; a
  * gradient sum adds the examples in order to the sum it holds. With the Vector API
- * ({@code vector}, only where the JVM has it) {@link UnitMajorLanes} computes them, else plain
- * loops do, with the same bits.
+ * ({@code vector}, only where the JVM has it) {@link VectorLanes}' kernels compute them, the dot
+ * products on the inputs stored by example and the others as a sum over the rows or the examples
+ * kept in a register ({@link VectorLanes#accumulate}), with a transposed copy of one operand or of
+ * the result, small beside the product; else plain loops do, with the same bits.
  */
 final class UnitMajorProducts {
     private UnitMajorProducts() {
@@ -16,8 +18,11 @@ final class UnitMajorProducts {
 
     /** out[i count + m] = sum over j of w[i columns + j] x[j count + m], rows from..to-1, in eight lanes. */
     static void dots(float[] w, int columns, int from, int to, float[] x, int count, float[] out, boolean vector) {
-        if (vector) {
-            UnitMajorLanes.dots(w, columns, from, to, x, count, out);
+        if (vector) { // by example: a row's weights and an example's inputs are vectors of consecutive columns
+            if (to > from) {
+                VectorLanes.dotsFlat(w, columns, from, to, byExample(x, columns, count), 0, count, out, from * count,
+                        count);
+            }
             return;
         }
         float[] lanes = new float[Precision.LANES * count]; // lane q of example m at q count + m
@@ -43,11 +48,19 @@ final class UnitMajorProducts {
     /** out[j count + m] = sum over rows i in order of delta[i count + m] w[i columns + j], columns from..to-1. */
     static void transposedProducts(float[] w, int rows, int columns, int from, int to, float[] delta, int count,
                                    float[] out, boolean vector) {
-        if (vector) {
-            UnitMajorLanes.transposedProducts(w, rows, columns, from, to, delta, count, out);
+        if (to <= from) {
             return;
         }
-        if (to <= from) {
+        if (vector) { // delta stored by unit is the left operand as it stands; the sums come out by example
+            int width = to - from;
+            float[] sums = new float[count * width];
+            VectorLanes.accumulate(sums, 0, width, delta, 0, count, w, from, columns, 0, count, width, rows);
+            for (int j = from; j < to; j++) {
+                int at = j * count;
+                for (int m = 0; m < count; m++) {
+                    out[at + m] = sums[m * width + j - from];
+                }
+            }
             return;
         }
         java.util.Arrays.fill(out, from * count, to * count, 0f);
@@ -74,8 +87,16 @@ final class UnitMajorProducts {
             return;
         }
         float[] byExample = byExample(x, columns, count);
-        if (vector) {
-            UnitMajorLanes.addOuterProducts(g, columns, from, to, delta, byExample, count);
+        if (vector) { // four rows by sixteen weights at a time, each sum kept in a register over the examples
+            int width = to - from;
+            float[] deltaByExample = new float[count * width];
+            for (int i = from; i < to; i++) {
+                for (int m = 0; m < count; m++) {
+                    deltaByExample[m * width + i - from] = delta[i * count + m];
+                }
+            }
+            VectorLanes.accumulate(g, 0, columns, deltaByExample, -from, width, byExample, 0, columns, from, to, columns,
+                    count);
         } else {
             float[] row = new float[columns]; // at offset 0 beside the inputs, a loop the JIT vectorises
             for (int i = from; i < to; i++) {
@@ -103,10 +124,13 @@ final class UnitMajorProducts {
     /** The matrix stored by example: example m's n values at m n. */
     private static float[] byExample(float[] matrix, int n, int count) {
         float[] byExample = new float[n * count];
-        for (int j = 0; j < n; j++) {
-            int at = j * count;
+        for (int first = 0; first < n; first += 64) { // 64 units' values stay in the cache for every example
+            int last = Math.min(n, first + 64);
             for (int m = 0; m < count; m++) {
-                byExample[m * n + j] = matrix[at + m];
+                int at = m * n;
+                for (int j = first; j < last; j++) {
+                    byExample[at + j] = matrix[j * count + m];
+                }
             }
         }
         return byExample;

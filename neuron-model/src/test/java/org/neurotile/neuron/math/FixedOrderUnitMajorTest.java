@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The fixed order's products on matrices stored by unit have the bits of the rows-by-example path
  * they replace ({@link Products}' default methods over {@link BlockedProducts}), with and without the
  * Vector API, on float32 values of awkward shapes (columns around the eight lanes and the vector
- * widths, batches below, at and above a block and odd numbers of vectors, some zeros and signed zeros) cut into ranges as
- * threads cut them.
+ * widths; batches below, at and above a block and odd numbers of vectors; some zeros and signed
+ * zeros) cut into ranges as threads cut them.
  */
 class FixedOrderUnitMajorTest {
     private static final int[] COLUMNS = {1, 7, 8, 9, 31, 33, 784};
