@@ -25,22 +25,10 @@ final class UnitMajorProducts {
             }
             return;
         }
-        float[] lanes = new float[Precision.LANES * count]; // lane q of example m at q count + m
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(lanes, 0f);
-            int base = i * columns;
-            for (int j = 0; j < columns; j++) {
-                float weight = w[base + j];
-                int lane = (j % Precision.LANES) * count;
-                int at = j * count;
-                for (int m = 0; m < count; m++) {
-                    lanes[lane + m] += weight * x[at + m];
-                }
-            }
+        float[][] xs = examples(x, columns, count);
+        for (int i = from; i < to; i++) { // the row stays in the first-level cache for the examples
             for (int m = 0; m < count; m++) {
-                out[i * count + m] = ((lanes[m] + lanes[count + m]) + (lanes[2 * count + m] + lanes[3 * count + m]))
-                        + ((lanes[4 * count + m] + lanes[5 * count + m])
-                        + (lanes[6 * count + m] + lanes[7 * count + m]));
+                out[i * count + m] = BlockedProducts.dot(w, i * columns, xs[m], columns);
             }
         }
     }
@@ -51,28 +39,26 @@ final class UnitMajorProducts {
         if (to <= from) {
             return;
         }
-        if (vector) { // delta stored by unit is the left operand as it stands; the sums come out by example
-            int width = to - from;
-            float[] sums = new float[count * width];
+        int width = to - from;
+        float[] sums = new float[count * width]; // by example: example m's at m width
+        if (vector) { // delta stored by unit is the left operand as it stands
             VectorLanes.accumulate(sums, 0, width, delta, 0, count, w, from, columns, 0, count, width, rows);
-            for (int j = from; j < to; j++) {
-                int at = j * count;
+        } else {
+            for (int i = 0; i < rows; i++) {
+                int base = i * columns + from;
                 for (int m = 0; m < count; m++) {
-                    out[at + m] = sums[m * width + j - from];
+                    float d = delta[i * count + m];
+                    int offset = m * width;
+                    for (int j = 0; j < width; j++) {
+                        sums[offset + j] += d * w[base + j];
+                    }
                 }
             }
-            return;
         }
-        java.util.Arrays.fill(out, from * count, to * count, 0f);
-        for (int i = 0; i < rows; i++) {
-            int base = i * columns;
-            int d = i * count;
-            for (int j = from; j < to; j++) {
-                float weight = w[base + j];
-                int at = j * count;
-                for (int m = 0; m < count; m++) {
-                    out[at + m] += delta[d + m] * weight;
-                }
+        for (int j = from; j < to; j++) {
+            int at = j * count;
+            for (int m = 0; m < count; m++) {
+                out[at + m] = sums[m * width + j - from];
             }
         }
     }
@@ -86,7 +72,6 @@ final class UnitMajorProducts {
         if (to <= from) {
             return;
         }
-        float[] byExample = byExample(x, columns, count);
         if (vector) { // four rows by sixteen weights at a time, each sum kept in a register over the examples
             int width = to - from;
             float[] deltaByExample = new float[count * width];
@@ -95,18 +80,19 @@ final class UnitMajorProducts {
                     deltaByExample[m * width + i - from] = delta[i * count + m];
                 }
             }
-            VectorLanes.accumulate(g, 0, columns, deltaByExample, -from, width, byExample, 0, columns, from, to, columns,
-                    count);
+            VectorLanes.accumulate(g, 0, columns, deltaByExample, -from, width, byExample(x, columns, count), 0,
+                    columns, from, to, columns, count);
         } else {
-            float[] row = new float[columns]; // at offset 0 beside the inputs, a loop the JIT vectorises
+            float[][] xs = examples(x, columns, count);
+            float[] row = new float[columns];
             for (int i = from; i < to; i++) {
                 int base = i * columns;
                 System.arraycopy(g, base, row, 0, columns);
                 for (int m = 0; m < count; m++) {
                     float d = delta[i * count + m];
-                    int at = m * columns;
-                    for (int j = 0; j < columns; j++) {
-                        row[j] += d * byExample[at + j];
+                    float[] input = xs[m];
+                    for (int j = 0; j < columns; j++) { // row and input at offset 0: a loop the JIT vectorises
+                        row[j] += d * input[j];
                     }
                 }
                 System.arraycopy(row, 0, g, base, columns);
@@ -119,6 +105,17 @@ final class UnitMajorProducts {
             }
             gb[i] = bias;
         }
+    }
+
+    /** Each example's n values as an array of its own. */
+    private static float[][] examples(float[] matrix, int n, int count) {
+        float[][] examples = new float[count][n];
+        for (int j = 0; j < n; j++) {
+            for (int m = 0; m < count; m++) {
+                examples[m][j] = matrix[j * count + m];
+            }
+        }
+        return examples;
     }
 
     /** The matrix stored by example: example m's n values at m n. */
