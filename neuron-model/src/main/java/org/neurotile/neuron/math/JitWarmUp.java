@@ -14,9 +14,15 @@ public final class JitWarmUp {
     private static final int CALLS = 3_000;
     private static final int ROWS = 8;
     private static final int COLUMNS = 256;
-    /** Odd rows and columns past the lanes and the vectors: every kernel of the products by unit. */
-    private static final int UNIT_ROWS = 9;
-    private static final int UNIT_COLUMNS = 42;
+    /**
+     * The products by unit on the smallest shape that takes every branch of their kernels (a tile
+     * of four rows and one left, sixteen columns and eight and two, four examples and one): until
+     * the JIT has compiled a kernel each call runs through the Vector API's fallback, so the fewer
+     * multiply-adds a call, the sooner the calls reach the compiler's thresholds.
+     */
+    private static final int UNIT_ROWS = 5;
+    private static final int UNIT_COLUMNS = 26;
+    private static final int UNIT_EXAMPLES = 5;
 
     private JitWarmUp() {
     }
@@ -53,13 +59,13 @@ public final class JitWarmUp {
         double[][] sums = new double[batch][ROWS];
         double[][] back = new double[batch][COLUMNS];
         Weights unitWeights = Weights.of(Precision.FLOAT32, new double[UNIT_ROWS * UNIT_COLUMNS]);
-        float[] unitInputs = new float[UNIT_COLUMNS * batch];
-        float[] unitSums = new float[UNIT_ROWS * batch];
-        float[] unitBack = new float[UNIT_COLUMNS * batch];
+        float[] unitInputs = new float[UNIT_COLUMNS * UNIT_EXAMPLES];
+        float[] unitSums = new float[UNIT_ROWS * UNIT_EXAMPLES];
+        float[] unitBack = new float[UNIT_COLUMNS * UNIT_EXAMPLES];
         float[] unitGradient = new float[UNIT_ROWS * UNIT_COLUMNS];
         double[] unitBiasGradient = new double[UNIT_ROWS];
         for (int call = 0; call < CALLS; call++) {
-            int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
+            int count = call % 2 == 0 ? UNIT_EXAMPLES : 1;
             if (updates) {
                 FloatUpdates.products(g, 1e-3f, w, COLUMNS);
                 FloatUpdates.momentum(w, a, 0, g, COLUMNS, 0.9f, 1e-3f);
@@ -78,7 +84,7 @@ public final class JitWarmUp {
             }
         }
         for (int call = 0; products && call < CALLS; call++) {
-            int count = call % 2 == 0 ? batch : 1;
+            int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
             Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
             Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);
             Products.FIXED_ORDER.addOuterProducts(g, biasGradient, COLUMNS, 0, ROWS, sums, x, count);
