@@ -55,11 +55,14 @@ final class TrainingService {
 
     /** Trains as {@code config} says and writes the output to {@code out}; returns every epoch's result. */
     List<EpochResult> train(TrainConfig config, Path out) throws IOException {
-        // the vector kernels the run will use, compiled while the data loads
-        JitWarmUp.start(config.arithmetic() != Arithmetic.FAST && config.precision() == Precision.FLOAT32,
-                config.optimizerCost() != OptimizerCost.SGD);
+        // the code the run will use, compiled while the data loads: a dense run's own, on a narrow copy,
+        // else the vector kernels
+        boolean kernelProducts = config.arithmetic() != Arithmetic.FAST && config.precision() == Precision.FLOAT32;
+        boolean kernelUpdates = config.optimizerCost() != OptimizerCost.SGD;
         Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
-        TrainingWarmUp.start(config.trainerSettings(), products);
+        if (!TrainingWarmUp.start(config.trainerSettings(), products, kernelProducts)) {
+            JitWarmUp.start(kernelProducts, kernelUpdates);
+        }
         NetworkSpec network = config.network();
         LearningRule chipRule = config.rule();
         OptimizerCost optimizerCost = config.optimizerCost();

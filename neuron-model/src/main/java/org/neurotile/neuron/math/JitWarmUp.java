@@ -35,7 +35,7 @@ public final class JitWarmUp {
      */
     public static void start(boolean products, boolean updates) {
         if (products || updates) {
-            Thread thread = new Thread(() -> run(products, updates), "jit-warm-up");
+            Thread thread = new Thread(() -> run(products, updates, true), "jit-warm-up");
             thread.setDaemon(true);
             thread.start();
         }
@@ -45,9 +45,10 @@ public final class JitWarmUp {
      * The kernels asked, each {@link #CALLS} times, on the caller's thread: those of a dense batch's
      * matrices stored by unit and the updates first, then the products on rows by example (every
      * other network's), so that the compiler, which takes the kernels one at a time, has the
-     * commonest ready first.
+     * commonest ready first. {@code rows}: the products on rows by example too, which a dense
+     * float32 batch does not use.
      */
-    static void run(boolean products, boolean updates) {
+    public static void run(boolean products, boolean updates, boolean rows) {
         float[] w = new float[ROWS * COLUMNS];
         float[] a = new float[ROWS * COLUMNS];
         float[] b = new float[ROWS * COLUMNS];
@@ -83,7 +84,7 @@ public final class JitWarmUp {
                         unitSums, count, unitBack);
             }
         }
-        for (int call = 0; products && call < CALLS; call++) {
+        for (int call = 0; products && rows && call < CALLS; call++) {
             int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
             Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
             Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);

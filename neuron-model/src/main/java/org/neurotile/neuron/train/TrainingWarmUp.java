@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neurotile.neuron.math.FloatActivations;
+import org.neurotile.neuron.math.JitWarmUp;
+import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Dense;
@@ -22,8 +24,11 @@ import org.neurotile.workloads.data.Dataset;
  */
 public final class TrainingWarmUp {
     static final int WIDTH = 64;
-    /** Steps enough for the JIT's last tier on the per-step and per-example code. */
-    private static final int STEPS = 1_000;
+    /**
+     * Steps enough for the JIT's last tier on the per-step and per-example code, few enough to end
+     * before the run's first epoch on two busy cores (1,000 ran into it).
+     */
+    private static final int STEPS = 400;
     private static final int TEST_EXAMPLES = 256;
     /** Calls of the relu kernels first: the JIT's last tier compiles them after some thousands. */
     private static final int KERNEL_CALLS = 5_000;
@@ -32,18 +37,32 @@ public final class TrainingWarmUp {
     }
 
     /**
-     * Starts the warm-up of {@code settings}' run with {@code products} on a daemon thread, or does
-     * nothing for a network with other layers than dense ones.
+     * Starts the warm-up of {@code settings}' run with {@code products} on a daemon thread, after
+     * {@link JitWarmUp}'s fixed-order products where {@code kernelProducts} (one thread, so as to
+     * take one core from the run's start rather than two; the copy compiles the optimizer's update
+     * itself); returns false, starting nothing, for a network with other layers than dense ones.
      */
-    public static void start(Trainer.Settings settings, Products products) {
+    public static boolean start(Trainer.Settings settings, Products products, boolean kernelProducts) {
         NetworkSpec small = scaledDown(settings.network());
         if (small == null) {
-            return;
+            return false;
         }
-        Thread thread = new Thread(() -> run(settings, small, products), "training-warm-up");
+        boolean rows = !takesDenseBatches(settings);
+        Thread thread = new Thread(() -> {
+            JitWarmUp.run(kernelProducts, false, rows);
+            run(settings, small, products);
+        }, "training-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+        return true;
+    }
+
+    /** Whether the run's minibatches go through float32 matrices by unit rather than rows by example. */
+    private static boolean takesDenseBatches(Trainer.Settings settings) {
+        return settings.precision() == Precision.FLOAT32 && settings.batch() > 1 && settings.clipNorm() == 0
+                && !settings.numbers().quantizes()
+                && settings.network().layers().stream().noneMatch(l -> ((Dense) l).normalised());
     }
 
     /** The network with its input and hidden layers at most {@link #WIDTH} wide, or null if a layer is not dense. */
