@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.neurotile.neuron.math.FloatActivations;
+import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.JitWarmUp;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
+import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.Layer;
@@ -30,7 +32,7 @@ public final class TrainingWarmUp {
      */
     private static final int STEPS = 400;
     private static final int TEST_EXAMPLES = 256;
-    /** Calls of the relu kernels first: the JIT's last tier compiles them after some thousands. */
+    /** Calls of the vector kernels first: the JIT's last tier compiles them after some thousands. */
     private static final int KERNEL_CALLS = 5_000;
 
     private TrainingWarmUp() {
@@ -81,7 +83,7 @@ public final class TrainingWarmUp {
     }
 
     private static void run(Trainer.Settings settings, NetworkSpec small, Products products) {
-        reluKernels();
+        kernels(settings.optimizer().kind());
         Trainer.Settings copy = new Trainer.Settings(small, settings.rule(), settings.precision(),
                 settings.optimizer(), settings.learningRate(), 1, 1, settings.seed(), settings.biases(), false,
                 settings.batch(), settings.numbers(), settings.clipNorm(), settings.init());
@@ -95,19 +97,27 @@ public final class TrainingWarmUp {
     }
 
     /**
-     * The Vector API relu kernels on a few values, so that their compiled form is ready before the
-     * copy reaches them: until the JIT's last tier compiles a Vector API kernel it runs many times
-     * slower than plain loops (it made a first epoch of mnist-fc 0.3 s longer), and in the copy's
-     * first steps it is called only twice a step.
+     * The Vector API relu kernels and the optimizer's update on a few values, so that their compiled
+     * form is ready before the copy reaches them: until the JIT's last tier compiles a Vector API
+     * kernel it runs many times slower than plain loops (relu's made a first epoch of mnist-fc 0.3 s
+     * longer), and in the copy's first steps each is called only a few times a step.
      */
-    private static void reluKernels() {
+    private static void kernels(OptimizerCost optimizer) {
         float[] a = new float[16];
         float[] h = new float[16];
+        float[] m = new float[16];
+        float[] v = new float[16];
         float[] c = {1f, -1f};
         for (int call = 0; call < KERNEL_CALLS; call++) {
             a[call % 16] = call % 3 - 1;
             FloatActivations.addBiasRelu(a, h, c, 2, 8);
             FloatActivations.timesReluDerivative(h, a, 16);
+            if (optimizer.equals(OptimizerCost.MOMENTUM)) { // and hybrid's split momentum, which runs under it
+                FloatUpdates.momentum(a, m, 0, h, 16, 0.9f, 1e-3f);
+                FloatUpdates.splitMomentum(a, m, v, 0, h, 16, 0.9f, 1e-3f, 0.5f, 0.5f);
+            } else if (optimizer.equals(OptimizerCost.ADAM)) {
+                FloatUpdates.adam(a, m, v, 0, h, 16, 0.9f, 0.999f, 0.1f, 0.001f, 1e-8f, 1e-3f);
+            }
         }
     }
 
