@@ -22,7 +22,6 @@ import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.train.EpochResult;
 import org.neurotile.neuron.math.Arithmetic;
 import org.neurotile.neuron.math.BlasProducts;
-import org.neurotile.neuron.math.JitWarmUp;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
@@ -60,9 +59,7 @@ final class TrainingService {
         boolean kernelProducts = config.arithmetic() != Arithmetic.FAST && config.precision() == Precision.FLOAT32;
         boolean kernelUpdates = config.optimizerCost() != OptimizerCost.SGD;
         Products products = config.arithmetic() == Arithmetic.FAST ? BlasProducts.load() : Products.FIXED_ORDER;
-        if (!TrainingWarmUp.start(config.trainerSettings(), products, kernelProducts)) {
-            JitWarmUp.start(kernelProducts, kernelUpdates);
-        }
+        TrainingWarmUp.start(config.trainerSettings(), products, kernelProducts, kernelUpdates);
         NetworkSpec network = config.network();
         LearningRule chipRule = config.rule();
         OptimizerCost optimizerCost = config.optimizerCost();

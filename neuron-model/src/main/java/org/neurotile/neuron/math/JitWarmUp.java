@@ -3,7 +3,7 @@ package org.neurotile.neuron.math;
 /**
  * Has the JIT compile training's vector kernels (the fixed-order products, on rows by example and
  * on a dense batch's matrices stored by unit, and the optimizers' float32 updates) on scratch
- * values, on a background thread started before the data loads, so that the compiling overlaps
+ * values, on the caller's thread (TrainingWarmUp's, started before the data loads), so that the compiling overlaps
  * the loading and the chip's costing instead of the first epoch. With
  * the Vector API a kernel the JIT has not compiled yet runs many times slower than a compiled one:
  * that was most of a first epoch's excess over the next (mnist-fc, batch 32: about 0.2 s under
@@ -28,27 +28,12 @@ public final class JitWarmUp {
     }
 
     /**
-     * Starts the warm-up of the fixed-order float32 products ({@code products}) and of the
-     * optimizers' float32 updates ({@code updates}: momentum, split momentum and Adam; SGD's are
-     * plain loops) on a daemon thread; nothing when neither is asked, so that a run whose kernels
-     * are compiled as they run (a BLAS's products under SGD) spends no core on it.
+     * The kernels asked, each {@link #CALLS} times, on the caller's thread: the fixed-order products
+     * of a dense batch's matrices stored by unit ({@code byUnit}) and the updates first, then the
+     * products on rows by example ({@code byRows}: every other network's, and one example a step),
+     * so that the compiler, which takes the kernels one at a time, has the commonest ready first.
      */
-    public static void start(boolean products, boolean updates) {
-        if (products || updates) {
-            Thread thread = new Thread(() -> run(products, updates, true), "jit-warm-up");
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    /**
-     * The kernels asked, each {@link #CALLS} times, on the caller's thread: those of a dense batch's
-     * matrices stored by unit and the updates first, then the products on rows by example (every
-     * other network's), so that the compiler, which takes the kernels one at a time, has the
-     * commonest ready first. {@code rows}: the products on rows by example too, which a dense
-     * float32 batch does not use.
-     */
-    public static void run(boolean products, boolean updates, boolean rows) {
+    public static void run(boolean byUnit, boolean byRows, boolean updates) {
         float[] w = new float[ROWS * COLUMNS];
         float[] a = new float[ROWS * COLUMNS];
         float[] b = new float[ROWS * COLUMNS];
@@ -73,18 +58,18 @@ public final class JitWarmUp {
                 FloatUpdates.splitMomentum(w, a, b, 0, g, COLUMNS, 0.9f, 1e-3f, 0.5f, 0.5f);
                 FloatUpdates.adam(w, a, b, 0, g, COLUMNS, 0.9f, 0.999f, 0.1f, 0.001f, 1e-8f, 1e-3f);
             }
-            for (int from = 0; products && from < UNIT_ROWS; from += 4) { // ranges as threads take them, more calls
+            for (int from = 0; byUnit && from < UNIT_ROWS; from += 4) { // ranges as threads take them, more calls
                 int to = Math.min(UNIT_ROWS, from + 4);
                 Products.FIXED_ORDER.dots(unitWeights, UNIT_COLUMNS, UNIT_ROWS, from, to, unitInputs, count, unitSums);
                 Products.FIXED_ORDER.addOuterProducts(unitGradient, unitBiasGradient, UNIT_COLUMNS, UNIT_ROWS, from, to,
                         unitSums, unitInputs, count);
             }
-            if (products) {
+            if (byUnit) {
                 Products.FIXED_ORDER.transposedProducts(unitWeights, UNIT_ROWS, UNIT_COLUMNS, 0, UNIT_COLUMNS,
                         unitSums, count, unitBack);
             }
         }
-        for (int call = 0; products && rows && call < CALLS; call++) {
+        for (int call = 0; byRows && call < CALLS; call++) {
             int count = call % 2 == 0 ? batch : 1; // a minibatch's block, and one example
             Products.FIXED_ORDER.dots(weights, COLUMNS, 0, ROWS, x, count, sums);
             Products.FIXED_ORDER.transposedProducts(weights, ROWS, COLUMNS, 0, COLUMNS, sums, count, back);

@@ -39,32 +39,41 @@ public final class TrainingWarmUp {
     }
 
     /**
-     * Starts the warm-up of {@code settings}' run with {@code products} on a daemon thread, after
-     * {@link JitWarmUp}'s fixed-order products where {@code kernelProducts} (one thread, so as to
-     * take one core from the run's start rather than two; the copy compiles the optimizer's update
-     * itself); returns false, starting nothing, for a network with other layers than dense ones.
+     * Starts the warm-up of {@code settings}' run on a daemon thread, one thread so as to take one
+     * core from the run's start rather than two: {@link JitWarmUp}'s fixed-order products
+     * ({@code kernelProducts}: those by unit where the run has dense float32 batches, for training or
+     * only for evaluation, those on rows by example where it steps by example or has other layers)
+     * and optimizer updates ({@code kernelUpdates}, where no copy compiles them); the relu kernels
+     * and the optimizer's update where the run has dense batches; then, for a minibatch run, the
+     * copy with {@code products}. One example a step has no copy: the JIT compiles its code within
+     * the first hundreds of examples, and a copy only took a core from its first epoch.
      */
-    public static boolean start(Trainer.Settings settings, Products products, boolean kernelProducts) {
+    public static void start(Trainer.Settings settings, Products products, boolean kernelProducts,
+                             boolean kernelUpdates) {
         NetworkSpec small = scaledDown(settings.network());
-        if (small == null) {
-            return false;
+        boolean denseBatches = small != null && settings.precision() == Precision.FLOAT32
+                && !settings.numbers().quantizes()
+                && settings.network().layers().stream().noneMatch(l -> ((Dense) l).normalised());
+        boolean copy = denseBatches && settings.batch() > 1 && settings.clipNorm() == 0;
+        if (!kernelProducts && !kernelUpdates && !denseBatches) {
+            return;
         }
-        boolean rows = !takesDenseBatches(settings);
         Thread thread = new Thread(() -> {
-            JitWarmUp.run(kernelProducts, false, rows);
-            run(settings, small, products);
+            if (copy) {
+                JitWarmUp.run(kernelProducts, false, false);
+                kernels(settings.optimizer().kind());
+                run(settings, small, products);
+                return;
+            }
+            JitWarmUp.run(false, kernelProducts, kernelUpdates); // what the steps use, first
+            if (denseBatches) { // then the evaluation's, at the epoch's end
+                kernels(OptimizerCost.SGD);
+                JitWarmUp.run(kernelProducts, false, false);
+            }
         }, "training-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
-        return true;
-    }
-
-    /** Whether the run's minibatches go through float32 matrices by unit rather than rows by example. */
-    private static boolean takesDenseBatches(Trainer.Settings settings) {
-        return settings.precision() == Precision.FLOAT32 && settings.batch() > 1 && settings.clipNorm() == 0
-                && !settings.numbers().quantizes()
-                && settings.network().layers().stream().noneMatch(l -> ((Dense) l).normalised());
     }
 
     /** The network with its input and hidden layers at most {@link #WIDTH} wide, or null if a layer is not dense. */
@@ -83,7 +92,6 @@ public final class TrainingWarmUp {
     }
 
     private static void run(Trainer.Settings settings, NetworkSpec small, Products products) {
-        kernels(settings.optimizer().kind());
         Trainer.Settings copy = new Trainer.Settings(small, settings.rule(), settings.precision(),
                 settings.optimizer(), settings.learningRate(), 1, 1, settings.seed(), settings.biases(), false,
                 settings.batch(), settings.numbers(), settings.clipNorm(), settings.init());

@@ -50,7 +50,7 @@ class TrainingWarmUpTest {
                 Optimizer.Settings.of(OptimizerCost.ADAM), 1e-3, 1, 3, 1, true, false, 32);
         List<EpochResult> alone = train(settings, products);
         for (int run = 0; run < 3; run++) {
-            TrainingWarmUp.start(settings, products, true);
+            TrainingWarmUp.start(settings, products, true, true);
             assertEquals(withoutSeconds(alone), withoutSeconds(train(settings, products)), "run " + run);
         }
     }
