@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.neurotile.neuron.layers.LayerKernels;
 import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.Precision;
+import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.NetworkSpec;
 
@@ -144,15 +145,7 @@ public final class BatchGradient {
                 continue;
             }
             present[l] = true;
-            float[] delta = batch.delta(l);
-            double[] gb = biases[l];
-            for (int i = 0; i < gb.length; i++) {
-                float bias = (float) gb[i];
-                for (int k = i * count, end = k + count; k < end; k++) {
-                    bias += delta[k];
-                }
-                gb[i] = bias;
-            }
+            Products.addBiasSums(biases[l], 0, biases[l].length, batch.delta(l), count);
         }
     }
 

@@ -1,14 +1,15 @@
 package org.neurotile.neuron.functional;
 
 import java.util.Optional;
-import org.neurotile.neuron.layers.DenseKernel;
 import org.neurotile.neuron.math.FloatActivations;
+import org.neurotile.neuron.math.NumberFormats;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.math.Workers;
 import org.neurotile.workloads.Activation;
+import org.neurotile.workloads.Dense;
 import org.neurotile.workloads.NetworkSpec;
 
 /**
@@ -70,16 +71,13 @@ public final class DenseBatch {
      * residual add or normalisation), and no number format that quantizes activations or errors.
      */
     public static boolean supports(Model model, Quantization q) {
-        if (model.precision() != Precision.FLOAT32 || q.formats().activations().quantizes()
-                || q.formats().errors().quantizes()) {
-            return false;
-        }
-        for (int l = 1; l <= model.network().layerCount(); l++) {
-            if (!(model.kernel(l) instanceof DenseKernel)) {
-                return false;
-            }
-        }
-        return true;
+        return supports(model.network(), model.precision(), q.formats());
+    }
+
+    /** {@link #supports(Model, Quantization)} before the model is made: every layer dense and not normalised. */
+    public static boolean supports(NetworkSpec network, Precision precision, NumberFormats formats) {
+        return precision == Precision.FLOAT32 && !formats.activations().quantizes() && !formats.errors().quantizes()
+                && network.layers().stream().allMatch(layer -> layer instanceof Dense dense && !dense.normalised());
     }
 
     /** A batch of at most {@code capacity} examples of a model that {@link #supports} it. */
@@ -90,19 +88,6 @@ public final class DenseBatch {
     /** The block's inputs, n_0 x count stored by unit, to be filled before {@link #forward}. */
     public float[] inputs() {
         return outputs[0];
-    }
-
-    /** Sets example m's input of a block of {@code count}, before {@link #forward} of that block. */
-    public void setInput(int m, int count, float[] values) {
-        float[] x = outputs[0];
-        for (int j = 0; j < values.length; j++) {
-            x[j * count + m] = values[j];
-        }
-    }
-
-    /** The number of input values of an example. */
-    public int inputSize() {
-        return width[0];
     }
 
     /**
@@ -173,7 +158,6 @@ public final class DenseBatch {
             a[m] += c;
         }
     }
-
 
     /** Layer l's biases as floats where each is a float32 value, else null. */
     private float[] floatBiases(int l) {

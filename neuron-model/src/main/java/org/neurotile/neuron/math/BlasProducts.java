@@ -170,14 +170,7 @@ public final class BlasProducts implements Products {
             return;
         }
         addOuterProducts(g, 1f, columns, from, width, delta, from * count, x, count);
-        for (int i = from; i < to; i++) {
-            float bias = (float) gb[i];
-            int base = i * count;
-            for (int m = 0; m < count; m++) {
-                bias += delta[base + m];
-            }
-            gb[i] = bias;
-        }
+        Products.addBiasSums(gb, from, to, delta, count);
     }
 
     /*

@@ -69,6 +69,21 @@ public interface Products {
         throw new UnsupportedOperationException("the fixed order sums the gradient before it is scaled");
     }
 
+    /**
+     * gb[i] += the sum of delta[i count + m] over the examples m in order, in float arithmetic, for
+     * units {@code from..to-1} of a matrix stored by unit: the bias sums every implementation makes
+     * in that one order.
+     */
+    static void addBiasSums(double[] gb, int from, int to, float[] delta, int count) {
+        for (int i = from; i < to; i++) {
+            float bias = (float) gb[i];
+            for (int k = i * count, end = k + count; k < end; k++) {
+                bias += delta[k];
+            }
+            gb[i] = bias;
+        }
+    }
+
     /** Whether every sum keeps the documented order (the bits do not depend on the machine). */
     boolean fixedOrder();
 

@@ -98,13 +98,7 @@ final class UnitMajorProducts {
                 System.arraycopy(row, 0, g, base, columns);
             }
         }
-        for (int i = from; i < to; i++) {
-            float bias = (float) gb[i];
-            for (int m = 0; m < count; m++) {
-                bias += delta[i * count + m];
-            }
-            gb[i] = bias;
-        }
+        Products.addBiasSums(gb, from, to, delta, count);
     }
 
     /** Each example's n values as an array of its own. */

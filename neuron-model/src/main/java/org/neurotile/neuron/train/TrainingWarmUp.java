@@ -3,10 +3,10 @@ package org.neurotile.neuron.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.neurotile.neuron.functional.DenseBatch;
 import org.neurotile.neuron.math.FloatActivations;
 import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.JitWarmUp;
-import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.optim.OptimizerCost;
 import org.neurotile.neuron.math.Workers;
@@ -16,9 +16,10 @@ import org.neurotile.workloads.NetworkSpec;
 import org.neurotile.workloads.data.Dataset;
 
 /**
- * A scaled-down copy of a dense run (same rule, optimizer, arithmetic, batch and number formats;
- * layers at most {@link #WIDTH} wide) trained on random data on a background thread while the
- * real run loads its data and costs its step, so that the JIT has compiled the training loop's
+ * The warm-up of a training run, on one background thread while the run loads its data and costs
+ * its step: the vector kernels the run will use, and for a dense minibatch run a scaled-down copy
+ * of it (same rule, optimizer, arithmetic, batch and number formats; layers at most
+ * {@link #WIDTH} wide) trained on random data, so that the JIT has compiled the training loop's
  * code before the first epoch needs it. Until then that code runs interpreted: on mnist-fc at
  * batch 32 the first 50 steps took 0.1 s more than the next 50. The copy shares nothing with the
  * run (its own model, data, random streams and one worker thread) and its results are dropped, so
@@ -51,9 +52,8 @@ public final class TrainingWarmUp {
     public static void start(Trainer.Settings settings, Products products, boolean kernelProducts,
                              boolean kernelUpdates) {
         NetworkSpec small = scaledDown(settings.network());
-        boolean denseBatches = small != null && settings.precision() == Precision.FLOAT32
-                && !settings.numbers().quantizes()
-                && settings.network().layers().stream().noneMatch(l -> ((Dense) l).normalised());
+        boolean denseBatches = small != null
+                && DenseBatch.supports(settings.network(), settings.precision(), settings.numbers());
         boolean copy = denseBatches && settings.batch() > 1 && settings.clipNorm() == 0;
         if (!kernelProducts && !kernelUpdates && !denseBatches) {
             return;

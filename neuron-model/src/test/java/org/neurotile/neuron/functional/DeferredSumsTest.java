@@ -38,7 +38,7 @@ class DeferredSumsTest {
             for (int j = 0; j < values.length; j++) {
                 values[j] = (float) random.nextGaussian();
             }
-            batch.setInput(m, COUNT, values);
+            setInput(batch, m, values);
             labels[m] = random.nextInt(10);
         }
         batch.forward(labels, COUNT);
@@ -97,6 +97,13 @@ class DeferredSumsTest {
             BatchGradient gradient = new BatchGradient(model, workers);
             gradient.add(block(model, workers), true);
             assertFalse(gradient.sumsDeferred(1));
+        }
+    }
+
+    /** Example m's input, into the batch's inputs stored by unit. */
+    private static void setInput(DenseBatch batch, int m, float[] values) {
+        for (int j = 0; j < values.length; j++) {
+            batch.inputs()[j * COUNT + m] = values[j];
         }
     }
 }

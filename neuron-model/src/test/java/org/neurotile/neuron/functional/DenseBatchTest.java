@@ -89,7 +89,7 @@ class DenseBatchTest {
                 for (int j = 0; j < values.length; j++) {
                     values[j] = (float) x[m][j];
                 }
-                batch.setInput(m, COUNT, values);
+                setInput(batch, m, values);
             }
             batch.forward(labels, COUNT);
             batch.deltas(feedback);
@@ -140,7 +140,7 @@ class DenseBatchTest {
                     for (int j = 0; j < values.length; j++) {
                         values[j] = m == bad ? Float.POSITIVE_INFINITY : (float) x[m][j];
                     }
-                    batch.setInput(m, COUNT, values);
+                    setInput(batch, m, values);
                 }
                 batch.forward(labels, COUNT);
                 batch.deltas(Optional.empty());
@@ -164,5 +164,12 @@ class DenseBatchTest {
         Quantization fixed = new Quantization(NumberFormats.all(new FixedPoint(16, 8, Rounding.NEAREST)),
                 new RoundingNoise(0));
         assertFalse(DenseBatch.supports(Model.initial(NET, 1, Precision.FLOAT32), fixed));
+    }
+
+    /** Example m's input, into the batch's inputs stored by unit. */
+    private static void setInput(DenseBatch batch, int m, float[] values) {
+        for (int j = 0; j < values.length; j++) {
+            batch.inputs()[j * COUNT + m] = values[j];
+        }
     }
 }
