@@ -149,31 +149,32 @@ public final class BatchGradient {
         }
     }
 
-    /** Whether layer {@code layer}'s weight sums wait in a dense block, for {@link #addScaledSums}. */
+    /** Whether layer {@code layer}'s weight sums wait in a dense block, for {@link #scaleAndAddSums}. */
     public boolean sumsDeferred(int layer) {
         return deferred != null && present[layer] && !taken[layer];
     }
 
     /**
-     * After {@link #mean}: w += factor times layer {@code layer}'s weight sums, added in the products
-     * themselves (an SGD step of -lr/B); the sums are then taken, as by {@link #takeFloatSums}.
+     * After {@link #mean}: target = beta target + factor times layer {@code layer}'s weight sums,
+     * made in the products themselves (SGD's step of -lr/B into the weights with beta 1, momentum's
+     * velocity with beta mu and factor 1/B); the sums are then taken, as by {@link #takeFloatSums}.
      */
-    public void addScaledSums(int layer, float[] w, float factor) {
+    public void scaleAndAddSums(int layer, float[] target, float beta, float factor) {
         if (!sumsDeferred(layer)) {
             throw new IllegalStateException("layer " + layer + "'s weight sums are not deferred");
         }
-        addDeferred(layer, w, factor);
+        addDeferred(layer, target, beta, factor);
         taken[layer] = true;
     }
 
-    private void addDeferred(int layer, float[] w, float factor) {
+    private void addDeferred(int layer, float[] target, float beta, float factor) {
         int rows = deferred.width(layer);
         int columns = deferred.width(layer - 1);
         int count = deferred.count();
         float[] delta = deferred.delta(layer);
         float[] x = deferred.input(layer);
         workers.split(rows, (long) columns * count, (from, to) -> workers.products()
-                .addScaledOuterProducts(w, factor, columns, from, to, delta, x, count));
+                .scaledOuterProducts(target, beta, factor, columns, from, to, delta, x, count));
     }
 
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
@@ -299,7 +300,7 @@ public final class BatchGradient {
         }
         sum();
         if (sumsDeferred(layer)) {
-            addDeferred(layer, floatWeights[layer], 1f);
+            addDeferred(layer, floatWeights[layer], 1f, 1f);
         }
         taken[layer] = true;
         return floatWeights[layer];

@@ -215,10 +215,21 @@ public final class BlasProducts implements Products {
     }
 
     @Override
-    public void addScaledOuterProducts(float[] w, float alpha, int columns, int from, int to, float[] delta,
-                                       float[] x, int count) {
-        if (to > from && count > 0) {
-            addOuterProducts(w, alpha, columns, from, to - from, delta, from * count, x, count);
+    public void scaledOuterProducts(float[] w, float beta, float alpha, int columns, int from, int to,
+                                    float[] delta, float[] x, int count) {
+        if (to <= from) {
+            return;
+        }
+        if (count > 1) {
+            blas.sgemm("T", "N", columns, to - from, count, alpha, x, 0, count, delta, from * count, count, beta, w,
+                    from * columns, columns);
+            return;
+        }
+        if (beta != 1f) { // sger adds to w as it is
+            blas.sscal((to - from) * columns, beta, w, from * columns, 1);
+        }
+        if (count == 1) {
+            blas.sger(columns, to - from, alpha, x, 0, 1, delta, from, 1, w, from * columns, columns);
         }
     }
 

@@ -31,6 +31,13 @@ public final class FloatUpdates {
         }
     }
 
+    /** w[k] -= rate (gamma a[k] + rest b[k]) for k below n: split momentum's step from its two velocities. */
+    public static void subtractMixed(float[] w, float rate, float gamma, float[] a, float rest, float[] b, int n) {
+        for (int k = 0; k < n; k++) {
+            w[k] -= rate * (gamma * a[k] + rest * b[k]);
+        }
+    }
+
     /**
      * Split momentum's feedback step: vDfa = mu vDfa + g; w -= rate (gamma vDfa + rest vBp), for
      * weights base..base+n-1 with gradients g[0..n-1].

@@ -59,13 +59,13 @@ public interface Products {
     }
 
     /**
-     * w[i columns + j] += alpha times sum over m of delta[i count + m] x[j count + m], rows
-     * {@code from..to-1}, without bias sums: an optimizer's step added straight into the weights.
-     * Only for products without a fixed order ({@link #fixedOrder} false), whose rounding is the
-     * library's.
+     * w[i columns + j] = beta w[i columns + j] + alpha times the sum over m of delta[i count + m]
+     * x[j count + m], rows {@code from..to-1}, without bias sums: an optimizer's step, or its state's
+     * update, made in the product itself. Only for products without a fixed order
+     * ({@link #fixedOrder} false), whose rounding is the library's.
      */
-    default void addScaledOuterProducts(float[] w, float alpha, int columns, int from, int to, float[] delta,
-                                        float[] x, int count) {
+    default void scaledOuterProducts(float[] w, float beta, float alpha, int columns, int from, int to,
+                                     float[] delta, float[] x, int count) {
         throw new UnsupportedOperationException("the fixed order sums the gradient before it is scaled");
     }
 

@@ -49,6 +49,17 @@ public abstract class Elementwise extends Optimizer {
      */
     protected abstract void updateFloats(float[] w, int layer, int base, float[] g, int n, float rate);
 
+    /**
+     * A whole layer's step from sums that wait in the products ({@link BatchGradient#sumsDeferred},
+     * only for products of no fixed order and weights stored as float32): an optimizer whose state
+     * takes the mean gradient linearly updates that state in the product itself
+     * ({@link BatchGradient#scaleAndAddSums}), then its weights; returns false to take the sums
+     * instead (the default).
+     */
+    protected boolean updateFromProducts(float[] w, int layer, BatchGradient gradient, float rate) {
+        return false;
+    }
+
     /** Updates the state of neuron i's bias with gradient g and returns what to subtract from it. */
     protected abstract double biasChange(int layer, int i, double g, double rate);
 
@@ -152,6 +163,11 @@ public abstract class Elementwise extends Optimizer {
         float[] floats = floats(model, layer);
         if (floats == null) {
             super.applyFloats(model, layer, gradient, rate);
+            return;
+        }
+        if (fixedWeights == null && gradient.sumsDeferred(layer)
+                && updateFromProducts(floats, layer, gradient, (float) rate)) {
+            updateBiases(model, layer, gradient.biasGradient(layer), rate);
             return;
         }
         float[] sums = gradient.takeFloatSums(layer);

@@ -40,7 +40,7 @@ public final class Sgd extends Optimizer {
             return;
         }
         if (gradient.sumsDeferred(layer)) { // products of no fixed order: the step is added in them, w += (-lr/B) sum
-            gradient.addScaledSums(layer, single.w(), -((float) rate * gradient.meanFactor(layer)));
+            gradient.scaleAndAddSums(layer, single.w(), 1f, -((float) rate * gradient.meanFactor(layer)));
             updateBiases(model, layer, gradient.biasGradient(layer), rate);
             return;
         }

@@ -124,4 +124,38 @@ class BlasProductsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("blases")
+    void scaledOuterProductsScaleTheTargetAndAddTheScaledSums(Products blas) {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int[] shape : SHAPES) {
+            int rows = shape[0], columns = shape[1], count = shape[2];
+            float[] delta = toFloats(floats(random, rows * count)); // by unit: delta[i count + m]
+            float[] x = toFloats(floats(random, columns * count));
+            float[] target = toFloats(floats(random, rows * columns));
+            float[] actual = target.clone();
+            float beta = 0.9f, alpha = -0.25f;
+            blas.scaledOuterProducts(actual, beta, alpha, columns, 0, rows / 2, delta, x, count);
+            blas.scaledOuterProducts(actual, beta, alpha, columns, rows / 2, rows, delta, x, count);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < columns; j++) {
+                    double sum = 0;
+                    for (int m = 0; m < count; m++) {
+                        sum += (double) delta[i * count + m] * x[j * count + m];
+                    }
+                    int k = i * columns + j;
+                    assertClose(beta * (double) target[k] + alpha * sum, actual[k], count, "weight " + k);
+                }
+            }
+        }
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] result = new float[values.length];
+        for (int k = 0; k < values.length; k++) {
+            result[k] = (float) values[k];
+        }
+        return result;
+    }
 }

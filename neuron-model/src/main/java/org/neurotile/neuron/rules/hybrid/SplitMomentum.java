@@ -1,9 +1,11 @@
 package org.neurotile.neuron.rules.hybrid;
 
 import java.io.IOException;
+import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
+import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
@@ -77,6 +79,20 @@ public final class SplitMomentum extends Elementwise {
             FloatUpdates.splitMomentum(w, bp.floats(layer), dfa.floats(layer), base, g, n, (float) mu, rate,
                     (float) gamma, (float) complement);
         }
+    }
+
+    /** The step's velocity updated in the gradient's product (beta mu, alpha 1/B), then the weights from it. */
+    @Override
+    protected boolean updateFromProducts(float[] w, int layer, BatchGradient gradient, float rate) {
+        float[] vBp = bp.floats(layer);
+        float[] velocity = backpropStep ? vBp : dfa.floats(layer);
+        gradient.scaleAndAddSums(layer, velocity, (float) mu, gradient.meanFactor(layer));
+        if (backpropStep) {
+            BlockedProducts.subtractScaled(w, rate, vBp, w.length);
+        } else {
+            FloatUpdates.subtractMixed(w, rate, (float) gamma, velocity, (float) complement, vBp, w.length);
+        }
+        return true;
     }
 
     @Override
