@@ -423,9 +423,10 @@ def fmt(x, spec):
 
 def main(argv):
     args = parse(argv)
-    # as ./neurotile starts train: with the Vector API module, whose products keep the same bits, and its collector
-    cmd = ([args.java, "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC",
-            "-Xmn64m"]
+    # as ./neurotile starts train: with the Vector API module, whose products keep the same bits, the JIT's
+    # profiling tier kept (Tier3DelayOn) and its collector
+    cmd = ([args.java, "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector",
+            "-XX:Tier3DelayOn=100000", "-XX:+UseParallelGC", "-Xmn64m"]
            + os.environ.get("NEUROTILE_JAVA_OPTS", "").split() + ["-jar", args.jar])
     mode = "quick" if args.quick else "full"
     lib = openblas()
