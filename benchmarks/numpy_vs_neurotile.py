@@ -424,9 +424,11 @@ def fmt(x, spec):
 def main(argv):
     args = parse(argv)
     # as ./neurotile starts train: with the Vector API module, whose products keep the same bits, the JIT's
-    # profiling tier kept (Tier3DelayOn) and its collector
+    # profiling tier kept (Tier3DelayOn), a second last-tier compiler thread below four processors, and
+    # its collector
+    jit = ["-XX:CICompilerCount=3"] if (os.cpu_count() or 1) < 4 else []
     cmd = ([args.java, "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector",
-            "-XX:Tier3DelayOn=100000", "-XX:+UseParallelGC", "-Xmn64m"]
+            "-XX:Tier3DelayOn=100000"] + jit + ["-XX:+UseParallelGC", "-Xmn64m"]
            + os.environ.get("NEUROTILE_JAVA_OPTS", "").split() + ["-jar", args.jar])
     mode = "quick" if args.quick else "full"
     lib = openblas()
