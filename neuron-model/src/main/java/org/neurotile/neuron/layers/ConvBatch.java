@@ -3,6 +3,7 @@ package org.neurotile.neuron.layers;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.neurotile.neuron.math.FlatProducts;
+import org.neurotile.neuron.math.Products;
 import org.neurotile.neuron.math.Workers;
 
 /**
@@ -23,7 +24,10 @@ import org.neurotile.neuron.math.Workers;
  * </ul>
  *
  * Float arithmetic gives exactly the float64 operations rounded to float32 at every step, the bits
- * of {@link ConvKernel}'s per-example loops.
+ * of {@link ConvKernel}'s per-example loops. Under products of no fixed order ({@code --arithmetic
+ * fast}) the same three products are each one call of the library per example and group (sgemm on
+ * the same unfolded patches; the gradient's threads still share the taps, each call adding one
+ * example), in the library's order.
  */
 final class ConvBatch {
     private static final int TAP_BLOCK = 16; // the taps of the gradient kernel's registers
@@ -66,6 +70,11 @@ final class ConvBatch {
         }
     }
 
+    /** The library that computes the products when they keep no fixed order (--arithmetic fast), else null. */
+    private static Products fast(Workers workers) {
+        return workers.products().fixedOrder() ? null : workers.products();
+    }
+
     private void give(Buffers buffers) {
         if (buffers.floats() <= KEEP_FLOATS) {
             spare.push(buffers);
@@ -79,26 +88,30 @@ final class ConvBatch {
 
     /** into[m][o positions + pos] = the sum of output channel o at position pos, without bias. */
     void sums(float[] w, double[][] in, double[][] into, int count, Workers workers) {
+        Products fast = fast(workers);
         long macs = (long) channels * geometry.taps() * geometry.positions();
         if (count >= workers.threads()) {
             workers.split(count, macs, (from, to) -> {
                 Buffers b = take();
                 for (int m = from; m < to; m++) {
-                    sums(w, in[m], into[m], b, null);
+                    sums(w, in[m], into[m], b, null, fast);
                 }
                 give(b);
             });
         } else {
             Buffers b = take();
             for (int m = 0; m < count; m++) {
-                sums(w, in[m], into[m], b, workers);
+                sums(w, in[m], into[m], b, workers, fast);
             }
             give(b);
         }
     }
 
-    /** One example's sums, its output channels shared among {@code workers} (null: this thread alone). */
-    private void sums(float[] w, double[] in, double[] a, Buffers b, Workers workers) {
+    /**
+     * One example's sums, its output channels shared among {@code workers} (null: this thread alone),
+     * or in one call of {@code fast}'s library (null: the fixed order).
+     */
+    private void sums(float[] w, double[] in, double[] a, Buffers b, Workers workers, Products fast) {
         int positions = geometry.positions();
         int taps = geometry.taps();
         int rows = geometry.groupOutputs();
@@ -110,6 +123,12 @@ final class ConvBatch {
         Im2col.floats(in, inputs, b.input);
         for (int group = 0; group < groups; group++) {
             int first = group * rows;
+            if (fast != null) { // by column: the group's sums, positions x rows, = patches^T W^T
+                im2col.unfold(b.input, group, 0, taps, patches, taps);
+                fast.matrixProduct(true, false, positions, rows, taps, 1f, patches, 0, taps, w, first * taps, taps, 0f,
+                        sums, first * positions, positions);
+                continue;
+            }
             Workers.Range product;
             if (taps < SHORT_KERNEL) {
                 im2col.unfoldTransposed(b.input, group, patches);
@@ -150,22 +169,24 @@ final class ConvBatch {
             gb[o] = bias;
         }
         int blocks = (taps + TAP_BLOCK - 1) / TAP_BLOCK;
+        Products fast = fast(workers);
         workers.split(blocks, (long) channels * TAP_BLOCK * positions * count, (from, to) -> {
             Buffers b = take();
-            addGradients(g, delta, in, count, from * TAP_BLOCK, Math.min(taps, to * TAP_BLOCK), b);
+            addGradients(g, delta, in, count, from * TAP_BLOCK, Math.min(taps, to * TAP_BLOCK), b, fast);
             give(b);
         });
     }
 
-    /** {@link #addGradients} for taps {@code from..to-1} of every kernel. */
-    private void addGradients(double[] g, double[][] delta, double[][] in, int count, int from, int to, Buffers b) {
+    /** {@link #addGradients} for taps {@code from..to-1} of every kernel, by {@code fast}'s library unless null. */
+    private void addGradients(double[] g, double[][] delta, double[][] in, int count, int from, int to, Buffers b,
+                              Products fast) {
         int positions = geometry.positions();
         int taps = geometry.taps();
         int rows = geometry.groupOutputs();
         int width = to - from;
         b.input = Buffers.fit(b.input, inputs);
         b.patches = Buffers.fit(b.patches, positions * width);
-        b.deltas = Buffers.fit(b.deltas, positions * rows);
+        b.deltas = Buffers.fit(b.deltas, channels * positions);
         b.gradient = Buffers.fit(b.gradient, channels * width);
         float[] sums = b.gradient;
         for (int o = 0; o < channels; o++) {
@@ -177,8 +198,17 @@ final class ConvBatch {
         for (int m = 0; m < count; m++) {
             double[] d = delta[m];
             Im2col.floats(in[m], inputs, b.input);
+            if (fast != null) {
+                Im2col.floats(d, channels * positions, byPosition); // as it is: by channel
+            }
             for (int group = 0; group < groups; group++) {
                 int first = group * rows;
+                if (fast != null) { // by column: the group's sums, taps x rows, += patches^T delta^T
+                    im2col.unfold(b.input, group, from, to, b.patches, width);
+                    fast.matrixProduct(false, false, width, rows, positions, 1f, b.patches, 0, width, byPosition,
+                            first * positions, positions, 1f, sums, first * width, width);
+                    continue;
+                }
                 for (int o = 0; o < rows; o++) {
                     int plane = (first + o) * positions;
                     for (int pos = 0; pos < positions; pos++) {
@@ -199,25 +229,29 @@ final class ConvBatch {
 
     /** out[m] = the error of each input value: per position W^T delta, output channels in order, then col2im. */
     void errors(float[] w, double[][] delta, double[][] out, int count, Workers workers) {
+        Products fast = fast(workers);
         if (count >= workers.threads()) {
             workers.split(count, (long) channels * geometry.taps() * geometry.positions(), (from, to) -> {
                 Buffers b = take();
                 for (int m = from; m < to; m++) {
-                    out[m] = error(w, delta[m], b, null);
+                    out[m] = error(w, delta[m], b, null, fast);
                 }
                 give(b);
             });
         } else {
             Buffers b = take();
             for (int m = 0; m < count; m++) {
-                out[m] = error(w, delta[m], b, workers);
+                out[m] = error(w, delta[m], b, workers, fast);
             }
             give(b);
         }
     }
 
-    /** One example's error, its positions shared among {@code workers} (null: this thread alone). */
-    private double[] error(float[] w, double[] delta, Buffers b, Workers workers) {
+    /**
+     * One example's error, its positions shared among {@code workers} (null: this thread alone), or in
+     * one call of {@code fast}'s library (null: the fixed order).
+     */
+    private double[] error(float[] w, double[] delta, Buffers b, Workers workers, Products fast) {
         int positions = geometry.positions();
         int taps = geometry.taps();
         int rows = geometry.groupOutputs();
@@ -231,6 +265,12 @@ final class ConvBatch {
         Arrays.fill(errors, 0, inputs, 0f);
         for (int group = 0; group < groups; group++) {
             int first = group * rows;
+            if (fast != null) { // by column: the taps' errors, taps x positions, = W^T delta
+                fast.matrixProduct(false, true, taps, positions, rows, 1f, w, first * taps, taps, deltas,
+                        first * positions, positions, 0f, tapErrors, 0, taps);
+                im2col.fold(tapErrors, group, errors);
+                continue;
+            }
             Arrays.fill(tapErrors, 0, positions * taps, 0f);
             Workers.Range product = (from, to) -> FlatProducts.accumulate(tapErrors, 0, taps, deltas,
                     first * positions, positions, w, first * taps, taps, from, to, taps, rows);

@@ -233,6 +233,16 @@ public final class BlasProducts implements Products {
         }
     }
 
+    @Override
+    public void matrixProduct(boolean transposeA, boolean transposeB, int m, int n, int k, float alpha, float[] a,
+                              int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c,
+                              int cOffset, int ldc) {
+        if (m > 0 && n > 0) {
+            blas.sgemm(transposeA ? "T" : "N", transposeB ? "T" : "N", m, n, k, alpha, a, aOffset, lda, b, bOffset,
+                    ldb, beta, c, cOffset, ldc);
+        }
+    }
+
     /** Values {@code from..to-1} of each example, stored by unit as floats, into {@code result}. */
     private static float[] byUnit(double[][] values, int count, int from, int to, float[] result) {
         for (int m = 0; m < count; m++) {

@@ -70,6 +70,18 @@ public interface Products {
     }
 
     /**
+     * C = alpha op(A) op(B) + beta C on column-major matrices, as BLAS's sgemm ({@code transposeA}:
+     * op(A) = A^T, an m x k result of a k x m matrix): the products of layers whose loops have no
+     * fixed-order kernels here (a convolution's im2col products). Only for products without a fixed
+     * order ({@link #fixedOrder} false).
+     */
+    default void matrixProduct(boolean transposeA, boolean transposeB, int m, int n, int k, float alpha, float[] a,
+                               int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c,
+                               int cOffset, int ldc) {
+        throw new UnsupportedOperationException("the fixed order has its own kernels for each product");
+    }
+
+    /**
      * gb[i] += the sum of delta[i count + m] over the examples m in order, in float arithmetic, for
      * units {@code from..to-1} of a matrix stored by unit: the bias sums every implementation makes
      * in that one order.

@@ -48,7 +48,8 @@ public final class Workers implements AutoCloseable {
         return of(threads, SPLIT_MACS, products);
     }
 
-    private static Workers of(int threads, long splitMacs, Products products) {
+    /** {@link #of(int, long)} with {@code products}. */
+    public static Workers of(int threads, long splitMacs, Products products) {
         if (threads < 1 || splitMacs < 1) {
             throw new IllegalArgumentException("threads and splitMacs must be at least 1, got " + threads + " and "
                     + splitMacs);

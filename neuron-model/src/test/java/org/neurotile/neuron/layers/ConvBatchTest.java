@@ -1,12 +1,15 @@
 package org.neurotile.neuron.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.neurotile.neuron.math.BlasProducts;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Weights;
 import org.neurotile.neuron.math.Workers;
@@ -92,5 +95,69 @@ class ConvBatchTest {
                 }
             }
         }
+    }
+
+    /**
+     * Under --arithmetic fast the library's products agree with the fixed order's to float32
+     * rounding: each value within n float32 units of the sum of its n terms' magnitudes (the same
+     * loops on |w|, |x| and |delta|), on one thread and three.
+     */
+    @Property(tries = 30)
+    void libraryProductsAgreeWithTheFixedOrderToFloat32Rounding(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        ConvGeometry geometry = geometry(random);
+        int channels = geometry.sums().channels();
+        double[] kernel = values(random, channels * geometry.taps());
+        int count = 4;
+        double[][] x = new double[count][];
+        double[][] delta = new double[count][];
+        for (int m = 0; m < count; m++) {
+            x[m] = values(random, geometry.input().size());
+            delta[m] = values(random, geometry.sums().size());
+        }
+        double[] g0 = values(random, kernel.length);
+        double[][] expected = products(geometry, kernel, x, delta, g0, Workers.single());
+        double[][] bound = products(geometry, abs(kernel), abs(x), abs(delta), abs(g0), Workers.single());
+        int[] terms = {geometry.taps(), geometry.groupOutputs() * geometry.taps(), count * geometry.positions() + 1};
+        for (int threads : new int[] {1, 3}) {
+            try (Workers workers = Workers.of(threads, 1, BlasProducts.load())) {
+                double[][] actual = products(geometry, kernel, x, delta, g0, workers);
+                for (int part = 0; part < 3; part++) {
+                    for (int k = 0; k < expected[part].length; k++) {
+                        double tolerance = 2 * terms[part] * 0x1p-24 * bound[part][k];
+                        assertEquals(expected[part][k], actual[part][k], tolerance, PARTS[part] + " " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final String[] PARTS = {"sums", "errors", "weight gradient"};
+
+    /** Every example's sums and errors, and the weight gradient added to g0, flattened, by {@link ConvBatch}. */
+    private static double[][] products(ConvGeometry geometry, double[] kernel, double[][] x, double[][] delta,
+                                       double[] g0, Workers workers) {
+        int count = x.length;
+        float[] w = ((Weights.Single) Weights.of(P, kernel)).w();
+        ConvBatch batch = new ConvBatch(geometry);
+        double[][] sums = new double[count][geometry.sums().size()];
+        double[][] errors = new double[count][];
+        double[] g = g0.clone();
+        batch.sums(w, x, sums, count, workers);
+        batch.errors(w, delta, errors, count, workers);
+        batch.addGradients(g, new double[geometry.sums().channels()], delta, x, count, workers);
+        return new double[][] {flat(sums), flat(errors), g};
+    }
+
+    private static double[] flat(double[][] rows) {
+        return Arrays.stream(rows).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    private static double[] abs(double[] values) {
+        return Arrays.stream(values).map(Math::abs).toArray();
+    }
+
+    private static double[][] abs(double[][] rows) {
+        return Arrays.stream(rows).map(ConvBatchTest::abs).toArray(double[][]::new);
     }
 }
