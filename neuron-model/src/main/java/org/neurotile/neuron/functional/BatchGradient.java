@@ -160,21 +160,34 @@ public final class BatchGradient {
      * velocity with beta mu and factor 1/B); the sums are then taken, as by {@link #takeFloatSums}.
      */
     public void scaleAndAddSums(int layer, float[] target, float beta, float factor) {
+        scaleAndAddSums(layer, target, beta, factor, null);
+    }
+
+    /**
+     * {@link #scaleAndAddSums(int, float[], float, float)}, each thread then running {@code then} on
+     * the weights whose values it has just made (indices from..to-1 of W_l), while they are in its
+     * cache: momentum's w -= lr v after its velocity.
+     */
+    public void scaleAndAddSums(int layer, float[] target, float beta, float factor, Workers.Range then) {
         if (!sumsDeferred(layer)) {
             throw new IllegalStateException("layer " + layer + "'s weight sums are not deferred");
         }
-        addDeferred(layer, target, beta, factor);
+        addDeferred(layer, target, beta, factor, then);
         taken[layer] = true;
     }
 
-    private void addDeferred(int layer, float[] target, float beta, float factor) {
+    private void addDeferred(int layer, float[] target, float beta, float factor, Workers.Range then) {
         int rows = deferred.width(layer);
         int columns = deferred.width(layer - 1);
         int count = deferred.count();
         float[] delta = deferred.delta(layer);
         float[] x = deferred.input(layer);
-        workers.split(rows, (long) columns * count, (from, to) -> workers.products()
-                .scaledOuterProducts(target, beta, factor, columns, from, to, delta, x, count));
+        workers.split(rows, (long) columns * count, (from, to) -> {
+            workers.products().scaledOuterProducts(target, beta, factor, columns, from, to, delta, x, count);
+            if (then != null) {
+                then.run(from * columns, to * columns);
+            }
+        });
     }
 
     /** Adds the pending examples to the sums, layer by layer, each layer's examples in order. */
@@ -300,7 +313,7 @@ public final class BatchGradient {
         }
         sum();
         if (sumsDeferred(layer)) {
-            addDeferred(layer, floatWeights[layer], 1f, 1f);
+            addDeferred(layer, floatWeights[layer], 1f, 1f, null);
         }
         taken[layer] = true;
         return floatWeights[layer];

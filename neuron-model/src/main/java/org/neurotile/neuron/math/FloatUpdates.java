@@ -31,9 +31,17 @@ public final class FloatUpdates {
         }
     }
 
-    /** w[k] -= rate (gamma a[k] + rest b[k]) for k below n: split momentum's step from its two velocities. */
-    public static void subtractMixed(float[] w, float rate, float gamma, float[] a, float rest, float[] b, int n) {
-        for (int k = 0; k < n; k++) {
+    /** w[k] -= rate v[k] for k in from..to-1: momentum's step from its velocity. */
+    public static void subtractScaled(float[] w, float rate, float[] v, int from, int to) {
+        for (int k = from; k < to; k++) {
+            w[k] -= rate * v[k];
+        }
+    }
+
+    /** w[k] -= rate (gamma a[k] + rest b[k]) for k in from..to-1: split momentum's step from its two velocities. */
+    public static void subtractMixed(float[] w, float rate, float gamma, float[] a, float rest, float[] b, int from,
+                                     int to) {
+        for (int k = from; k < to; k++) {
             w[k] -= rate * (gamma * a[k] + rest * b[k]);
         }
     }

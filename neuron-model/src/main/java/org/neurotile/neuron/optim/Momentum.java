@@ -5,7 +5,6 @@ import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
-import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Precision;
 import org.neurotile.neuron.math.Quantization;
@@ -41,12 +40,15 @@ public final class Momentum extends Elementwise {
         FloatUpdates.momentum(w, velocity.floats(layer), base, g, n, (float) mu, rate);
     }
 
-    /** v = mu v + (1/B) X^T Delta in the gradient's product, then w -= rate v: two passes fewer over the sums. */
+    /**
+     * v = mu v + (1/B) X^T Delta in the gradient's product, then w -= rate v on each thread's rows as
+     * it makes them: two passes fewer over the sums.
+     */
     @Override
     protected boolean updateFromProducts(float[] w, int layer, BatchGradient gradient, float rate) {
         float[] v = velocity.floats(layer);
-        gradient.scaleAndAddSums(layer, v, (float) mu, gradient.meanFactor(layer));
-        BlockedProducts.subtractScaled(w, rate, v, w.length);
+        gradient.scaleAndAddSums(layer, v, (float) mu, gradient.meanFactor(layer),
+                (from, to) -> FloatUpdates.subtractScaled(w, rate, v, from, to));
         return true;
     }
 

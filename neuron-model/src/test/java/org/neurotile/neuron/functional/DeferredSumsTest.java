@@ -47,12 +47,13 @@ class DeferredSumsTest {
         Model fused = Model.initial(NET, 3, Precision.FLOAT32);
         Model unfused = Model.initial(NET, 3, Precision.FLOAT32);
         Optimizer.Settings settings = Optimizer.Settings.of(OptimizerCost.byName(optimizer));
-        try (Workers workers = Workers.of(1, BlasProducts.load())) {
+        try (Workers workers = Workers.of(1, BlasProducts.load());
+             Workers split = Workers.of(3, 1, BlasProducts.load())) { // the fused side in ranges of rows
             Optimizer fusedSteps = Optimizer.create(settings, fused, true);
             Optimizer unfusedSteps = Optimizer.create(settings, unfused, true);
             for (int step = 0; step < 3; step++) {
-                BatchGradient deferred = new BatchGradient(fused, workers);
-                deferred.add(block(fused, workers), true);
+                BatchGradient deferred = new BatchGradient(fused, split);
+                deferred.add(block(fused, split), true);
                 assertTrue(deferred.sumsDeferred(1));
                 fusedSteps.step(fused, deferred, 0.5);
                 BatchGradient now = new BatchGradient(unfused, workers);

@@ -5,7 +5,6 @@ import org.neurotile.neuron.functional.BatchGradient;
 import org.neurotile.neuron.functional.Model;
 import org.neurotile.neuron.functional.StateInput;
 import org.neurotile.neuron.functional.StateOutput;
-import org.neurotile.neuron.math.BlockedProducts;
 import org.neurotile.neuron.math.FloatUpdates;
 import org.neurotile.neuron.math.Quantization;
 import org.neurotile.neuron.math.Weights;
@@ -86,12 +85,11 @@ public final class SplitMomentum extends Elementwise {
     protected boolean updateFromProducts(float[] w, int layer, BatchGradient gradient, float rate) {
         float[] vBp = bp.floats(layer);
         float[] velocity = backpropStep ? vBp : dfa.floats(layer);
-        gradient.scaleAndAddSums(layer, velocity, (float) mu, gradient.meanFactor(layer));
-        if (backpropStep) {
-            BlockedProducts.subtractScaled(w, rate, vBp, w.length);
-        } else {
-            FloatUpdates.subtractMixed(w, rate, (float) gamma, velocity, (float) complement, vBp, w.length);
-        }
+        float share = (float) gamma;
+        float rest = (float) complement;
+        gradient.scaleAndAddSums(layer, velocity, (float) mu, gradient.meanFactor(layer), backpropStep
+                ? (from, to) -> FloatUpdates.subtractScaled(w, rate, vBp, from, to)
+                : (from, to) -> FloatUpdates.subtractMixed(w, rate, share, velocity, rest, vBp, from, to));
         return true;
     }
 

@@ -26,13 +26,14 @@ class SplitMomentumInProductsTest {
         Model unfused = Model.initial(NET, 3, Precision.FLOAT32);
         SplitMomentum fusedSteps = new SplitMomentum(fused, true, 0.9, 0.3, Quantization.none());
         SplitMomentum unfusedSteps = new SplitMomentum(unfused, true, 0.9, 0.3, Quantization.none());
-        try (Workers workers = Workers.of(1, BlasProducts.load())) {
+        try (Workers workers = Workers.of(1, BlasProducts.load());
+             Workers split = Workers.of(3, 1, BlasProducts.load())) { // the fused side in ranges of rows
             for (int step = 0; step < 4; step++) {
                 boolean backprop = kinds.equals("bp") || kinds.equals("alternating") && step % 2 == 0;
                 fusedSteps.stepKind(backprop);
                 unfusedSteps.stepKind(backprop);
-                BatchGradient deferred = new BatchGradient(fused, workers);
-                deferred.add(block(fused, workers), true);
+                BatchGradient deferred = new BatchGradient(fused, split);
+                deferred.add(block(fused, split), true);
                 fusedSteps.step(fused, deferred, 0.5);
                 BatchGradient now = new BatchGradient(unfused, workers);
                 now.add(block(unfused, workers));
