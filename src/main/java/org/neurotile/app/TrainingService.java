@@ -93,7 +93,7 @@ final class TrainingService {
                         perExample(costs.perBatch().totals().get(Category.NOC_BYTES_INJECTED), batch));
             }
             if (!products.fixedOrder()) {
-                printer.println("arithmetic fast: dense products by " + products.implementation()
+                printer.println("arithmetic fast: dense and convolution products by " + products.implementation()
                         + "; its summation order, so the results depend on the library, the CPU and --threads");
             }
             printer.printf(Locale.ROOT, "%5s %10s %10s %10s %10s %10s %8s%n", "epoch", "lr", "trainLoss", "trainAcc",

@@ -154,7 +154,7 @@ class TrainCommandTest {
             assertEquals(0, train(fixed, "--batch", batch, "--rule", "bp").status());
             CommandLineRunner run = train(fast, "--batch", batch, "--rule", "bp", "--arithmetic", "fast");
             assertEquals(0, run.status(), run.err());
-            assertTrue(run.out().contains("arithmetic fast: dense products by "), run.out());
+            assertTrue(run.out().contains("arithmetic fast: dense and convolution products by "), run.out());
             JsonNode fastHistory = new ObjectMapper().readTree(fast.resolve("history.json").toFile());
             JsonNode fixedHistory = new ObjectMapper().readTree(fixed.resolve("history.json").toFile());
             assertEquals("fast", fastHistory.get("config").get("arithmetic").asText());
