@@ -128,7 +128,7 @@ public final class BlasProducts implements Products {
         Scratch buffers = scratch.get();
         float[] xs = byUnit(x, count, 0, columns, buffers.operand(count * columns));
         float[] d = byUnit(delta, count, from, to, buffers.result(count * width));
-        addOuterProducts(g, 1f, columns, from, width, d, 0, xs, count);
+        outerProducts(g, 1f, 1f, columns, from, width, d, 0, xs, count);
         for (int i = from; i < to; i++) {
             float bias = (float) gb[i];
             for (int m = 0; m < count; m++) {
@@ -169,7 +169,7 @@ public final class BlasProducts implements Products {
         if (width <= 0 || count == 0) {
             return;
         }
-        addOuterProducts(g, 1f, columns, from, width, delta, from * count, x, count);
+        outerProducts(g, 1f, 1f, columns, from, width, delta, from * count, x, count);
         Products.addBiasSums(gb, from, to, delta, count);
     }
 
@@ -203,33 +203,27 @@ public final class BlasProducts implements Products {
         }
     }
 
-    /** Rows from..from+width-1 of g += delta^T x, delta's rows from dBase (width x count by unit). */
-    private void addOuterProducts(float[] g, float alpha, int columns, int from, int width, float[] delta, int dBase,
-                                  float[] x, int count) {
+    /** Rows from..from+width-1 of g = beta g + alpha delta^T x, delta's rows from dBase (width x count by unit). */
+    private void outerProducts(float[] g, float beta, float alpha, int columns, int from, int width, float[] delta,
+                               int dBase, float[] x, int count) {
+        if (count > 1) {
+            blas.sgemm("T", "N", columns, width, count, alpha, x, 0, count, delta, dBase, count, beta, g,
+                    from * columns, columns);
+            return;
+        }
+        if (beta != 1f) { // sger adds to g as it is
+            blas.sscal(width * columns, beta, g, from * columns, 1);
+        }
         if (count == 1) {
             blas.sger(columns, width, alpha, x, 0, 1, delta, dBase, 1, g, from * columns, columns);
-        } else {
-            blas.sgemm("T", "N", columns, width, count, alpha, x, 0, count, delta, dBase, count, 1f, g,
-                    from * columns, columns);
         }
     }
 
     @Override
     public void scaledOuterProducts(float[] w, float beta, float alpha, int columns, int from, int to,
                                     float[] delta, float[] x, int count) {
-        if (to <= from) {
-            return;
-        }
-        if (count > 1) {
-            blas.sgemm("T", "N", columns, to - from, count, alpha, x, 0, count, delta, from * count, count, beta, w,
-                    from * columns, columns);
-            return;
-        }
-        if (beta != 1f) { // sger adds to w as it is
-            blas.sscal((to - from) * columns, beta, w, from * columns, 1);
-        }
-        if (count == 1) {
-            blas.sger(columns, to - from, alpha, x, 0, 1, delta, from, 1, w, from * columns, columns);
+        if (to > from) {
+            outerProducts(w, beta, alpha, columns, from, to - from, delta, from * count, x, count);
         }
     }
 
