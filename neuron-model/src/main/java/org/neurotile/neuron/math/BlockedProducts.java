@@ -205,16 +205,9 @@ public final class BlockedProducts {
         return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
     }
 
-    /** {@link Weights.Single#subtractScaled} of a whole array: w[k] -= a g[k] for k < n, in float arithmetic. */
-    public static void subtractScaled(float[] w, float a, float[] g, int n) {
-        for (int k = 0; k < n; k++) {
-            w[k] -= a * g[k];
-        }
-    }
-
     /**
      * w[k] -= a (g[k] factor) and g[k] = 0 for k < n, in float arithmetic: a mean gradient's
-     * {@link #subtractScaled(float[], float, float[], int)} with the mean taken and the sums
+     * {@link FloatUpdates#subtractScaled} with the mean taken and the sums
      * cleared in the same pass.
      */
     public static void subtractScaledMean(float[] w, float a, float[] g, float factor, int n) {

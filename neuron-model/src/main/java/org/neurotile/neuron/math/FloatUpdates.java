@@ -31,7 +31,10 @@ public final class FloatUpdates {
         }
     }
 
-    /** w[k] -= rate v[k] for k in from..to-1: momentum's step from its velocity. */
+    /**
+     * w[k] -= rate v[k] for k in from..to-1, the bits of {@link Weights.Single#subtractScaled}: momentum's
+     * step from its velocity.
+     */
     public static void subtractScaled(float[] w, float rate, float[] v, int from, int to) {
         for (int k = from; k < to; k++) {
             w[k] -= rate * v[k];

@@ -207,7 +207,7 @@ class BlockedProductsTest {
                             columns), "the dot product");
             expected.subtractScaled(0, a, x, columns);
             float[] whole = BlockedProducts.floats(start, columns);
-            BlockedProducts.subtractScaled(whole, (float) a, BlockedProducts.floats(x, columns), columns);
+            FloatUpdates.subtractScaled(whole, (float) a, BlockedProducts.floats(x, columns), 0, columns);
             float[] rows = new float[3 * columns]; // the middle row updated, the others left alone
             System.arraycopy(BlockedProducts.floats(start, columns), 0, rows, columns, columns);
             java.util.Arrays.fill(rows, 0, columns, 7f);
