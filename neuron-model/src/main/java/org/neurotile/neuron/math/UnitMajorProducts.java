@@ -20,8 +20,8 @@ final class UnitMajorProducts {
     static void dots(float[] w, int columns, int from, int to, float[] x, int count, float[] out, boolean vector) {
         if (vector) { // by example: a row's weights and an example's inputs are vectors of consecutive columns
             if (to > from) {
-                VectorLanes.dotsFlat(w, columns, from, to, byExample(x, columns, count), 0, count, out, from * count,
-                        count);
+                VectorLanes.dotsFlat(w, columns, from, to, byExample(x, 0, columns, count), 0, count, out,
+                        from * count, count);
             }
             return;
         }
@@ -73,15 +73,8 @@ final class UnitMajorProducts {
             return;
         }
         if (vector) { // four rows by sixteen weights at a time, each sum kept in a register over the examples
-            int width = to - from;
-            float[] deltaByExample = new float[count * width];
-            for (int i = from; i < to; i++) {
-                for (int m = 0; m < count; m++) {
-                    deltaByExample[m * width + i - from] = delta[i * count + m];
-                }
-            }
-            VectorLanes.accumulate(g, 0, columns, deltaByExample, -from, width, byExample(x, columns, count), 0,
-                    columns, from, to, columns, count);
+            VectorLanes.accumulate(g, 0, columns, byExample(delta, from, to, count), -from, to - from,
+                    byExample(x, 0, columns, count), 0, columns, from, to, columns, count);
         } else {
             float[][] xs = examples(x, columns, count);
             float[] row = new float[columns];
@@ -112,13 +105,14 @@ final class UnitMajorProducts {
         return examples;
     }
 
-    /** The matrix stored by example: example m's n values at m n. */
-    private static float[] byExample(float[] matrix, int n, int count) {
+    /** Units from..to-1 of the matrix stored by example: example m's values at m (to - from). */
+    private static float[] byExample(float[] matrix, int from, int to, int count) {
+        int n = to - from;
         float[] byExample = new float[n * count];
-        for (int first = 0; first < n; first += 64) { // 64 units' values stay in the cache for every example
-            int last = Math.min(n, first + 64);
+        for (int first = from; first < to; first += 64) { // 64 units' values stay in the cache for every example
+            int last = Math.min(to, first + 64);
             for (int m = 0; m < count; m++) {
-                int at = m * n;
+                int at = m * n - from;
                 for (int j = first; j < last; j++) {
                     byExample[at + j] = matrix[j * count + m];
                 }
